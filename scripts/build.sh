@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds both configurations and leaves the static site in build/web/.
+#   native (build/native): tools, tests      web (build/wasm -> build/web): the workbook
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+[ "${WB_SKIP_SETUP:-}" = 1 ] || scripts/setup.sh
+
+# Builds one configuration; shows compiler diagnostics, hides progress lines.
+build_quietly() {
+  local out rc=0
+  out=$(cmake --build "$1" -j "$JOBS" 2>&1) || rc=$?
+  printf '%s\n' "$out" | grep -vE '^\[ *[0-9]+%\]|^(Consolidate|Scanning|Built target|gmake)|^content: ' || true
+  [ $rc -eq 0 ] || die "build in $1 failed (see the messages above)"
+}
+
+log "native build"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGUI_DIR="$IMGUI_DIR" >/dev/null
+build_quietly build/native
+
+log "web build"
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel -DIMGUI_DIR="$IMGUI_DIR" \
+  -DWB_HOST_TOOLS_DIR="$PWD/build/native/bin" >/dev/null
+build_quietly build/wasm
+
+# The static site: our shell plus the module.
+rm -rf build/web && mkdir -p build/web
+cp web/index.html web/boot.js web/style.css web/icon.svg build/web/
+cp build/wasm/workbook.js build/wasm/workbook.wasm build/web/
+cat build/wasm/gen/content-report.txt
+node scripts/size-report.mjs build/web index.html style.css boot.js workbook.js workbook.wasm

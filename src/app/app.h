@@ -1,0 +1,74 @@
+// The App: owns the model and the UI state, draws a frame, applies intents.
+// It knows nothing of the browser: the platform feeds it events and carries out
+// what it puts in the outbox (address, title, saves, announcements).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/content.h"
+#include "core/state.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace wb {
+
+// Requests from the app to the platform, collected during a frame.
+struct Outbox {
+    std::string route;            // new address hash to push ("" = unchanged)
+    std::string title;            // document title when it changed
+    bool state_dirty = false;     // learner state changed: save (the platform debounces)
+    std::string announce;         // polite live-region text
+    std::string open_url;         // an external link the learner clicked
+    bool download_quarantine = false;
+    bool fonts_dirty = false;     // text size changed: rebuild the atlas
+    bool style_dirty = false;     // theme changed
+};
+
+class App {
+public:
+    // Decodes the embedded chapter. False (with a message) if it is unusable.
+    bool Init(std::string_view content_json, std::string& error);
+
+    // Stored state as found by the platform (empty = none). Never overwrites
+    // anything: if the text is unreadable, `quarantine_needed()` says so and the
+    // platform keeps the original bytes aside before the first save.
+    void LoadState(std::string_view stored);
+    bool QuarantineNeeded() const { return quarantine_needed_; }
+    void SetStorageUnavailable();
+
+    void OnRoute(std::string_view hash);  // the address hash changed (or at start)
+    void SetSystemDark(bool dark);        // prefers-color-scheme
+    void SetViewportWide(bool wide) { wide_ = wide; }
+
+    // Draws one frame (between ImGui::NewFrame and ImGui::Render).
+    void Frame();
+
+    ui::Palette CurrentPalette() const;
+    float TextScale() const { return state_.settings.text_size_pct / 100.0f; }
+    bool HighContrast() const { return state_.settings.high_contrast; }
+    std::string SaveState() const { return EncodeState(state_); }
+
+    const Content& content() const { return content_; }
+    const LearnerState& state() const { return state_; }
+    int section() const { return section_; }
+    const ui::ShellUi& shell() const { return ui_; }
+    const std::string& notice() const { return notice_; }
+
+    Outbox out;
+
+private:
+    void OpenSection(int index, bool push_route);
+    void Apply(const ui::Intents& in);
+    void MarkDirty() { out.state_dirty = true; }
+
+    Content content_;
+    LearnerState state_;
+    ui::ShellUi ui_;
+    int section_ = 0;
+    bool system_dark_ = false;
+    bool wide_ = true;
+    bool quarantine_needed_ = false;
+    std::string notice_;
+};
+
+}  // namespace wb

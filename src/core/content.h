@@ -1,0 +1,82 @@
+// The chapter's document model: what the content compiler emits and the reader
+// shows. Plain data, no ImGui, no browser.
+//
+// The compiler (src/tools/contentc) turns content/ into one JSON document; the
+// workbook embeds it and decodes it with DecodeContent() at start-up.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wb {
+
+// Inline styling of a run of text.
+enum SpanStyle : uint8_t {
+    SpanStyle_None   = 0,
+    SpanStyle_Strong = 1 << 0,
+    SpanStyle_Em     = 1 << 1,
+    SpanStyle_Code   = 1 << 2,
+};
+
+struct Span {
+    std::string text;
+    uint8_t style = SpanStyle_None;  // SpanStyle bits
+    std::string link;                // empty = not a link; "#/read/<id>" internal; "https://..." external
+};
+
+enum class BlockKind : uint8_t {
+    Heading,    // level 2..4 inside a section (the section title itself is level 1)
+    Paragraph,
+    ListItem,   // list_depth >= 1; ordinal > 0 for ordered lists
+    Quote,      // block quote paragraph
+    Takeaway,   // the "key takeaway" callout we add per section
+};
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    uint8_t level = 0;       // Heading: 2..4
+    uint8_t list_depth = 0;  // ListItem: nesting depth, 1-based
+    uint16_t ordinal = 0;    // ListItem: 0 = bullet, else the number shown
+    std::vector<Span> spans;
+};
+
+struct ReflectionPrompt {
+    std::string id;     // stable, unique across the chapter, e.g. "be-proactive.r1"
+    std::string text;
+};
+
+enum class SectionKind : uint8_t { Intro, Benefit, Tip, Conclusion };
+
+struct Section {
+    std::string id;      // stable: used in deep links and stored progress
+    std::string title;
+    SectionKind kind = SectionKind::Intro;
+    std::vector<Block> blocks;
+    std::vector<ReflectionPrompt> reflections;
+};
+
+struct Content {
+    std::string title;                 // the chapter's title
+    std::vector<Section> sections;     // reading order
+    // UI strings, key -> text (content/strings.json), so UI text lives with content.
+    std::vector<std::pair<std::string, std::string>> strings;
+
+    int FindSection(std::string_view id) const;  // index or -1
+    const char* Str(std::string_view key) const;  // the string, or the key itself if missing
+};
+
+// Plain text of a block (spans concatenated): for search, semantics and word counts.
+std::string BlockText(const Block& b);
+
+struct ContentResult {
+    bool ok = false;
+    std::string error;  // precise: what and where in the document
+    Content content;
+};
+
+// Decodes the compiled document (JSON, format in docs of DecodeContent's .cpp).
+// Never throws; a malformed document gives ok=false and a specific error.
+ContentResult DecodeContent(std::string_view json);
+
+}  // namespace wb

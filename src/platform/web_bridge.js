@@ -1,0 +1,290 @@
+// The DOM side of the platform layer (an emscripten --js-library).
+//
+// Index
+//   WB            shared state and helpers
+//   start-up      resize observer, device pixel ratio, hash, colour scheme, page lifecycle
+//   text input    the hidden textarea for IME and on-screen keyboards; clipboard
+//   storage       localStorage, with quota and unavailability reported, never thrown
+//   semantics     the DOM mirror of the semantics tree, diffed by node id
+//   misc          title, cursor, announcements, links, downloads, ready, fatal errors
+
+mergeInto(LibraryManager.library, {
+  $WB: {
+    host: null, canvas: null, text: null, sem: null, live: null,
+    nodes: null,        // Map: node id -> element of the semantics mirror
+    withCString: function(str, fn) {
+      var len = lengthBytesUTF8(str) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(str, ptr, len);
+      try { fn(ptr); } finally { _free(ptr); }
+    },
+    newCString: function(str) {  // the caller (C) frees it
+      var len = lengthBytesUTF8(str) + 1;
+      var ptr = _malloc(len);
+      stringToUTF8(str, ptr, len);
+      return ptr;
+    },
+    // Where keyboard focus is: 0 outside the workbook, 1 the page itself, the
+    // canvas or the hidden textarea, 2 a mirrored control, 3 a mirrored text field.
+    focusKind: function() {
+      var a = document.activeElement;
+      if (!a || a === document.body || a === WB.canvas || a === WB.text) return 1;
+      if (WB.sem && WB.sem.contains(a)) return (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT') ? 3 : 2;
+      return 0;
+    },
+    createSemElement: function(role, level) {
+      var tags = {heading: 'h' + Math.min(Math.max(level, 1), 6), text: 'p', link: 'a', button: 'button',
+        checkbox: 'input', radio: 'input', textbox: 'input', textarea: 'textarea', main: 'main',
+        navigation: 'nav', region: 'section', list: 'ul', listitem: 'li', slider: 'input', tab: 'button'};
+      var el = document.createElement(tags[role] || 'div');
+      if (role === 'checkbox' || role === 'radio') el.type = role;
+      if (role === 'slider') el.type = 'range';
+      if (role === 'textbox') el.type = 'text';
+      if (role === 'link') el.href = '#';
+      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'row', 'tab'].indexOf(role) >= 0) el.setAttribute('role', role);
+      el.__props = {};
+      return el;
+    },
+    // Writes only what changed: an idle workbook makes no DOM writes.
+    updateSemElement: function(el, role, flags, x, y, w, h, name, value, desc) {
+      var p = el.__props;
+      var box = x + ',' + y + ',' + w + ',' + h;
+      if (p.box !== box) {
+        p.box = box;
+        el.style.left = x + 'px'; el.style.top = y + 'px'; el.style.width = w + 'px'; el.style.height = h + 'px';
+      }
+      if (p.name !== name) {
+        p.name = name;
+        var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'tablist', 'dialog',
+                        'textbox', 'textarea', 'slider', 'checkbox', 'radio'].indexOf(role) >= 0;
+        if (labelled) el.setAttribute('aria-label', name); else el.textContent = name;
+      }
+      if ((role === 'textbox' || role === 'textarea') && p.value !== value) {
+        p.value = value;
+        if (el.value !== value) el.value = value;
+      }
+      if (p.desc !== desc) {
+        p.desc = desc;
+        if (desc) el.setAttribute('aria-description', desc); else el.removeAttribute('aria-description');
+      }
+      if (p.flags !== flags) {
+        p.flags = flags;
+        if (role === 'checkbox' || role === 'radio') el.checked = !!(flags & 1);
+        var attrs = [[8, 'aria-disabled', 'true'], [16, 'aria-invalid', 'true'], [64, 'aria-current', 'page'], [4, 'aria-expanded', 'true']];
+        attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
+      }
+    },
+    storage: function() {
+      try { return window.localStorage; } catch (e) { return null; }  // blocked third-party storage throws
+    },
+    resize: function() {
+      var dpr = window.devicePixelRatio || 1;
+      var r = WB.host.getBoundingClientRect();
+      // Backing store = CSS size x devicePixelRatio, so text is sharp at any zoom.
+      var w = Math.max(1, Math.round(r.width * dpr)), h = Math.max(1, Math.round(r.height * dpr));
+      if (WB.canvas.width !== w) WB.canvas.width = w;
+      if (WB.canvas.height !== h) WB.canvas.height = h;
+      _wb_on_resize();
+    },
+    watchDpr: function() {
+      // Browser zoom changes devicePixelRatio; a media query on the current value fires once.
+      var mq = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      var onChange = function() { mq.removeEventListener('change', onChange); WB.resize(); WB.watchDpr(); };
+      mq.addEventListener('change', onChange);
+    },
+  },
+
+  // --- start-up ---------------------------------------------------------------
+  wb_js_init__deps: ['$WB'],
+  wb_js_init: function() {
+    WB.host = document.getElementById('workbook');
+    WB.canvas = document.getElementById('canvas');
+    WB.text = document.getElementById('wb-text-input');
+    WB.sem = document.getElementById('wb-semantics');
+    WB.live = document.getElementById('wb-live');
+    WB.nodes = new Map();
+    new ResizeObserver(function() { WB.resize(); }).observe(WB.host);
+    WB.watchDpr();
+    window.addEventListener('hashchange', function() {
+      WB.withCString(location.hash, function(p) { _wb_on_hash(p); });
+    });
+    var dark = window.matchMedia('(prefers-color-scheme: dark)');
+    dark.addEventListener('change', function() { _wb_on_color_scheme(dark.matches ? 1 : 0); });
+    // Save at once when the page is hidden or left: mobile browsers may never come back.
+    document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') _wb_save_now(); });
+    window.addEventListener('pagehide', function() { _wb_save_now(); });
+
+    // Text typed into the hidden textarea goes to the focused ImGui field.
+    var composing = false;
+    WB.text.addEventListener('compositionstart', function() { composing = true; });
+    WB.text.addEventListener('compositionend', function(e) {
+      composing = false;
+      if (e.data) WB.withCString(e.data, function(p) { _wb_on_text(p); });
+      WB.text.value = '';
+    });
+    WB.text.addEventListener('input', function(e) {
+      if (composing || e.isComposing) return;
+      var v = WB.text.value;
+      WB.text.value = '';
+      if (v) WB.withCString(v, function(p) { _wb_on_text(p); });
+    });
+    document.addEventListener('paste', function(e) {
+      if (WB.focusKind() !== 1) return;
+      var t = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
+      e.preventDefault();
+      WB.withCString(t, function(p) { _wb_on_paste(p); });
+    });
+
+    // Semantics mirror: what a screen reader (or a keyboard) does to an element
+    // reaches the app. Real mouse clicks (detail > 0) already went to the canvas.
+    WB.sem.addEventListener('click', function(e) {
+      var el = e.target.closest('[data-sem-id]');
+      if (!el || e.detail > 0) return;
+      e.preventDefault();
+      _wb_sem_activate(Number(el.dataset.semId));
+    });
+    WB.sem.addEventListener('focusin', function(e) {
+      var el = e.target.closest('[data-sem-id]');
+      if (el) _wb_sem_focus(Number(el.dataset.semId));
+    });
+    WB.sem.addEventListener('input', function(e) {
+      var el = e.target;
+      if (!el.dataset || !el.dataset.semId) return;
+      WB.withCString(el.value, function(p) { _wb_sem_set_value(Number(el.dataset.semId), p); });
+    });
+    document.getElementById('wb-skip').addEventListener('click', function(e) {
+      e.preventDefault();
+      var main = WB.sem.querySelector('[data-role="main"] h1, [data-role="main"]');
+      if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }
+    });
+  },
+  wb_js_dpr: function() { return window.devicePixelRatio || 1; },
+  wb_js_css_size__deps: ['$WB'],
+  wb_js_css_size: function(w, h) {
+    var r = WB.host.getBoundingClientRect();
+    HEAPF64[w >> 3] = r.width;
+    HEAPF64[h >> 3] = r.height;
+  },
+  wb_js_prefers_dark: function() {
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+  },
+  wb_js_get_hash__deps: ['$WB'],
+  wb_js_get_hash: function() { return location.hash ? WB.newCString(location.hash) : 0; },
+  wb_js_push_hash: function(p) {
+    var h = UTF8ToString(p);
+    if (location.hash !== h) history.pushState(null, '', h);  // no hashchange: the app already moved
+  },
+
+  // --- text input -------------------------------------------------------------
+  wb_js_focus_kind__deps: ['$WB'],
+  wb_js_focus_kind: function() { return WB.focusKind(); },
+  wb_js_text_input__deps: ['$WB'],
+  wb_js_text_input: function(active, x, y, h) {
+    if (active) {
+      if (WB.focusKind() === 3) return;  // a mirrored field is the input already
+      WB.text.style.left = x + 'px';
+      WB.text.style.top = y + 'px';
+      WB.text.style.height = Math.max(h, 1) + 'px';
+      WB.text.focus({preventScroll: true});
+    } else if (document.activeElement === WB.text) {
+      WB.text.blur();
+    }
+  },
+  wb_js_set_clipboard: function(p) {
+    var t = UTF8ToString(p);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(function() {});
+  },
+
+  // --- storage ----------------------------------------------------------------
+  wb_js_storage_available__deps: ['$WB'],
+  wb_js_storage_available: function() {
+    var s = WB.storage();
+    if (!s) return 0;
+    try { s.setItem('networking-workbook/probe', '1'); s.removeItem('networking-workbook/probe'); return 1; }
+    catch (e) { return 0; }
+  },
+  wb_js_storage_get__deps: ['$WB'],
+  wb_js_storage_get: function(k) {
+    var s = WB.storage();
+    if (!s) return 0;
+    var v = null;
+    try { v = s.getItem(UTF8ToString(k)); } catch (e) { return 0; }
+    return v === null ? 0 : WB.newCString(v);
+  },
+  wb_js_storage_set__deps: ['$WB'],
+  wb_js_storage_set: function(k, v) {
+    var s = WB.storage();
+    if (!s) return 2;
+    try { s.setItem(UTF8ToString(k), UTF8ToString(v)); return 0; }
+    catch (e) { return (e && (e.name === 'QuotaExceededError' || e.code === 22)) ? 1 : 2; }
+  },
+
+  // --- semantics ----------------------------------------------------------------
+  // One node a record ('\x1e'), fields split by '\x1f':
+  // id, parent, role, level, flags, x, y, w, h, name, value, desc.
+  wb_js_sem_update__deps: ['$WB'],
+  wb_js_sem_update: function(p) {
+    var text = UTF8ToString(p);
+    var seen = new Set();
+    var lastChild = new Map();   // parent element -> last child placed this update
+    var records = text ? text.split('\x1e') : [];
+    for (var i = 0; i < records.length; i++) {
+      if (!records[i]) continue;
+      var f = records[i].split('\x1f');
+      var id = f[0], role = f[2], level = +f[3], flags = +f[4];
+      var key = role + (level || '');
+      var el = WB.nodes.get(id);
+      if (!el || el.__key !== key) {
+        if (el) el.remove();
+        el = WB.createSemElement(role, level);
+        el.__key = key;
+        el.dataset.semId = id;
+        el.dataset.role = role;
+        WB.nodes.set(id, el);
+      }
+      seen.add(id);
+      var parent = f[1] !== '0' && WB.nodes.get(f[1]) || WB.sem;
+      var prev = lastChild.get(parent) || null;
+      var wanted = prev ? prev.nextSibling : parent.firstChild;
+      if (el.parentNode !== parent || el !== wanted) parent.insertBefore(el, wanted);
+      lastChild.set(parent, el);
+      WB.updateSemElement(el, role, flags, +f[5], +f[6], +f[7], +f[8], f[9], f[10], f[11]);
+    }
+    WB.nodes.forEach(function(el, id) {
+      if (!seen.has(id)) { el.remove(); WB.nodes.delete(id); }
+    });
+  },
+
+  // --- misc -------------------------------------------------------------------
+  wb_js_set_title: function(p) { document.title = UTF8ToString(p); },
+  wb_js_set_cursor__deps: ['$WB'],
+  wb_js_set_cursor: function(p) { WB.host.style.cursor = UTF8ToString(p); },
+  wb_js_announce__deps: ['$WB'],
+  wb_js_announce: function(p) {
+    var t = UTF8ToString(p);
+    // Clear first so the same words are announced again when repeated.
+    WB.live.textContent = '';
+    setTimeout(function() { WB.live.textContent = t; }, 50);
+  },
+  wb_js_open_url: function(p) {
+    var url = UTF8ToString(p);
+    if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  },
+  wb_js_download: function(name, mime, data) {
+    var blob = new Blob([UTF8ToString(data)], {type: UTF8ToString(mime)});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+  wb_js_app_ready: function() {
+    document.documentElement.classList.add('wb-ready');
+    window.__appReady = true;
+    window.dispatchEvent(new Event('wb-ready'));
+  },
+  wb_js_fatal: function(p) {
+    if (window.wbShowError) window.wbShowError(UTF8ToString(p));
+  },
+});

@@ -1,0 +1,451 @@
+// The browser platform: the only code that knows it runs in a page.
+//
+// Index
+//   Bridge       functions implemented in web_bridge.js
+//   Frames       render on demand: draw a few frames after input, then stop rAF
+//   Input        pointer, wheel, touch (on the container only), keyboard
+//   Exports      entry points the JS side calls (resize, text, hash, semantics)
+//   Storage      load at start, debounced save, quarantine of unreadable data
+//   main
+//
+// Built on emscripten/html5.h rather than -sUSE_GLFW=3: the built-in GLFW has
+// no HiDPI, broken touch, a no-op clipboard, no IME, and puts its wheel handler
+// on the document, which stops the page around an embedded workbook scrolling.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "app/app.h"
+#include "app/assets.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/semantics.h"
+#include "ui/theme.h"
+
+// --- Bridge -----------------------------------------------------------------
+extern "C" {
+void wb_js_init();
+double wb_js_dpr();
+void wb_js_css_size(double* w, double* h);
+char* wb_js_storage_get(const char* key);                 // malloc'd, or null
+int wb_js_storage_set(const char* key, const char* value);  // 0 ok, 1 quota, 2 unavailable
+int wb_js_storage_available();
+char* wb_js_get_hash();
+void wb_js_push_hash(const char* hash);
+void wb_js_set_title(const char* title);
+void wb_js_text_input(int active, float x, float y, float line_h);
+void wb_js_set_clipboard(const char* text);
+void wb_js_set_cursor(const char* css_cursor);
+void wb_js_sem_update(const char* serialized);
+void wb_js_announce(const char* text);
+void wb_js_open_url(const char* url);
+void wb_js_download(const char* filename, const char* mime, const char* data);
+int wb_js_prefers_dark();
+void wb_js_app_ready();
+void wb_js_fatal(const char* message);
+}
+
+namespace {
+
+constexpr const char* kStateKey = "networking-workbook/state";
+constexpr const char* kQuarantineKey = "networking-workbook/quarantine";
+
+struct Platform {
+    wb::App app;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    double dpr = 1.0;
+    double css_w = 0, css_h = 0;
+    int frames_left = 0;       // frames still to draw after the last input
+    bool raf_pending = false;
+    bool save_pending = false;
+    bool storage_ok = true;
+    bool app_ready_sent = false;
+    bool text_input_active = false;
+    float built_scale = 0, built_dpr = 0;
+    std::string last_semantics;
+    std::string clipboard;
+    std::string last_cursor;
+    float ime_x = 0, ime_y = 0, ime_h = 0;
+};
+Platform P;
+
+// --- Frames -----------------------------------------------------------------
+EM_BOOL OnAnimationFrame(double, void*);
+
+// Asks for `n` more frames. ImGui needs a couple after an event to settle
+// hover and release states; after that nothing is drawn until the next event.
+void RequestFrames(int n = 3) {
+    if (P.frames_left < n) P.frames_left = n;
+    if (!P.raf_pending) {
+        P.raf_pending = true;
+        emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    }
+}
+
+void SaveNow();
+void OnSaveTimer(void*) {
+    P.save_pending = false;
+    SaveNow();
+}
+
+void ApplyScaleIfNeeded() {
+    float scale = P.app.TextScale();
+    if (scale == P.built_scale && static_cast<float>(P.dpr) == P.built_dpr && !P.app.out.fonts_dirty) return;
+    wb::ui::BuildFonts(scale, static_cast<float>(P.dpr));
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    P.built_scale = scale;
+    P.built_dpr = static_cast<float>(P.dpr);
+    P.app.out.fonts_dirty = false;
+    P.app.out.style_dirty = true;
+}
+
+void CarryOutOutbox() {
+    wb::Outbox& o = P.app.out;
+    if (!o.route.empty()) wb_js_push_hash(o.route.c_str());
+    if (!o.title.empty()) wb_js_set_title(o.title.c_str());
+    if (!o.announce.empty()) wb_js_announce(o.announce.c_str());
+    if (!o.open_url.empty()) wb_js_open_url(o.open_url.c_str());
+    if (o.download_quarantine) {
+        char* q = wb_js_storage_get(kQuarantineKey);
+        if (q) {
+            wb_js_download("networking-workbook-unreadable-data.json", "application/json", q);
+            std::free(q);
+        }
+    }
+    if (o.state_dirty && !P.save_pending) {
+        // Debounced: at most 0.5 s late; hidden/pagehide save at once (see bridge).
+        P.save_pending = true;
+        emscripten_set_timeout(OnSaveTimer, 500, nullptr);
+    }
+    o.route.clear();
+    o.title.clear();
+    o.announce.clear();
+    o.open_url.clear();
+    o.download_quarantine = false;
+    o.state_dirty = false;
+}
+
+void DrawFrame() {
+    ApplyScaleIfNeeded();
+    if (P.app.out.style_dirty) {
+        wb::ui::ApplyTheme(P.app.CurrentPalette(), P.app.HighContrast(), P.app.TextScale());
+        P.app.out.style_dirty = false;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(P.css_w), static_cast<float>(P.css_h));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(P.dpr), static_cast<float>(P.dpr));
+    P.app.SetViewportWide(P.css_w >= wb::ui::GetFonts().body_size * 48);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    P.app.Frame();
+    ImGui::Render();
+
+    int fb_w = static_cast<int>(std::lround(P.css_w * P.dpr)), fb_h = static_cast<int>(std::lround(P.css_h * P.dpr));
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(wb::ui::Colors().page_bg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+
+    // Text input: the hidden textarea is focused, near the caret, only while an
+    // ImGui field wants text, so IME composition and on-screen keyboards work.
+    if (io.WantTextInput != P.text_input_active) {
+        P.text_input_active = io.WantTextInput;
+        wb_js_text_input(P.text_input_active, P.ime_x, P.ime_y, P.ime_h);
+    }
+
+    // Semantics: mirror into the DOM only when the tree changed.
+    std::string sem = wb::Sem().Serialize();
+    if (sem != P.last_semantics) {
+        P.last_semantics = std::move(sem);
+        wb_js_sem_update(P.last_semantics.c_str());
+    }
+
+    static const char* kCursors[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
+    ImGuiMouseCursor c = ImGui::GetMouseCursor();
+    const char* css = c >= 0 && c < IM_ARRAYSIZE(kCursors) ? kCursors[c] : "default";
+    if (P.last_cursor != css) {
+        P.last_cursor = css;
+        wb_js_set_cursor(css);
+    }
+    CarryOutOutbox();
+    if (!P.app_ready_sent) {
+        P.app_ready_sent = true;
+        wb_js_app_ready();
+    }
+}
+
+EM_BOOL OnAnimationFrame(double, void*) {
+    P.raf_pending = false;
+    DrawFrame();
+    if (--P.frames_left > 0) {
+        P.raf_pending = true;
+        emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    }
+    return EM_FALSE;
+}
+
+void SetImeData(ImGuiViewport*, ImGuiPlatformImeData* d) {
+    P.ime_x = d->InputPos.x;
+    P.ime_y = d->InputPos.y;
+    P.ime_h = d->InputLineHeight;
+}
+
+const char* GetClipboard(void*) { return P.clipboard.c_str(); }
+void SetClipboard(void*, const char* text) {
+    P.clipboard = text;
+    wb_js_set_clipboard(text);
+}
+
+// --- Input ------------------------------------------------------------------
+ImGuiKey KeyFromEvent(const EmscriptenKeyboardEvent* e) {
+    struct Named { const char* name; ImGuiKey key; };
+    static const Named kNamed[] = {
+        {"Tab", ImGuiKey_Tab}, {"Enter", ImGuiKey_Enter}, {"Backspace", ImGuiKey_Backspace},
+        {"Escape", ImGuiKey_Escape}, {"Delete", ImGuiKey_Delete}, {"Insert", ImGuiKey_Insert},
+        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
+        {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
+        {"PageUp", ImGuiKey_PageUp}, {"PageDown", ImGuiKey_PageDown}, {" ", ImGuiKey_Space},
+        {"Shift", ImGuiKey_LeftShift}, {"Control", ImGuiKey_LeftCtrl}, {"Alt", ImGuiKey_LeftAlt}, {"Meta", ImGuiKey_LeftSuper},
+    };
+    for (const Named& n : kNamed)
+        if (std::strcmp(e->key, n.name) == 0) return n.key;
+    // Letters and digits by the physical key, so Ctrl+C works on any layout.
+    const char* code = e->code;
+    if (std::strncmp(code, "Key", 3) == 0 && code[3] >= 'A' && code[3] <= 'Z' && code[4] == 0)
+        return static_cast<ImGuiKey>(ImGuiKey_A + (code[3] - 'A'));
+    if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && code[6] == 0)
+        return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
+    return ImGuiKey_None;
+}
+
+// Where keyboard focus is (web_bridge.js): 0 outside the workbook, 1 canvas or
+// hidden textarea, 2 a mirrored control, 3 a mirrored text field.
+extern "C" int wb_js_focus_kind();
+
+EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
+    int where = wb_js_focus_kind();
+    if (where == 0 || where == 3) return EM_FALSE;  // a mirrored text field edits itself in the DOM
+    ImGuiKey key = KeyFromEvent(e);
+    if (key == ImGuiKey_None) return EM_FALSE;
+    // Tab always stays with the browser: DOM focus walks the semantics mirror
+    // (skip link first) and ImGui's focus follows it, so focus is never trapped
+    // in the canvas. On a mirrored control, Enter or Space is that element's
+    // click, which activates the control once.
+    if (key == ImGuiKey_Tab) return EM_FALSE;
+    if (where == 2 && (key == ImGuiKey_Enter || key == ImGuiKey_Space)) return EM_FALSE;
+    ImGuiIO& io = ImGui::GetIO();
+    bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+    io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
+    io.AddKeyEvent(key, down);
+    RequestFrames();
+    // The browser keeps Ctrl+C/X/V: its copy and paste events carry the text.
+    if ((e->ctrlKey || e->metaKey) && (key == ImGuiKey_V || key == ImGuiKey_C || key == ImGuiKey_X)) return EM_FALSE;
+    return key != ImGuiKey_LeftShift && key != ImGuiKey_LeftCtrl && key != ImGuiKey_LeftAlt && key != ImGuiKey_LeftSuper;
+}
+
+EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    else io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        int b = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+        if (b >= 0) io.AddMouseButtonEvent(b, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    }
+    RequestFrames();
+    return EM_FALSE;  // keep the browser's focus handling
+}
+
+EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    // deltaMode: pixels, lines or pages. One ImGui wheel unit scrolls ~5 lines.
+    float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : 1.0f;
+    io.AddMouseWheelEvent(static_cast<float>(-e->deltaX) * scale, static_cast<float>(-e->deltaY) * scale);
+    RequestFrames();
+    return EM_TRUE;  // over the workbook the wheel scrolls the workbook; elsewhere it never reaches here
+}
+
+// Touch: a tap is a click; a vertical drag scrolls.
+EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return EM_FALSE;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    ImGuiIO& io = ImGui::GetIO();
+    static float last_y = 0, start_y = 0;
+    static bool dragging = false;
+    float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        io.AddMousePosEvent(x, y);
+        last_y = start_y = y;
+        dragging = false;
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        if (std::fabs(y - start_y) > 8) dragging = true;
+        if (dragging) {
+            io.AddMouseWheelEvent(0, (y - last_y) / (ImGui::GetTextLineHeightWithSpacing() * 5));
+            last_y = y;
+        }
+    } else {
+        if (!dragging && type == EMSCRIPTEN_EVENT_TOUCHEND) {
+            io.AddMousePosEvent(x, y);
+            io.AddMouseButtonEvent(0, true);
+            io.AddMouseButtonEvent(0, false);
+        }
+        dragging = false;
+    }
+    RequestFrames();
+    return dragging ? EM_TRUE : EM_FALSE;  // a tap keeps its browser default (focus, synthetic click)
+}
+
+// --- Storage ----------------------------------------------------------------
+void SaveNow() {
+    if (!P.storage_ok) return;
+    std::string doc = P.app.SaveState();
+    if (wb_js_storage_set(kStateKey, doc.c_str()) == 1) {
+        // Quota: the last saved copy stays as it was; this one is retried.
+        wb_js_announce("Could not save: the browser's storage for the workbook is full. Your work stays in this page "
+                       "and saving will be retried.");
+        P.save_pending = true;
+        emscripten_set_timeout(OnSaveTimer, 5000, nullptr);
+    }
+}
+
+void LoadState() {
+    P.storage_ok = wb_js_storage_available();
+    if (!P.storage_ok) {
+        P.app.LoadState("");
+        P.app.SetStorageUnavailable();
+        return;
+    }
+    char* stored = wb_js_storage_get(kStateKey);
+    std::string text = stored ? stored : "";
+    std::free(stored);
+    P.app.LoadState(text);
+    if (P.app.QuarantineNeeded()) {
+        // Keep the original bytes before anything can overwrite the key; an
+        // earlier quarantine is never replaced.
+        char* old = wb_js_storage_get(kQuarantineKey);
+        if (!old) wb_js_storage_set(kQuarantineKey, text.c_str());
+        std::free(old);
+    }
+}
+
+}  // namespace
+
+// --- Exports ----------------------------------------------------------------
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void wb_on_resize() {
+    wb_js_css_size(&P.css_w, &P.css_h);
+    P.dpr = wb_js_dpr();
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_paste(const char* utf8) {
+    P.clipboard = utf8;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_hash(const char* hash) {
+    P.app.OnRoute(hash);
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_color_scheme(int dark) {
+    P.app.SetSystemDark(dark != 0);
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_sem_activate(unsigned id) {
+    wb::Sem().requests.activate = id;
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_sem_focus(unsigned id) {
+    wb::Sem().requests.focus = id;
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_sem_set_value(unsigned id, const char* text) {
+    wb::Sem().requests.set_value_id = id;
+    wb::Sem().requests.set_value = text;
+    RequestFrames();
+}
+// The page is being hidden or left (visibilitychange, pagehide): save at once.
+EMSCRIPTEN_KEEPALIVE void wb_save_now() {
+    if (P.save_pending || P.app.out.state_dirty) SaveNow();
+}
+}
+
+// --- main -------------------------------------------------------------------
+int main() {
+    std::string error;
+    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_json), wb::assets::content_json_size);
+    if (!P.app.Init(content, error)) {
+        wb_js_fatal(("The workbook's chapter could not be loaded: " + error).c_str());
+        return 1;
+    }
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    P.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (P.gl <= 0) {
+        wb_js_fatal("webgl2");
+        return 1;
+    }
+    emscripten_webgl_make_context_current(P.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is fixed; learner state is stored by us
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming forever
+    io.SetClipboardTextFn = SetClipboard;
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetPlatformImeDataFn = SetImeData;
+    io.BackendPlatformName = "wb_platform_html5";
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // Pointer and wheel on the workbook's container only (canvas + semantics
+    // mirror), so the page around an embedded workbook keeps scrolling.
+    const char* host = "#workbook";
+    emscripten_set_mousedown_callback(host, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_mouseup_callback(host, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_mousemove_callback(host, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_mouseleave_callback(host, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_wheel_callback(host, nullptr, EM_FALSE, OnWheel);
+    emscripten_set_touchstart_callback(host, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_touchmove_callback(host, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_touchend_callback(host, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_touchcancel_callback(host, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, OnKey);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, OnKey);
+
+    P.app.SetSystemDark(wb_js_prefers_dark() != 0);
+    LoadState();
+    if (char* hash = wb_js_get_hash()) {
+        P.app.OnRoute(hash);
+        std::free(hash);
+    }
+    wb_js_init();  // resize observer, hash and focus listeners, text input, semantics host
+    wb_on_resize();
+    return 0;
+}

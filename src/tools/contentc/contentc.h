@@ -1,0 +1,59 @@
+// contentc: compiles content/ (chapter.json, strings.json, Markdown sections)
+// into the one JSON document the workbook embeds (decoded by wb::DecodeContent).
+//
+// The logic lives here as a library so tests can drive it without a process;
+// main.cpp is only RunCli(). Authoring conventions are documented in
+// content/README.md.
+#pragma once
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace contentc {
+
+// One problem found in the sources. file is the path as the user gave it
+// (content dir joined with the manifest's relative path), line/col are 1-based
+// (col counts UTF-8 code points).
+struct Diagnostic {
+    std::string file;
+    int line = 1;
+    int col = 1;
+    bool error = true;  // false = warning (never fails the build)
+    std::string message;
+
+    // "file:line:col: error: message" (or "warning:")
+    std::string Format() const;
+};
+
+// What the compiled document holds; printed as the one report line.
+// Quizzes and questions are counted from the document itself (see
+// CountDocument in contentc.cpp), so adding quizzes to the format only needs
+// that one function extended.
+struct Counts {
+    int sections = 0;
+    int quizzes = 0;
+    int questions = 0;
+    int reflections = 0;
+};
+
+struct CompileResult {
+    bool ok = false;                      // no errors (warnings allowed)
+    std::vector<Diagnostic> diagnostics;  // in the order found: all errors, not only the first
+    std::string json;                     // the compiled document (minified), empty if !ok
+    std::string glyphs;                   // every distinct character the document shows, UTF-8, sorted
+    Counts counts;
+};
+
+// Reads content_dir/chapter.json, content_dir/strings.json and the section
+// files the manifest lists; never throws.
+CompileResult CompileContent(const std::string& content_dir);
+
+// "content: N sections, N quizzes, N questions, N reflection prompts"
+std::string ReportLine(const Counts& c);
+
+// The command line: contentc --content DIR --out FILE.json [--glyphs FILE.txt]
+// Prints the report line to out (on success only), diagnostics and usage
+// errors to err; returns the exit code: 0 ok, 1 on any error.
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+}  // namespace contentc

@@ -1,0 +1,8 @@
+// contentc: compiles content/ into the workbook's JSON document.
+//   contentc --content DIR --out FILE.json [--glyphs FILE.txt]
+// All logic is in contentc.cpp (a library, so tests can run it in-process).
+#include <iostream>
+
+#include "tools/contentc/contentc.h"
+
+int main(int argc, char** argv) { return contentc::RunCli(argc, argv, std::cout, std::cerr); }

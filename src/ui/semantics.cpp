@@ -1,0 +1,112 @@
+#include "ui/semantics.h"
+
+#include <cstdio>
+
+#include "imgui_internal.h"  // ImHashData
+
+namespace wb {
+
+const char* RoleName(Role r) {
+    switch (r) {
+        case Role::Main: return "main";
+        case Role::Navigation: return "navigation";
+        case Role::Region: return "region";
+        case Role::Heading: return "heading";
+        case Role::Text: return "text";
+        case Role::Link: return "link";
+        case Role::Button: return "button";
+        case Role::Checkbox: return "checkbox";
+        case Role::Radio: return "radio";
+        case Role::RadioGroup: return "radiogroup";
+        case Role::TextField: return "textbox";
+        case Role::TextArea: return "textarea";
+        case Role::Slider: return "slider";
+        case Role::Tab: return "tab";
+        case Role::TabList: return "tablist";
+        case Role::List: return "list";
+        case Role::ListItem: return "listitem";
+        case Role::Row: return "row";
+        case Role::Dialog: return "dialog";
+        case Role::Progress: return "progressbar";
+        case Role::Status: return "status";
+    }
+    return "text";
+}
+
+Semantics& Sem() {
+    static Semantics s;
+    return s;
+}
+
+void Semantics::BeginFrame() {
+    nodes_.clear();
+    used_.clear();
+    open_.clear();
+}
+
+int Semantics::Add(const SemNode& n) {
+    nodes_.push_back(n);
+    // Ids must be unique in a frame (the DOM mirror is keyed by them). Text
+    // nodes hash their words, so the same words twice would collide: derive a
+    // new id from the old one; the order is the same every frame, so it is stable.
+    ImGuiID& id = nodes_.back().id;
+    while (id == 0 || !used_.insert(id).second) id = ImHashData(&id, sizeof id, 0x5e3a11u);
+    nodes_.back().parent = open_.empty() ? -1 : open_.back();
+    return static_cast<int>(nodes_.size()) - 1;
+}
+
+int Semantics::Open(const SemNode& n) {
+    int i = Add(n);
+    open_.push_back(i);
+    return i;
+}
+
+void Semantics::Close() {
+    if (!open_.empty()) open_.pop_back();
+}
+
+const SemNode* Semantics::Find(ImGuiID id) const {
+    for (const SemNode& n : nodes_)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
+const SemNode* Semantics::FindByName(Role role, const std::string& name) const {
+    for (const SemNode& n : nodes_)
+        if (n.role == role && n.name == name) return &n;
+    return nullptr;
+}
+
+bool Semantics::TakeActivate(ImGuiID id) {
+    if (id == 0 || requests.activate != id) return false;
+    requests.activate = 0;
+    return true;
+}
+
+bool Semantics::TakeFocus(ImGuiID id) {
+    if (id == 0 || requests.focus != id) return false;
+    requests.focus = 0;
+    return true;
+}
+
+std::string Semantics::Serialize() const {
+    // id, parent id, role, level, flags, x, y, w, h, name, value, desc
+    std::string out;
+    out.reserve(nodes_.size() * 64);
+    char num[128];
+    for (const SemNode& n : nodes_) {
+        ImGuiID parent = n.parent >= 0 ? nodes_[n.parent].id : 0;
+        std::snprintf(num, sizeof num, "%u\x1f%u\x1f%s\x1f%u\x1f%u\x1f%.0f\x1f%.0f\x1f%.0f\x1f%.0f\x1f", n.id, parent,
+                      RoleName(n.role), n.level, n.flags, n.min.x, n.min.y, n.max.x - n.min.x, n.max.y - n.min.y);
+        out += num;
+        out += n.name;
+        out += '\x1f';
+        out += n.value;
+        out += '\x1f';
+        out += n.desc;
+        out += '\x1e';
+    }
+    return out;
+}
+
+}  // namespace wb

@@ -1,0 +1,86 @@
+// The semantics tree: what a screen reader, a keyboard-only learner and the
+// end-to-end tests see of the canvas. Views record nodes while they draw,
+// through the widget helpers in widgets.h (one call draws and records), and the
+// platform mirrors the tree into real DOM elements over the canvas.
+//
+// Model: Flutter's web semantics. Nodes are flat with a parent index; ids are
+// the ImGui ids of the controls, so they are stable across frames and a DOM
+// element can be diffed by id.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "imgui.h"
+
+namespace wb {
+
+enum class Role : uint8_t {
+    Main, Navigation, Region, Heading, Text, Link, Button, Checkbox, Radio, RadioGroup,
+    TextField, TextArea, Slider, Tab, TabList, List, ListItem, Row, Dialog, Progress, Status,
+};
+const char* RoleName(Role r);
+
+enum SemFlags : uint16_t {
+    SemFlag_None = 0,
+    SemFlag_Checked = 1 << 0,
+    SemFlag_Selected = 1 << 1,
+    SemFlag_Expanded = 1 << 2,
+    SemFlag_Disabled = 1 << 3,
+    SemFlag_Invalid = 1 << 4,
+    SemFlag_Focusable = 1 << 5,
+    SemFlag_Current = 1 << 6,   // aria-current: the section being read
+    SemFlag_Focused = 1 << 7,   // has ImGui's keyboard focus
+};
+
+struct SemNode {
+    ImGuiID id = 0;
+    int parent = -1;      // index into nodes, -1 = root
+    Role role = Role::Text;
+    uint8_t level = 0;    // heading level
+    uint16_t flags = 0;
+    std::string name;     // accessible name
+    std::string value;    // text field contents, slider value, progress value
+    std::string desc;     // description or the invalid message
+    ImVec2 min, max;      // bounds in CSS pixels (ImGui's coordinates)
+};
+
+// What the DOM side asked of the app since the last frame.
+struct SemRequests {
+    ImGuiID activate = 0;  // a click, Enter or Space on a mirrored element
+    ImGuiID focus = 0;     // DOM focus moved onto a mirrored element
+    ImGuiID set_value_id = 0;  // a mirrored text field's new contents
+    std::string set_value;
+};
+
+class Semantics {
+public:
+    void BeginFrame();
+    int Add(const SemNode& n);         // returns the node index; parent = the open container
+    int Open(const SemNode& n);        // a container (list, region, dialog); closed by Close()
+    void Close();
+    const std::vector<SemNode>& Nodes() const { return nodes_; }
+    const SemNode* Find(ImGuiID id) const;
+    const SemNode* FindByName(Role role, const std::string& name) const;  // for tests
+
+    // Compact text form for the DOM mirror: one line per node, fields split by
+    // '\x1f'. The platform skips the DOM entirely when it is unchanged.
+    std::string Serialize() const;
+
+    SemRequests requests;   // filled by the platform (or a test), consumed by widgets
+    std::string announcement;  // polite live-region text set this frame; platform clears
+
+    // Used by widget helpers: did the DOM activate this control?
+    bool TakeActivate(ImGuiID id);
+    bool TakeFocus(ImGuiID id);
+
+private:
+    std::vector<SemNode> nodes_;
+    std::vector<int> open_;
+    std::unordered_set<ImGuiID> used_;
+};
+
+Semantics& Sem();  // the one tree of the running UI
+
+}  // namespace wb

@@ -1,0 +1,107 @@
+#include "ui/theme.h"
+
+#include "app/assets.h"
+
+namespace wb::ui {
+
+Fonts& GetFonts() {
+    static Fonts f;
+    return f;
+}
+
+namespace {
+ThemeColors g_colors;
+
+ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, const ImWchar* ranges) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // embedded, lives for the whole run
+    cfg.OversampleH = 1;               // rasterised at device pixels already
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
+                                                      px * dpr, &cfg, ranges);
+}
+}  // namespace
+
+void BuildFonts(float text_scale, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Latin, Latin-1 and Latin Extended-A (people's names), general punctuation
+    // (curly quotes, dashes, ellipsis, bullet) and a few symbols the UI uses.
+    static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+                                      0x2190, 0x2193, 0x2713, 0x2713, 0};
+    Fonts& f = GetFonts();
+    f.body_size = kBaseFontPx * text_scale;
+    using namespace wb::assets;
+    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, kRanges);
+    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, kRanges);
+    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, kRanges);
+    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, kRanges);
+    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, kRanges);
+    io.Fonts->Build();
+    // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
+    io.FontGlobalScale = 1.0f / dpr;
+    io.FontDefault = f.body;
+}
+
+const ThemeColors& Colors() { return g_colors; }
+
+void ApplyTheme(Palette p, bool high_contrast, float text_scale) {
+    ImGuiStyle style;
+    if (p == Palette::Dark) ImGui::StyleColorsDark(&style);
+    else ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0;
+    style.FrameRounding = 6;
+    style.GrabRounding = 6;
+    style.ScrollbarSize = 14;
+    style.WindowBorderSize = 0;
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.WindowPadding = ImVec2(16, 16);
+    style.ScaleAllSizes(text_scale);
+
+    ImVec4* c = style.Colors;
+    bool dark = p == Palette::Dark;
+    // Colours chosen for WCAG AA contrast on the page background (>= 4.5:1 for text).
+    ImVec4 bg = dark ? ImVec4(0.09f, 0.10f, 0.12f, 1) : ImVec4(0.99f, 0.99f, 0.98f, 1);
+    ImVec4 panel = dark ? ImVec4(0.12f, 0.13f, 0.16f, 1) : ImVec4(0.95f, 0.95f, 0.94f, 1);
+    ImVec4 text = dark ? ImVec4(0.92f, 0.93f, 0.95f, 1) : ImVec4(0.10f, 0.11f, 0.13f, 1);
+    ImVec4 accent = dark ? ImVec4(0.45f, 0.68f, 1.00f, 1) : ImVec4(0.05f, 0.33f, 0.75f, 1);
+    if (high_contrast) {
+        bg = dark ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1);
+        panel = bg;
+        text = dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+        accent = dark ? ImVec4(1.0f, 0.85f, 0.2f, 1) : ImVec4(0.0f, 0.2f, 0.6f, 1);
+        style.FrameBorderSize = 1;
+    }
+    c[ImGuiCol_WindowBg] = bg;
+    c[ImGuiCol_ChildBg] = bg;
+    c[ImGuiCol_PopupBg] = panel;
+    c[ImGuiCol_MenuBarBg] = panel;
+    c[ImGuiCol_Text] = text;
+    c[ImGuiCol_NavHighlight] = accent;
+    c[ImGuiCol_CheckMark] = accent;
+    c[ImGuiCol_SliderGrab] = accent;
+    c[ImGuiCol_Header] = ImVec4(accent.x, accent.y, accent.z, 0.18f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(accent.x, accent.y, accent.z, 0.28f);
+    c[ImGuiCol_HeaderActive] = ImVec4(accent.x, accent.y, accent.z, 0.38f);
+    c[ImGuiCol_Button] = ImVec4(accent.x, accent.y, accent.z, dark ? 0.25f : 0.12f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(accent.x, accent.y, accent.z, dark ? 0.40f : 0.22f);
+    c[ImGuiCol_ButtonActive] = ImVec4(accent.x, accent.y, accent.z, dark ? 0.55f : 0.32f);
+    c[ImGuiCol_FrameBg] = dark ? ImVec4(0.16f, 0.17f, 0.21f, 1) : ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Border] = dark ? ImVec4(0.35f, 0.37f, 0.42f, 1) : ImVec4(0.55f, 0.56f, 0.58f, 1);
+    style.FrameBorderSize = 1;
+    ImGui::GetStyle() = style;
+
+    g_colors.page_bg = ImGui::ColorConvertFloat4ToU32(bg);
+    g_colors.text = ImGui::ColorConvertFloat4ToU32(text);
+    g_colors.text_muted = dark ? IM_COL32(170, 175, 185, 255) : IM_COL32(85, 88, 95, 255);
+    g_colors.link = ImGui::ColorConvertFloat4ToU32(accent);
+    g_colors.accent = g_colors.link;
+    g_colors.callout_bg = dark ? IM_COL32(30, 45, 70, 255) : IM_COL32(232, 241, 253, 255);
+    g_colors.callout_border = g_colors.link;
+    g_colors.highlight = dark ? IM_COL32(140, 110, 0, 200) : IM_COL32(255, 220, 80, 200);
+    if (high_contrast) g_colors.text_muted = g_colors.text;
+}
+
+}  // namespace wb::ui

@@ -1,0 +1,33 @@
+// Fonts and colours. Sizes are in CSS pixels and multiples of the font size;
+// the platform passes the device pixel ratio so glyphs are rasterised sharp.
+#pragma once
+#include "imgui.h"
+
+namespace wb::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* italic = nullptr;
+    ImFont* h1 = nullptr;  // section title
+    ImFont* h2 = nullptr;  // headings inside a section
+    float body_size = 0;   // CSS px
+};
+Fonts& GetFonts();
+
+constexpr float kBaseFontPx = 17.0f;  // body text at 100%
+
+// Rebuilds the atlas for a text size (1.0..2.0) and device pixel ratio. The
+// caller uploads the texture again (the renderer backend is the platform's).
+void BuildFonts(float text_scale, float dpr);
+
+enum class Palette { Light, Dark };
+struct ThemeColors {
+    ImU32 text, text_muted, link, accent, callout_bg, callout_border, highlight, page_bg;
+};
+const ThemeColors& Colors();
+
+// Applies style sizes for the text scale and the palette's colours.
+void ApplyTheme(Palette p, bool high_contrast, float text_scale);
+
+}  // namespace wb::ui

@@ -1,0 +1,365 @@
+// The workbook's views.
+//
+// Index
+//   Shell        DrawWorkbook: top bar, notice, layout (wide: contents beside the text; narrow: a drawer)
+//   Contents     the table of contents with each section's status
+//   Reader       one section: title, blocks, takeaway, reflections, previous/next
+//   Search       the search panel
+//   Settings     theme, text size, contrast
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui_internal.h"
+#include "ui/rich_text.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "ui/widgets.h"
+
+namespace wb::ui {
+
+namespace {
+
+float Em() { return GetFonts().body_size; }
+
+void HeadingText(ImFont* font, const std::string& text, uint8_t level) {
+    ImGui::PushFont(font);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    SemText(Role::Heading, text, a, ImGui::GetItemRectMax(), level);
+}
+
+void MutedText(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, Colors().text_muted);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+const char* StatusLabel(const Content& c, SectionStatus s) {
+    switch (s) {
+        case SectionStatus::Read: return c.Str("status.read");
+        case SectionStatus::QuizPassed: return c.Str("status.quiz_passed");
+        default: return c.Str("status.not_started");
+    }
+}
+
+// --- Contents ---------------------------------------------------------------
+void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
+    const Content& c = v.content;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Navigation, c.Str("nav.contents"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().bold, c.Str("nav.contents"), 2);
+    ImGui::Spacing();
+    for (int i = 0; i < static_cast<int>(c.sections.size()); ++i) {
+        const Section& s = c.sections[i];
+        const char* mark = v.status[i] == SectionStatus::NotStarted ? "   " : "\xE2\x9C\x93 ";  // check mark
+        char label[256];
+        std::snprintf(label, sizeof label, "%s%s##toc%d", mark, s.title.c_str(), i);
+        std::string name = s.title;
+        if (LinkRow(label, i == v.section, name.c_str(), StatusLabel(c, v.status[i]))) {
+            out.go_to_section = i;
+            if (!v.wide) out.toggle_contents = true;
+        }
+    }
+    EndSemRegion();
+}
+
+// --- Reader -----------------------------------------------------------------
+void DrawTakeaway(const Content& c, const Block& b, float width, const std::string& highlight, Intents& out) {
+    float pad = Em() * 0.8f;
+    TextLayout lay = LayoutSpans(b.spans, Em(), width - pad * 2);
+    float label_h = Em() * 1.6f;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    ImVec2 z(a.x + width, a.y + pad * 2 + label_h + lay.height);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, z, Colors().callout_bg, Em() * 0.4f);
+    dl->AddRectFilled(a, ImVec2(a.x + Em() * 0.25f, z.y), Colors().callout_border);
+    dl->AddText(GetFonts().bold, Em(), ImVec2(a.x + pad, a.y + pad), Colors().text, c.Str("reader.takeaway"));
+    ImGui::SetCursorScreenPos(ImVec2(a.x + pad, a.y + pad + label_h));
+    std::string name = std::string(c.Str("reader.takeaway")) + ": " + BlockText(b);
+    BeginSemRegion(Role::Region, c.Str("reader.takeaway"), a, z);
+    auto r = DrawRichText("takeaway", b.spans, lay, Colors().text, highlight);
+    SemText(Role::Text, BlockText(b), ImVec2(a.x + pad, a.y + pad + label_h), z);
+    EndSemRegion();
+    if (!r.clicked_link.empty()) out.open_external = r.clicked_link;
+    ImGui::SetCursorScreenPos(ImVec2(a.x, z.y));
+    ImGui::Dummy(ImVec2(width, Em() * 0.5f));
+}
+
+void DrawReflections(const WorkbookView& v, const Section& s, float width, Intents& out) {
+    const Content& c = v.content;
+    for (const ReflectionPrompt& p : s.reflections) {
+        ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+        ImGui::PushID(p.id.c_str());
+        ImGui::PushFont(GetFonts().bold);
+        ImGui::TextUnformatted(c.Str("reader.reflection"));
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(p.text.c_str());
+        ImGui::PopTextWrapPos();
+        SemText(Role::Text, p.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        auto it = v.state.reflections.find(p.id);
+        std::string text = it == v.state.reflections.end() ? std::string() : it->second;
+        if (TextArea("##answer", p.text.c_str(), text, ImVec2(width, ImGui::GetTextLineHeight() * 6)))
+            out.reflection_edit = {p.id, text};
+        char words[64];
+        std::snprintf(words, sizeof words, "%d %s", CountWords(text), c.Str("reader.words"));
+        MutedText(words);
+        ImGui::PopID();
+    }
+}
+
+void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
+    const Content& c = v.content;
+    const Section& s = c.sections[v.section];
+    ImGuiIO& io = ImGui::GetIO();
+
+    if (ui.restore_scroll) {
+        ImGui::SetScrollY(*ui.restore_scroll);
+        // Content height is known only after one frame; try until it sticks.
+        if (std::abs(ImGui::GetScrollY() - *ui.restore_scroll) < 1.0f || --ui.restore_frames <= 0) ui.restore_scroll.reset();
+    }
+
+    float avail = ImGui::GetContentRegionAvail().x;
+    float width = std::min(avail, Em() * 38.0f);  // ~70 characters a line
+    float indent = std::max(0.0f, (avail - width) * 0.5f);
+    if (indent > 0) ImGui::Indent(indent);
+
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Main, s.title.c_str(), top, ImVec2(top.x + width, top.y + ImGui::GetWindowHeight()));
+    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+    HeadingText(GetFonts().h1, s.title, 1);
+    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+
+    const std::string& hl = ui.highlight;
+    for (int bi = 0; bi < static_cast<int>(s.blocks.size()); ++bi) {
+        const Block& b = s.blocks[bi];
+        ImGui::PushID(bi);
+        if (ui.scroll_to_block == bi) {
+            ImGui::SetScrollHereY(0.2f);
+            ui.scroll_to_block = -1;
+        }
+        switch (b.kind) {
+            case BlockKind::Heading: {
+                ImGui::Dummy(ImVec2(0, Em() * 0.4f));
+                HeadingText(b.level <= 2 ? GetFonts().h2 : GetFonts().bold, BlockText(b), static_cast<uint8_t>(b.level));
+                break;
+            }
+            case BlockKind::Takeaway:
+                DrawTakeaway(c, b, width, hl, out);
+                break;
+            case BlockKind::ListItem:
+            case BlockKind::Quote:
+            case BlockKind::Paragraph: {
+                float inset = b.kind == BlockKind::ListItem ? Em() * 1.4f * b.list_depth
+                              : b.kind == BlockKind::Quote  ? Em() * 1.2f
+                                                            : 0.0f;
+                ImVec2 a = ImGui::GetCursorScreenPos();
+                TextLayout lay = LayoutSpans(b.spans, Em(), width - inset);
+                ImDrawList* dl = ImGui::GetWindowDrawList();
+                if (b.kind == BlockKind::ListItem) {
+                    char marker[16];
+                    if (b.ordinal) std::snprintf(marker, sizeof marker, "%d.", b.ordinal);
+                    else std::snprintf(marker, sizeof marker, "\xE2\x80\xA2");  // bullet
+                    dl->AddText(GetFonts().body, Em(), ImVec2(a.x + inset - Em() * 1.1f, a.y + (lay.line_height - Em()) * 0.5f),
+                                Colors().text, marker);
+                }
+                if (b.kind == BlockKind::Quote)
+                    dl->AddRectFilled(a, ImVec2(a.x + Em() * 0.2f, a.y + lay.height), Colors().text_muted);
+                ImGui::SetCursorScreenPos(ImVec2(a.x + inset, a.y));
+                auto r = DrawRichText("text", b.spans, lay, b.kind == BlockKind::Quote ? Colors().text_muted : Colors().text, hl);
+                SemText(b.kind == BlockKind::ListItem ? Role::ListItem : Role::Text, BlockText(b), ImVec2(a.x + inset, a.y),
+                        ImVec2(a.x + width, a.y + lay.height));
+                if (!r.clicked_link.empty()) {
+                    if (r.clicked_link.rfind("#/read/", 0) == 0) {
+                        int target = c.FindSection(r.clicked_link.substr(7));
+                        if (target >= 0) out.go_to_section = target;
+                    } else {
+                        out.open_external = r.clicked_link;
+                    }
+                }
+                ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + lay.height));
+                ImGui::Dummy(ImVec2(0, b.kind == BlockKind::ListItem ? Em() * 0.15f : Em() * 0.6f));
+                break;
+            }
+        }
+        ImGui::PopID();
+    }
+
+    DrawReflections(v, s, width, out);
+
+    // Previous / next.
+    ImGui::Dummy(ImVec2(0, Em()));
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+    int n = static_cast<int>(c.sections.size());
+    if (v.section > 0) {
+        if (Button("\xE2\x86\x90 Previous section##prev", c.Str("nav.prev"))) out.go_to_section = v.section - 1;
+        ImGui::SameLine();
+        MutedText(c.sections[v.section - 1].title);
+    }
+    if (v.section + 1 < n) {
+        if (Button("Next section \xE2\x86\x92##next", c.Str("nav.next"))) out.go_to_section = v.section + 1;
+        ImGui::SameLine();
+        MutedText(c.sections[v.section + 1].title);
+    }
+    ImGui::Dummy(ImVec2(0, Em() * 2));
+    // The end of the section: counts as read once this has been on screen.
+    ImGui::Dummy(ImVec2(width, 1));
+    if (ImGui::IsItemVisible() && v.status[v.section] == SectionStatus::NotStarted) out.end_seen = v.section;
+    EndSemRegion();
+    if (indent > 0) ImGui::Unindent(indent);
+
+    // Reading keys, when no control has keyboard focus.
+    ImGuiContext& g = *GImGui;
+    bool reading = !io.WantTextInput && (g.NavId == 0 || g.NavDisableHighlight) && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    if (reading) {
+        float line = Em() * 3, page = ImGui::GetWindowHeight() * 0.9f;
+        float y = ImGui::GetScrollY();
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(y + line);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollY(y - line);
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_Space)) ImGui::SetScrollY(y + page);
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) ImGui::SetScrollY(y - page);
+        if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) ImGui::SetScrollY(0);
+        if (ImGui::IsKeyPressed(ImGuiKey_End, false)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) && v.section + 1 < n) out.go_to_section = v.section + 1;
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) && v.section > 0) out.go_to_section = v.section - 1;
+    }
+    float y = ImGui::GetScrollY();
+    auto stored = v.state.reader.scroll.find(s.id);
+    float stored_y = stored == v.state.reader.scroll.end() ? 0.0f : stored->second;
+    if (!ui.restore_scroll && std::abs(y - stored_y) >= 1.0f) out.scrolled = y;
+}
+
+// --- Search -----------------------------------------------------------------
+void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
+    const Content& c = v.content;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Region, c.Str("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
+    HeadingText(GetFonts().h2, c.Str("search.title"), 2);
+    if (ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Em() * 30));
+    std::string q = ui.query;
+    if (TextField("##query", c.Str("search.placeholder"), q, c.Str("search.placeholder"))) out.search_query = q;
+    if (q.size() >= 2 && ui.hits.empty()) MutedText(c.Str("search.none"));
+    for (size_t i = 0; i < ui.hits.size(); ++i) {
+        const SearchHit& h = ui.hits[i];
+        ImGui::PushID(static_cast<int>(i));
+        std::string where = c.sections[h.section].title;
+        if (!h.reflection_id.empty()) where += " \xC2\xB7 your answer";
+        std::string label = where + ": " + h.context + "##hit";
+        ImGui::PushTextWrapPos(0.0f);
+        if (LinkRow(label.c_str(), false, (where + ": " + h.context).c_str())) out.open_hit = h;
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+    EndSemRegion();
+}
+
+// --- Settings ---------------------------------------------------------------
+void DrawSettings(const WorkbookView& v, Intents& out) {
+    const Content& c = v.content;
+    const Settings& s = v.state.settings;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
+    HeadingText(GetFonts().h2, c.Str("settings.title"), 2);
+    ImGui::TextUnformatted(c.Str("settings.theme"));
+    const std::pair<ThemeChoice, const char*> themes[] = {{ThemeChoice::System, "settings.theme_system"},
+                                                          {ThemeChoice::Light, "settings.theme_light"},
+                                                          {ThemeChoice::Dark, "settings.theme_dark"}};
+    for (auto& [t, key] : themes) {
+        ImGui::SameLine();
+        std::string label = std::string(s.theme == t ? "\xE2\x97\x8F " : "") + c.Str(key) + "##theme" + key;
+        std::string name = std::string(c.Str("settings.theme")) + ": " + c.Str(key) + (s.theme == t ? " (selected)" : "");
+        if (Button(label.c_str(), name.c_str())) out.set_theme = t;
+    }
+    char size[64];
+    std::snprintf(size, sizeof size, "%s: %d%%", c.Str("settings.text_size"), s.text_size_pct);
+    ImGui::TextUnformatted(size);
+    SemText(Role::Status, size, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine();
+    if (Button("A-##smaller", "Smaller text", ImVec2(0, 0), s.text_size_pct <= 100)) out.set_text_size = std::max(100, s.text_size_pct - 25);
+    ImGui::SameLine();
+    if (Button("A+##larger", "Larger text", ImVec2(0, 0), s.text_size_pct >= 200)) out.set_text_size = std::min(200, s.text_size_pct + 25);
+    if (Button(s.high_contrast ? "High contrast: on##hc" : "High contrast: off##hc")) out.set_high_contrast = !s.high_contrast;
+    EndSemRegion();
+    ImGui::Separator();
+}
+
+}  // namespace
+
+// --- Shell ------------------------------------------------------------------
+void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
+    const Content& c = v.content;
+    ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##workbook", nullptr, flags);
+
+    // Top bar.
+    if (!v.wide) {
+        if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", c.Str("nav.contents"))) out.toggle_contents = true;
+        ImGui::SameLine();
+    }
+    // Right-aligned Search and Settings; the title takes what room is left.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float buttons_w = ImGui::CalcTextSize("Search").x + ImGui::CalcTextSize("Settings").x + st.FramePadding.x * 4 + st.ItemSpacing.x;
+    float right = ImGui::GetWindowContentRegionMax().x - buttons_w;
+    const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
+    ImGui::PushFont(GetFonts().bold);
+    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x + st.ItemSpacing.x <= right) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(title);
+        ImGui::SameLine();
+    }
+    ImGui::PopFont();
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+    if (Button("Search##search", c.Str("search.title"))) out.toggle_search = true;
+    ImGui::SameLine();
+    if (Button("Settings##settings", c.Str("settings.title"))) out.toggle_settings = true;
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F) && !ui.search_open) out.toggle_search = true;
+    ImGui::Separator();
+
+    if (!v.notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, Colors().callout_bg);
+        ImGui::BeginChild("##notice", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(v.notice.c_str());
+        ImGui::PopTextWrapPos();
+        SemText(Role::Status, v.notice, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (v.notice_has_download) {
+            if (Button("Download the unreadable data##dlq")) out.download_quarantine = true;
+            ImGui::SameLine();
+        }
+        if (Button("Dismiss##notice")) out.dismiss_notice = true;
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    if (ui.settings_open) DrawSettings(v, out);
+
+    if (v.wide) {
+        ImGui::BeginChild("##contents", ImVec2(Em() * 16, 0), ImGuiChildFlags_None);
+        DrawContents(v, ui, out);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_None);
+    if (!v.wide && ui.contents_open) DrawContents(v, ui, out);
+    else if (ui.search_open) DrawSearch(v, ui, out);
+    else DrawReader(v, ui, out);
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace wb::ui

@@ -1,0 +1,64 @@
+// The views. Each is a free function over what it shows; it reports what the
+// learner did as intents and never touches storage or the browser.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "core/search.h"
+#include "core/state.h"
+#include "imgui.h"
+
+namespace wb::ui {
+
+// What the learner asked for this frame; the app applies it to the model.
+struct Intents {
+    std::optional<int> go_to_section;           // open this section
+    std::optional<int> end_seen;                // this section's end was on screen
+    std::optional<std::pair<std::string, std::string>> reflection_edit;  // prompt id, new text
+    std::optional<float> scrolled;              // the reader's scroll offset changed
+    std::optional<std::string> open_external;   // an external link the learner clicked
+    std::optional<ThemeChoice> set_theme;
+    std::optional<int> set_text_size;           // percent
+    std::optional<bool> set_high_contrast;
+    std::optional<std::string> search_query;
+    std::optional<SearchHit> open_hit;
+    bool toggle_search = false;
+    bool toggle_settings = false;
+    bool toggle_contents = false;
+    bool dismiss_notice = false;
+    bool download_quarantine = false;
+};
+
+// UI-only state that lives between frames but is not stored.
+struct ShellUi {
+    bool search_open = false;
+    bool settings_open = false;
+    bool contents_open = false;   // the drawer on narrow screens
+    std::string query;
+    std::vector<SearchHit> hits;
+    std::string highlight;        // the query to mark in the text after opening a hit
+    int scroll_to_block = -1;     // after opening a hit: bring this block into view
+    std::optional<float> restore_scroll;  // after opening a section: scroll here
+    int restore_frames = 0;
+    bool focus_search = false;
+};
+
+enum class SectionStatus { NotStarted, Read, QuizPassed };
+
+struct WorkbookView {
+    const Content& content;
+    const LearnerState& state;
+    int section = 0;
+    std::vector<SectionStatus> status;  // per section
+    std::string notice;        // storage or content problem, shown on top
+    bool notice_has_download = false;
+    bool wide = true;          // room for the contents beside the text
+};
+
+// The whole window: top bar, contents, reader, search and settings panels.
+void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out);
+
+}  // namespace wb::ui

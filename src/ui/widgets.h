@@ -1,0 +1,33 @@
+// Widget helpers: each draws an ImGui control and records its semantics node in
+// the same call, so no view can draw a control a screen reader cannot see.
+#pragma once
+#include <string>
+
+#include "imgui.h"
+#include "ui/semantics.h"
+
+namespace wb::ui {
+
+// A push button. `name` overrides the accessible name (defaults to the label
+// without its "##id" suffix).
+bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(0, 0), bool disabled = false);
+
+// A clickable row that behaves as a link (table of contents, search hits).
+bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr);
+
+// Multi-line text field bound to a std::string. Returns true when changed.
+bool TextArea(const char* id, const char* name, std::string& text, ImVec2 size);
+// Single-line field.
+bool TextField(const char* id, const char* name, std::string& text, const char* hint = nullptr);
+
+// Records a text node over the last drawn item (or an explicit rectangle).
+void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level = 0);
+
+// Containers: Begin records an open node; End closes it.
+void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max);
+void EndSemRegion();
+
+// Strips "##..." and "###..." ImGui id suffixes.
+std::string VisibleLabel(const char* label);
+
+}  // namespace wb::ui

@@ -1,0 +1,68 @@
+// Shared by the end-to-end tests and the benchmarks: Debian's Chromium driven
+// by playwright-core (never a downloaded browser), and a tiny test runner that
+// prints the closing line CI reads ("N passed, N failed").
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.WB_CHROMIUM || '/usr/bin/chromium';
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+}
+
+// A persistent profile (service workers, storage across reloads).
+export async function launchPersistent(extraArgs = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-profile-'));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic',
+      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+  });
+}
+
+// Opens the workbook and waits for its first frame. Fails on console errors.
+export async function openWorkbook(context, url, { errors = [] } = {}) {
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
+  return page;
+}
+
+// Waits until the app has drawn its frames and gone idle.
+export const settle = (page, ms = 250) => page.waitForTimeout(ms);
+
+// --- a small runner ----------------------------------------------------------
+const tests = [];
+export function test(name, fn) { tests.push({ name, fn }); }
+
+export async function run(suite) {
+  let passed = 0, failed = 0;
+  const only = process.env.WB_E2E_ONLY;
+  for (const t of tests) {
+    if (only && !t.name.includes(only)) continue;
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`  FAIL  ${t.name}\n        ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n        ')}`);
+    }
+  }
+  console.log(`${suite}: ${passed} passed, ${failed} failed`);
+  return failed;
+}
