@@ -63,6 +63,11 @@ mergeInto(LibraryManager.library, {
         p.value = value;
         if (el.value !== value) el.value = value;
       }
+      if (role === 'link' && p.value !== value) {
+        p.value = value;
+        el.setAttribute('href', /^(#\/|https?:)/.test(value) ? value : '#');
+        if (/^https?:/.test(value)) el.setAttribute('target', '_blank'); else el.removeAttribute('target');
+      }
       if (p.desc !== desc) {
         p.desc = desc;
         if (desc) el.setAttribute('aria-description', desc); else el.removeAttribute('aria-description');
@@ -139,10 +144,18 @@ mergeInto(LibraryManager.library, {
     // reaches the app. Real mouse clicks (detail > 0) already went to the canvas.
     WB.sem.addEventListener('click', function(e) {
       var el = e.target.closest('[data-sem-id]');
-      if (!el || e.detail > 0) return;
-      e.preventDefault();
-      _wb_sem_activate(Number(el.dataset.semId));
+      if (!el) return;
+      e.preventDefault();  // the app follows links itself (one tab, one history entry)
+      if (e.detail === 0) _wb_sem_activate(Number(el.dataset.semId));
     });
+    // Focusing an element that is off the canvas makes the browser scroll the
+    // mirror; the canvas cannot follow, so undo it: ImGui scrolls to the focused
+    // control instead and the mirror moves with it on the next frame.
+    WB.sem.addEventListener('scroll', function() { WB.sem.scrollTop = 0; WB.sem.scrollLeft = 0; });
+    // A mouse press on a mirrored element is the canvas's business (the event
+    // bubbles to the host, where ImGui gets it); keep DOM focus where it is, or
+    // the focus request would move ImGui's focus in the middle of the click.
+    WB.sem.addEventListener('mousedown', function(e) { e.preventDefault(); });
     WB.sem.addEventListener('focusin', function(e) {
       var el = e.target.closest('[data-sem-id]');
       if (el) _wb_sem_focus(Number(el.dataset.semId));

@@ -62,7 +62,8 @@ void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
         char label[256];
         std::snprintf(label, sizeof label, "%s%s##toc%d", mark, s.title.c_str(), i);
         std::string name = s.title;
-        if (LinkRow(label, i == v.section, name.c_str(), StatusLabel(c, v.status[i]))) {
+        std::string href = "#/read/" + s.id;
+        if (LinkRow(label, i == v.section, name.c_str(), StatusLabel(c, v.status[i]), href.c_str())) {
             out.go_to_section = i;
             if (!v.wide) out.toggle_contents = true;
         }

@@ -72,11 +72,11 @@ bool Button(const char* label, const char* name, ImVec2 size, bool disabled) {
     return pressed;
 }
 
-bool LinkRow(const char* label, bool current, const char* name, const char* desc) {
+bool LinkRow(const char* label, bool current, const char* name, const char* desc, const char* href) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
     bool pressed = ImGui::Selectable(label, current);
-    Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, {}, desc ? desc : "");
+    Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
     return pressed;
 }

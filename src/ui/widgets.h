@@ -13,7 +13,9 @@ namespace wb::ui {
 bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(0, 0), bool disabled = false);
 
 // A clickable row that behaves as a link (table of contents, search hits).
-bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr);
+// `href` is what the mirrored <a> points at (e.g. "#/read/<id>"), for screen readers.
+bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr,
+             const char* href = nullptr);
 
 // Multi-line text field bound to a std::string. Returns true when changed.
 bool TextArea(const char* id, const char* name, std::string& text, ImVec2 size);

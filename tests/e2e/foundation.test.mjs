@@ -1,0 +1,197 @@
+// End-to-end: the shell, the platform layer and the reader in Debian's Chromium.
+import assert from 'node:assert/strict';
+import { startServer } from '../../scripts/server.mjs';
+import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+
+const srv = await startServer({ root: 'build/web', port: 0 });
+const browser = await launch();
+const URL = srv.url;
+
+async function withPage(opts, fn, init) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
+  if (init) await ctx.addInitScript(init);
+  const errors = [];
+  try {
+    const page = await openWorkbook(ctx, opts.url || URL, { errors });
+    await settle(page);
+    await fn(page, errors, ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+test('starts with no console errors, and draws the first section', async () => {
+  await withPage({}, async (page, errors) => {
+    assert.deepEqual(errors, []);
+    await page.getByRole('heading', { level: 1, name: 'Introduction' }).waitFor();
+    assert.match(await page.title(), /Introduction/);
+  });
+});
+
+test('HiDPI: at deviceScaleFactor 2 the backing store is twice the CSS size', async () => {
+  await withPage({ deviceScaleFactor: 2 }, async (page) => {
+    const s = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      const r = c.getBoundingClientRect();
+      return { w: c.width, h: c.height, cw: r.width, ch: r.height };
+    });
+    assert.equal(s.w, Math.round(s.cw * 2));
+    assert.equal(s.h, Math.round(s.ch * 2));
+  });
+});
+
+test('follows a resize of its container, re-reading the device pixel ratio', async () => {
+  await withPage({ deviceScaleFactor: 1.5 }, async (page) => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await settle(page);
+    const s = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    assert.equal(s.w, Math.round(900 * 1.5));
+    assert.equal(s.h, Math.round(700 * 1.5));
+  });
+});
+
+test('render on demand: no animation frames while idle', async () => {
+  await withPage({}, async (page) => {
+    await page.mouse.move(600, 400);
+    await page.waitForTimeout(1000);  // 1 s after the last input
+    const n = await page.evaluate(() => new Promise((done) => {
+      let count = 0;
+      const orig = window.requestAnimationFrame;
+      // Count the app's own callbacks over one second.
+      window.requestAnimationFrame = (cb) => orig((t) => { count++; cb(t); });
+      setTimeout(() => { window.requestAnimationFrame = orig; done(count); }, 1000);
+    }));
+    assert.ok(n <= 1, `expected at most 1 rAF callback in the idle second, saw ${n}`);
+  });
+});
+
+test('idle stays idle: no DOM writes in the semantics mirror while nothing changes', async () => {
+  await withPage({}, async (page) => {
+    await page.mouse.move(700, 300);
+    await page.waitForTimeout(600);
+    const writes = await page.evaluate(() => new Promise((done) => {
+      let n = 0;
+      const obs = new MutationObserver((m) => { n += m.length; });
+      obs.observe(document.getElementById('wb-semantics'), { subtree: true, childList: true, attributes: true, characterData: true });
+      setTimeout(() => { obs.disconnect(); done(n); }, 1000);
+    }));
+    assert.equal(writes, 0);
+  });
+});
+
+test('deep link #/read/<id> opens that section, and the address follows navigation', async () => {
+  await withPage({ url: URL + '#/read/be-proactive' }, async (page) => {
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    // A keyboard (screen reader) activation of "Next section".
+    await page.getByRole('button', { name: 'Next section' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Attend Industry Events' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '#/read/attend-industry-events');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+  });
+});
+
+test('a mouse click on the canvas reaches the same control as the semantics tree', async () => {
+  await withPage({}, async (page) => {
+    const link = page.getByRole('link', { name: 'Gaining Visibility' }).first();
+    const box = await link.boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole('heading', { level: 1, name: 'Gaining Visibility' }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), '#/read/gaining-visibility');
+  });
+});
+
+test('a reflection answer typed in survives a reload, and so does the section', async () => {
+  await withPage({ url: URL + '#/read/be-proactive' }, async (page) => {
+    const field = page.getByRole('textbox').first();
+    await field.focus();
+    await field.fill('Ana at Northwind: ask about her move into product.');
+    await page.waitForTimeout(900);  // the save is debounced
+    await page.goto(URL);
+    await page.waitForFunction(() => window.__appReady === true);
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    await settle(page);
+    assert.equal(await page.getByRole('textbox').first().inputValue(), 'Ana at Northwind: ask about her move into product.');
+  });
+});
+
+test('the wheel outside an embedded workbook scrolls the host page', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await ctx.newPage();
+  await page.route('**/embed-host.html', (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><title>Course page</title><body style="margin:0"><h1>Course</h1>
+      <iframe id="wb" src="${URL}" style="width:600px;height:400px;border:0"></iframe>
+      <div style="height:3000px">More course text</div></body>`,
+  }));
+  await page.goto(URL + 'embed-host.html');
+  const frame = page.frameLocator('#wb');
+  await frame.locator('html.wb-ready').waitFor({ state: 'attached', timeout: 30000 });
+  await page.mouse.move(800, 300);  // beside the iframe
+  await page.mouse.wheel(0, 400);
+  await page.waitForTimeout(300);
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the host page should scroll');
+  await ctx.close();
+});
+
+test('no WebGL2: a clear message instead of a blank canvas', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    const orig = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : orig.call(this, kind, ...rest); };
+  });
+  const page = await ctx.newPage();
+  await page.goto(URL);
+  await page.getByRole('alert').getByText('could not start WebGL 2').waitFor();
+  await ctx.close();
+});
+
+test('no WebAssembly: a clear message', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => { delete window.WebAssembly; });
+  const page = await ctx.newPage();
+  await page.goto(URL);
+  await page.getByRole('alert').getByText('does not support WebAssembly').waitFor();
+  await ctx.close();
+});
+
+test('storage blocked: the workbook runs and says progress will not be kept', async () => {
+  await withPage({}, async (page, errors) => {
+    await page.getByText('progress will not be kept').waitFor();
+    assert.deepEqual(errors, []);
+  }, () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+});
+
+test('extreme windows (200 px wide, 5000 px tall) still draw the chapter', async () => {
+  for (const viewport of [{ width: 200, height: 600 }, { width: 800, height: 5000 }]) {
+    await withPage({ viewport }, async (page, errors) => {
+      assert.deepEqual(errors, []);
+      await page.getByRole('heading', { level: 1, name: 'Introduction' }).waitFor();
+    });
+  }
+});
+
+test('the security policy holds: no violations and no request to another origin', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
+  const page = await ctx.newPage();
+  const foreign = [];
+  page.on('request', (r) => { if (!r.url().startsWith(srv.url.replace(/\/$/, '')) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  await page.goto(URL + '#/read/utilize-social-media');
+  await page.waitForFunction(() => window.__appReady === true);
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(foreign, []);
+  await ctx.close();
+});
+
+const failed = await run('e2e foundation');
+await browser.close();
+await srv.close();
+process.exit(failed ? 1 : 0);
