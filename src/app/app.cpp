@@ -2,6 +2,7 @@
 
 #include "core/route.h"
 #include "core/search.h"
+#include "imgui_internal.h"
 #include "ui/semantics.h"
 
 namespace wb {
@@ -78,7 +79,15 @@ void App::OpenSection(int index, bool push_route) {
 }
 
 void App::Frame() {
-    Sem().BeginFrame();
+    Semantics& sem = Sem();
+    sem.BeginFrame();
+    if (sem.requests.focus_reading) {
+        // DOM focus is on text, not on a control: ImGui lets go of its focus too,
+        // so reading keys (arrows, Page Up/Down) scroll the text.
+        sem.requests.focus_reading = false;
+        ImGui::GetCurrentContext()->NavId = 0;
+        if (!ImGui::GetCurrentContext()->NavWindow) ImGui::SetWindowFocus("##workbook");
+    }
     ui::WorkbookView v{content_, state_, section_, {}, notice_, quarantine_needed_ && !notice_.empty(), wide_};
     v.status.reserve(content_.sections.size());
     for (const Section& s : content_.sections)

@@ -53,7 +53,7 @@ struct Reader {
     StateLoad& out;
     void Problem(std::string what) { out.problems.push_back(std::move(what)); }
     bool Expect(const json& j, json::value_t t, const char* path, const char* kind) {
-        if (j.type() == t || (t == json::value_t::number_float && j.is_number())) return true;
+        if (j.type() == t || (t == json::value_t::number_float && j.is_number()) || (t == json::value_t::number_integer && j.is_number_integer())) return true;
         Problem(std::string(path) + " should be " + kind + " but is " + j.type_name() + "; it was left out");
         return false;
     }

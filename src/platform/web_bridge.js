@@ -33,7 +33,8 @@ mergeInto(LibraryManager.library, {
       return 0;
     },
     createSemElement: function(role, level) {
-      var tags = {heading: 'h' + Math.min(Math.max(level, 1), 6), text: 'p', link: 'a', button: 'button',
+      var tags = {heading: 'h' + Math.min(Math.max(level, 1), 6), text: 'p', paragraph: 'p', textrun: 'span',
+        link: 'a', button: 'button',
         checkbox: 'input', radio: 'input', textbox: 'input', textarea: 'textarea', main: 'main',
         navigation: 'nav', region: 'section', list: 'ul', listitem: 'li', slider: 'input', tab: 'button'};
       var el = document.createElement(tags[role] || 'div');
@@ -57,7 +58,11 @@ mergeInto(LibraryManager.library, {
         p.name = name;
         var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'tablist', 'dialog',
                         'textbox', 'textarea', 'slider', 'checkbox', 'radio'].indexOf(role) >= 0;
-        if (labelled) el.setAttribute('aria-label', name); else el.textContent = name;
+        // Paragraphs and list items hold their text in children (text runs, links).
+        if (role === 'paragraph' || role === 'listitem') {}
+        else if (!labelled) el.textContent = name;
+        else if (name) el.setAttribute('aria-label', name);
+        else el.removeAttribute('aria-label');
       }
       if ((role === 'textbox' || role === 'textarea') && p.value !== value) {
         p.value = value;
@@ -78,6 +83,9 @@ mergeInto(LibraryManager.library, {
         var attrs = [[8, 'aria-disabled', 'true'], [16, 'aria-invalid', 'true'], [64, 'aria-current', 'page'], [4, 'aria-expanded', 'true']];
         attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
       }
+    },
+    isControl: function(role) {
+      return ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'slider', 'tab'].indexOf(role) >= 0;
     },
     storage: function() {
       try { return window.localStorage; } catch (e) { return null; }  // blocked third-party storage throws
@@ -158,7 +166,8 @@ mergeInto(LibraryManager.library, {
     WB.sem.addEventListener('mousedown', function(e) { e.preventDefault(); });
     WB.sem.addEventListener('focusin', function(e) {
       var el = e.target.closest('[data-sem-id]');
-      if (el) _wb_sem_focus(Number(el.dataset.semId));
+      if (!el) return;
+      _wb_sem_focus(WB.isControl(el.dataset.role) ? Number(el.dataset.semId) : 0);
     });
     WB.sem.addEventListener('input', function(e) {
       var el = e.target;
@@ -266,6 +275,13 @@ mergeInto(LibraryManager.library, {
     WB.nodes.forEach(function(el, id) {
       if (!seen.has(id)) { el.remove(); WB.nodes.delete(id); }
     });
+  },
+
+  // The app moved focus (e.g. into the search field): follow it in the DOM.
+  wb_js_sem_focus_element__deps: ['$WB'],
+  wb_js_sem_focus_element: function(id) {
+    var el = WB.nodes.get(String(id));
+    if (el) el.focus({preventScroll: true});
   },
 
   // --- misc -------------------------------------------------------------------

@@ -42,6 +42,7 @@ void wb_js_text_input(int active, float x, float y, float line_h);
 void wb_js_set_clipboard(const char* text);
 void wb_js_set_cursor(const char* css_cursor);
 void wb_js_sem_update(const char* serialized);
+void wb_js_sem_focus_element(unsigned id);
 void wb_js_announce(const char* text);
 void wb_js_open_url(const char* url);
 void wb_js_download(const char* filename, const char* mime, const char* data);
@@ -167,6 +168,10 @@ void DrawFrame() {
     if (sem != P.last_semantics) {
         P.last_semantics = std::move(sem);
         wb_js_sem_update(P.last_semantics.c_str());
+    }
+    if (wb::Sem().dom_focus_request) {
+        wb_js_sem_focus_element(wb::Sem().dom_focus_request);
+        wb::Sem().dom_focus_request = 0;
     }
 
     static const char* kCursors[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
@@ -375,7 +380,9 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_activate(unsigned id) {
     wb::Sem().requests.activate = id;
     RequestFrames();
 }
+// id 0: DOM focus is on text (a heading, a paragraph) or left the mirror.
 EMSCRIPTEN_KEEPALIVE void wb_sem_focus(unsigned id) {
+    if (id == 0) wb::Sem().requests.focus_reading = true;
     wb::Sem().requests.focus = id;
     RequestFrames();
 }
@@ -416,7 +423,8 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // window layout is fixed; learner state is stored by us
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: DOM focus in the semantics mirror is the one
+    // keyboard focus (Tab, screen readers), and ImGui's focus follows it.
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming forever
     io.SetClipboardTextFn = SetClipboard;
     io.GetClipboardTextFn = GetClipboard;

@@ -79,11 +79,27 @@ TextLayout LayoutSpans(const std::vector<Span>& spans, float font_size, float wi
 }
 
 DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, const TextLayout& layout, ImU32 color,
-                            const std::string& highlight) {
+                            const std::string& highlight, Role role) {
     DrawTextResult result;
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
+    SemNode block;
+    block.id = ImGui::GetID("block");
+    block.role = role;
+    for (const Span& sp : spans) block.name += sp.text;
+    block.min = origin;
+    block.max = ImVec2(origin.x + ImGui::GetContentRegionAvail().x, origin.y + layout.height);
+    Sem().Open(block);
+    // Text runs for the screen reader, one per span that is not a link.
+    auto record_text = [&](int span_index, ImVec2 at) {
+        SemNode n;
+        n.id = ImGui::GetID(reinterpret_cast<const void*>(static_cast<intptr_t>(span_index + 1)));
+        n.role = Role::TextRun;
+        n.name = spans[span_index].text;
+        n.min = n.max = at;
+        Sem().Add(n);
+    };
     float size = GetFonts().body_size;
     float baseline_pad = (layout.line_height - size) * 0.5f;
     const ThemeColors& tc = Colors();
@@ -104,6 +120,8 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
         }
         ImU32 col = span.link.empty() ? color : tc.link;
         dl->AddText(r.font, size, p, col, b, e);
+        bool first_piece = ri == 0 || layout.runs[ri - 1].span != r.span;
+        if (span.link.empty() && first_piece) record_text(r.span, p);
         if (!span.link.empty()) {
             // Each piece of a link is a control of its own (a link can wrap).
             ImGui::SetCursorScreenPos(ImVec2(origin.x + r.pos.x, origin.y + r.pos.y));
@@ -118,7 +136,6 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
             float uy = p.y + size + 1;
             dl->AddLine(ImVec2(p.x, uy), ImVec2(p.x + r.width, uy), col, ImGui::IsItemHovered() ? 2.0f : 1.0f);
             // Only the first piece of a wrapped link is announced.
-            bool first_piece = ri == 0 || layout.runs[ri - 1].span != r.span;
             if (first_piece) {
                 SemNode n;
                 n.id = lid;
@@ -135,6 +152,7 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
             ImGui::PopID();
         }
     }
+    Sem().Close();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(1, layout.height));
     ImGui::PopID();

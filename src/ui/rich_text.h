@@ -7,6 +7,7 @@
 
 #include "core/content.h"
 #include "imgui.h"
+#include "ui/semantics.h"
 
 namespace wb::ui {
 
@@ -32,10 +33,11 @@ struct DrawTextResult {
     std::string clicked_link;  // a link the learner activated this frame
 };
 
-// Draws a laid-out block at the cursor and advances it; records semantics for
-// the block (role) and for each link. `highlight` marks case-insensitive matches.
+// Draws a laid-out block at the cursor and advances it. Records one semantics
+// container (`role`: Paragraph or ListItem) holding the block's text runs and
+// links in reading order. `highlight` marks case-insensitive matches.
 DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, const TextLayout& layout, ImU32 color,
-                            const std::string& highlight);
+                            const std::string& highlight, Role role = Role::Paragraph);
 
 // Case-insensitive (ASCII) find; returns npos when absent.
 size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from = 0);

@@ -29,6 +29,8 @@ const char* RoleName(Role r) {
         case Role::Dialog: return "dialog";
         case Role::Progress: return "progressbar";
         case Role::Status: return "status";
+        case Role::Paragraph: return "paragraph";
+        case Role::TextRun: return "textrun";
     }
     return "text";
 }
@@ -80,6 +82,7 @@ const SemNode* Semantics::FindByName(Role role, const std::string& name) const {
 bool Semantics::TakeActivate(ImGuiID id) {
     if (id == 0 || requests.activate != id) return false;
     requests.activate = 0;
+    last_activation_from_dom = true;
     return true;
 }
 

@@ -19,6 +19,8 @@ namespace wb {
 enum class Role : uint8_t {
     Main, Navigation, Region, Heading, Text, Link, Button, Checkbox, Radio, RadioGroup,
     TextField, TextArea, Slider, Tab, TabList, List, ListItem, Row, Dialog, Progress, Status,
+    Paragraph,  // rich text: a container of TextRun and Link children (name = all its text)
+    TextRun,    // a piece of text inside a Paragraph or ListItem
 };
 const char* RoleName(Role r);
 
@@ -49,7 +51,8 @@ struct SemNode {
 // What the DOM side asked of the app since the last frame.
 struct SemRequests {
     ImGuiID activate = 0;  // a click, Enter or Space on a mirrored element
-    ImGuiID focus = 0;     // DOM focus moved onto a mirrored element
+    ImGuiID focus = 0;     // DOM focus moved onto a mirrored control
+    bool focus_reading = false;  // DOM focus moved onto text (or the page): no control has focus
     ImGuiID set_value_id = 0;  // a mirrored text field's new contents
     std::string set_value;
 };
@@ -75,10 +78,20 @@ public:
     bool TakeActivate(ImGuiID id);
     bool TakeFocus(ImGuiID id);
 
+    // App -> DOM focus. A view that moves focus (e.g. into the search field
+    // after the search button was pressed) asks for it; the next control
+    // recorded takes ImGui's focus, and, if the learner is using the DOM
+    // (keyboard, screen reader), the platform moves DOM focus onto its mirror.
+    void FocusNextControl() { focus_next_ = true; }
+    bool ConsumeFocusNext() { bool f = focus_next_; focus_next_ = false; return f; }
+    ImGuiID dom_focus_request = 0;  // read and cleared by the platform
+    bool last_activation_from_dom = false;  // the latest activation came through the mirror
+
 private:
     std::vector<SemNode> nodes_;
     std::vector<int> open_;
     std::unordered_set<ImGuiID> used_;
+    bool focus_next_ = false;
 };
 
 Semantics& Sem();  // the one tree of the running UI

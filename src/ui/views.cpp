@@ -86,7 +86,6 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
     std::string name = std::string(c.Str("reader.takeaway")) + ": " + BlockText(b);
     BeginSemRegion(Role::Region, c.Str("reader.takeaway"), a, z);
     auto r = DrawRichText("takeaway", b.spans, lay, Colors().text, highlight);
-    SemText(Role::Text, BlockText(b), ImVec2(a.x + pad, a.y + pad + label_h), z);
     EndSemRegion();
     if (!r.clicked_link.empty()) out.open_external = r.clicked_link;
     ImGui::SetCursorScreenPos(ImVec2(a.x, z.y));
@@ -146,6 +145,12 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
             ImGui::SetScrollHereY(0.2f);
             ui.scroll_to_block = -1;
         }
+        // Consecutive list items form one list for screen readers.
+        bool in_list = bi > 0 && s.blocks[bi - 1].kind == BlockKind::ListItem;
+        if (b.kind == BlockKind::ListItem && !in_list) {
+            ImVec2 la = ImGui::GetCursorScreenPos();
+            BeginSemRegion(Role::List, "", la, ImVec2(la.x + width, la.y));
+        }
         switch (b.kind) {
             case BlockKind::Heading: {
                 ImGui::Dummy(ImVec2(0, Em() * 0.4f));
@@ -174,9 +179,8 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
                 if (b.kind == BlockKind::Quote)
                     dl->AddRectFilled(a, ImVec2(a.x + Em() * 0.2f, a.y + lay.height), Colors().text_muted);
                 ImGui::SetCursorScreenPos(ImVec2(a.x + inset, a.y));
-                auto r = DrawRichText("text", b.spans, lay, b.kind == BlockKind::Quote ? Colors().text_muted : Colors().text, hl);
-                SemText(b.kind == BlockKind::ListItem ? Role::ListItem : Role::Text, BlockText(b), ImVec2(a.x + inset, a.y),
-                        ImVec2(a.x + width, a.y + lay.height));
+                auto r = DrawRichText("text", b.spans, lay, b.kind == BlockKind::Quote ? Colors().text_muted : Colors().text, hl,
+                                      b.kind == BlockKind::ListItem ? Role::ListItem : Role::Paragraph);
                 if (!r.clicked_link.empty()) {
                     if (r.clicked_link.rfind("#/read/", 0) == 0) {
                         int target = c.FindSection(r.clicked_link.substr(7));
@@ -190,6 +194,8 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
                 break;
             }
         }
+        bool list_continues = bi + 1 < static_cast<int>(s.blocks.size()) && s.blocks[bi + 1].kind == BlockKind::ListItem;
+        if (b.kind == BlockKind::ListItem && !list_continues) EndSemRegion();
         ImGui::PopID();
     }
 
@@ -210,17 +216,23 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::SameLine();
         MutedText(c.sections[v.section + 1].title);
     }
-    ImGui::Dummy(ImVec2(0, Em() * 2));
-    // The end of the section: counts as read once this has been on screen.
+    // The end of the section: counts as read once this has been on screen
+    // (or the reader is scrolled as far as it goes).
     ImGui::Dummy(ImVec2(width, 1));
-    if (ImGui::IsItemVisible() && v.status[v.section] == SectionStatus::NotStarted) out.end_seen = v.section;
+    bool end_visible = ImGui::IsItemVisible() || (ImGui::GetScrollMaxY() > 0 && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1);
+    if (end_visible && !ui.restore_scroll && v.status[v.section] == SectionStatus::NotStarted) out.end_seen = v.section;
+    ImGui::Dummy(ImVec2(0, Em() * 2));
     EndSemRegion();
     if (indent > 0) ImGui::Unindent(indent);
 
     // Reading keys, when no control has keyboard focus.
+    // Scrolling keys work unless a text field has the keyboard; previous/next
+    // arrows only while no control has focus (reading), so they never fight a
+    // focused control.
     ImGuiContext& g = *GImGui;
-    bool reading = !io.WantTextInput && (g.NavId == 0 || g.NavDisableHighlight) && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
-    if (reading) {
+    bool scrolling = !io.WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    bool reading = scrolling && (g.NavId == 0 || g.NavDisableHighlight);
+    if (scrolling) {
         float line = Em() * 3, page = ImGui::GetWindowHeight() * 0.9f;
         float y = ImGui::GetScrollY();
         if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(y + line);
@@ -229,6 +241,8 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) ImGui::SetScrollY(y - page);
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) ImGui::SetScrollY(0);
         if (ImGui::IsKeyPressed(ImGuiKey_End, false)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+    }
+    if (reading) {
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) && v.section + 1 < n) out.go_to_section = v.section + 1;
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) && v.section > 0) out.go_to_section = v.section - 1;
     }
@@ -245,7 +259,7 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
     BeginSemRegion(Role::Region, c.Str("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
     HeadingText(GetFonts().h2, c.Str("search.title"), 2);
     if (ui.focus_search) {
-        ImGui::SetKeyboardFocusHere();
+        Sem().FocusNextControl();
         ui.focus_search = false;
     }
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Em() * 30));

@@ -15,9 +15,13 @@ namespace {
 
 // Applies DOM-side requests for this control before it is drawn.
 void BeforeControl(ImGuiID id) {
-    if (Sem().TakeFocus(id)) {
+    Semantics& sem = Sem();
+    if (sem.TakeFocus(id)) {
         ImGui::SetKeyboardFocusHere();
         GImGui->NavDisableHighlight = false;  // focus came from the keyboard (DOM): show the ring
+    } else if (sem.ConsumeFocusNext()) {
+        ImGui::SetKeyboardFocusHere();
+        if (sem.last_activation_from_dom) sem.dom_focus_request = id;
     }
 }
 
@@ -69,6 +73,7 @@ bool Button(const char* label, const char* name, ImVec2 size, bool disabled) {
     if (disabled) ImGui::EndDisabled();
     Record(Role::Button, id, name ? name : VisibleLabel(label), disabled ? SemFlag_Disabled : 0);
     if (!disabled && Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;  // pressed with the mouse
     return pressed;
 }
 
@@ -78,6 +83,7 @@ bool LinkRow(const char* label, bool current, const char* name, const char* desc
     bool pressed = ImGui::Selectable(label, current);
     Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;
     return pressed;
 }
 

@@ -1,0 +1,135 @@
+// End-to-end: the semantics tree as a screen reader and a keyboard-only learner meet it.
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer } from '../../scripts/server.mjs';
+import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+
+const srv = await startServer({ root: 'build/web', port: 0 });
+const browser = await launch();
+const URL = srv.url;
+
+async function withPage(opts, fn) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
+  try {
+    const page = await openWorkbook(ctx, opts.url || URL);
+    await settle(page);
+    await fn(page);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function seriousViolations(page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+// Presses Tab until the focused element's accessible name matches, as a keyboard user would.
+async function tabTo(page, role, name, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate(([role, name]) => {
+      const a = document.activeElement;
+      if (!a || !a.dataset || a.dataset.role !== role) return false;
+      const label = a.getAttribute('aria-label') || a.textContent;
+      return name instanceof RegExp ? false : label.includes(name);
+    }, [role, name]);
+    if (hit) return;
+  }
+  throw new Error(`Tab never reached ${role} "${name}"`);
+}
+
+for (const [label, opts, prep] of [
+  ['reader, wide, light', {}, null],
+  ['reader, dark', { colorScheme: 'dark', url: URL + '#/read/be-proactive' }, null],
+  ['reader, phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null],
+  ['search panel', {}, async (page) => {
+    await page.getByRole('button', { name: 'Search' }).click();
+    await settle(page);
+  }],
+  ['settings panel', {}, async (page) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await settle(page);
+  }],
+]) {
+  test(`axe: no serious or critical violations (${label})`, async () => {
+    await withPage(opts, async (page) => {
+      if (prep) await prep(page);
+      assert.deepEqual(await seriousViolations(page), []);
+    });
+  });
+}
+
+test('the accessibility snapshot of the reader reads as a document', async () => {
+  await withPage({ url: URL + '#/read/follow-up-and-stay-in-touch' }, async (page) => {
+    const snap = await page.locator('body').ariaSnapshot();
+    assert.match(snap, /heading "Follow Up and Stay in Touch" \[level=1\]/);
+    assert.match(snap, /After meeting someone new, be sure to follow up and stay in touch regularly\./);
+    assert.match(snap, /navigation "Contents"/);
+    assert.match(snap, /button "Next section"/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.title(), /^Follow Up and Stay in Touch/);
+  });
+});
+
+test('keyboard only: skip link, open a section, read to its end, answer a reflection, survive reload', async () => {
+  await withPage({}, async (page) => {
+    // The first Tab stop is "Skip to content".
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+    // Open "Be Proactive" from the contents.
+    await tabTo(page, 'link', 'Be Proactive');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    // Back to the top of the page, skip to the content and read to the end.
+    await page.keyboard.press('Shift+Tab');
+    await page.locator('#wb-skip').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    await page.keyboard.press('End');
+    await settle(page, 400);
+    // The section now counts as read (its contents entry says so).
+    const entry = page.getByRole('link', { name: 'Be Proactive' }).first();
+    assert.equal(await entry.getAttribute('aria-description'), 'Read');
+    // Type a reflection answer in the first prompt.
+    await tabTo(page, 'textarea', 'Draft the first message');
+    await page.keyboard.type('Priya Shah: ask how she moved into UX research.');
+    await page.waitForTimeout(900);
+    await page.reload();
+    await page.waitForFunction(() => window.__appReady === true);
+    await settle(page);
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    const field = page.getByRole('textbox', { name: /Draft the first message/ });
+    assert.equal(await field.inputValue(), 'Priya Shah: ask how she moved into UX research.');
+  });
+});
+
+test('a keyboard press on the Search button moves focus into the search field', async () => {
+  await withPage({}, async (page) => {
+    await tabTo(page, 'button', 'Search');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.equal(focused, 'Search the chapter and your answers');
+    await page.keyboard.type('trade shows');
+    await settle(page);
+    await page.getByRole('link', { name: /Attend Industry Events/ }).nth(1).waitFor();
+  });
+});
+
+test('announcements: a polite live region exists and carries storage notices', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => { try { localStorage.setItem('networking-workbook/state', '{"schema": 1, "settings": {"theme": 7}}'); } catch (e) {} });
+  const page = await openWorkbook(ctx, URL);
+  await settle(page, 400);
+  assert.equal(await page.locator('#wb-live').getAttribute('aria-live'), 'polite');
+  assert.match(await page.locator('#wb-live').textContent(), /could not be read/);
+  await ctx.close();
+});
+
+const failed = await run('e2e a11y');
+await browser.close();
+await srv.close();
+process.exit(failed ? 1 : 0);
