@@ -322,26 +322,41 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##workbook", nullptr, flags);
 
-    // Top bar.
+    // Top bar: Search and Settings on the right; the title takes what room is
+    // left; on a narrow screen at large text the buttons wrap rather than
+    // being cut off (WCAG 1.4.4, 1.4.10).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto button_w = [&](const char* text) { return ImGui::CalcTextSize(text).x + st.FramePadding.x * 2; };
+    float line_end = ImGui::GetWindowContentRegionMax().x;
+    auto same_line_if_fits = [&](float next_w) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + next_w > line_end) ImGui::NewLine();
+    };
+    bool first = true;
     if (!v.wide) {
         if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", c.Str("nav.contents"))) out.toggle_contents = true;
-        ImGui::SameLine();
+        first = false;
     }
-    // Right-aligned Search and Settings; the title takes what room is left.
-    const ImGuiStyle& st = ImGui::GetStyle();
-    float buttons_w = ImGui::CalcTextSize("Search").x + ImGui::CalcTextSize("Settings").x + st.FramePadding.x * 4 + st.ItemSpacing.x;
-    float right = ImGui::GetWindowContentRegionMax().x - buttons_w;
+    float buttons_w = button_w("Search") + button_w("Settings") + st.ItemSpacing.x;
     const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
     ImGui::PushFont(GetFonts().bold);
-    if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(title).x + st.ItemSpacing.x <= right) {
+    float title_w = ImGui::CalcTextSize(title).x;
+    float x_after_first = first ? ImGui::GetCursorPosX() : ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x;
+    if (x_after_first + title_w + st.ItemSpacing.x + buttons_w <= line_end) {
+        if (!first) ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(title);
-        ImGui::SameLine();
+        first = false;
     }
     ImGui::PopFont();
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+    if (!first) {
+        ImGui::SameLine();
+        float right = line_end - buttons_w;
+        if (ImGui::GetCursorPosX() <= right) ImGui::SameLine(right);
+        else if (ImGui::GetCursorPosX() + button_w("Search") > line_end) ImGui::NewLine();
+    }
     if (Button("Search##search", c.Str("search.title"))) out.toggle_search = true;
-    ImGui::SameLine();
+    same_line_if_fits(button_w("Settings"));
     if (Button("Settings##settings", c.Str("settings.title"))) out.toggle_settings = true;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F) && !ui.search_open) out.toggle_search = true;
     ImGui::Separator();
