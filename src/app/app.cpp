@@ -33,8 +33,72 @@ void App::LoadState(std::string_view stored) {
 }
 
 void App::SetStorageUnavailable() {
+    storage_unavailable_ = true;
     notice_ = "This browser is not letting the workbook store data here (private mode or blocked storage), so your "
-              "progress will not be kept after you close the page.";
+              "progress will not be kept after you close the page. To keep it, download a backup from Settings "
+              "before you leave.";
+}
+
+void App::MarkDirty() {
+    out.state_dirty = true;
+    if (state_.generation.empty()) state_.generation = std::to_string(now_ms_) + "-" + tab_id_;
+    if (!persist_requested_ && (state_.AnsweredReflections() > 0 || !state_.reader.read.empty())) {
+        persist_requested_ = true;  // real data now exists: worth asking the browser to keep it
+        out.request_persist = true;
+    }
+}
+
+bool App::MergeStored(std::string_view stored) {
+    StateLoad load = DecodeState(stored);
+    if (load.status == StateLoad::Status::Unreadable || load.status == StateLoad::Status::Empty) return true;
+    bool text_size_changed = false;
+    int before = state_.settings.text_size_pct;
+    ThemeChoice theme = state_.settings.theme;
+    bool hc = state_.settings.high_contrast;
+    bool news = MergeStates(state_, load.state);
+    text_size_changed = before != state_.settings.text_size_pct;
+    if (text_size_changed) out.fonts_dirty = true;
+    if (text_size_changed || theme != state_.settings.theme || hc != state_.settings.high_contrast) out.style_dirty = true;
+    // The section shown stays this tab's; only a section that no longer exists moves.
+    if (section_ >= static_cast<int>(content_.sections.size())) OpenSection(0, false);
+    return news;
+}
+
+void App::SetSaveProblem(const std::string& problem) {
+    if (problem == save_problem_) return;
+    if (problem.empty() && !save_problem_.empty()) out.announce = "Saved.";
+    else if (!problem.empty()) out.announce = problem;
+    save_problem_ = problem;
+}
+
+void App::OnRestoreFile(const std::string& filename, std::string_view text) {
+    BackupRead r;
+    if (text.empty()) r.error = "The file is empty or larger than 32 MB, so it cannot be a workbook backup.";
+    else r = DecodeBackup(text);
+    if (!r.ok) {
+        notice_ = "\"" + filename + "\" could not be restored. " + r.error + " Nothing was changed.";
+        out.announce = notice_;
+        pending_restore_.reset();
+        return;
+    }
+    pending_restore_ = std::move(r);
+    pending_restore_name_ = filename;
+    ui_.settings_open = true;
+    out.announce = "Backup checked. Confirm to replace your data.";
+}
+
+void App::ReplaceState(LearnerState next, const char* announcement) {
+    auto scroll = std::move(state_.reader.scroll);
+    state_ = std::move(next);
+    if (state_.reader.scroll.empty()) state_.reader.scroll = std::move(scroll);
+    // A new generation: other tabs take this data whole instead of merging old records back in.
+    state_.generation = std::to_string(now_ms_) + "-" + tab_id_;
+    out.state_replaced = true;
+    out.state_dirty = true;
+    out.fonts_dirty = out.style_dirty = true;
+    out.announce = announcement;
+    int i = content_.FindSection(state_.reader.current);
+    OpenSection(i >= 0 ? i : 0, true);
 }
 
 void App::OnRoute(std::string_view hash) {
@@ -67,12 +131,14 @@ void App::OpenSection(int index, bool push_route) {
     const Section& s = content_.sections[index];
     if (state_.reader.current != s.id) {
         state_.reader.current = s.id;
+        state_.current_rev = NewRev();
         MarkDirty();
     }
     auto it = state_.reader.scroll.find(s.id);
     ui_.restore_scroll = it == state_.reader.scroll.end() ? 0.0f : it->second;
     ui_.restore_frames = 4;
     ui_.search_open = false;
+    ui_.settings_open = false;
     ui_.contents_open = false;
     if (push_route) out.route = FormatReadRoute(s.id);
     out.title = s.title + " \xE2\x80\x94 " + content_.Str("app.title");
@@ -88,7 +154,25 @@ void App::Frame() {
         ImGui::GetCurrentContext()->NavId = 0;
         if (!ImGui::GetCurrentContext()->NavWindow) ImGui::SetWindowFocus("##workbook");
     }
-    ui::WorkbookView v{content_, state_, section_, {}, notice_, quarantine_needed_ && !notice_.empty(), wide_};
+    ui::WorkbookView v{content_, state_};
+    v.section = section_;
+    v.notice = notice_;
+    v.notice_has_download = quarantine_needed_ && !notice_.empty();
+    v.wide = wide_;
+    v.save_problem = save_problem_;
+    v.storage_unavailable = storage_unavailable_;
+    v.persistence = persistence_ == Persistence::Granted      ? ui::PersistenceView::Granted
+                    : persistence_ == Persistence::NotGranted ? ui::PersistenceView::NotGranted
+                    : persistence_ == Persistence::Unsupported ? ui::PersistenceView::Unsupported
+                                                              : ui::PersistenceView::Unknown;
+    if (pending_restore_) {
+        const LearnerState& next = pending_restore_->state;
+        ui::RestorePreview p;
+        p.filename = pending_restore_name_;
+        p.rows = {{"Reflection answers", state_.AnsweredReflections(), next.AnsweredReflections()},
+                  {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())}};
+        v.restore = std::move(p);
+    }
     v.status.reserve(content_.sections.size());
     for (const Section& s : content_.sections)
         v.status.push_back(state_.reader.read.count(s.id) ? ui::SectionStatus::Read : ui::SectionStatus::NotStarted);
@@ -108,7 +192,9 @@ void App::Apply(const ui::Intents& in) {
     }
     if (in.reflection_edit) {
         state_.reflections[in.reflection_edit->first] = in.reflection_edit->second;
+        state_.reflection_revs[in.reflection_edit->first] = NewRev();
         MarkDirty();
+        if (!ui_.query.empty()) ui_.hits = Search(content_, state_.reflections, ui_.query);  // answers are searchable
     }
     if (in.go_to_section && *in.go_to_section >= 0 && *in.go_to_section < static_cast<int>(content_.sections.size())) {
         ui_.highlight.clear();
@@ -116,9 +202,13 @@ void App::Apply(const ui::Intents& in) {
     }
     if (in.open_external) out.open_url = *in.open_external;
     if (in.toggle_contents) ui_.contents_open = !ui_.contents_open;
-    if (in.toggle_settings) ui_.settings_open = !ui_.settings_open;
+    if (in.toggle_settings) {
+        ui_.settings_open = !ui_.settings_open;
+        if (ui_.settings_open) ui_.search_open = ui_.contents_open = false;
+    }
     if (in.toggle_search) {
         ui_.search_open = !ui_.search_open;
+        if (ui_.search_open) ui_.settings_open = ui_.contents_open = false;
         ui_.focus_search = ui_.search_open;
         if (!ui_.search_open) ui_.highlight.clear();
     }
@@ -132,6 +222,7 @@ void App::Apply(const ui::Intents& in) {
         ui_.scroll_to_block = in.open_hit->block;
         if (in.open_hit->block >= 0) ui_.restore_scroll.reset();
     }
+    if (in.set_theme || in.set_high_contrast || in.set_text_size) state_.settings_rev = NewRev();
     if (in.set_theme) {
         state_.settings.theme = *in.set_theme;
         out.style_dirty = true;
@@ -149,6 +240,21 @@ void App::Apply(const ui::Intents& in) {
     }
     if (in.dismiss_notice) notice_.clear();
     if (in.download_quarantine) out.download_quarantine = true;
+    if (in.download_backup)
+        out.downloads.push_back({"networking-workbook-backup.json", "application/json", EncodeBackup(state_, now_ms_)});
+    if (in.choose_restore) out.choose_restore_file = true;
+    if (in.cancel_restore) pending_restore_.reset();
+    if (in.confirm_restore && pending_restore_) {
+        LearnerState next = std::move(pending_restore_->state);
+        pending_restore_.reset();
+        ReplaceState(std::move(next), "Your backup was restored.");
+    }
+    if (in.ask_reset) ui_.confirm_reset = true;
+    if (in.cancel_reset) ui_.confirm_reset = false;
+    if (in.confirm_reset) {
+        ui_.confirm_reset = false;
+        ReplaceState(LearnerState{}, "Your data was reset. The workbook starts fresh.");
+    }
 }
 
 }  // namespace wb

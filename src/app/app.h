@@ -3,7 +3,9 @@
 // what it puts in the outbox (address, title, saves, announcements).
 #pragma once
 #include <string>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/content.h"
 #include "core/state.h"
@@ -22,7 +24,16 @@ struct Outbox {
     bool download_quarantine = false;
     bool fonts_dirty = false;     // text size changed: rebuild the atlas
     bool style_dirty = false;     // theme changed
+    // A file for the learner to keep (backup, quarantined data).
+    struct Download { std::string filename, mime, data; };
+    std::vector<Download> downloads;
+    bool choose_restore_file = false;  // open the file chooser for a backup
+    bool request_persist = false;      // ask the browser for persistent storage (once, when there is real data)
+    bool state_replaced = false;       // reset or restore: save at once, not debounced
 };
+
+// What the platform found out about storage, shown in Settings.
+enum class Persistence { Unknown, Granted, NotGranted, Unsupported };
 
 class App {
 public:
@@ -35,6 +46,21 @@ public:
     void LoadState(std::string_view stored);
     bool QuarantineNeeded() const { return quarantine_needed_; }
     void SetStorageUnavailable();
+
+    // Time and tab identity for record revisions (two-tab merging).
+    void SetClock(int64_t now_ms) { now_ms_ = now_ms; }
+    void SetTabId(std::string id) { tab_id_ = std::move(id); }
+
+    // Another tab saved (the storage event) or a save is about to write: merge
+    // the stored document into this tab's state, record by record. Unreadable
+    // text is ignored (the caller quarantines it).
+    // Returns true when this tab holds records the stored text lacks (save soon).
+    bool MergeStored(std::string_view stored);
+    // The platform's save result: "" when saved, else what went wrong.
+    void SetSaveProblem(const std::string& problem);
+    void SetPersistence(Persistence p) { persistence_ = p; }
+    // A file the learner chose for restoring a backup.
+    void OnRestoreFile(const std::string& filename, std::string_view text);
 
     void OnRoute(std::string_view hash);  // the address hash changed (or at start)
     void SetSystemDark(bool dark);        // prefers-color-scheme
@@ -59,7 +85,9 @@ public:
 private:
     void OpenSection(int index, bool push_route);
     void Apply(const ui::Intents& in);
-    void MarkDirty() { out.state_dirty = true; }
+    void MarkDirty();
+    Rev NewRev() const { return Rev{now_ms_, tab_id_}; }
+    void ReplaceState(LearnerState next, const char* announcement);
 
     Content content_;
     LearnerState state_;
@@ -68,7 +96,15 @@ private:
     bool system_dark_ = false;
     bool wide_ = true;
     bool quarantine_needed_ = false;
+    bool storage_unavailable_ = false;
+    bool persist_requested_ = false;
     std::string notice_;
+    std::string save_problem_;
+    int64_t now_ms_ = 0;
+    std::string tab_id_ = "tab";
+    Persistence persistence_ = Persistence::Unknown;
+    std::optional<BackupRead> pending_restore_;
+    std::string pending_restore_name_;
 };
 
 }  // namespace wb

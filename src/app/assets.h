@@ -5,6 +5,8 @@
 namespace wb::assets {
 extern const unsigned char content_json[];  // the compiled chapter (contentc)
 extern const size_t content_json_size;
+extern const unsigned char content_glyphs[];  // every character the chapter uses (UTF-8, contentc)
+extern const size_t content_glyphs_size;
 extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use
 extern const size_t font_regular_size;
 extern const unsigned char font_bold[];

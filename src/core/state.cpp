@@ -1,6 +1,14 @@
 // Stored-state codec. Reading is forgiving field by field (what can be read is
 // used) and strict about reporting: every field that had to be dropped is named
 // in problems, so the caller quarantines the original bytes.
+//
+// Index
+//   Limits and helpers
+//   Migrations      one step per schema version, on the JSON document
+//   Decode          schema kSchema, field by field
+//   Encode
+//   Merge           two tabs, record by record
+//   Backup          export and strict restore
 #include "core/state.h"
 
 #include <nlohmann/json.hpp>
@@ -8,6 +16,7 @@
 namespace wb {
 using nlohmann::json;
 
+// --- Limits and helpers ------------------------------------------------------
 std::string CheckJsonLimits(std::string_view text) {
     if (text.size() > kMaxJsonBytes)
         return "it is " + std::to_string(text.size() >> 20) + " MB, over the 32 MB limit";
@@ -39,6 +48,26 @@ int CountWords(std::string_view text) {
     return n;
 }
 
+std::string DescribeOffset(std::string_view text, size_t offset) {
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++col;  // count characters, not bytes
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+}
+
+int LearnerState::AnsweredReflections() const {
+    int n = 0;
+    for (const auto& kv : reflections)
+        if (CountWords(kv.second) > 0) ++n;
+    return n;
+}
+
 namespace {
 
 const char* ThemeName(ThemeChoice t) {
@@ -52,15 +81,46 @@ const char* ThemeName(ThemeChoice t) {
 struct Reader {
     StateLoad& out;
     void Problem(std::string what) { out.problems.push_back(std::move(what)); }
-    bool Expect(const json& j, json::value_t t, const char* path, const char* kind) {
-        if (j.type() == t || (t == json::value_t::number_float && j.is_number()) || (t == json::value_t::number_integer && j.is_number_integer())) return true;
-        Problem(std::string(path) + " should be " + kind + " but is " + j.type_name() + "; it was left out");
+    bool Expect(const json& j, json::value_t t, const std::string& path, const char* kind) {
+        if (j.type() == t || (t == json::value_t::number_float && j.is_number()) ||
+            (t == json::value_t::number_integer && j.is_number_integer()))
+            return true;
+        Problem(path + " should be " + kind + " but is " + j.type_name() + "; it was left out");
         return false;
+    }
+    // A revision: {"at": <ms>, "by": "<tab>"}. A bad one reads as "never".
+    Rev ReadRev(const json& parent, const char* key, const std::string& path) {
+        Rev r;
+        auto it = parent.find(key);
+        if (it == parent.end()) return r;
+        if (!Expect(*it, json::value_t::object, path, "a revision object")) return r;
+        auto at = it->find("at");
+        auto by = it->find("by");
+        if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", "a whole number")) r.at = at->get<int64_t>();
+        if (by != it->end() && Expect(*by, json::value_t::string, path + ".by", "text")) r.by = by->get<std::string>();
+        return r;
     }
 };
 
+json RevJson(const Rev& r) { return json{{"at", r.at}, {"by", r.by}}; }
+
+// --- Migrations --------------------------------------------------------------
+// Each step takes a document of schema N to N+1, so every earlier version has a
+// path to this one. The fixtures in tests/fixtures/state/ hold one stored
+// document of each version.
+
+// 1 -> 2: reflections were plain strings; now {"text", "rev"}.
+void MigrateV1(json& doc) {
+    auto it = doc.find("reflections");
+    if (it != doc.end() && it->is_object())
+        for (auto& kv : it->items())
+            if (kv.value().is_string()) kv.value() = json{{"text", kv.value().get<std::string>()}};
+    doc["schema"] = 2;
+}
+
 }  // namespace
 
+// --- Decode ------------------------------------------------------------------
 StateLoad DecodeState(std::string_view text) {
     StateLoad out;
     if (text.empty()) return out;
@@ -83,7 +143,9 @@ StateLoad DecodeState(std::string_view text) {
         out.problems.push_back("The saved workbook data has no schema version.");
         return out;
     }
-    out.stored_schema = schema->get<int>();
+    // Range-check the 64-bit value before narrowing: 2^32 + 1 must not read as 1.
+    int64_t schema64 = schema->get<int64_t>();
+    out.stored_schema = schema64 > 1000000 || schema64 < -1000000 ? 1000000 : static_cast<int>(schema64);
     if (out.stored_schema > LearnerState::kSchema || out.stored_schema < 1) {
         out.status = StateLoad::Status::Unreadable;
         out.problems.push_back("The saved workbook data has schema version " + std::to_string(out.stored_schema) +
@@ -91,9 +153,11 @@ StateLoad DecodeState(std::string_view text) {
                                std::to_string(LearnerState::kSchema) + ") cannot read. Is a newer version open elsewhere?");
         return out;
     }
-    // Migrations from earlier schemas go here, each one step: v1 -> v2 -> ...
+    if (out.stored_schema == 1) MigrateV1(doc);
 
     LearnerState& s = out.state;
+    if (auto g = doc.find("generation"); g != doc.end() && r.Expect(*g, json::value_t::string, "generation", "text"))
+        s.generation = g->get<std::string>();
     if (auto it = doc.find("settings"); it != doc.end() && r.Expect(*it, json::value_t::object, "settings", "an object")) {
         const json& j = *it;
         if (auto t = j.find("theme"); t != j.end() && r.Expect(*t, json::value_t::string, "settings.theme", "text")) {
@@ -104,50 +168,174 @@ StateLoad DecodeState(std::string_view text) {
             else r.Problem("settings.theme \"" + v + "\" is unknown; the system theme is used");
         }
         if (auto t = j.find("text_size"); t != j.end() && r.Expect(*t, json::value_t::number_integer, "settings.text_size", "a whole number")) {
-            int v = t->get<int>();
-            if (v >= 100 && v <= 200) s.settings.text_size_pct = v;
+            int64_t v = t->get<int64_t>();
+            if (v >= 100 && v <= 200) s.settings.text_size_pct = static_cast<int>(v);
             else r.Problem("settings.text_size " + std::to_string(v) + " is outside 100..200; 100 is used");
         }
         if (auto t = j.find("high_contrast"); t != j.end() && r.Expect(*t, json::value_t::boolean, "settings.high_contrast", "true or false"))
             s.settings.high_contrast = t->get<bool>();
+        s.settings_rev = r.ReadRev(j, "rev", "settings.rev");
     }
     if (auto it = doc.find("reader"); it != doc.end() && r.Expect(*it, json::value_t::object, "reader", "an object")) {
         const json& j = *it;
         if (auto t = j.find("current"); t != j.end() && r.Expect(*t, json::value_t::string, "reader.current", "text"))
             s.reader.current = t->get<std::string>();
-        if (auto t = j.find("scroll"); t != j.end() && r.Expect(*t, json::value_t::object, "reader.scroll", "an object"))
-            for (auto& [k, v] : t->items()) {
-                if (v.is_number()) s.reader.scroll[k] = v.get<float>();
-                else r.Problem("reader.scroll." + k + " is not a number; it was left out");
+        s.current_rev = r.ReadRev(j, "current_rev", "reader.current_rev");
+        if (auto t = j.find("scroll"); t != j.end() && r.Expect(*t, json::value_t::object, "reader.scroll", "an object")) {
+            for (auto& kv : t->items()) {
+                if (kv.value().is_number()) s.reader.scroll[kv.key()] = kv.value().get<float>();
+                else r.Problem("reader.scroll." + kv.key() + " is not a number; it was left out");
             }
-        if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", "a list"))
+        }
+        if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", "a list")) {
             for (auto& v : *t) {
                 if (v.is_string()) s.reader.read.insert(v.get<std::string>());
                 else r.Problem("reader.read has an entry that is not a section id; it was left out");
             }
-    }
-    if (auto it = doc.find("reflections"); it != doc.end() && r.Expect(*it, json::value_t::object, "reflections", "an object"))
-        for (auto& [k, v] : it->items()) {
-            if (v.is_string()) s.reflections[k] = v.get<std::string>();
-            else r.Problem("the reflection answer \"" + k + "\" is not text; it was left out");
         }
+    }
+    if (auto it = doc.find("reflections"); it != doc.end() && r.Expect(*it, json::value_t::object, "reflections", "an object")) {
+        for (auto& kv : it->items()) {
+            const std::string path = "reflections." + kv.key();
+            const json& v = kv.value();
+            if (!r.Expect(v, json::value_t::object, path, "an object")) continue;
+            auto t = v.find("text");
+            if (t == v.end() || !t->is_string()) {
+                r.Problem("the reflection answer \"" + kv.key() + "\" is not text; it was left out");
+                continue;
+            }
+            s.reflections[kv.key()] = t->get<std::string>();
+            s.reflection_revs[kv.key()] = r.ReadRev(v, "rev", path + ".rev");
+        }
+    }
 
     out.status = out.problems.empty() ? StateLoad::Status::Ok : StateLoad::Status::Partial;
     return out;
 }
 
-std::string EncodeState(const LearnerState& s) {
+// --- Encode ------------------------------------------------------------------
+namespace {
+json StateJson(const LearnerState& s) {
     json doc = json::object();
     doc["schema"] = LearnerState::kSchema;
+    doc["generation"] = s.generation;
     doc["settings"] = {{"theme", ThemeName(s.settings.theme)},
                        {"text_size", s.settings.text_size_pct},
-                       {"high_contrast", s.settings.high_contrast}};
+                       {"high_contrast", s.settings.high_contrast},
+                       {"rev", RevJson(s.settings_rev)}};
     json scroll = json::object();
-    for (auto& [k, v] : s.reader.scroll) scroll[k] = static_cast<int>(v);  // whole pixels are enough
-    doc["reader"] = {{"current", s.reader.current}, {"scroll", scroll}, {"read", s.reader.read}};
-    doc["reflections"] = s.reflections;
-    // replace, not throw: a broken UTF-8 sequence typed in must not abort the module
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    for (const auto& kv : s.reader.scroll) scroll[kv.first] = static_cast<int>(kv.second);  // whole pixels are enough
+    doc["reader"] = {{"current", s.reader.current}, {"current_rev", RevJson(s.current_rev)},
+                     {"scroll", scroll}, {"read", s.reader.read}};
+    json refl = json::object();
+    for (const auto& kv : s.reflections) {
+        auto rev = s.reflection_revs.find(kv.first);
+        refl[kv.first] = {{"text", kv.second}, {"rev", RevJson(rev == s.reflection_revs.end() ? Rev{} : rev->second)}};
+    }
+    doc["reflections"] = std::move(refl);
+    return doc;
+}
+
+// replace, not throw: a broken UTF-8 sequence typed in must not abort the module
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+}  // namespace
+
+std::string EncodeState(const LearnerState& s) { return Dump(StateJson(s)); }
+
+// --- Merge -------------------------------------------------------------------
+bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
+    if (mine.generation != theirs.generation) {
+        // A reset or restore happened in one of the two: the newer data set wins
+        // whole. Generations are "<ms>-<tab>", so they order by time.
+        if (mine.generation < theirs.generation) {
+            auto scroll = mine.reader.scroll;
+            mine = theirs;
+            mine.reader.scroll = scroll;
+            return false;
+        }
+        return true;
+    }
+    bool news = false;
+    if (mine.settings_rev < theirs.settings_rev) {
+        mine.settings = theirs.settings;
+        mine.settings_rev = theirs.settings_rev;
+    } else if (theirs.settings_rev < mine.settings_rev) {
+        news = true;
+    }
+    if (mine.current_rev < theirs.current_rev) {
+        mine.reader.current = theirs.reader.current;
+        mine.current_rev = theirs.current_rev;
+    } else if (theirs.current_rev < mine.current_rev) {
+        news = true;
+    }
+    for (const std::string& id : mine.reader.read)
+        if (!theirs.reader.read.count(id)) news = true;
+    mine.reader.read.insert(theirs.reader.read.begin(), theirs.reader.read.end());
+    for (const auto& kv : theirs.reflections) {
+        auto their_rev = theirs.reflection_revs.find(kv.first);
+        Rev tr = their_rev == theirs.reflection_revs.end() ? Rev{} : their_rev->second;
+        auto my = mine.reflections.find(kv.first);
+        if (my == mine.reflections.end() || mine.reflection_revs[kv.first] < tr) {
+            mine.reflections[kv.first] = kv.second;
+            mine.reflection_revs[kv.first] = tr;
+        }
+    }
+    for (const auto& kv : mine.reflections) {
+        auto their = theirs.reflection_revs.find(kv.first);
+        if (!theirs.reflections.count(kv.first) || their == theirs.reflection_revs.end() ||
+            their->second < mine.reflection_revs[kv.first])
+            news = true;
+    }
+    return news;
+}
+
+// --- Backup ------------------------------------------------------------------
+constexpr const char* kBackupFormat = "networking-workbook-backup";
+
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms) {
+    json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}, {"state", StateJson(s)}};
+    return doc.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+BackupRead DecodeBackup(std::string_view text) {
+    BackupRead out;
+    if (std::string why = CheckJsonLimits(text); !why.empty()) {
+        out.error = "This file cannot be a workbook backup: " + why + ".";
+        return out;
+    }
+    json doc;
+    try {
+        doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+        out.error = "This file is not valid JSON (" + DescribeOffset(text, e.byte > 0 ? e.byte - 1 : 0) +
+                    "). Choose a backup file downloaded from the workbook.";
+        return out;
+    }
+    if (!doc.is_object() || doc.value("format", "") != kBackupFormat) {
+        out.error = "This JSON file is not a Networking Workbook backup (it has no \"format\": \"" +
+                    std::string(kBackupFormat) + "\"). Choose a backup file downloaded from the workbook.";
+        return out;
+    }
+    auto version = doc.find("version");
+    if (version == doc.end() || !version->is_number_integer() || version->get<int>() != 1) {
+        out.error = "This backup was made by a newer version of the workbook; update the workbook, then restore it.";
+        return out;
+    }
+    if (auto at = doc.find("exported_at"); at != doc.end() && at->is_number_integer()) out.exported_at = at->get<int64_t>();
+    auto state = doc.find("state");
+    if (state == doc.end() || !state->is_object()) {
+        out.error = "This backup has no learner data in it (\"state\" is missing).";
+        return out;
+    }
+    StateLoad load = DecodeState(Dump(*state));
+    if (load.status != StateLoad::Status::Ok) {
+        out.error = "This backup is damaged, so nothing was restored: " +
+                    (load.problems.empty() ? std::string("it is empty") : load.problems.front()) + ".";
+        return out;
+    }
+    out.ok = true;
+    out.state = std::move(load.state);
+    return out;
 }
 
 }  // namespace wb

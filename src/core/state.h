@@ -2,6 +2,7 @@
 // checks that keep a bad stored document from ever being silently replaced.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <map>
 #include <set>
 #include <string>
@@ -20,16 +21,43 @@ struct Settings {
 
 struct ReaderProgress {
     std::string current;                 // section id; empty = start at the first
-    std::map<std::string, float> scroll; // section id -> scroll offset in CSS px at 100% text
+    std::map<std::string, float> scroll; // section id -> scroll offset in CSS px (at the text size in use)
     std::set<std::string> read;          // sections whose end has been on screen
 };
 
-struct LearnerState {
-    static constexpr int kSchema = 1;
-    Settings settings;
-    ReaderProgress reader;
-    std::map<std::string, std::string> reflections;  // prompt id -> the learner's answer
+// When and where a record was last changed: two tabs (or a restored backup)
+// merge record by record, the later change winning, so concurrent edits to
+// different records both survive. `by` (a per-tab id) breaks ties.
+struct Rev {
+    int64_t at = 0;  // ms since the epoch; 0 = never changed (defaults, migrated data)
+    std::string by;
+    bool operator<(const Rev& o) const { return at != o.at ? at < o.at : by < o.by; }
+    bool operator==(const Rev& o) const { return at == o.at && by == o.by; }
 };
+
+struct LearnerState {
+    // 1: first release. 2: per-record revisions and the data generation.
+    static constexpr int kSchema = 2;
+    // Changes when the learner resets or restores: a tab holding an older
+    // generation takes the stored one whole instead of merging into it.
+    std::string generation;
+    Settings settings;
+    Rev settings_rev;
+    ReaderProgress reader;
+    Rev current_rev;                                  // of reader.current
+    std::map<std::string, std::string> reflections;   // prompt id -> the learner's answer
+    std::map<std::string, Rev> reflection_revs;       // prompt id -> its revision
+
+    // Counts for summaries ("what will change" before a restore).
+    int AnsweredReflections() const;
+};
+
+// Merges `theirs` (stored by another tab, or on disk) into `mine`, record by
+// record; the later revision wins. Sections read are a union; scroll offsets
+// stay this tab's. A different generation: the later one replaces the other.
+// Returns true when `mine` holds something `theirs` lacks (a newer record, a
+// section read), i.e. when what is stored needs this tab's save to be whole.
+bool MergeStates(LearnerState& mine, const LearnerState& theirs);
 
 // Guards applied before any JSON from storage or a file is parsed.
 constexpr size_t kMaxJsonBytes = 32u << 20;
@@ -55,9 +83,27 @@ struct StateLoad {
     bool quarantine() const { return status == Status::Partial || status == Status::Unreadable; }
 };
 
-// Decodes a stored document. Never throws; reads what it can.
+// Decodes a stored document of any schema up to kSchema, migrating older
+// ones. Never throws; reads what it can.
 StateLoad DecodeState(std::string_view text);
 std::string EncodeState(const LearnerState& s);
+
+// --- Backup files ------------------------------------------------------------
+// One JSON file with everything: {"format": "networking-workbook-backup",
+// "version": 1, "exported_at": <ms>, "state": <stored document>}.
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms);
+
+struct BackupRead {
+    bool ok = false;
+    std::string error;  // what is wrong and where, for the learner
+    LearnerState state;
+    int64_t exported_at = 0;
+};
+// Strict: any problem refuses the whole file (a restore must not half-apply).
+BackupRead DecodeBackup(std::string_view text);
+
+// "Line L, column C" of a byte offset, for messages about files.
+std::string DescribeOffset(std::string_view text, size_t offset);
 
 int CountWords(std::string_view text);
 

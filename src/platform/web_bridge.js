@@ -126,6 +126,23 @@ mergeInto(LibraryManager.library, {
     // Save at once when the page is hidden or left: mobile browsers may never come back.
     document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') _wb_save_now(); });
     window.addEventListener('pagehide', function() { _wb_save_now(); });
+    // Another tab saved: merge its records into this one.
+    window.addEventListener('storage', function(e) {
+      if (e.key === 'networking-workbook/state' || e.key === null) _wb_on_storage_changed();
+    });
+    // A backup chosen for restoring: read it here, check it in the app.
+    var file = document.getElementById('wb-file');
+    file.addEventListener('change', function() {
+      var f = file.files && file.files[0];
+      if (!f) return;
+      if (f.size > 32 * 1024 * 1024) {  // over the limit: say so without reading it
+        WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(n, t); }); });
+        return;
+      }
+      f.text().then(function(text) {
+        WB.withCString(f.name, function(n) { WB.withCString(text, function(t) { _wb_on_file(n, t); }); });
+      });
+    });
 
     // Text typed into the hidden textarea goes to the focused ImGui field.
     var composing = false;
@@ -181,6 +198,21 @@ mergeInto(LibraryManager.library, {
     });
   },
   wb_js_dpr: function() { return window.devicePixelRatio || 1; },
+  wb_js_now: function() { return Date.now(); },
+  wb_js_tab_id__deps: ['$WB'],
+  wb_js_tab_id: function() { return WB.newCString(Math.random().toString(36).slice(2, 10)); },
+  wb_js_choose_file__deps: ['$WB'],
+  wb_js_choose_file: function() {
+    var input = document.getElementById('wb-file');
+    input.value = '';
+    input.click();
+  },
+  wb_js_request_persist: function() {
+    if (!navigator.storage || !navigator.storage.persist) { _wb_on_persist(-1); return; }
+    navigator.storage.persisted().then(function(already) {
+      return already || navigator.storage.persist();
+    }).then(function(granted) { _wb_on_persist(granted ? 1 : 0); }, function() { _wb_on_persist(-1); });
+  },
   wb_js_css_size__deps: ['$WB'],
   wb_js_css_size: function(w, h) {
     var r = WB.host.getBoundingClientRect();

@@ -47,6 +47,10 @@ void wb_js_announce(const char* text);
 void wb_js_open_url(const char* url);
 void wb_js_download(const char* filename, const char* mime, const char* data);
 int wb_js_prefers_dark();
+double wb_js_now();                 // Date.now()
+char* wb_js_tab_id();               // a random id for this tab (record revisions)
+void wb_js_choose_file();           // the hidden <input type=file>; answers via wb_on_file
+void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
 void wb_js_app_ready();
 void wb_js_fatal(const char* message);
 }
@@ -88,10 +92,11 @@ void RequestFrames(int n = 3) {
     }
 }
 
-void SaveNow();
+void SaveNow(bool merge = true);
 void OnSaveTimer(void*) {
     P.save_pending = false;
     SaveNow();
+    RequestFrames(1);  // show the save status
 }
 
 void ApplyScaleIfNeeded() {
@@ -112,12 +117,23 @@ void CarryOutOutbox() {
     if (!o.title.empty()) wb_js_set_title(o.title.c_str());
     if (!o.announce.empty()) wb_js_announce(o.announce.c_str());
     if (!o.open_url.empty()) wb_js_open_url(o.open_url.c_str());
+    for (const wb::Outbox::Download& d : o.downloads) wb_js_download(d.filename.c_str(), d.mime.c_str(), d.data.c_str());
+    o.downloads.clear();
+    if (o.choose_restore_file) wb_js_choose_file();
+    if (o.request_persist) wb_js_request_persist();
+    o.choose_restore_file = o.request_persist = false;
     if (o.download_quarantine) {
         char* q = wb_js_storage_get(kQuarantineKey);
         if (q) {
             wb_js_download("networking-workbook-unreadable-data.json", "application/json", q);
             std::free(q);
         }
+    }
+    if (o.state_replaced) {
+        // Reset or restore: write at once, replacing (not merging with) what is stored.
+        o.state_replaced = false;
+        o.state_dirty = false;
+        SaveNow(/*merge=*/false);
     }
     if (o.state_dirty && !P.save_pending) {
         // Debounced: at most 0.5 s late; hidden/pagehide save at once (see bridge).
@@ -143,6 +159,7 @@ void DrawFrame() {
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(P.dpr), static_cast<float>(P.dpr));
     P.app.SetViewportWide(P.css_w >= wb::ui::GetFonts().body_size * 48);
 
+    P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     P.app.Frame();
@@ -314,15 +331,41 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
 }
 
 // --- Storage ----------------------------------------------------------------
-void SaveNow() {
+// Read, merge, write: another tab may have saved since this one loaded, and its
+// records must survive this write (each record keeps the later revision).
+void SaveNow(bool merge) {
     if (!P.storage_ok) return;
+    P.app.SetClock(static_cast<int64_t>(wb_js_now()));
+    if (merge) {
+        char* stored = wb_js_storage_get(kStateKey);
+        if (stored) {
+            wb::StateLoad check = wb::DecodeState(stored);
+            if (check.quarantine()) {
+                // Someone else left unreadable data: keep it aside, never overwrite it silently.
+                char* old = wb_js_storage_get(kQuarantineKey);
+                if (!old) wb_js_storage_set(kQuarantineKey, stored);
+                std::free(old);
+            } else {
+                P.app.MergeStored(stored);
+            }
+            std::free(stored);
+        }
+    }
     std::string doc = P.app.SaveState();
-    if (wb_js_storage_set(kStateKey, doc.c_str()) == 1) {
-        // Quota: the last saved copy stays as it was; this one is retried.
-        wb_js_announce("Could not save: the browser's storage for the workbook is full. Your work stays in this page "
-                       "and saving will be retried.");
+    int r = wb_js_storage_set(kStateKey, doc.c_str());
+    if (r == 0) {
+        P.app.SetSaveProblem("");
+        return;
+    }
+    // The last saved copy stays as it was; this change stays in memory and is retried.
+    P.app.SetSaveProblem(r == 1 ? "Your latest changes are not saved yet: this browser's storage for the workbook is full. "
+                                  "They are kept in this page and saving is retried every few seconds; freeing space "
+                                  "(or downloading a backup) keeps them safe."
+                                : "Your latest changes are not saved yet: the browser refused to store them. They are kept "
+                                  "in this page and saving is retried; download a backup to keep them safe.");
+    if (!P.save_pending) {
         P.save_pending = true;
-        emscripten_set_timeout(OnSaveTimer, 5000, nullptr);
+        emscripten_set_timeout(OnSaveTimer, 3000, nullptr);
     }
 }
 
@@ -391,6 +434,24 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_set_value(unsigned id, const char* text) {
     wb::Sem().requests.set_value = text;
     RequestFrames();
 }
+// Another tab saved: take its records (the storage event).
+EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
+    char* stored = wb_js_storage_get(kStateKey);
+    // If both tabs read before either wrote, the other's write lacks this tab's
+    // records: write them back (once; the other tab then has no news to add).
+    bool news = stored ? P.app.MergeStored(stored) : P.app.state().AnsweredReflections() > 0;
+    std::free(stored);
+    if (news) P.app.out.state_dirty = true;
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_file(const char* name, const char* text) {
+    P.app.OnRestoreFile(name, text);
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_on_persist(int result) {  // 1 granted, 0 not, -1 unsupported
+    P.app.SetPersistence(result > 0 ? wb::Persistence::Granted : result == 0 ? wb::Persistence::NotGranted : wb::Persistence::Unsupported);
+    RequestFrames();
+}
 // The page is being hidden or left (visibilitychange, pagehide): save at once.
 EMSCRIPTEN_KEEPALIVE void wb_save_now() {
     if (P.save_pending || P.app.out.state_dirty) SaveNow();
@@ -448,6 +509,11 @@ int main() {
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, OnKey);
 
     P.app.SetSystemDark(wb_js_prefers_dark() != 0);
+    if (char* tab = wb_js_tab_id()) {
+        P.app.SetTabId(tab);
+        std::free(tab);
+    }
+    P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     LoadState();
     if (char* hash = wb_js_get_hash()) {
         P.app.OnRoute(hash);

@@ -1,6 +1,7 @@
 #include "ui/rich_text.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "imgui_internal.h"
 #include "ui/theme.h"
@@ -33,7 +34,7 @@ static float Measure(ImFont* font, float size, const char* b, const char* e) {
 
 TextLayout LayoutSpans(const std::vector<Span>& spans, float font_size, float width) {
     TextLayout out;
-    out.line_height = font_size * 1.5f;  // comfortable reading leading
+    out.line_height = std::round(font_size * 1.5f);  // comfortable reading leading, whole pixels
     float x = 0, y = 0;
     for (int si = 0; si < static_cast<int>(spans.size()); ++si) {
         const Span& span = spans[si];
@@ -128,6 +129,8 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
             ImGui::PushID(static_cast<int>(ri));
             ImGuiID lid = ImGui::GetID("link");
             if (Sem().TakeFocus(lid)) {
+                ImGui::FocusWindow(GImGui->CurrentWindow);
+                GImGui->NavFocusScopeId = GImGui->CurrentFocusScopeId;  // see FocusHere in widgets.cpp
                 ImGui::SetKeyboardFocusHere();
                 GImGui->NavDisableHighlight = false;
             }

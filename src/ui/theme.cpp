@@ -30,14 +30,28 @@ void BuildFonts(float text_scale, float dpr) {
     // (curly quotes, dashes, ellipsis, bullet) and a few symbols the UI uses.
     static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                       0x2190, 0x2193, 0x2713, 0x2713, 0};
+    // Only body text needs every Latin letter (learners type names). Bold,
+    // italic and headings show the chapter and the UI's own labels: their
+    // atlases hold ASCII plus the characters the content uses, a third of the
+    // glyphs, which shortens the time to the first frame.
+    static ImVector<ImWchar> content_ranges;
+    if (content_ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(io.Fonts->GetGlyphRangesDefault());  // ASCII (+ U+FFFD)
+        using namespace wb::assets;
+        const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
+        b.AddText(glyphs, glyphs + content_glyphs_size);
+        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6\xE2\x80\x94");  // ← → ● ✓ · … —
+        b.BuildRanges(&content_ranges);
+    }
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
     using namespace wb::assets;
     f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, kRanges);
-    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, kRanges);
-    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, kRanges);
-    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, kRanges);
-    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, kRanges);
+    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, content_ranges.Data);
+    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, content_ranges.Data);
+    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, content_ranges.Data);
+    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, content_ranges.Data);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

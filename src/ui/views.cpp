@@ -22,6 +22,11 @@ namespace {
 
 float Em() { return GetFonts().body_size; }
 
+// Vertical space in multiples of the font size, in whole pixels: ImGui
+// truncates cursor positions, so fractional gaps would make a section's height
+// depend on its scroll offset.
+void Gap(float em) { ImGui::Dummy(ImVec2(0, std::round(Em() * em))); }
+
 void HeadingText(ImFont* font, const std::string& text, uint8_t level) {
     ImGui::PushFont(font);
     ImVec2 a = ImGui::GetCursorScreenPos();
@@ -64,8 +69,7 @@ void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
         std::string name = s.title;
         std::string href = "#/read/" + s.id;
         if (LinkRow(label, i == v.section, name.c_str(), StatusLabel(c, v.status[i]), href.c_str())) {
-            out.go_to_section = i;
-            if (!v.wide) out.toggle_contents = true;
+            out.go_to_section = i;  // opening a section closes the narrow drawer (App::OpenSection)
         }
     }
     EndSemRegion();
@@ -73,9 +77,9 @@ void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
 
 // --- Reader -----------------------------------------------------------------
 void DrawTakeaway(const Content& c, const Block& b, float width, const std::string& highlight, Intents& out) {
-    float pad = Em() * 0.8f;
+    float pad = std::round(Em() * 0.8f);
     TextLayout lay = LayoutSpans(b.spans, Em(), width - pad * 2);
-    float label_h = Em() * 1.6f;
+    float label_h = std::round(Em() * 1.6f);
     ImVec2 a = ImGui::GetCursorScreenPos();
     ImVec2 z(a.x + width, a.y + pad * 2 + label_h + lay.height);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -89,13 +93,13 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
     EndSemRegion();
     if (!r.clicked_link.empty()) out.open_external = r.clicked_link;
     ImGui::SetCursorScreenPos(ImVec2(a.x, z.y));
-    ImGui::Dummy(ImVec2(width, Em() * 0.5f));
+    ImGui::Dummy(ImVec2(width, std::round(Em() * 0.5f)));
 }
 
 void DrawReflections(const WorkbookView& v, const Section& s, float width, Intents& out) {
     const Content& c = v.content;
     for (const ReflectionPrompt& p : s.reflections) {
-        ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+        Gap(0.5f);
         ImGui::PushID(p.id.c_str());
         ImGui::PushFont(GetFonts().bold);
         ImGui::TextUnformatted(c.Str("reader.reflection"));
@@ -133,9 +137,9 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
 
     ImVec2 top = ImGui::GetCursorScreenPos();
     BeginSemRegion(Role::Main, s.title.c_str(), top, ImVec2(top.x + width, top.y + ImGui::GetWindowHeight()));
-    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+    Gap(0.5f);
     HeadingText(GetFonts().h1, s.title, 1);
-    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+    Gap(0.5f);
 
     const std::string& hl = ui.highlight;
     for (int bi = 0; bi < static_cast<int>(s.blocks.size()); ++bi) {
@@ -153,7 +157,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
         }
         switch (b.kind) {
             case BlockKind::Heading: {
-                ImGui::Dummy(ImVec2(0, Em() * 0.4f));
+                Gap(0.4f);
                 HeadingText(b.level <= 2 ? GetFonts().h2 : GetFonts().bold, BlockText(b), static_cast<uint8_t>(b.level));
                 break;
             }
@@ -190,7 +194,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
                     }
                 }
                 ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + lay.height));
-                ImGui::Dummy(ImVec2(0, b.kind == BlockKind::ListItem ? Em() * 0.15f : Em() * 0.6f));
+                Gap(b.kind == BlockKind::ListItem ? 0.15f : 0.6f);
                 break;
             }
         }
@@ -202,9 +206,9 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     DrawReflections(v, s, width, out);
 
     // Previous / next.
-    ImGui::Dummy(ImVec2(0, Em()));
+    Gap(1.0f);
     ImGui::Separator();
-    ImGui::Dummy(ImVec2(0, Em() * 0.5f));
+    Gap(0.5f);
     int n = static_cast<int>(c.sections.size());
     if (v.section > 0) {
         if (Button("\xE2\x86\x90 Previous section##prev", c.Str("nav.prev"))) out.go_to_section = v.section - 1;
@@ -221,7 +225,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImGui::Dummy(ImVec2(width, 1));
     bool end_visible = ImGui::IsItemVisible() || (ImGui::GetScrollMaxY() > 0 && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1);
     if (end_visible && !ui.restore_scroll && v.status[v.section] == SectionStatus::NotStarted) out.end_seen = v.section;
-    ImGui::Dummy(ImVec2(0, Em() * 2));
+    Gap(2);
     EndSemRegion();
     if (indent > 0) ImGui::Unindent(indent);
 
@@ -281,12 +285,16 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
 }
 
 // --- Settings ---------------------------------------------------------------
-void DrawSettings(const WorkbookView& v, Intents& out) {
+void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     const Settings& s = v.state.settings;
+    float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
-    HeadingText(GetFonts().h2, c.Str("settings.title"), 2);
+    BeginSemRegion(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().h1, c.Str("settings.title"), 1);
+    if (Button("Close settings##close")) out.toggle_settings = true;
+
+    HeadingText(GetFonts().h2, "Appearance", 2);
     ImGui::TextUnformatted(c.Str("settings.theme"));
     const std::pair<ThemeChoice, const char*> themes[] = {{ThemeChoice::System, "settings.theme_system"},
                                                           {ThemeChoice::Light, "settings.theme_light"},
@@ -299,6 +307,7 @@ void DrawSettings(const WorkbookView& v, Intents& out) {
     }
     char size[64];
     std::snprintf(size, sizeof size, "%s: %d%%", c.Str("settings.text_size"), s.text_size_pct);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(size);
     SemText(Role::Status, size, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
@@ -306,8 +315,75 @@ void DrawSettings(const WorkbookView& v, Intents& out) {
     ImGui::SameLine();
     if (Button("A+##larger", "Larger text", ImVec2(0, 0), s.text_size_pct >= 200)) out.set_text_size = std::min(200, s.text_size_pct + 25);
     if (Button(s.high_contrast ? "High contrast: on##hc" : "High contrast: off##hc")) out.set_high_contrast = !s.high_contrast;
+
+    Gap(0.5f);
+    HeadingText(GetFonts().h2, "Your data", 2);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    std::string where;
+    if (v.storage_unavailable) {
+        where = "This browser is not letting the workbook store anything, so your work lasts only while this page is open. "
+                "Download a backup to keep it.";
+    } else if (!v.save_problem.empty()) {
+        where = v.save_problem;
+    } else {
+        where = "Everything you do here is saved in this browser, on this device only. Nothing is sent anywhere.";
+    }
+    MutedText(where);
+    const char* persist = nullptr;
+    switch (v.persistence) {
+        case PersistenceView::Granted:
+            persist = "The browser has agreed to keep this data until you delete it.";
+            break;
+        case PersistenceView::NotGranted:
+            persist = "The browser may clear this data if the device runs short of space (Safari clears it after 7 days "
+                      "without a visit), so download a backup now and then.";
+            break;
+        case PersistenceView::Unsupported:
+            persist = "This browser may clear site data on its own, so download a backup now and then.";
+            break;
+        default: break;
+    }
+    if (persist) MutedText(persist);
+    ImGui::PopTextWrapPos();
+    if (Button("Download a backup##backup")) out.download_backup = true;
+    ImGui::SameLine();
+    if (Button("Restore from a backup...##restore", "Restore from a backup")) out.choose_restore = true;
+
+    if (v.restore) {
+        Gap(0.3f);
+        ImVec2 ra = ImGui::GetCursorScreenPos();
+        BeginSemRegion(Role::Dialog, "Restore this backup?", ra, ImVec2(ra.x + width, ra.y + Em() * 8));
+        HeadingText(GetFonts().bold, "Restore this backup?", 3);
+        MutedText("\"" + v.restore->filename + "\" was checked and can be restored. It replaces what is saved now:");
+        for (const RestorePreview::Row& row : v.restore->rows) {
+            char line[160];
+            std::snprintf(line, sizeof line, "%s: %d now, %d in the backup", row.what, row.now, row.from_file);
+            ImGui::BulletText("%s", line);
+            SemText(Role::Text, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        }
+        if (Button("Replace my data with the backup##confirm_restore")) out.confirm_restore = true;
+        ImGui::SameLine();
+        if (Button("Cancel##cancel_restore", "Cancel restore")) out.cancel_restore = true;
+        EndSemRegion();
+    }
+
+    Gap(0.3f);
+    if (!ui.confirm_reset) {
+        if (Button("Reset my data...##reset", "Reset my data")) out.ask_reset = true;
+    } else {
+        ImVec2 ra = ImGui::GetCursorScreenPos();
+        BeginSemRegion(Role::Dialog, "Reset my data?", ra, ImVec2(ra.x + width, ra.y + Em() * 6));
+        HeadingText(GetFonts().bold, "Reset my data?", 3);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        MutedText("This deletes your reading progress, reflection answers and settings from this browser. It cannot be "
+                  "undone: download a backup first if you may want them back.");
+        ImGui::PopTextWrapPos();
+        if (Button("Delete everything and start again##confirm_reset")) out.confirm_reset = true;
+        ImGui::SameLine();
+        if (Button("Keep my data##cancel_reset")) out.cancel_reset = true;
+        EndSemRegion();
+    }
     EndSemRegion();
-    ImGui::Separator();
 }
 
 }  // namespace
@@ -376,7 +452,6 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }
-    if (ui.settings_open) DrawSettings(v, out);
 
     if (v.wide) {
         ImGui::BeginChild("##contents", ImVec2(Em() * 16, 0), ImGuiChildFlags_None);
@@ -386,6 +461,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
     }
     ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_None);
     if (!v.wide && ui.contents_open) DrawContents(v, ui, out);
+    else if (ui.settings_open) DrawSettings(v, ui, out);
     else if (ui.search_open) DrawSearch(v, ui, out);
     else DrawReader(v, ui, out);
     ImGui::EndChild();

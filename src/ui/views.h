@@ -30,6 +30,22 @@ struct Intents {
     bool toggle_contents = false;
     bool dismiss_notice = false;
     bool download_quarantine = false;
+    bool download_backup = false;
+    bool choose_restore = false;   // open the file chooser
+    bool confirm_restore = false;
+    bool cancel_restore = false;
+    bool ask_reset = false;
+    bool confirm_reset = false;
+    bool cancel_reset = false;
+};
+
+enum class PersistenceView { Unknown, Granted, NotGranted, Unsupported };
+
+// A checked backup waiting for the learner's yes: what it would change.
+struct RestorePreview {
+    struct Row { const char* what; int now; int from_file; };
+    std::string filename;
+    std::vector<Row> rows;
 };
 
 // UI-only state that lives between frames but is not stored.
@@ -44,11 +60,13 @@ struct ShellUi {
     std::optional<float> restore_scroll;  // after opening a section: scroll here
     int restore_frames = 0;
     bool focus_search = false;
+    bool confirm_reset = false;   // "Reset my data?" is showing
 };
 
 enum class SectionStatus { NotStarted, Read, QuizPassed };
 
 struct WorkbookView {
+    WorkbookView(const Content& c, const LearnerState& s) : content(c), state(s) {}
     const Content& content;
     const LearnerState& state;
     int section = 0;
@@ -56,6 +74,10 @@ struct WorkbookView {
     std::string notice;        // storage or content problem, shown on top
     bool notice_has_download = false;
     bool wide = true;          // room for the contents beside the text
+    std::string save_problem;  // the last save failed: why ("" = saved)
+    bool storage_unavailable = false;
+    PersistenceView persistence = PersistenceView::Unknown;
+    std::optional<RestorePreview> restore;
 };
 
 // The whole window: top bar, contents, reader, search and settings panels.

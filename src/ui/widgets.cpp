@@ -13,14 +13,24 @@ std::string VisibleLabel(const char* label) {
 
 namespace {
 
+// SetKeyboardFocusHere (1.90.1) only lands on items in the nav focus scope,
+// which stays the root window's even when the control is in a child window:
+// move the window and the scope here first.
+void FocusHere() {
+    ImGuiContext& g = *GImGui;
+    ImGui::FocusWindow(g.CurrentWindow);
+    g.NavFocusScopeId = g.CurrentFocusScopeId;
+    ImGui::SetKeyboardFocusHere();
+}
+
 // Applies DOM-side requests for this control before it is drawn.
 void BeforeControl(ImGuiID id) {
     Semantics& sem = Sem();
     if (sem.TakeFocus(id)) {
-        ImGui::SetKeyboardFocusHere();
+        FocusHere();
         GImGui->NavDisableHighlight = false;  // focus came from the keyboard (DOM): show the ring
     } else if (sem.ConsumeFocusNext()) {
-        ImGui::SetKeyboardFocusHere();
+        FocusHere();
         if (sem.last_activation_from_dom) sem.dom_focus_request = id;
     }
 }

@@ -1,0 +1,178 @@
+#include "harness.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "app/assets.h"
+#include "imgui_internal.h"
+#include "ui/theme.h"
+
+namespace wbtest {
+
+Ui::Ui(float width, float height, std::string_view stored) {
+    ctx_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(ctx_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    // As in the browser: no ImGui keyboard navigation (DOM focus in the semantics mirror is the keyboard focus).
+    io.ConfigInputTextCursorBlink = false;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+
+    wb::Sem().requests = {};  // the tree is a process-wide singleton: no requests left by an earlier test
+    wb::Sem().announcement.clear();
+
+    std::string error;
+    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_json), wb::assets::content_json_size);
+    REQUIRE_MESSAGE(app.Init(content, error), error);
+    app.LoadState(stored);  // as the platform does at start, even with nothing stored
+    app.SetViewportWide(width >= 17.0f * 48);  // the platform's rule at 100% text
+
+    wb::ui::BuildFonts(app.TextScale(), 1.0f);
+    built_scale_ = app.TextScale();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    app.out.fonts_dirty = false;
+    wb::ui::ApplyTheme(app.CurrentPalette(), app.HighContrast(), app.TextScale());
+    app.out.style_dirty = false;
+}
+
+Ui::~Ui() {
+    ImGui::DestroyContext(ctx_);
+    wb::Sem().requests = {};
+}
+
+void Ui::Frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    // As src/platform/web_main.cpp DrawFrame: rebuild fonts, then the style.
+    if (app.out.fonts_dirty || app.TextScale() != built_scale_) {
+        wb::ui::BuildFonts(app.TextScale(), 1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        built_scale_ = app.TextScale();
+        app.out.fonts_dirty = false;
+        app.out.style_dirty = true;
+    }
+    if (app.out.style_dirty) {
+        wb::ui::ApplyTheme(app.CurrentPalette(), app.HighContrast(), app.TextScale());
+        app.out.style_dirty = false;
+    }
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    app.Frame();
+    ImGui::Render();
+}
+
+void Ui::Frames(int n) {
+    for (int i = 0; i < n; ++i) Frame();
+}
+
+void Ui::Resize(float width, float height) { ImGui::GetIO().DisplaySize = ImVec2(width, height); }
+
+const std::vector<wb::SemNode>& Ui::Nodes() const { return wb::Sem().Nodes(); }
+
+const wb::SemNode* Ui::Find(wb::Role role, const std::string& name) const { return wb::Sem().FindByName(role, name); }
+
+const wb::SemNode* Ui::FindContaining(wb::Role role, const std::string& part) const {
+    for (const wb::SemNode& n : Nodes())
+        if (n.role == role && n.name.find(part) != std::string::npos) return &n;
+    return nullptr;
+}
+
+std::vector<const wb::SemNode*> Ui::All(wb::Role role) const {
+    std::vector<const wb::SemNode*> out;
+    for (const wb::SemNode& n : Nodes())
+        if (n.role == role) out.push_back(&n);
+    return out;
+}
+
+ImVec2 Centre(const wb::SemNode& n) { return ImVec2((n.min.x + n.max.x) * 0.5f, (n.min.y + n.max.y) * 0.5f); }
+
+std::string Describe(const wb::SemNode* n) {
+    if (!n) return "(no node)";
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s \"%s\" at (%.0f,%.0f)-(%.0f,%.0f)", wb::RoleName(n->role), n->name.c_str(), n->min.x,
+                  n->min.y, n->max.x, n->max.y);
+    return buf;
+}
+
+void Ui::ClickAt(ImVec2 p) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(p.x, p.y);
+    Frame();  // hover settles
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    Frame();
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    Frame();  // pressed on release
+    Frame();  // the intent's effects are drawn
+}
+
+void Ui::Click(wb::Role role, const std::string& name) {
+    const wb::SemNode* n = Find(role, name);
+    REQUIRE_MESSAGE(n != nullptr, "no ", wb::RoleName(role), " named \"", name, "\" to click");
+    ImVec2 c = Centre(*n);
+    ImVec2 display = ImGui::GetIO().DisplaySize;
+    REQUIRE_MESSAGE((c.x >= 0 && c.y >= 0 && c.x < display.x && c.y < display.y), Describe(n), " is off screen");
+    ClickAt(c);
+}
+
+void Ui::Wheel(ImVec2 over, float dy, int frames) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(over.x, over.y);
+    Frame();
+    io.AddMouseWheelEvent(0.0f, dy);
+    Frames(frames);
+}
+
+void Ui::Activate(wb::Role role, const std::string& name) {
+    const wb::SemNode* n = Find(role, name);
+    REQUIRE_MESSAGE(n != nullptr, "no ", wb::RoleName(role), " named \"", name, "\" to activate");
+    wb::Sem().requests.activate = n->id;
+    Frame();
+    Frame();  // the intent's effects are drawn
+}
+
+void Ui::Press(ImGuiKey key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(key, true);
+    Frame();
+    io.AddKeyEvent(key, false);
+    Frame();
+    Frame();
+}
+
+void Ui::Type(const std::string& utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    // The input queue trickles: one character per frame at most when trickling.
+    Frames(static_cast<int>(utf8.size()) + 2);
+}
+
+ImGuiWindow* Ui::ReaderWindow() const {
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (std::string(w->Name).find("/##reader_") != std::string::npos) return w;
+    return nullptr;
+}
+
+float Ui::ReaderScrollY() const {
+    ImGuiWindow* w = ReaderWindow();
+    REQUIRE(w != nullptr);
+    return w->Scroll.y;
+}
+
+float Ui::ReaderScrollMaxY() const {
+    ImGuiWindow* w = ReaderWindow();
+    REQUIRE(w != nullptr);
+    return w->ScrollMax.y;
+}
+
+ImVec2 Ui::ReaderCentre() const {
+    ImGuiWindow* w = ReaderWindow();
+    REQUIRE(w != nullptr);
+    return ImVec2(w->Pos.x + w->Size.x * 0.5f, w->Pos.y + w->Size.y * 0.5f);
+}
+
+}  // namespace wbtest

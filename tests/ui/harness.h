@@ -1,0 +1,64 @@
+// Headless UI harness: the real App and views on ImGui with no renderer,
+// driven by simulated mouse, keyboard and text input, or by the requests the
+// DOM mirror would send (wb::Sem().requests). Tests assert on the model
+// (App) and on the semantics tree, never on pixels.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "imgui.h"
+#include "ui/semantics.h"
+
+struct ImGuiWindow;
+
+namespace wbtest {
+
+struct Ui {
+    // Creates an ImGui context and an App holding the embedded chapter, with
+    // `stored` as the learner's saved state ("" = a new learner). Does not draw.
+    explicit Ui(float width = 1280, float height = 800, std::string_view stored = {});
+    ~Ui();
+    Ui(const Ui&) = delete;
+    Ui& operator=(const Ui&) = delete;
+
+    wb::App app;
+
+    // One frame as the platform draws it: fonts/style rebuilt when the app asks,
+    // NewFrame, App::Frame, Render.
+    void Frame();
+    void Frames(int n);
+    void Resize(float width, float height);
+
+    // Semantics of the last frame.
+    const std::vector<wb::SemNode>& Nodes() const;
+    const wb::SemNode* Find(wb::Role role, const std::string& name) const;         // exact name
+    const wb::SemNode* FindContaining(wb::Role role, const std::string& part) const;  // name contains part
+    std::vector<const wb::SemNode*> All(wb::Role role) const;
+
+    // Mouse: move to the node's centre, press, release (a frame between each).
+    // REQUIREs that the node exists. Returns false if the node is not on screen.
+    void Click(wb::Role role, const std::string& name);
+    void ClickAt(ImVec2 p);
+    void Wheel(ImVec2 over, float dy, int frames = 4);  // dy < 0 scrolls down
+    // The DOM path: the mirrored element was clicked (Enter/Space).
+    void Activate(wb::Role role, const std::string& name);
+    // Keyboard.
+    void Press(ImGuiKey key);
+    void Type(const std::string& utf8);
+
+    // The reader's child window (for its scroll offset), or null.
+    ImGuiWindow* ReaderWindow() const;
+    float ReaderScrollY() const;
+    float ReaderScrollMaxY() const;
+    ImVec2 ReaderCentre() const;
+
+private:
+    ImGuiContext* ctx_ = nullptr;
+    float built_scale_ = 0;
+};
+
+ImVec2 Centre(const wb::SemNode& n);
+std::string Describe(const wb::SemNode* n);
+
+}  // namespace wbtest
