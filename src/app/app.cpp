@@ -118,6 +118,12 @@ void App::SetSystemDark(bool dark) {
     system_dark_ = dark;
 }
 
+bool App::NeedsAllLatin() const {
+    for (const auto& kv : state_.reflections)
+        if (ui::NeedsAllLatin(kv.second.c_str(), kv.second.c_str() + kv.second.size())) return true;
+    return ui::NeedsAllLatin(ui_.query.c_str(), ui_.query.c_str() + ui_.query.size());
+}
+
 ui::Palette App::CurrentPalette() const {
     switch (state_.settings.theme) {
         case ThemeChoice::Dark: return ui::Palette::Dark;

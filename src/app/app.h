@@ -72,6 +72,8 @@ public:
     ui::Palette CurrentPalette() const;
     float TextScale() const { return state_.settings.text_size_pct / 100.0f; }
     bool HighContrast() const { return state_.settings.high_contrast; }
+    // Does any learner text need glyphs beyond ASCII and the chapter's own?
+    bool NeedsAllLatin() const;
     std::string SaveState() const { return EncodeState(state_); }
 
     const Content& content() const { return content_; }

@@ -72,6 +72,7 @@ struct Platform {
     bool app_ready_sent = false;
     bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
+    bool built_all_latin = false;
     std::string last_semantics;
     std::string clipboard;
     std::string last_cursor;
@@ -101,8 +102,13 @@ void OnSaveTimer(void*) {
 
 void ApplyScaleIfNeeded() {
     float scale = P.app.TextScale();
-    if (scale == P.built_scale && static_cast<float>(P.dpr) == P.built_dpr && !P.app.out.fonts_dirty) return;
-    wb::ui::BuildFonts(scale, static_cast<float>(P.dpr));
+    // All of Latin once the learner types, or has typed, beyond the chapter's characters.
+    bool all_latin = P.built_all_latin || ImGui::GetIO().WantTextInput || P.app.NeedsAllLatin();
+    if (scale == P.built_scale && static_cast<float>(P.dpr) == P.built_dpr && all_latin == P.built_all_latin &&
+        !P.app.out.fonts_dirty)
+        return;
+    wb::ui::BuildFonts(scale, static_cast<float>(P.dpr), all_latin);
+    P.built_all_latin = all_latin;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     P.built_scale = scale;

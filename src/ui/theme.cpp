@@ -1,6 +1,7 @@
 #include "ui/theme.h"
 
 #include "app/assets.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace wb::ui {
 
@@ -23,35 +24,55 @@ ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, con
 }
 }  // namespace
 
-void BuildFonts(float text_scale, float dpr) {
+namespace {
+const ImVector<ImWchar>& ContentRanges() {
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty()) {
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // ASCII (+ U+FFFD)
+        using namespace wb::assets;
+        const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
+        b.AddText(glyphs, glyphs + content_glyphs_size);
+        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6\xE2\x80\x94");  // ← → ● ✓ · … —
+        b.BuildRanges(&ranges);
+    }
+    return ranges;
+}
+}  // namespace
+
+bool NeedsAllLatin(const char* text, const char* text_end) {
+    const ImVector<ImWchar>& r = ContentRanges();
+    const char* p = text;
+    while (text_end ? p < text_end : *p) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, text_end);
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x80) continue;
+        bool found = false;
+        for (int i = 0; i + 1 < r.Size && r[i]; i += 2)
+            if (c >= r[i] && c <= r[i + 1]) found = true;
+        if (!found) return true;
+    }
+    return false;
+}
+
+void BuildFonts(float text_scale, float dpr, bool all_latin) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Latin, Latin-1 and Latin Extended-A (people's names), general punctuation
     // (curly quotes, dashes, ellipsis, bullet) and a few symbols the UI uses.
     static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                                      0x2190, 0x2193, 0x2713, 0x2713, 0};
-    // Only body text needs every Latin letter (learners type names). Bold,
-    // italic and headings show the chapter and the UI's own labels: their
-    // atlases hold ASCII plus the characters the content uses, a third of the
-    // glyphs, which shortens the time to the first frame.
-    static ImVector<ImWchar> content_ranges;
-    if (content_ranges.empty()) {
-        ImFontGlyphRangesBuilder b;
-        b.AddRanges(io.Fonts->GetGlyphRangesDefault());  // ASCII (+ U+FFFD)
-        using namespace wb::assets;
-        const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
-        b.AddText(glyphs, glyphs + content_glyphs_size);
-        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6\xE2\x80\x94");  // ← → ● ✓ · … —
-        b.BuildRanges(&content_ranges);
-    }
+                                      0x2190, 0x2193, 0x25CF, 0x25CF, 0x2713, 0x2713, 0};
+    const ImWchar* content_ranges = ContentRanges().Data;
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
     using namespace wb::assets;
-    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, kRanges);
-    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, content_ranges.Data);
-    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, content_ranges.Data);
-    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, content_ranges.Data);
-    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, content_ranges.Data);
+    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, all_latin ? kRanges : content_ranges);
+    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, content_ranges);
+    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, content_ranges);
+    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, content_ranges);
+    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, content_ranges);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

@@ -30,7 +30,7 @@ Ui::Ui(float width, float height, std::string_view stored) {
     app.LoadState(stored);  // as the platform does at start, even with nothing stored
     app.SetViewportWide(width >= 17.0f * 48);  // the platform's rule at 100% text
 
-    wb::ui::BuildFonts(app.TextScale(), 1.0f);
+    wb::ui::BuildFonts(app.TextScale(), 1.0f, true);
     built_scale_ = app.TextScale();
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
@@ -49,7 +49,7 @@ void Ui::Frame() {
     ImGuiIO& io = ImGui::GetIO();
     // As src/platform/web_main.cpp DrawFrame: rebuild fonts, then the style.
     if (app.out.fonts_dirty || app.TextScale() != built_scale_) {
-        wb::ui::BuildFonts(app.TextScale(), 1.0f);
+        wb::ui::BuildFonts(app.TextScale(), 1.0f, true);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
