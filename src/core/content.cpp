@@ -13,6 +13,23 @@
 //   SPANS: [["text",style] or ["text",style,"link"], ...]; style bits 1 strong,
 //          2 emphasis, 4 code; link "#/read/<id>" or an external URL.
 //
+//   Optional, after "sections" (absent = no quizzes; see core/quiz.h):
+//   "quizzes":[{"id":"...","section":"<section-id>","title":"...","pass_mark":0.8,
+//      "feedback":"immediate|on_submit","scoring":"all_or_nothing|partial",
+//      "recommendation":{"action":"<action-id>","text":"..."},   (tip quizzes only)
+//      "questions":[QUESTION...]}]
+//   QUESTION: {"id":"<quiz-id>.<local-id>",
+//              "kind":"single|multiple|true_false|scenario|ordering|self_rating",
+//              "hash":"<16 hex digits, wb::QuestionHash>",
+//              "scenario":"...",                                  (scenario only)
+//              "prompt":"...",
+//              "options":[{"id":"a","text":"...","correct":true,"feedback":"..."}],
+//                  (all but self_rating; "correct" and "feedback" omitted when
+//                  false/empty; true_false has ids "true","false"; ordering
+//                  lists the items in the correct order, without "correct")
+//              "explanation":"...","cite":"<section-id>",         (graded kinds)
+//              "tip":"<tip section id>","min_label":"...","max_label":"..."}  (self_rating)
+//
 // Never throws: the parse is non-throwing and every value is type-checked
 // before use, so a bad document gives ok=false and an error naming the path
 // (e.g. `sections[3].blocks[2]: "k" must be one of h,p,li,q,t`). Unknown keys
@@ -29,6 +46,18 @@ int Content::FindSection(std::string_view id) const {
     for (size_t i = 0; i < sections.size(); ++i)
         if (sections[i].id == id) return (int)i;
     return -1;
+}
+
+const Quiz* Content::FindQuiz(std::string_view quiz_id) const {
+    for (const auto& q : quizzes)
+        if (q.id == quiz_id) return &q;
+    return nullptr;
+}
+
+const Quiz* Content::QuizForSection(std::string_view section) const {
+    for (const auto& q : quizzes)
+        if (q.section == section) return &q;
+    return nullptr;
 }
 
 const char* Content::Str(std::string_view key) const {
@@ -173,6 +202,120 @@ struct Decoder {
         return true;
     }
 
+    //--- quizzes ----------------------------------------------------------------
+
+    // An optional string field: absent leaves out unchanged.
+    bool GetOptString(const Json& obj, const char* key, const std::string& path, std::string& out) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return true;
+        if (!it->is_string()) return Fail(Join(path, key), "must be a string");
+        out = it->get<std::string>();
+        return true;
+    }
+
+    bool GetSectionRef(const Json& obj, const char* key, const std::string& path, const Content& c, std::string& out) {
+        if (!GetString(obj, key, path, out, true)) return false;
+        if (c.FindSection(out) < 0) return Fail(Join(path, key), "unknown section \"" + out + "\"");
+        return true;
+    }
+
+    bool DecodeOption(const Json& j, const std::string& path, Option& o) {
+        if (!j.is_object()) return Fail(path, "must be an object");
+        if (!GetString(j, "id", path, o.id, true) || !GetString(j, "text", path, o.text, true) ||
+            !GetOptString(j, "feedback", path, o.feedback))
+            return false;
+        if (auto it = j.find("correct"); it != j.end()) {
+            if (!it->is_boolean()) return Fail(path + ".correct", "must be true or false");
+            o.correct = it->get<bool>();
+        }
+        return true;
+    }
+
+    bool DecodeQuestion(const Json& j, const std::string& path, const Content& c, Question& q) {
+        if (!j.is_object()) return Fail(path, "must be an object");
+        std::string kind;
+        if (!GetString(j, "id", path, q.id, true) || !GetString(j, "kind", path, kind, true)) return false;
+        if (!ParseQuestionKind(kind, q.kind))
+            return Fail(path + ".kind", "must be one of single,multiple,true_false,scenario,ordering,self_rating");
+        if (!GetString(j, "hash", path, q.hash, true) || !GetString(j, "prompt", path, q.prompt, true)) return false;
+        if (q.kind == QuestionKind::Scenario && !GetString(j, "scenario", path, q.scenario, true)) return false;
+
+        if (q.kind == QuestionKind::SelfRating) {
+            return GetSectionRef(j, "tip", path, c, q.tip) && GetString(j, "min_label", path, q.min_label, true) &&
+                   GetString(j, "max_label", path, q.max_label, true);
+        }
+
+        const Json* opts = Field(j, "options", path);
+        if (!opts) return false;
+        if (!opts->is_array() || opts->size() < 2) return Fail(path + ".options", "must be an array of at least 2 options");
+        int correct = 0;
+        for (size_t i = 0; i < opts->size(); ++i) {
+            const std::string p = path + ".options[" + std::to_string(i) + "]";
+            Option o;
+            if (!DecodeOption((*opts)[i], p, o)) return false;
+            if (q.FindOption(o.id) >= 0) return Fail(p + ".id", "duplicate option id \"" + o.id + "\"");
+            correct += o.correct;
+            q.options.push_back(std::move(o));
+        }
+        // The engine relies on these; the compiler guarantees them, a
+        // hand-edited document might not.
+        const bool one = q.kind == QuestionKind::Single || q.kind == QuestionKind::Scenario ||
+                         q.kind == QuestionKind::TrueFalse;
+        if (q.kind != QuestionKind::Ordering && correct == 0) return Fail(path + ".options", "no correct option");
+        if (one && correct > 1) return Fail(path + ".options", "more than one correct option");
+        return GetString(j, "explanation", path, q.explanation, true) && GetSectionRef(j, "cite", path, c, q.cite);
+    }
+
+    bool DecodeQuiz(const Json& j, const std::string& path, const Content& c, Quiz& quiz) {
+        if (!j.is_object()) return Fail(path, "must be an object");
+        std::string feedback, scoring;
+        if (!GetString(j, "id", path, quiz.id, true) || !GetSectionRef(j, "section", path, c, quiz.section) ||
+            !GetString(j, "title", path, quiz.title, true) || !GetString(j, "feedback", path, feedback, true) ||
+            !GetString(j, "scoring", path, scoring, true))
+            return false;
+        if (!ParseFeedbackMode(feedback, quiz.feedback)) return Fail(path + ".feedback", "must be one of immediate,on_submit");
+        if (!ParseScoringRule(scoring, quiz.scoring)) return Fail(path + ".scoring", "must be one of all_or_nothing,partial");
+        const Json* pm = Field(j, "pass_mark", path);
+        if (!pm) return false;
+        if (!pm->is_number() || pm->get<double>() <= 0 || pm->get<double>() > 1)
+            return Fail(path + ".pass_mark", "must be a number greater than 0 and at most 1");
+        quiz.pass_mark = pm->get<double>();
+        if (auto rec = j.find("recommendation"); rec != j.end()) {
+            const std::string p = path + ".recommendation";
+            if (!rec->is_object()) return Fail(p, "must be an object");
+            if (!GetString(*rec, "action", p, quiz.action, true) || !GetString(*rec, "text", p, quiz.action_text, true))
+                return false;
+        }
+        const Json* qs = Field(j, "questions", path);
+        if (!qs) return false;
+        if (!qs->is_array()) return Fail(path + ".questions", "must be an array");
+        for (size_t i = 0; i < qs->size(); ++i) {
+            const std::string p = path + ".questions[" + std::to_string(i) + "]";
+            Question q;
+            if (!DecodeQuestion((*qs)[i], p, c, q)) return false;
+            // Question ids key stored answers.
+            if (quiz.Find(q.id)) return Fail(p + ".id", "duplicate question id \"" + q.id + "\"");
+            quiz.questions.push_back(std::move(q));
+        }
+        return true;
+    }
+
+    bool DecodeQuizzes(const Json& j, Content& c) {
+        auto qs = j.find("quizzes");
+        if (qs == j.end()) return true;  // documents without quizzes stay valid
+        if (!qs->is_array()) return Fail("quizzes", "must be an array");
+        for (size_t i = 0; i < qs->size(); ++i) {
+            const std::string p = "quizzes[" + std::to_string(i) + "]";
+            Quiz quiz;
+            if (!DecodeQuiz((*qs)[i], p, c, quiz)) return false;
+            if (c.FindQuiz(quiz.id)) return Fail(p + ".id", "duplicate quiz id \"" + quiz.id + "\"");
+            if (c.QuizForSection(quiz.section))
+                return Fail(p + ".section", "section \"" + quiz.section + "\" already has a quiz");
+            c.quizzes.push_back(std::move(quiz));
+        }
+        return true;
+    }
+
     bool DecodeDocument(const Json& j, Content& c) {
         if (!j.is_object()) return Fail("", "document must be a JSON object");
         const Json* format = Field(j, "format", "");
@@ -201,7 +344,7 @@ struct Decoder {
             if (c.FindSection(s.id) >= 0) return Fail(p + ".id", "duplicate section id \"" + s.id + "\"");
             c.sections.push_back(std::move(s));
         }
-        return true;
+        return DecodeQuizzes(j, c);
     }
 };
 

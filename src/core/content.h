@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/quiz.h"
+
 namespace wb {
 
 // Inline styling of a run of text.
@@ -61,8 +63,12 @@ struct Content {
     std::vector<Section> sections;     // reading order
     // UI strings, key -> text (content/strings.json), so UI text lives with content.
     std::vector<std::pair<std::string, std::string>> strings;
+    // Quizzes in the reading order of their sections; at most one per section.
+    std::vector<Quiz> quizzes;
 
     int FindSection(std::string_view id) const;  // index or -1
+    const Quiz* FindQuiz(std::string_view quiz_id) const;         // nullptr if none
+    const Quiz* QuizForSection(std::string_view section) const;   // nullptr if the section has no quiz
     const char* Str(std::string_view key) const;  // the string, or the key itself if missing
 };
 

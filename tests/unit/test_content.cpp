@@ -3,6 +3,7 @@
 // documents with a precise error.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,9 +48,11 @@ TEST_CASE("content: the real content/ compiles without errors or warnings") {
     REQUIRE(r.ok);
     CHECK(r.diagnostics.empty());
     CHECK(r.counts.sections == 11);
-    CHECK(r.counts.quizzes == 0);
+    CHECK(r.counts.quizzes == 10);
+    CHECK(r.counts.questions >= 45);
     CHECK(r.counts.reflections >= 11);
-    CHECK(contentc::ReportLine(r.counts).rfind("content: 11 sections, 0 quizzes, 0 questions, ", 0) == 0);
+    CHECK(contentc::ReportLine(r.counts) == "content: 11 sections, 10 quizzes, " + std::to_string(r.counts.questions) +
+                                                " questions, " + std::to_string(r.counts.reflections) + " reflection prompts");
     CHECK(r.glyphs.find('N') != std::string::npos);
 }
 
@@ -274,4 +277,205 @@ TEST_CASE("DecodeContent: wrong types") {
     CHECK(DecodeError(with_block(R"({"k":"p","s":[["x",0,7]]})")) == "sections[1].blocks[2].s[0]: link must be a non-empty string");
     CHECK(DecodeError(Doc(R"([{"id":"a","title":"A","kind":"tip","blocks":[],"reflections":[{"id":"a.r1"}]}])")) ==
           R"(sections[0].reflections[0]: missing "text")");
+}
+
+//-----------------------------------------------------------------------------
+// Quizzes in the real content
+//-----------------------------------------------------------------------------
+
+TEST_CASE("content quizzes: one per benefit and tip section, plus the final check") {
+    const wb::Content& c = DecodedRealContent();
+    const std::vector<std::string> sections = {
+        "building-relationships", "learning-from-others", "gaining-visibility", "accessing-hidden-opportunities",
+        "be-proactive", "attend-industry-events", "join-professional-organizations", "utilize-social-media",
+        "follow-up-and-stay-in-touch", "conclusion"};
+    REQUIRE(c.quizzes.size() == sections.size());
+    for (size_t i = 0; i < sections.size(); ++i) {
+        CAPTURE(sections[i]);
+        CHECK(c.quizzes[i].section == sections[i]);  // reading order
+        CHECK(c.QuizForSection(sections[i]) == &c.quizzes[i]);
+        CHECK(c.FindQuiz(c.quizzes[i].id) == &c.quizzes[i]);
+    }
+    CHECK(c.QuizForSection("introduction") == nullptr);
+    CHECK(c.FindQuiz("nope") == nullptr);
+
+    const wb::Quiz* final_check = c.QuizForSection("conclusion");
+    REQUIRE(final_check);
+    CHECK(final_check->id == "final-check");
+    CHECK(final_check->feedback == wb::FeedbackMode::OnSubmit);
+    CHECK(final_check->GradedCount() >= 10);
+    // The final check covers every benefit and tip.
+    std::set<std::string> cited;
+    for (const auto& q : final_check->questions) cited.insert(q.cite);
+    for (size_t i = 0; i + 1 < sections.size(); ++i) CHECK_MESSAGE(cited.count(sections[i]), sections[i]);
+}
+
+TEST_CASE("content quizzes: every graded question is complete, every kind is used") {
+    const wb::Content& c = DecodedRealContent();
+    std::set<wb::QuestionKind> kinds;
+    std::set<wb::ScoringRule> rules;
+    std::set<std::string> ids;
+    int graded = 0;
+    for (const auto& quiz : c.quizzes) {
+        CAPTURE(quiz.id);
+        rules.insert(quiz.scoring);
+        CHECK(quiz.pass_mark == doctest::Approx(0.8));
+        CHECK(quiz.GradedCount() >= 4);
+        for (const auto& q : quiz.questions) {
+            CAPTURE(q.id);
+            kinds.insert(q.kind);
+            CHECK(ids.insert(q.id).second);
+            CHECK(q.id.rfind(quiz.id + ".", 0) == 0);
+            CHECK(q.hash == wb::QuestionHash(q));
+            CHECK(q.prompt.size() > 10);
+            if (!q.Graded()) continue;
+            ++graded;
+            CHECK(q.explanation.size() > 20);
+            CHECK(c.FindSection(q.cite) >= 0);
+            if (q.kind == wb::QuestionKind::Scenario) CHECK(q.scenario.size() > 30);
+            if (q.kind == wb::QuestionKind::Ordering) {
+                CHECK(q.options.size() >= 3);
+                CHECK(q.options.size() <= 5);
+                continue;
+            }
+            int correct = 0;
+            for (const auto& o : q.options) {
+                correct += o.correct;
+                if (!o.correct) CHECK_MESSAGE(o.feedback.size() > 10, o.id);
+            }
+            CHECK(correct >= 1);
+            if (q.kind != wb::QuestionKind::Multiple) CHECK(correct == 1);
+        }
+    }
+    CHECK(graded >= 45);
+    CHECK(kinds.size() == 6);
+    CHECK(rules.size() == 2);  // some quizzes give partial credit, some do not
+}
+
+TEST_CASE("content quizzes: each tip quiz has two self-ratings for its tip and a recommendation") {
+    const wb::Content& c = DecodedRealContent();
+    std::set<std::string> actions;
+    for (const auto& s : c.sections) {
+        if (s.kind != wb::SectionKind::Tip) continue;
+        CAPTURE(s.id);
+        const wb::Quiz* quiz = c.QuizForSection(s.id);
+        REQUIRE(quiz);
+        int ratings = 0;
+        for (const auto& q : quiz->questions)
+            if (q.kind == wb::QuestionKind::SelfRating) {
+                ++ratings;
+                CHECK(q.tip == s.id);
+                CHECK_FALSE(q.min_label.empty());
+                CHECK_FALSE(q.max_label.empty());
+            }
+        CHECK(ratings >= 2);
+        CHECK_FALSE(quiz->action_text.empty());
+        actions.insert(quiz->action);
+    }
+    // The planner implements these ids: renaming one is a code change.
+    CHECK(actions == std::set<std::string>{"weekly-outreach-block", "plan-next-event", "join-an-organization",
+                                           "update-profile-weekly", "set-follow-up-rhythm"});
+    const std::vector<wb::TipRating> profile = wb::SelfAssessment(c.quizzes, {});
+    CHECK(profile.size() == 5);
+    CHECK(wb::Recommend(c.quizzes, {}).size() == 3);
+}
+
+//-----------------------------------------------------------------------------
+// DecodeContent: quizzes
+//-----------------------------------------------------------------------------
+
+namespace {
+
+const std::string kQuizSections =
+    R"([{"id":"s1","title":"One","kind":"tip","blocks":[],"reflections":[]},)"
+    R"({"id":"s2","title":"Two","kind":"benefit","blocks":[],"reflections":[]}])";
+
+std::string QuizDoc(const std::string& quizzes) {
+    return R"({"format":1,"title":"T","strings":{},"sections":)" + kQuizSections + R"(,"quizzes":)" + quizzes + "}";
+}
+
+const std::string kSingle =
+    R"({"id":"z.q1","kind":"single","hash":"0011223344556677","prompt":"P",)"
+    R"("options":[{"id":"a","text":"A","correct":true},{"id":"b","text":"B","feedback":"No"}],)"
+    R"("explanation":"E","cite":"s2"})";
+
+std::string OneQuiz(const std::string& questions, const std::string& head = R"("id":"z","section":"s1")") {
+    return "[{" + head + R"(,"title":"Z","pass_mark":0.75,"feedback":"on_submit","scoring":"partial",)"
+                         R"("recommendation":{"action":"act","text":"Do."},"questions":)" + questions + "}]";
+}
+
+}  // namespace
+
+TEST_CASE("DecodeContent: quizzes of every kind") {
+    const std::string questions =
+        "[" + kSingle + "," +
+        R"({"id":"z.q2","kind":"ordering","hash":"h","prompt":"O","options":[{"id":"x","text":"X"},{"id":"y","text":"Y"}],)"
+        R"("explanation":"E","cite":"s1"},)"
+        R"({"id":"z.q3","kind":"scenario","hash":"h","scenario":"S","prompt":"P",)"
+        R"("options":[{"id":"a","text":"A","feedback":"No"},{"id":"b","text":"B","correct":true}],"explanation":"E","cite":"s1"},)"
+        R"({"id":"z.r1","kind":"self_rating","hash":"h","prompt":"R","tip":"s1","min_label":"Lo","max_label":"Hi","new":1}])";
+    wb::ContentResult r = wb::DecodeContent(QuizDoc(OneQuiz(questions)));
+    REQUIRE_MESSAGE(r.ok, r.error);
+    REQUIRE(r.content.quizzes.size() == 1);
+    const wb::Quiz& z = r.content.quizzes[0];
+    CHECK(z.id == "z");
+    CHECK(z.section == "s1");
+    CHECK(z.pass_mark == 0.75);
+    CHECK(z.feedback == wb::FeedbackMode::OnSubmit);
+    CHECK(z.scoring == wb::ScoringRule::Partial);
+    CHECK(z.action == "act");
+    CHECK(z.action_text == "Do.");
+    REQUIRE(z.questions.size() == 4);
+    CHECK(z.GradedCount() == 3);
+    const wb::Question& q1 = z.questions[0];
+    CHECK(q1.hash == "0011223344556677");
+    CHECK(q1.cite == "s2");
+    REQUIRE(q1.options.size() == 2);
+    CHECK(q1.options[0].correct);
+    CHECK_FALSE(q1.options[1].correct);
+    CHECK(q1.options[1].feedback == "No");
+    CHECK(z.questions[1].kind == wb::QuestionKind::Ordering);
+    CHECK(z.questions[2].scenario == "S");
+    CHECK(z.questions[3].tip == "s1");
+    CHECK(z.questions[3].max_label == "Hi");
+    CHECK(z.Find("z.r1") == &z.questions[3]);
+    CHECK(r.content.QuizForSection("s1") == &z);
+
+    // No "quizzes" at all is still a valid document.
+    wb::ContentResult none = wb::DecodeContent(R"({"format":1,"title":"T","strings":{},"sections":)" + kQuizSections + "}");
+    REQUIRE(none.ok);
+    CHECK(none.content.quizzes.empty());
+}
+
+TEST_CASE("DecodeContent: malformed quizzes") {
+    auto error = [](const std::string& quizzes) { return DecodeError(QuizDoc(quizzes)); };
+    CHECK(error("{}") == "quizzes: must be an array");
+    CHECK(error("[3]") == "quizzes[0]: must be an object");
+    CHECK(error(OneQuiz("[" + kSingle + "]", R"("id":"z","section":"s9")")) == R"(quizzes[0].section: unknown section "s9")");
+    CHECK(error(OneQuiz("[" + kSingle + "]", R"("section":"s1")")) == R"(quizzes[0]: missing "id")");
+    {
+        std::string two = OneQuiz("[" + kSingle + "]");
+        two = two.substr(0, two.size() - 1) + "," + two.substr(1);
+        CHECK(error(two) == R"(quizzes[1].id: duplicate quiz id "z")");
+    }
+    CHECK(error(OneQuiz("{}")) == "quizzes[0].questions: must be an array");
+    CHECK(error(OneQuiz("[" + kSingle + "," + kSingle + "]")) == R"(quizzes[0].questions[1].id: duplicate question id "z.q1")");
+    auto with = [](const std::string& from, const std::string& to) {
+        std::string q = kSingle;
+        q.replace(q.find(from), from.size(), to);
+        return OneQuiz("[" + q + "]");
+    };
+    CHECK(error(with(R"("kind":"single")", R"("kind":"essay")")) ==
+          "quizzes[0].questions[0].kind: must be one of single,multiple,true_false,scenario,ordering,self_rating");
+    CHECK(error(with(R"("hash":"0011223344556677",)", "")) == R"(quizzes[0].questions[0]: missing "hash")");
+    CHECK(error(with(R"("correct":true)", R"("correct":"yes")")) == "quizzes[0].questions[0].options[0].correct: must be true or false");
+    CHECK(error(with(R"("correct":true)", R"("correct":false)")) == "quizzes[0].questions[0].options: no correct option");
+    CHECK(error(with(R"("feedback":"No")", R"("correct":true)")) == "quizzes[0].questions[0].options: more than one correct option");
+    CHECK(error(with(R"({"id":"b","text":"B","feedback":"No"})", R"({"id":"a","text":"B","feedback":"No"})")) ==
+          R"(quizzes[0].questions[0].options[1].id: duplicate option id "a")");
+    CHECK(error(with(R"("cite":"s2")", R"("cite":"s3")")) == R"(quizzes[0].questions[0].cite: unknown section "s3")");
+    CHECK(error(with(R"(,"explanation":"E")", "")) == R"(quizzes[0].questions[0]: missing "explanation")");
+    std::string pm = OneQuiz("[" + kSingle + "]");
+    pm.replace(pm.find("0.75"), 4, "1.5");
+    CHECK(error(pm) == "quizzes[0].pass_mark: must be a number greater than 0 and at most 1");
 }

@@ -436,3 +436,299 @@ TEST_CASE("contentc: CLI reports errors on stderr and exits 1") {
     CHECK(contentc::RunCli(2, bad, so2, se2) == 1);
     CHECK(se2.str().find("usage: contentc --content DIR --out FILE.json [--glyphs FILE.txt]") != std::string::npos);
 }
+
+//-----------------------------------------------------------------------------
+// Quizzes: content/quizzes/*.json
+//-----------------------------------------------------------------------------
+// Each case starts from kQuiz (a quiz on the fixture's tip section with one
+// question of every kind) and changes one thing with Edit(), which insists
+// the text to replace occurs exactly once, so line numbers stay obvious.
+
+namespace {
+
+const char* kQuiz = R"({
+  "id": "tip-quiz",
+  "section": "tip-one",
+  "title": "Tip quiz",
+  "feedback": "immediate",
+  "scoring": "partial",
+  "recommendation": { "action": "do-it", "text": "Do it." },
+  "questions": [
+    { "id": "q1", "kind": "single", "prompt": "Pick A.",
+      "options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B", "feedback": "Not B." }],
+      "answer": "a", "explanation": "A is right." },
+    { "id": "q2", "kind": "multiple", "prompt": "Pick A and B.",
+      "options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B" }, { "id": "c", "text": "C", "feedback": "Not C." }],
+      "answer": ["a", "b"], "explanation": "A and B.", "cite": "intro" },
+    { "id": "q3", "kind": "true_false", "prompt": "True?", "answer": true, "feedback": "It is true.", "explanation": "Yes." },
+    { "id": "q4", "kind": "scenario", "scenario": "A situation.", "prompt": "Do what?",
+      "options": [{ "id": "a", "text": "Act", "feedback": "No." }, { "id": "b", "text": "Wait" }],
+      "answer": 1, "explanation": "Wait." },
+    { "id": "q5", "kind": "ordering", "prompt": "Order.",
+      "items": [{ "id": "one", "text": "One" }, { "id": "two", "text": "Two" }, { "id": "three", "text": "Three" }],
+      "explanation": "One, two, three." },
+    { "id": "r1", "kind": "self_rating", "prompt": "How often?", "tip": "tip-one",
+      "scale": { "min": 1, "max": 5, "min_label": "Never", "max_label": "Always" } }
+  ]
+}
+)";
+
+std::string Edit(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    REQUIRE_MESSAGE(text.find(from, at + 1) == std::string::npos, from);
+    return text.replace(at, from.size(), to);
+}
+
+void WriteQuiz(const TempContent& t, const std::string& name, const std::string& text) {
+    fs::create_directories(t.dir + "/quizzes");
+    t.Write("quizzes/" + name, text);
+}
+
+// Compiles the fixture with kQuiz edited once; returns the error lines with
+// the temp folder left out ("quizzes/tip.json:L:C: error: ...").
+Lines QuizErrors(const std::string& from, const std::string& to) {
+    TempContent t;
+    WriteQuiz(t, "tip.json", Edit(kQuiz, from, to));
+    Lines out;
+    for (const auto& e : Errors(contentc::CompileContent(t.dir)))
+        out.push_back(e.rfind(t.dir + "/", 0) == 0 ? e.substr(t.dir.size() + 1) : e);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("contentc quiz: the fixture quiz compiles into the documented form") {
+    TempContent t;
+    WriteQuiz(t, "tip.json", kQuiz);
+    t.Write("quizzes/notes.txt", "not a quiz: ignored");
+    auto r = contentc::CompileContent(t.dir);
+    for (const auto& d : r.diagnostics) MESSAGE(d.Format());
+    REQUIRE(r.ok);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.counts.quizzes == 1);
+    CHECK(r.counts.questions == 5);  // the self-rating is not counted
+    CHECK(contentc::ReportLine(r.counts) == "content: 2 sections, 1 quizzes, 5 questions, 2 reflection prompts");
+    const std::string& j = r.json;
+    CHECK(j.find(R"(,"quizzes":[{"id":"tip-quiz","section":"tip-one","title":"Tip quiz","pass_mark":0.8,)"
+                 R"("feedback":"immediate","scoring":"partial","recommendation":{"action":"do-it","text":"Do it."},)"
+                 R"("questions":[{"id":"tip-quiz.q1","kind":"single","hash":")") != std::string::npos);
+    CHECK(j.find(R"("prompt":"Pick A.","options":[{"id":"a","text":"A","correct":true},)"
+                 R"({"id":"b","text":"B","feedback":"Not B."}],"explanation":"A is right.","cite":"tip-one"})") !=
+          std::string::npos);
+    CHECK(j.find(R"("options":[{"id":"a","text":"A","correct":true},{"id":"b","text":"B","correct":true},)"
+                 R"({"id":"c","text":"C","feedback":"Not C."}],"explanation":"A and B.","cite":"intro"})") != std::string::npos);
+    CHECK(j.find(R"("prompt":"True?","options":[{"id":"true","text":"True","correct":true},)"
+                 R"({"id":"false","text":"False","feedback":"It is true."}])") != std::string::npos);
+    CHECK(j.find(R"("kind":"scenario",)") != std::string::npos);
+    CHECK(j.find(R"("scenario":"A situation.","prompt":"Do what?","options":[{"id":"a","text":"Act","feedback":"No."},)"
+                 R"({"id":"b","text":"Wait","correct":true}])") != std::string::npos);
+    CHECK(j.find(R"("prompt":"Order.","options":[{"id":"one","text":"One"},{"id":"two","text":"Two"},)"
+                 R"({"id":"three","text":"Three"}],"explanation":"One, two, three.")") != std::string::npos);
+    CHECK(j.find(R"("prompt":"How often?","tip":"tip-one","min_label":"Never","max_label":"Always"})") != std::string::npos);
+    CHECK(r.glyphs.find('W') != std::string::npos);  // "Wait": quiz text reaches the font subset
+}
+
+TEST_CASE("contentc quiz: the question hash follows the question, not its explanation") {
+    auto hash_of_q1 = [](const std::string& quiz) {
+        TempContent t;
+        WriteQuiz(t, "tip.json", quiz);
+        auto r = contentc::CompileContent(t.dir);
+        REQUIRE(r.ok);
+        const std::string key = R"("id":"tip-quiz.q1","kind":"single","hash":")";
+        const size_t at = r.json.find(key);
+        REQUIRE(at != std::string::npos);
+        return r.json.substr(at + key.size(), 16);
+    };
+    const std::string base = hash_of_q1(kQuiz);
+    CHECK(base.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(hash_of_q1(Edit(kQuiz, "\"A is right.\"", "\"A is right, as the section says.\"")) == base);
+    CHECK(hash_of_q1(Edit(kQuiz, "\"Not B.\"", "\"B is not it.\"")) == base);
+    CHECK(hash_of_q1(Edit(kQuiz, "\"Pick A.\"", "\"Pick the first.\"")) != base);
+    CHECK(hash_of_q1(Edit(kQuiz, R"({ "id": "a", "text": "A" }, { "id": "b", "text": "B", "feedback")",
+                          R"({ "id": "a", "text": "A!" }, { "id": "b", "text": "B", "feedback")")) != base);
+    // Another correct answer is another question, even with the same words.
+    CHECK(hash_of_q1(Edit(Edit(kQuiz, R"("answer": "a", "explanation")", R"("answer": "b", "explanation")"),
+                          R"([{ "id": "a", "text": "A" }, { "id": "b", "text": "B", "feedback": "Not B." }])",
+                          R"([{ "id": "a", "text": "A", "feedback": "No." }, { "id": "b", "text": "B" }])")) != base);
+}
+
+TEST_CASE("contentc quiz: JSON syntax errors point at the fault") {
+    CHECK(QuizErrors(R"("title": "Tip quiz",)", R"("title": "Tip quiz")") ==
+          Lines{"quizzes/tip.json:5:3: error: invalid JSON: syntax error while parsing object - unexpected string literal; expected '}'"});
+    CHECK(QuizErrors(R"("answer": "a", "explanation")", R"("answer": a, "explanation")") ==
+          Lines{"quizzes/tip.json:11:17: error: invalid JSON: syntax error while parsing value - invalid literal; last read: '\"answer\": a'"});
+}
+
+TEST_CASE("contentc quiz: unknown sections") {
+    CHECK(QuizErrors(R"("section": "tip-one")", R"("section": "tip-two")") ==
+          Lines{"quizzes/tip.json:3:14: error: unknown section \"tip-two\""});
+    CHECK(QuizErrors(R"("cite": "intro")", R"("cite": "outro")") == Lines{"quizzes/tip.json:14:64: error: unknown section \"outro\""});
+}
+
+TEST_CASE("contentc quiz: duplicate quiz ids, and two quizzes for one section") {
+    TempContent t;
+    WriteQuiz(t, "a.json", kQuiz);
+    WriteQuiz(t, "b.json", Edit(Edit(kQuiz, R"("section": "tip-one")", R"("section": "intro")"),
+                                R"("recommendation": { "action": "do-it", "text": "Do it." },)", ""));
+    WriteQuiz(t, "c.json", Edit(kQuiz, R"("id": "tip-quiz")", R"("id": "other-quiz")"));
+    auto r = contentc::CompileContent(t.dir);
+    CHECK(Errors(r) == Lines{
+                           t.Path("quizzes/b.json") + ":2:9: error: duplicate quiz id \"tip-quiz\" (first defined in " +
+                               t.Path("quizzes/a.json") + ":2)",
+                           t.Path("quizzes/c.json") + ":3:14: error: section \"tip-one\" already has a quiz, \"tip-quiz\" (" +
+                               t.Path("quizzes/a.json") + ":2)",
+                       });
+}
+
+TEST_CASE("contentc quiz: duplicate question and option ids") {
+    CHECK(QuizErrors(R"({ "id": "q2", "kind": "multiple")", R"({ "id": "q1", "kind": "multiple")") ==
+          Lines{"quizzes/tip.json:12:13: error: duplicate question id \"q1\" (first defined at line 9)"});
+    CHECK(QuizErrors(R"({ "id": "three", "text": "Three" })", R"({ "id": "two", "text": "Three" })") ==
+          Lines{"quizzes/tip.json:20:89: error: duplicate item id \"two\" (first defined at line 20)"});
+    CHECK(QuizErrors(R"({ "id": "b", "text": "B", "feedback": "Not B." })", R"({ "id": "a", "text": "B", "feedback": "Not B." })") == Lines{"quizzes/tip.json:10:55: error: duplicate option id \"a\" (first defined at line 10)"});
+}
+
+TEST_CASE("contentc quiz: answers out of range") {
+    CHECK(QuizErrors(R"("answer": "a", "explanation")", R"("answer": "z", "explanation")") ==
+          Lines{"quizzes/tip.json:11:17: error: answer \"z\" is not an option of question \"q1\""});
+    CHECK(QuizErrors(R"("answer": 1,)", R"("answer": 2,)") ==
+          Lines{"quizzes/tip.json:18:17: error: answer index 2 is out of range (question \"q4\" has 2 options, numbered from 0)"});
+    CHECK(QuizErrors(R"("answer": ["a", "b"])", R"("answer": ["a", -1])") ==
+          Lines{"quizzes/tip.json:14:23: error: answer index -1 is out of range (question \"q2\" has 3 options, numbered from 0)"});
+    CHECK(QuizErrors(R"("answer": ["a", "b"])", R"("answer": ["a", "a"])") ==
+          Lines{"quizzes/tip.json:14:23: error: option \"a\" is listed twice in \"answer\""});
+}
+
+TEST_CASE("contentc quiz: no correct option, or too many for single choice") {
+    CHECK(QuizErrors(R"("answer": ["a", "b"])", R"("answer": [])") ==
+          Lines{"quizzes/tip.json:14:17: error: question \"q2\" has no correct option"});
+    CHECK(QuizErrors(R"("answer": "a", "explanation": "A is right.")", R"("explanation": "A is right.")") ==
+          Lines{"quizzes/tip.json:9:5: error: question \"q1\" has no correct option: add \"answer\" with the correct option id"});
+    CHECK(QuizErrors(R"("answer": "a", "explanation")", R"("answer": ["a", "b"], "explanation")") ==
+          Lines{"quizzes/tip.json:11:17: error: a single-choice question must have exactly one correct option (found 2)"});
+    CHECK(QuizErrors(R"("answer": 1,)", R"("answer": [0, 1],)") ==
+          Lines{"quizzes/tip.json:18:17: error: a single-choice question must have exactly one correct option (found 2)"});
+    CHECK(QuizErrors(R"("prompt": "True?", "answer": true,)", R"("prompt": "True?",)") ==
+          Lines{"quizzes/tip.json:15:5: error: question \"q3\" has no correct option: add \"answer\": true or false"});
+}
+
+TEST_CASE("contentc quiz: ordering needs at least two items") {
+    CHECK(QuizErrors(R"([{ "id": "one", "text": "One" }, { "id": "two", "text": "Two" }, { "id": "three", "text": "Three" }])",
+                     R"([{ "id": "one", "text": "One" }])") ==
+          Lines{"quizzes/tip.json:20:7: error: an ordering question needs at least 2 items (found 1)"});
+    CHECK(QuizErrors(R"("options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B", "feedback": "Not B." }])",
+                     R"("options": [{ "id": "a", "text": "A" }])") ==
+          Lines{"quizzes/tip.json:10:7: error: a choice question needs at least 2 options (found 1)"});
+}
+
+TEST_CASE("contentc quiz: self-ratings need a 1 to 5 scale and a tip") {
+    CHECK(QuizErrors(R"("max": 5)", R"("max": 10)") ==
+          Lines{"quizzes/tip.json:23:16: error: a self-rating scale must run from 1 to 5 (\"min\": 1, \"max\": 5)"});
+    CHECK(QuizErrors(R"("min": 1,)", R"("min": 0,)") ==
+          Lines{"quizzes/tip.json:23:16: error: a self-rating scale must run from 1 to 5 (\"min\": 1, \"max\": 5)"});
+    CHECK(QuizErrors(R"("prompt": "How often?", "tip": "tip-one",)", R"("prompt": "How often?",)") ==
+          Lines{"quizzes/tip.json:22:5: error: a self-rating must name the tip it measures: add \"tip\" (a tip section id)"});
+    CHECK(QuizErrors(R"("tip": "tip-one")", R"("tip": "intro")") ==
+          Lines{"quizzes/tip.json:22:73: error: self-rating tip \"intro\" is not a tip section (its kind is intro)"});
+    CHECK(QuizErrors(R"("min_label": "Never", )", "") == Lines{"quizzes/tip.json:23:16: error: missing field \"min_label\""});
+}
+
+TEST_CASE("contentc quiz: graded questions need an explanation and feedback on every wrong option") {
+    CHECK(QuizErrors(R"("answer": "a", "explanation": "A is right.")", R"("answer": "a")") ==
+          Lines{"quizzes/tip.json:9:5: error: missing field \"explanation\""});
+    CHECK(QuizErrors(R"(,
+      "explanation": "One, two, three." })", " }") == Lines{"quizzes/tip.json:19:5: error: missing field \"explanation\""});
+    CHECK(QuizErrors(R"({ "id": "b", "text": "B", "feedback": "Not B." })", R"({ "id": "b", "text": "B" })") ==
+          Lines{"quizzes/tip.json:10:47: error: wrong option \"b\" has no \"feedback\" (shown when a learner picks it)"});
+    CHECK(QuizErrors(R"("answer": true, "feedback": "It is true.",)", R"("answer": true,)") ==
+          Lines{"quizzes/tip.json:15:5: error: missing field \"feedback\""});
+}
+
+TEST_CASE("contentc quiz: wrong types and values") {
+    CHECK(QuizErrors(R"("scoring": "partial",)", R"("scoring": "partial", "pass_mark": "high",)") ==
+          Lines{"quizzes/tip.json:6:25: error: \"pass_mark\" must be a number greater than 0 and at most 1"});
+    CHECK(QuizErrors(R"("scoring": "partial",)", R"("scoring": "partial", "pass_mark": 80,)") ==
+          Lines{"quizzes/tip.json:6:25: error: \"pass_mark\" must be a number greater than 0 and at most 1"});
+    CHECK(QuizErrors(R"("scoring": "partial")", R"("scoring": "most")") ==
+          Lines{"quizzes/tip.json:6:14: error: scoring \"most\" must be one of all_or_nothing, partial"});
+    CHECK(QuizErrors(R"("feedback": "immediate")", R"("feedback": "later")") ==
+          Lines{"quizzes/tip.json:5:15: error: feedback \"later\" must be one of immediate, on_submit"});
+    CHECK(QuizErrors(R"("title": "Tip quiz")", R"("title": 3)") ==
+          Lines{"quizzes/tip.json:4:3: error: \"title\" must be a non-empty string"});
+    CHECK(QuizErrors(R"("kind": "single")", R"("kind": "essay")") ==
+          Lines{"quizzes/tip.json:9:27: error: kind \"essay\" must be one of single, multiple, true_false, scenario, ordering, self_rating"});
+    CHECK(QuizErrors(R"("prompt": "Pick A.")", R"("prompt": ["Pick A."])") ==
+          Lines{"quizzes/tip.json:9:37: error: \"prompt\" must be a non-empty string"});
+    CHECK(QuizErrors(R"("answer": "a", "explanation")", R"("answer": true, "explanation")") ==
+          Lines{"quizzes/tip.json:11:17: error: \"answer\" must be an option id, an option index, or an array of them"});
+    CHECK(QuizErrors(R"("answer": true, "feedback")", R"("answer": "yes", "feedback")") ==
+          Lines{"quizzes/tip.json:15:70: error: \"answer\" must be true or false"});
+    CHECK(QuizErrors(R"("answer": ["a", "b"], "explanation": "A and B.")", R"("answer": ["a", "b"], "explanation": "")") ==
+          Lines{"quizzes/tip.json:14:29: error: \"explanation\" must be a non-empty string"});
+    CHECK(QuizErrors(R"("questions": [)", R"("questions": {}, "x": [)") ==
+          Lines{"quizzes/tip.json:8:3: error: \"questions\" must be a non-empty array"});
+    CHECK(QuizErrors(R"("items": [)", R"("items": "one, two", "x": [)") ==
+          Lines{"quizzes/tip.json:20:7: error: \"items\" must be an array"});
+    CHECK(QuizErrors(R"("id": "tip-quiz")", R"("id": "Tip Quiz")") ==
+          Lines{"quizzes/tip.json:2:9: error: quiz id \"Tip Quiz\" must use only a-z, 0-9 and '-'"});
+}
+
+TEST_CASE("contentc quiz: structure errors") {
+    TempContent t;
+    WriteQuiz(t, "a.json", "[1, 2]\n");
+    WriteQuiz(t, "b.json", Edit(kQuiz, R"("recommendation": { "action": "do-it", "text": "Do it." },)", ""));
+    WriteQuiz(t, "c.json", "{\n  \"id\": \"c\", \"section\": \"intro\", \"title\": \"C\", \"feedback\": \"immediate\",\n"
+                           "  \"scoring\": \"partial\", \"questions\": []\n}\n");
+    WriteQuiz(t, "d.json", "{\n  \"id\": \"d\", \"section\": \"intro\", \"title\": \"D\", \"feedback\": \"immediate\",\n"
+                           "  \"scoring\": \"partial\", \"questions\": [\n    7,\n"
+                           "    { \"id\": \"r\", \"kind\": \"self_rating\", \"prompt\": \"P\", \"tip\": \"tip-one\", \"scale\": "
+                           "{ \"min\": 1, \"max\": 5, \"min_label\": \"L\", \"max_label\": \"H\" } }\n  ]\n}\n");
+    auto r = contentc::CompileContent(t.dir);
+    CHECK(Errors(r) == Lines{
+                           t.Path("quizzes/a.json") + ":1:1: error: a quiz file must be a JSON object",
+                           t.Path("quizzes/b.json") +
+                               ":1:1: error: a quiz on a tip section needs a \"recommendation\" with \"action\" and \"text\"",
+                           t.Path("quizzes/c.json") + ":3:25: error: \"questions\" must be a non-empty array",
+                           t.Path("quizzes/d.json") + ":4:5: error: questions[0] must be an object",
+                       });
+    // d.json's only valid question is a self-rating: reported once the rest is fixed.
+    WriteQuiz(t, "a.json", Edit(Edit(Edit(kQuiz, R"("id": "tip-quiz")", R"("id": "a")"), R"("section": "tip-one")",
+                                     R"("section": "intro")"),
+                                R"("recommendation": { "action": "do-it", "text": "Do it." },)", ""));
+    fs::remove(t.Path("quizzes/b.json"));
+    fs::remove(t.Path("quizzes/c.json"));
+    WriteQuiz(t, "d.json", "{\n  \"id\": \"d\", \"section\": \"tip-one\", \"title\": \"D\", \"feedback\": \"immediate\",\n"
+                           "  \"scoring\": \"partial\", \"recommendation\": { \"action\": \"x\", \"text\": \"X\" }, \"questions\": [\n"
+                           "    { \"id\": \"r\", \"kind\": \"self_rating\", \"prompt\": \"P\", \"tip\": \"tip-one\", \"scale\": "
+                           "{ \"min\": 1, \"max\": 5, \"min_label\": \"L\", \"max_label\": \"H\" } }\n  ]\n}\n");
+    r = contentc::CompileContent(t.dir);
+    CHECK(Errors(r) == Lines{t.Path("quizzes/d.json") + ":3:75: error: a quiz needs at least one graded question"});
+}
+
+TEST_CASE("contentc quiz: unknown fields and a recommendation off a tip are warnings") {
+    TempContent t;
+    WriteQuiz(t, "tip.json", Edit(kQuiz, R"("prompt": "Pick A.",)", R"("prompt": "Pick A.", "hint": "A",)"));
+    WriteQuiz(t, "intro.json", Edit(Edit(kQuiz, R"("id": "tip-quiz")", R"("id": "intro-quiz")"), R"("section": "tip-one")",
+                                    R"("section": "intro")"));
+    auto r = contentc::CompileContent(t.dir);
+    CHECK(r.ok);
+    CHECK(Warnings(r) == Lines{
+                             t.Path("quizzes/intro.json") +
+                                 ":7:3: warning: \"recommendation\" is only used on quizzes of tip sections; ignored",
+                             t.Path("quizzes/tip.json") + ":9:58: warning: unknown field \"hint\" is ignored",
+                         });
+    CHECK(r.counts.quizzes == 2);
+    // Compiled in reading order (intro before tip-one), whatever the file names.
+    CHECK(r.json.find(R"("id":"intro-quiz")") < r.json.find(R"("id":"tip-quiz")"));
+    CHECK(r.json.find(R"("id":"intro-quiz","section":"intro","title":"Tip quiz","pass_mark":0.8,"feedback":"immediate",)"
+                      R"("scoring":"partial","questions")") != std::string::npos);
+}
+
+TEST_CASE("contentc quiz: the real content has at least 10 quizzes and 45 graded questions") {
+    auto r = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content");
+    for (const auto& d : r.diagnostics) MESSAGE(d.Format());
+    REQUIRE(r.ok);
+    CHECK(r.counts.quizzes >= 10);
+    CHECK(r.counts.questions >= 45);
+}

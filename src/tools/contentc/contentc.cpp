@@ -7,6 +7,7 @@
 //   [SECTION] JSON positions (where a key or value sits in a .json file)
 //   [SECTION] Markdown section parser (md4c callbacks -> blocks, spans, reflections)
 //   [SECTION] Manifest and strings
+//   [SECTION] Quizzes (content/quizzes/*.json -> wb::Quiz, validation, compiled form)
 //   [SECTION] Document assembly, counts, glyphs
 //   [SECTION] Command line
 //
@@ -18,6 +19,8 @@
 #include "tools/contentc/contentc.h"
 
 #include <md4c.h>
+
+#include "core/quiz.h"
 
 #include <algorithm>
 #include <cctype>
@@ -1085,6 +1088,468 @@ bool LoadStrings(const std::string& dir, std::map<std::string, std::string>& out
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] Quizzes (content/quizzes/*.json -> wb::Quiz)
+//-----------------------------------------------------------------------------
+// One quiz per file; every *.json file in content/quizzes/ is read, in file
+// name order (the compiled order follows the sections' reading order). The
+// source format is documented in content/README.md. The compiler fills the
+// same wb::Quiz structs the workbook decodes, so the question hash comes from
+// the engine's own wb::QuestionHash.
+
+struct QuizSource {
+    wb::Quiz quiz;
+    std::string file;  // as shown in diagnostics
+    int line = 1;      // line of the quiz's "id"
+};
+
+class QuizCompiler {
+public:
+    QuizCompiler(const SourceFile& f, const JsonPositions& pos, Diags& diags,
+                 const std::map<std::string, std::string>& section_kinds)
+        : f_(f), pos_(pos), diags_(diags), kinds_(section_kinds) {}
+
+    // Fills quiz (local question ids; the caller qualifies them and hashes).
+    // Returns false if this file had any error.
+    bool Compile(const Json& j, wb::Quiz& quiz) {
+        if (!j.is_object()) {
+            Err(Val(""), "a quiz file must be a JSON object");
+            return false;
+        }
+        WarnUnknownKeys(j, "", {"id", "section", "title", "pass_mark", "feedback", "scoring", "recommendation", "questions"},
+                        f_, pos_, diags_);
+        if (Str(j, "", "id", quiz.id) && !IsValidId(quiz.id))
+            Err(Val("/id"), "quiz id " + Quoted(quiz.id) + " must use only a-z, 0-9 and '-'");
+        std::string section_kind;
+        if (Str(j, "", "section", quiz.section)) section_kind = SectionKind("/section", quiz.section);
+        Str(j, "", "title", quiz.title);
+        if (auto pm = j.find("pass_mark"); pm != j.end()) {
+            if (!pm->is_number() || pm->get<double>() <= 0 || pm->get<double>() > 1)
+                Err(Key("/pass_mark"), "\"pass_mark\" must be a number greater than 0 and at most 1");
+            else
+                quiz.pass_mark = pm->get<double>();
+        }
+        std::string name;
+        if (Str(j, "", "feedback", name) && !wb::ParseFeedbackMode(name, quiz.feedback))
+            Err(Val("/feedback"), "feedback " + Quoted(name) + " must be one of immediate, on_submit");
+        if (Str(j, "", "scoring", name) && !wb::ParseScoringRule(name, quiz.scoring))
+            Err(Val("/scoring"), "scoring " + Quoted(name) + " must be one of all_or_nothing, partial");
+        Recommendation(j, section_kind, quiz);
+
+        auto qs = j.find("questions");
+        if (qs == j.end()) {
+            Err(Val(""), "missing field \"questions\"");
+        } else if (!qs->is_array() || qs->empty()) {
+            Err(Key("/questions"), "\"questions\" must be a non-empty array");
+        } else {
+            std::map<std::string, size_t> id_at;  // local id -> offset of its first definition
+            for (size_t i = 0; i < qs->size(); ++i) {
+                const std::string path = "/questions/" + std::to_string(i);
+                wb::Question q;
+                if (!CompileQuestion((*qs)[i], path, i, quiz.section, q)) continue;
+                auto [it, fresh] = id_at.emplace(q.id, Val(path + "/id"));
+                if (!fresh) {
+                    Err(Val(path + "/id"), "duplicate question id " + Quoted(q.id) + FirstAt(it->second));
+                    continue;
+                }
+                quiz.questions.push_back(std::move(q));
+            }
+            if (ok_ && quiz.GradedCount() == 0) Err(Key("/questions"), "a quiz needs at least one graded question");
+        }
+        return ok_;
+    }
+
+private:
+    //--- helpers ---------------------------------------------------------------
+    size_t Key(const std::string& path) const { return pos_.Where(path); }
+    size_t Val(const std::string& path) const { return pos_.ValueOf(path); }
+    void Err(size_t off, std::string msg) {
+        diags_.Error(f_, off, std::move(msg));
+        ok_ = false;
+    }
+    std::string FirstAt(size_t off) const {
+        int line, col;
+        f_.LineCol(off, line, col);
+        return " (first defined at line " + std::to_string(line) + ")";
+    }
+    // A required non-empty string field.
+    bool Str(const Json& obj, const std::string& path, const char* key, std::string& out) {
+        if (GetString(obj, path, key, f_, pos_, diags_, out)) return true;
+        ok_ = false;
+        return false;
+    }
+    // The kind of section id (from the manifest), or "" after reporting it unknown.
+    std::string SectionKind(const std::string& value_path, const std::string& id) {
+        auto it = kinds_.find(id);
+        if (it != kinds_.end()) return it->second;
+        Err(Val(value_path), "unknown section " + Quoted(id));
+        return "";
+    }
+    std::string Local(const wb::Question& q) const { return Quoted(q.id); }
+
+    //--- quiz level ------------------------------------------------------------
+    // Tip quizzes carry the action the recommendations suggest for that tip.
+    void Recommendation(const Json& j, const std::string& section_kind, wb::Quiz& quiz) {
+        auto rec = j.find("recommendation");
+        if (rec == j.end()) {
+            if (section_kind == "tip")
+                Err(Val(""), "a quiz on a tip section needs a \"recommendation\" with \"action\" and \"text\"");
+            return;
+        }
+        if (!rec->is_object()) {
+            Err(Key("/recommendation"), "\"recommendation\" must be an object with \"action\" and \"text\"");
+            return;
+        }
+        if (!section_kind.empty() && section_kind != "tip") {
+            diags_.Warn(f_, Key("/recommendation"), "\"recommendation\" is only used on quizzes of tip sections; ignored");
+            return;
+        }
+        WarnUnknownKeys(*rec, "/recommendation", {"action", "text"}, f_, pos_, diags_);
+        if (Str(*rec, "/recommendation", "action", quiz.action) && !IsValidId(quiz.action))
+            Err(Val("/recommendation/action"), "action id " + Quoted(quiz.action) + " must use only a-z, 0-9 and '-'");
+        Str(*rec, "/recommendation", "text", quiz.action_text);
+    }
+
+    //--- questions -------------------------------------------------------------
+    bool CompileQuestion(const Json& j, const std::string& path, size_t index, const std::string& quiz_section,
+                         wb::Question& q) {
+        const bool was_ok = ok_;
+        ok_ = true;
+        if (!j.is_object()) {
+            Err(Val(path), "questions[" + std::to_string(index) + "] must be an object");
+        } else {
+            CompileQuestionBody(j, path, quiz_section, q);
+        }
+        const bool this_ok = ok_;
+        ok_ = was_ok && this_ok;
+        return this_ok;
+    }
+
+    void CompileQuestionBody(const Json& j, const std::string& path, const std::string& quiz_section, wb::Question& q) {
+        if (Str(j, path, "id", q.id) && !IsValidId(q.id))
+            Err(Val(path + "/id"), "question id " + Quoted(q.id) + " must use only a-z, 0-9 and '-'");
+        std::string kind;
+        if (!Str(j, path, "kind", kind)) return;
+        if (!wb::ParseQuestionKind(kind, q.kind)) {
+            Err(Val(path + "/kind"),
+                "kind " + Quoted(kind) + " must be one of single, multiple, true_false, scenario, ordering, self_rating");
+            return;
+        }
+        Str(j, path, "prompt", q.prompt);
+        using K = wb::QuestionKind;
+        switch (q.kind) {
+            case K::Single:
+            case K::Multiple:
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "options", "answer", "explanation", "cite"}, f_, pos_, diags_);
+                Choice(j, path, q);
+                break;
+            case K::Scenario:
+                WarnUnknownKeys(j, path, {"id", "kind", "scenario", "prompt", "options", "answer", "explanation", "cite"},
+                                f_, pos_, diags_);
+                Str(j, path, "scenario", q.scenario);
+                Choice(j, path, q);
+                break;
+            case K::TrueFalse:
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "answer", "feedback", "explanation", "cite"}, f_, pos_, diags_);
+                TrueFalse(j, path, q);
+                break;
+            case K::Ordering:
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "items", "explanation", "cite"}, f_, pos_, diags_);
+                Ordering(j, path, q);
+                break;
+            case K::SelfRating:
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "tip", "scale"}, f_, pos_, diags_);
+                SelfRating(j, path, q);
+                return;  // not graded: no explanation
+        }
+        Str(j, path, "explanation", q.explanation);
+        q.cite = quiz_section;
+        if (j.contains("cite") && Str(j, path, "cite", q.cite)) SectionKind(path + "/cite", q.cite);
+    }
+
+    // A list of {id, text[, feedback]} objects: options, or ordering items.
+    bool Entries(const Json& j, const std::string& path, const char* key, const char* what, bool with_feedback,
+                 std::vector<wb::Option>& out) {
+        const std::string kp = path + "/" + key;
+        auto arr = j.find(key);
+        if (arr == j.end()) {
+            Err(Val(path), "missing field " + Quoted(key));
+            return false;
+        }
+        if (!arr->is_array()) {
+            Err(Key(kp), Quoted(key) + " must be an array");
+            return false;
+        }
+        if (arr->size() < 2) {
+            Err(Key(kp), std::string(with_feedback ? "a choice question needs at least 2 options"
+                                                    : "an ordering question needs at least 2 items") +
+                             " (found " + std::to_string(arr->size()) + ")");
+            return false;
+        }
+        bool ok = true;
+        std::map<std::string, size_t> id_at;
+        for (size_t i = 0; i < arr->size(); ++i) {
+            const Json& e = (*arr)[i];
+            const std::string ep = kp + "/" + std::to_string(i);
+            if (!e.is_object()) {
+                Err(Val(ep), std::string(key) + "[" + std::to_string(i) + "] must be an object");
+                ok = false;
+                continue;
+            }
+            if (with_feedback) WarnUnknownKeys(e, ep, {"id", "text", "feedback"}, f_, pos_, diags_);
+            else WarnUnknownKeys(e, ep, {"id", "text"}, f_, pos_, diags_);
+            wb::Option o;
+            bool e_ok = Str(e, ep, "id", o.id);
+            e_ok &= Str(e, ep, "text", o.text);
+            if (with_feedback && e.contains("feedback")) e_ok &= Str(e, ep, "feedback", o.feedback);
+            if (!o.id.empty() && !IsValidId(o.id)) {
+                Err(Val(ep + "/id"), std::string(what) + " id " + Quoted(o.id) + " must use only a-z, 0-9 and '-'");
+                e_ok = false;
+            }
+            if (!o.id.empty()) {
+                auto [it, fresh] = id_at.emplace(o.id, Val(ep + "/id"));
+                if (!fresh) {
+                    Err(Val(ep + "/id"), "duplicate " + std::string(what) + " id " + Quoted(o.id) + FirstAt(it->second));
+                    e_ok = false;
+                }
+            }
+            ok &= e_ok;
+            out.push_back(std::move(o));
+        }
+        return ok;
+    }
+
+    void Choice(const Json& j, const std::string& path, wb::Question& q) {
+        if (!Entries(j, path, "options", "option", true, q.options)) return;
+        if (!Answer(j, path, q)) return;
+        // Every wrong option explains itself: the learner who picks it must learn why.
+        for (size_t i = 0; i < q.options.size(); ++i)
+            if (!q.options[i].correct && q.options[i].feedback.empty())
+                Err(Val(path + "/options/" + std::to_string(i)),
+                    "wrong option " + Quoted(q.options[i].id) + " has no \"feedback\" (shown when a learner picks it)");
+    }
+
+    // "answer": an option id, a 0-based option index, or an array of them.
+    bool Answer(const Json& j, const std::string& path, wb::Question& q) {
+        const std::string ap = path + "/answer";
+        auto ans = j.find("answer");
+        if (ans == j.end()) {
+            Err(Val(path), "question " + Local(q) + " has no correct option: add \"answer\" with the correct option id");
+            return false;
+        }
+        std::vector<std::pair<const Json*, std::string>> entries;
+        if (ans->is_array()) {
+            for (size_t i = 0; i < ans->size(); ++i) entries.emplace_back(&(*ans)[i], ap + "/" + std::to_string(i));
+        } else {
+            entries.emplace_back(&*ans, ap);
+        }
+        bool ok = true;
+        for (const auto& entry : entries) {
+            const Json& e = *entry.first;
+            const std::string& ep = entry.second;
+            int idx = -1;
+            if (e.is_string()) {
+                idx = q.FindOption(e.get<std::string>());
+                if (idx < 0) {
+                    Err(Val(ep), "answer " + Quoted(e.get<std::string>()) + " is not an option of question " + Local(q));
+                    ok = false;
+                    continue;
+                }
+            } else if (e.is_number_integer()) {
+                const int64_t v = e.get<int64_t>();
+                if (v < 0 || v >= (int64_t)q.options.size()) {
+                    Err(Val(ep), "answer index " + std::to_string(v) + " is out of range (question " + Local(q) + " has " +
+                                     std::to_string(q.options.size()) + " options, numbered from 0)");
+                    ok = false;
+                    continue;
+                }
+                idx = (int)v;
+            } else {
+                Err(Val(ep), "\"answer\" must be an option id, an option index, or an array of them");
+                ok = false;
+                continue;
+            }
+            if (q.options[idx].correct) {
+                Err(Val(ep), "option " + Quoted(q.options[idx].id) + " is listed twice in \"answer\"");
+                ok = false;
+                continue;
+            }
+            q.options[idx].correct = true;
+        }
+        if (!ok) return false;
+        const int correct = (int)std::count_if(q.options.begin(), q.options.end(), [](const wb::Option& o) { return o.correct; });
+        if (correct == 0) {
+            Err(Val(ap), "question " + Local(q) + " has no correct option");
+            return false;
+        }
+        if (q.kind != wb::QuestionKind::Multiple && correct > 1) {
+            Err(Val(ap), "a single-choice question must have exactly one correct option (found " + std::to_string(correct) + ")");
+            return false;
+        }
+        return true;
+    }
+
+    // Compiled to two options, "true" and "false"; "feedback" belongs to the wrong one.
+    void TrueFalse(const Json& j, const std::string& path, wb::Question& q) {
+        auto ans = j.find("answer");
+        bool answer = true;
+        if (ans == j.end()) {
+            Err(Val(path), "question " + Local(q) + " has no correct option: add \"answer\": true or false");
+        } else if (!ans->is_boolean()) {
+            Err(Val(path + "/answer"), "\"answer\" must be true or false");
+        } else {
+            answer = ans->get<bool>();
+        }
+        std::string feedback;
+        Str(j, path, "feedback", feedback);
+        q.options = {{"true", "True", answer, answer ? "" : feedback}, {"false", "False", !answer, answer ? feedback : ""}};
+    }
+
+    // Items are written in the correct order; the engine shuffles them.
+    void Ordering(const Json& j, const std::string& path, wb::Question& q) {
+        Entries(j, path, "items", "item", false, q.options);
+    }
+
+    void SelfRating(const Json& j, const std::string& path, wb::Question& q) {
+        if (!j.contains("tip")) {
+            Err(Val(path), "a self-rating must name the tip it measures: add \"tip\" (a tip section id)");
+        } else if (Str(j, path, "tip", q.tip)) {
+            const std::string kind = SectionKind(path + "/tip", q.tip);
+            if (!kind.empty() && kind != "tip")
+                Err(Val(path + "/tip"), "self-rating tip " + Quoted(q.tip) + " is not a tip section (its kind is " + kind + ")");
+        }
+        const std::string sp = path + "/scale";
+        auto scale = j.find("scale");
+        if (scale == j.end()) {
+            Err(Val(path), "missing field \"scale\"");
+            return;
+        }
+        if (!scale->is_object()) {
+            Err(Key(sp), "\"scale\" must be an object with \"min\", \"max\", \"min_label\" and \"max_label\"");
+            return;
+        }
+        WarnUnknownKeys(*scale, sp, {"min", "max", "min_label", "max_label"}, f_, pos_, diags_);
+        auto is = [&](const char* key, int v) {
+            auto it = scale->find(key);
+            return it != scale->end() && it->is_number_integer() && it->get<int64_t>() == v;
+        };
+        if (!is("min", wb::kRatingMin) || !is("max", wb::kRatingMax))
+            Err(Val(sp), "a self-rating scale must run from 1 to 5 (\"min\": 1, \"max\": 5)");
+        Str(*scale, sp, "min_label", q.min_label);
+        Str(*scale, sp, "max_label", q.max_label);
+    }
+
+    const SourceFile& f_;
+    const JsonPositions& pos_;
+    Diags& diags_;
+    const std::map<std::string, std::string>& kinds_;
+    bool ok_ = true;
+};
+
+// Reads every content/quizzes/*.json; a missing folder means no quizzes.
+// Returns the quizzes that compiled, in the sections' reading order.
+std::vector<QuizSource> LoadQuizzes(const std::string& dir, const Manifest& m, Diags& diags) {
+    std::map<std::string, std::string> kinds;
+    std::map<std::string, size_t> order;
+    for (size_t i = 0; i < m.sections.size(); ++i) {
+        kinds[m.sections[i].id] = m.sections[i].kind;
+        order[m.sections[i].id] = i;
+    }
+    std::vector<std::string> files;
+    std::error_code ec;
+    const std::string qdir = JoinPath(dir, "quizzes");
+    for (std::filesystem::directory_iterator it(qdir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path().filename().string());
+    std::sort(files.begin(), files.end());
+
+    std::map<std::string, const QuizSource*> by_id, by_section;
+    std::vector<QuizSource> compiled;
+    compiled.reserve(files.size());  // by_id/by_section point into it
+    for (const auto& name : files) {
+        SourceFile f;
+        f.path = JoinPath(qdir, name);
+        bool read_ok;
+        f.text = ReadFile(f.path, read_ok);
+        if (f.text.compare(0, 3, "\xEF\xBB\xBF") == 0) f.text.erase(0, 3);
+        f.IndexLines();
+        if (!read_ok) {
+            diags.ErrorNoPos(f.path, "cannot read the quiz");
+            continue;
+        }
+        Json j;
+        JsonPositions pos;
+        if (!ParseJsonFile(f, diags, j, pos) || !pos.duplicate_keys.empty()) continue;
+        QuizSource src;
+        src.file = f.path;
+        int col;
+        f.LineCol(pos.ValueOf("/id"), src.line, col);
+        if (!QuizCompiler(f, pos, diags, kinds).Compile(j, src.quiz)) continue;
+
+        // Quiz ids key stored progress; one quiz per section keeps "the
+        // section's quiz" unambiguous.
+        const auto where = [](const QuizSource* s) { return s->file + ":" + std::to_string(s->line); };
+        if (auto it = by_id.find(src.quiz.id); it != by_id.end()) {
+            diags.Error(f, pos.ValueOf("/id"), "duplicate quiz id " + Quoted(src.quiz.id) + " (first defined in " + where(it->second) + ")");
+            continue;
+        }
+        if (auto it = by_section.find(src.quiz.section); it != by_section.end()) {
+            diags.Error(f, pos.ValueOf("/section"), "section " + Quoted(src.quiz.section) + " already has a quiz, " +
+                                                        Quoted(it->second->quiz.id) + " (" + where(it->second) + ")");
+            continue;
+        }
+        for (auto& q : src.quiz.questions) {
+            q.id = src.quiz.id + "." + q.id;
+            q.hash = wb::QuestionHash(q);
+        }
+        compiled.push_back(std::move(src));
+        by_id[compiled.back().quiz.id] = &compiled.back();
+        by_section[compiled.back().quiz.section] = &compiled.back();
+    }
+    std::stable_sort(compiled.begin(), compiled.end(), [&](const QuizSource& a, const QuizSource& b) {
+        return order[a.quiz.section] < order[b.quiz.section];
+    });
+    return compiled;
+}
+
+OJson QuizJson(const wb::Quiz& quiz) {
+    OJson jq = OJson::object();
+    jq["id"] = quiz.id;
+    jq["section"] = quiz.section;
+    jq["title"] = quiz.title;
+    jq["pass_mark"] = quiz.pass_mark;
+    jq["feedback"] = wb::FeedbackModeName(quiz.feedback);
+    jq["scoring"] = wb::ScoringRuleName(quiz.scoring);
+    if (!quiz.action.empty()) jq["recommendation"] = OJson{{"action", quiz.action}, {"text", quiz.action_text}};
+    OJson qs = OJson::array();
+    for (const auto& q : quiz.questions) {
+        OJson o = OJson::object();
+        o["id"] = q.id;
+        o["kind"] = wb::QuestionKindName(q.kind);
+        o["hash"] = q.hash;
+        if (q.kind == wb::QuestionKind::Scenario) o["scenario"] = q.scenario;
+        o["prompt"] = q.prompt;
+        if (q.kind == wb::QuestionKind::SelfRating) {
+            o["tip"] = q.tip;
+            o["min_label"] = q.min_label;
+            o["max_label"] = q.max_label;
+        } else {
+            OJson opts = OJson::array();
+            for (const auto& opt : q.options) {
+                OJson jo = OJson{{"id", opt.id}, {"text", opt.text}};
+                if (opt.correct) jo["correct"] = true;
+                if (!opt.feedback.empty()) jo["feedback"] = opt.feedback;
+                opts.push_back(std::move(jo));
+            }
+            o["options"] = std::move(opts);
+            o["explanation"] = q.explanation;
+            o["cite"] = q.cite;
+        }
+        qs.push_back(std::move(o));
+    }
+    jq["questions"] = std::move(qs);
+    return jq;
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] Document assembly, counts, glyphs
 //-----------------------------------------------------------------------------
 
@@ -1099,7 +1564,7 @@ OJson SpansJson(const std::vector<OutSpan>& spans) {
 }
 
 OJson BuildDocument(const std::string& title, const std::map<std::string, std::string>& strings,
-                    const std::vector<OutSection>& sections) {
+                    const std::vector<OutSection>& sections, const std::vector<QuizSource>& quizzes) {
     OJson doc = OJson::object();
     doc["format"] = 1;
     doc["title"] = title;
@@ -1131,19 +1596,28 @@ OJson BuildDocument(const std::string& title, const std::map<std::string, std::s
         secs.push_back(std::move(js));
     }
     doc["sections"] = std::move(secs);
+    // Left out when there are none, so documents without quizzes read as before.
+    if (!quizzes.empty()) {
+        OJson qs = OJson::array();
+        for (const auto& q : quizzes) qs.push_back(QuizJson(q.quiz));
+        doc["quizzes"] = std::move(qs);
+    }
     return doc;
 }
 
-// Counts what the compiled document holds. Extend here when quizzes join the
-// format (expected shape: a section's "quiz": {"questions": [...]}).
+// Counts what the compiled document holds. "questions" are graded questions:
+// self-ratings are not counted.
 Counts CountDocument(const OJson& doc) {
     Counts c;
     for (const auto& s : doc["sections"]) {
         ++c.sections;
         c.reflections += (int)s["reflections"].size();
-        if (auto q = s.find("quiz"); q != s.end() && q->is_object()) {
+    }
+    if (auto qs = doc.find("quizzes"); qs != doc.end()) {
+        for (const auto& quiz : *qs) {
             ++c.quizzes;
-            if (auto qs = q->find("questions"); qs != q->end() && qs->is_array()) c.questions += (int)qs->size();
+            for (const auto& q : quiz["questions"])
+                if (q["kind"] != "self_rating") ++c.questions;
         }
     }
     return c;
@@ -1168,6 +1642,21 @@ std::string CollectGlyphs(const OJson& doc) {
         for (const auto& b : s["blocks"])
             for (const auto& sp : b["s"]) add(sp[0].get<std::string>());
         for (const auto& r : s["reflections"]) add(r["text"].get<std::string>());
+    }
+    if (auto qs = doc.find("quizzes"); qs != doc.end()) {
+        for (const auto& quiz : *qs) {
+            add(quiz["title"].get<std::string>());
+            if (auto rec = quiz.find("recommendation"); rec != quiz.end()) add((*rec)["text"].get<std::string>());
+            for (const auto& q : quiz["questions"]) {
+                for (const char* key : {"scenario", "prompt", "explanation", "min_label", "max_label"})
+                    if (auto v = q.find(key); v != q.end()) add(v->get<std::string>());
+                if (auto opts = q.find("options"); opts != q.end())
+                    for (const auto& o : *opts) {
+                        add(o["text"].get<std::string>());
+                        if (auto fb = o.find("feedback"); fb != o.end()) add(fb->get<std::string>());
+                    }
+            }
+        }
     }
     std::string out;
     for (char32_t cp : cps) AppendUtf8(out, cp);
@@ -1203,6 +1692,7 @@ CompileResult CompileContent(const std::string& dir) {
     LoadStrings(dir, strings, diags);
 
     std::vector<OutSection> sections;
+    std::vector<QuizSource> quizzes;
     if (have_manifest) {
         std::set<std::string> ids;
         for (const auto& s : m.sections) ids.insert(s.id);
@@ -1220,11 +1710,12 @@ CompileResult CompileContent(const std::string& dir) {
             CompileSection(f, ids, s, diags);
             sections.push_back(std::move(s));
         }
+        quizzes = LoadQuizzes(dir, m, diags);
     }
 
     r.ok = !diags.HasErrors();
     if (!r.ok) return r;
-    const OJson doc = BuildDocument(m.title, strings, sections);
+    const OJson doc = BuildDocument(m.title, strings, sections, quizzes);
     r.json = doc.dump(-1, ' ', false, OJson::error_handler_t::replace);
     r.counts = CountDocument(doc);
     r.glyphs = CollectGlyphs(doc);

@@ -26,9 +26,8 @@ struct Diagnostic {
 };
 
 // What the compiled document holds; printed as the one report line.
-// Quizzes and questions are counted from the document itself (see
-// CountDocument in contentc.cpp), so adding quizzes to the format only needs
-// that one function extended.
+// Counted from the document itself (CountDocument in contentc.cpp).
+// "questions" are graded questions: self-ratings are not counted.
 struct Counts {
     int sections = 0;
     int quizzes = 0;
@@ -44,8 +43,9 @@ struct CompileResult {
     Counts counts;
 };
 
-// Reads content_dir/chapter.json, content_dir/strings.json and the section
-// files the manifest lists; never throws.
+// Reads content_dir/chapter.json, content_dir/strings.json, the section
+// files the manifest lists and every content_dir/quizzes/*.json (a missing
+// quizzes/ folder means no quizzes); never throws.
 CompileResult CompileContent(const std::string& content_dir);
 
 // "content: N sections, N quizzes, N questions, N reflection prompts"
