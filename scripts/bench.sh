@@ -34,6 +34,7 @@ log "bench: building the workbook (scripts/build.sh)"
 quietly build env WB_SKIP_SETUP="${WB_SKIP_SETUP:-}" scripts/build.sh
 # Others may rebuild build/web while we measure: measure a private copy.
 rm -rf "$OUT/ours" && cp -r build/web "$OUT/ours"
+CONTENT_BIN=build/native/gen/content.bin
 CONTENT_JSON=build/native/gen/content.json
 
 # --- 2. the baseline: ImGui's example, unmodified, with its Makefile.emscripten flags
@@ -96,16 +97,16 @@ fi
 # --- 4. instruction counts under callgrind ------------------------------------
 # Each operation with REPS and with 0 reps; the difference is the operation alone.
 REPS=100
-log "bench: counting instructions (callgrind, 6 runs)"
+log "bench: counting instructions (callgrind, 8 runs)"
 callgrind_ir() {  # callgrind_ir OP REPS -> prints the total Ir
   local f="$OUT/callgrind/$1.$2.out"
-  valgrind --tool=callgrind --callgrind-out-file="$f" "$CORE_BIN" "$1" "$2" "$CONTENT_JSON" \
+  valgrind --tool=callgrind --callgrind-out-file="$f" "$CORE_BIN" "$1" "$2" "$CONTENT_BIN" "$CONTENT_JSON" \
     >"$f.log" 2>&1 || { cat "$f.log" >&2; die "callgrind run '$1 $2' failed"; }
   awk '/^(summary|totals):/ {print $2; exit}' "$f"
 }
 rm -rf "$OUT/callgrind" && mkdir -p "$OUT/callgrind"
 pids=()
-for op in decode state search; do
+for op in decode decode-json state search; do
   for n in 0 $REPS; do
     callgrind_ir $op $n >"$OUT/callgrind/$op.$n.ir" &
     pids+=($!)
@@ -114,8 +115,10 @@ done
 for p in "${pids[@]}"; do wait "$p" || die "a callgrind run failed (see above)"; done
 # name <TAB> per-op divisor <TAB> Ir(REPS) - Ir(0); bench.mjs prints them.
 {
-  printf 'core: decode the chapter (content.json)\t%d\t%d\n' $REPS \
+  printf 'core: decode the chapter (content.bin, as at start-up)\t%d\t%d\n' $REPS \
     $(( $(cat "$OUT/callgrind/decode.$REPS.ir") - $(cat "$OUT/callgrind/decode.0.ir") ))
+  printf 'core: decode the chapter (content.json)\t%d\t%d\n' $REPS \
+    $(( $(cat "$OUT/callgrind/decode-json.$REPS.ir") - $(cat "$OUT/callgrind/decode-json.0.ir") ))
   printf 'core: encode+decode a state with 20 long answers\t%d\t%d\n' $REPS \
     $(( $(cat "$OUT/callgrind/state.$REPS.ir") - $(cat "$OUT/callgrind/state.0.ir") ))
   printf 'core: search the chapter, per query\t%d\t%d\n' $((REPS * 5)) \

@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <cstdio>
+
 #include "core/route.h"
 #include "core/search.h"
 #include "imgui_internal.h"
@@ -7,8 +9,8 @@
 
 namespace wb {
 
-bool App::Init(std::string_view content_json, std::string& error) {
-    ContentResult r = DecodeContent(content_json);
+bool App::Init(std::string_view compiled_chapter, std::string& error) {
+    ContentResult r = DecodeContentBinary(compiled_chapter);
     if (!r.ok || r.content.sections.empty()) {
         error = r.ok ? "the chapter has no sections" : r.error;
         return false;
@@ -87,6 +89,48 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
     out.announce = "Backup checked. Confirm to replace your data.";
 }
 
+void App::ApplyQuiz(const ui::QuizIntent& in) {
+    const Quiz* quiz = content_.FindQuiz(in.quiz);
+    if (!quiz) return;
+    if (state_.shuffle_seed == 0) {
+        // Made once per learner from time and tab, then stored: the option order stays the same.
+        state_.shuffle_seed = Fnv1a64(std::to_string(now_ms_) + tab_id_) | 1;
+    }
+    QuizProgress& p = state_.quizzes[quiz->id];
+    using K = ui::QuizIntent::Kind;
+    bool changed = false;
+    switch (in.kind) {
+        case K::Choose: changed = Choose(*quiz, p, in.question, in.option); break;
+        case K::Move: changed = MoveItem(*quiz, p, state_.shuffle_seed, in.question, in.from, in.to); break;
+        case K::Rate: changed = Rate(*quiz, p, in.question, in.rating); break;
+        case K::Check:
+            changed = CheckAnswer(*quiz, p, in.question);
+            if (changed) {
+                // Say what the eye sees: the verdict and why.
+                Grade g = GradeAnswer(*quiz, p, in.question);
+                const Question* q = quiz->Find(in.question);
+                out.announce = std::string(g.correct ? "Correct." : g.score > 0 ? "Partly right." : "Not quite.") +
+                               (q ? " " + q->explanation : "");
+            }
+            break;
+        case K::Submit: {
+            Attempt a = SubmitQuiz(*quiz, p, now_ms_ / 1000);
+            char msg[160];
+            std::snprintf(msg, sizeof msg, "Quiz submitted. Score %d%%. %s", static_cast<int>(a.score * 100 + 0.5),
+                          a.passed ? "Passed." : "Not passed yet: the answers are shown, and you can retry.");
+            out.announce = msg;
+            changed = true;
+            break;
+        }
+        case K::RetryAll: RetryAll(*quiz, p); changed = true; break;
+        case K::RetryWrong: RetryWrong(*quiz, p); changed = true; break;
+    }
+    if (changed) {
+        state_.quiz_revs[quiz->id] = NewRev();
+        MarkDirty();
+    }
+}
+
 void App::ReplaceState(LearnerState next, const char* announcement) {
     auto scroll = std::move(state_.reader.scroll);
     state_ = std::move(next);
@@ -145,6 +189,7 @@ void App::OpenSection(int index, bool push_route) {
     ui_.restore_frames = 4;
     ui_.search_open = false;
     ui_.settings_open = false;
+    ui_.results_open = false;
     ui_.contents_open = false;
     if (push_route) out.route = FormatReadRoute(s.id);
     out.title = s.title + " \xE2\x80\x94 " + content_.Str("app.title");
@@ -179,9 +224,16 @@ void App::Frame() {
                   {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())}};
         v.restore = std::move(p);
     }
+    v.seed = state_.shuffle_seed;
     v.status.reserve(content_.sections.size());
-    for (const Section& s : content_.sections)
-        v.status.push_back(state_.reader.read.count(s.id) ? ui::SectionStatus::Read : ui::SectionStatus::NotStarted);
+    for (const Section& s : content_.sections) {
+        const Quiz* quiz = content_.QuizForSection(s.id);
+        auto p = quiz ? state_.quizzes.find(quiz->id) : state_.quizzes.end();
+        bool passed = p != state_.quizzes.end() && p->second.mastered;
+        v.status.push_back(passed                       ? ui::SectionStatus::QuizPassed
+                           : state_.reader.read.count(s.id) ? ui::SectionStatus::Read
+                                                            : ui::SectionStatus::NotStarted);
+    }
     ui::Intents in;
     ui::DrawWorkbook(v, ui_, in);
     Apply(in);
@@ -205,6 +257,11 @@ void App::Apply(const ui::Intents& in) {
     if (in.go_to_section && *in.go_to_section >= 0 && *in.go_to_section < static_cast<int>(content_.sections.size())) {
         ui_.highlight.clear();
         OpenSection(*in.go_to_section, true);
+    }
+    if (in.quiz) ApplyQuiz(*in.quiz);
+    if (in.toggle_results) {
+        ui_.results_open = !ui_.results_open;
+        if (ui_.results_open) ui_.search_open = ui_.settings_open = ui_.contents_open = false;
     }
     if (in.open_external) out.open_url = *in.open_external;
     if (in.toggle_contents) ui_.contents_open = !ui_.contents_open;

@@ -37,8 +37,8 @@ enum class Persistence { Unknown, Granted, NotGranted, Unsupported };
 
 class App {
 public:
-    // Decodes the embedded chapter. False (with a message) if it is unusable.
-    bool Init(std::string_view content_json, std::string& error);
+    // Decodes the embedded chapter (content.bin). False (with a message) if it is unusable.
+    bool Init(std::string_view compiled_chapter, std::string& error);
 
     // Stored state as found by the platform (empty = none). Never overwrites
     // anything: if the text is unreadable, `quarantine_needed()` says so and the
@@ -90,6 +90,7 @@ private:
     void MarkDirty();
     Rev NewRev() const { return Rev{now_ms_, tab_id_}; }
     void ReplaceState(LearnerState next, const char* announcement);
+    void ApplyQuiz(const ui::QuizIntent& in);
 
     Content content_;
     LearnerState state_;

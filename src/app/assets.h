@@ -3,8 +3,8 @@
 #include <cstddef>
 
 namespace wb::assets {
-extern const unsigned char content_json[];  // the compiled chapter (contentc)
-extern const size_t content_json_size;
+extern const unsigned char content_bin[];  // the compiled chapter, binary encoding (contentc --bin; wb::DecodeContentBinary)
+extern const size_t content_bin_size;
 extern const unsigned char content_glyphs[];  // every character the chapter uses (UTF-8, contentc)
 extern const size_t content_glyphs_size;
 extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use

@@ -34,10 +34,47 @@
 // before use, so a bad document gives ok=false and an error naming the path
 // (e.g. `sections[3].blocks[2]: "k" must be one of h,p,li,q,t`). Unknown keys
 // are ignored so newer compilers can add fields.
+//
+// Binary encoding, version 1 ("content.bin": contentc --bin; what the module
+// embeds). EncodeContentBinary writes it, DecodeContentBinary reads it. The
+// same model as the JSON, field for field and in the JSON's order, nothing
+// more (a field the JSON leaves out for a kind is left out here too):
+//   FILE      "WBCB" (4 bytes), version:U16 (= 1), DOCUMENT, then nothing
+//   DOCUMENT  title:STR
+//             strings:N, N x (key:STR text:STR)     in Content::strings order
+//             sections:N, N x SECTION
+//             quizzes:N, N x QUIZ                   (0 = no "quizzes")
+//   SECTION   id:STR title:STR kind:U8 (0 intro, 1 benefit, 2 tip, 3 conclusion)
+//             blocks:N, N x BLOCK
+//             reflections:N, N x (id:STR text:STR)
+//   BLOCK     kind:U8 (0 heading "h", 1 paragraph "p", 2 list item "li", 3 quote "q", 4 takeaway "t")
+//             heading: level:U8 (2..4); list item: depth:U8 (1..255) ordinal:VAR (0..65535)
+//             spans:N, N x SPAN
+//   SPAN      flags:U8 (bits 0-2 the style, bit 7 set = a link follows; bits 3-6 zero)
+//             text:STR [link:STR, non-empty]
+//   QUIZ      id:STR section:STR title:STR pass_mark:F64 feedback:U8 (0 immediate, 1 on_submit)
+//             scoring:U8 (0 all_or_nothing, 1 partial)
+//             action:STR action_text:STR (both empty = no "recommendation")
+//             questions:N, N x QUESTION
+//   QUESTION  id:STR kind:U8 (0 single, 1 multiple, 2 true_false, 3 scenario, 4 ordering,
+//             5 self_rating) hash:STR [scenario:STR, scenario only] prompt:STR, then
+//             self_rating: tip:STR min_label:STR max_label:STR
+//             otherwise:   options:N, N x OPTION, explanation:STR cite:STR
+//   OPTION    id:STR text:STR correct:U8 (0 or 1) feedback:STR (may be empty)
+// U8 one byte; U16 two bytes little-endian; VAR unsigned LEB128 (7 bits a byte,
+// low first, at most 5 bytes, < 2^32); N a VAR count; STR a VAR byte length,
+// then that many bytes of UTF-8 (no terminator); F64 an IEEE-754 double, 8 bytes
+// little-endian. Any change to this layout bumps the version: a reader rejects
+// every version but its own ("format version 2, this build reads 1").
+// The reader checks what the JSON decoder checks (enum ranges, non-empty ids
+// and texts, unique ids, section references, option rules), reports the first
+// problem with its path, and copies strings as they are (the compiler wrote
+// valid UTF-8; it is not re-validated at start-up).
 
 #include "core/content.h"
 
 #include <nlohmann/json.hpp>
+#include <cstring>
 #include <set>
 
 namespace wb {
@@ -390,6 +427,466 @@ ContentResult DecodeContent(std::string_view json) {
     Decoder d;
     if (!d.DecodeDocument(j, r.content)) {
         r.error = d.error;
+        r.content = Content{};
+        return r;
+    }
+    r.ok = true;
+    return r;
+}
+
+//-----------------------------------------------------------------------------
+// Binary encoding (format at the top of this file)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+constexpr char kMagic[4] = {'W', 'B', 'C', 'B'};
+
+// The byte values are the enums' values: pin them, so reordering an enum
+// cannot silently change the format.
+static_assert(uint8_t(SectionKind::Intro) == 0 && uint8_t(SectionKind::Benefit) == 1 && uint8_t(SectionKind::Tip) == 2 &&
+              uint8_t(SectionKind::Conclusion) == 3);
+static_assert(uint8_t(BlockKind::Heading) == 0 && uint8_t(BlockKind::Paragraph) == 1 && uint8_t(BlockKind::ListItem) == 2 &&
+              uint8_t(BlockKind::Quote) == 3 && uint8_t(BlockKind::Takeaway) == 4);
+static_assert(uint8_t(QuestionKind::Single) == 0 && uint8_t(QuestionKind::Multiple) == 1 &&
+              uint8_t(QuestionKind::TrueFalse) == 2 && uint8_t(QuestionKind::Scenario) == 3 &&
+              uint8_t(QuestionKind::Ordering) == 4 && uint8_t(QuestionKind::SelfRating) == 5);
+static_assert(uint8_t(FeedbackMode::Immediate) == 0 && uint8_t(FeedbackMode::OnSubmit) == 1);
+static_assert(uint8_t(ScoringRule::AllOrNothing) == 0 && uint8_t(ScoringRule::Partial) == 1);
+constexpr uint8_t kLinkFlag = 0x80;
+
+struct BinWriter {
+    std::string out;
+
+    void U8(uint8_t v) { out.push_back(char(v)); }
+    void Var(uint64_t v) {
+        while (v >= 0x80) {
+            out.push_back(char(0x80 | (v & 0x7F)));
+            v >>= 7;
+        }
+        out.push_back(char(v));
+    }
+    void Str(const std::string& s) {
+        Var(s.size());
+        out += s;
+    }
+    void F64(double d) {
+        uint64_t u;
+        std::memcpy(&u, &d, 8);
+        for (int i = 0; i < 8; ++i) U8(uint8_t(u >> (8 * i)));
+    }
+
+    void Block(const wb::Block& b) {
+        U8(uint8_t(b.kind));
+        if (b.kind == BlockKind::Heading) U8(b.level);
+        if (b.kind == BlockKind::ListItem) {
+            U8(b.list_depth);
+            Var(b.ordinal);
+        }
+        Var(b.spans.size());
+        for (const Span& sp : b.spans) {
+            U8(uint8_t((sp.style & 7) | (sp.link.empty() ? 0 : kLinkFlag)));
+            Str(sp.text);
+            if (!sp.link.empty()) Str(sp.link);
+        }
+    }
+
+    void Question(const wb::Question& q) {
+        Str(q.id);
+        U8(uint8_t(q.kind));
+        Str(q.hash);
+        if (q.kind == QuestionKind::Scenario) Str(q.scenario);
+        Str(q.prompt);
+        if (q.kind == QuestionKind::SelfRating) {
+            Str(q.tip);
+            Str(q.min_label);
+            Str(q.max_label);
+            return;
+        }
+        Var(q.options.size());
+        for (const Option& o : q.options) {
+            Str(o.id);
+            Str(o.text);
+            U8(o.correct ? 1 : 0);
+            Str(o.feedback);
+        }
+        Str(q.explanation);
+        Str(q.cite);
+    }
+};
+
+// Reads the binary encoding. Every read checks the bytes left first; the
+// first problem is kept (with the path of the element being read) and every
+// later read fails at once. Paths are built only on failure: while reading,
+// the reader keeps a small stack of (name, index) frames.
+class BinReader {
+public:
+    explicit BinReader(std::string_view bytes)
+        : p_(reinterpret_cast<const uint8_t*>(bytes.data())), end_(p_ + bytes.size()) {}
+
+    std::string error;
+
+    // RAII frame: "name" or, after At(i), "name[i]".
+    class Frame {
+    public:
+        Frame(BinReader& r, const char* name) : r_(r) {
+            if (r_.depth_ < kMaxDepth) r_.frames_[r_.depth_] = {name, -1};
+            ++r_.depth_;
+        }
+        ~Frame() { --r_.depth_; }
+        void At(size_t i) {
+            if (r_.depth_ <= kMaxDepth) r_.frames_[r_.depth_ - 1].index = int64_t(i);
+        }
+        Frame(const Frame&) = delete;
+        Frame& operator=(const Frame&) = delete;
+
+    private:
+        BinReader& r_;
+    };
+
+    bool Document(Content& c) {
+        if (!Header()) return false;
+        {
+            Frame f(*this, "title");
+            if (!Str(c.title)) return false;
+        }
+        uint32_t n;
+        {
+            Frame f(*this, "strings");
+            if (!Count(n, 2)) return false;
+            c.strings.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                if (!Str(c.strings[i].first) || !Str(c.strings[i].second)) return false;
+            }
+        }
+        {
+            Frame f(*this, "sections");
+            if (!Count(n, 5)) return false;
+            c.sections.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                Section& s = c.sections[i];
+                if (!ReadSection(s)) return false;
+                // Ids key deep links and stored progress, so they must be unique.
+                for (uint32_t j = 0; j < i; ++j)
+                    if (c.sections[j].id == s.id) return Invalid("id", "duplicate section id \"" + s.id + "\"");
+            }
+        }
+        {
+            Frame f(*this, "quizzes");
+            if (!Count(n, 14)) return false;
+            c.quizzes.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                Quiz& quiz = c.quizzes[i];
+                if (!ReadQuiz(c, quiz)) return false;
+                for (uint32_t j = 0; j < i; ++j) {
+                    if (c.quizzes[j].id == quiz.id) return Invalid("id", "duplicate quiz id \"" + quiz.id + "\"");
+                    if (c.quizzes[j].section == quiz.section)
+                        return Invalid("section", "section \"" + quiz.section + "\" already has a quiz");
+                }
+            }
+        }
+        if (p_ != end_) return Fail(std::to_string(end_ - p_) + " unexpected bytes after the end of the document");
+        return true;
+    }
+
+private:
+    static constexpr int kMaxDepth = 8;
+    struct Slot {
+        const char* name;
+        int64_t index;
+    };
+    const uint8_t* p_;
+    const uint8_t* end_;
+    Slot frames_[kMaxDepth];
+    int depth_ = 0;
+
+    size_t Left() const { return size_t(end_ - p_); }
+
+    std::string Path() const {
+        std::string s;
+        for (int i = 0; i < depth_ && i < kMaxDepth; ++i) {
+            if (i) s += '.';
+            s += frames_[i].name;
+            if (frames_[i].index >= 0) s += "[" + std::to_string(frames_[i].index) + "]";
+        }
+        return s;
+    }
+
+    // Every failure ends the read: make every later read fail too.
+    bool Fail(const std::string& msg) {
+        if (error.empty()) error = "content.bin: " + msg;
+        p_ = end_;
+        return false;
+    }
+    bool Truncated(const std::string& detail = "") {
+        const std::string path = Path();
+        return Fail("truncated" + (path.empty() ? std::string(" in the header") : " in " + path) +
+                    (detail.empty() ? "" : " (" + detail + ")"));
+    }
+    // A value read in full but not allowed: "path.field: msg", as the JSON decoder says it.
+    bool Invalid(const char* field, const std::string& msg) {
+        std::string path = Path();
+        if (*field) path += path.empty() ? field : std::string(".") + field;
+        return Fail(path + ": " + msg);
+    }
+
+    bool Header() {
+        const size_t have = Left() < 4 ? Left() : 4;
+        if (have == 0 || std::memcmp(p_, kMagic, have) != 0) return Fail("bad magic (not a compiled chapter)");
+        if (Left() < 6) return Truncated();
+        const uint16_t version = uint16_t(p_[4] | (p_[5] << 8));
+        if (version != kContentBinaryVersion)
+            return Fail("format version " + std::to_string(version) + ", this build reads " +
+                        std::to_string(kContentBinaryVersion));
+        p_ += 6;
+        return true;
+    }
+
+    bool U8(uint8_t& v) {
+        if (p_ == end_) return Truncated();
+        v = *p_++;
+        return true;
+    }
+    bool Var(uint32_t& v) {
+        if (p_ != end_ && *p_ < 0x80) {  // nearly every length and count: one byte
+            v = *p_++;
+            return true;
+        }
+        uint32_t r = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (p_ == end_) return Truncated();
+            const uint8_t b = *p_++;
+            if (shift == 28 && b > 0x0F) return Invalid("", "number does not fit in 32 bits");
+            r |= uint32_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) {
+                v = r;
+                return true;
+            }
+        }
+        return Invalid("", "number does not fit in 32 bits");  // not reached: a 5th byte > 0x0F fails above
+    }
+    // A count of elements that take at least min_bytes each: more than the
+    // bytes left can hold is a truncated (or corrupt) file, and is refused
+    // before anything is allocated for it.
+    bool Count(uint32_t& n, size_t min_bytes) {
+        if (!Var(n)) return false;
+        if (uint64_t(n) * min_bytes > Left())
+            return Truncated(std::to_string(n) + " declared, " + std::to_string(Left()) + " bytes left");
+        return true;
+    }
+    bool Str(std::string& s) {
+        uint32_t n;
+        if (!Var(n)) return false;
+        if (n > Left()) return Truncated();
+        // Constructing is cheaper than assign() into the empty string (libstdc++'s
+        // generic replace path): this is most of the decode.
+        s = std::string(reinterpret_cast<const char*>(p_), n);
+        p_ += n;
+        return true;
+    }
+    bool NonEmptyStr(std::string& s, const char* field) {
+        if (!Str(s)) return false;
+        return !s.empty() || Invalid(field, "must be a non-empty string");
+    }
+    bool F64(double& d) {
+        if (Left() < 8) return Truncated();
+        uint64_t u = 0;
+        for (int i = 0; i < 8; ++i) u |= uint64_t(p_[i]) << (8 * i);
+        std::memcpy(&d, &u, 8);
+        p_ += 8;
+        return true;
+    }
+    bool Enum(uint8_t& v, uint8_t max, const char* field, const char* names) {
+        if (!U8(v)) return false;
+        return v <= max || Invalid(field, "must be one of " + std::string(names) + " (0.." + std::to_string(max) +
+                                              "), not " + std::to_string(v));
+    }
+    bool SectionRef(const Content& c, std::string& out, const char* field) {
+        if (!NonEmptyStr(out, field)) return false;
+        return c.FindSection(out) >= 0 || Invalid(field, "unknown section \"" + out + "\"");
+    }
+
+    bool ReadSection(Section& s) {
+        uint8_t kind;
+        if (!NonEmptyStr(s.id, "id") || !NonEmptyStr(s.title, "title") ||
+            !Enum(kind, 3, "kind", "intro,benefit,tip,conclusion"))
+            return false;
+        s.kind = SectionKind(kind);
+        uint32_t n;
+        {
+            Frame f(*this, "blocks");
+            if (!Count(n, 2)) return false;
+            s.blocks.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                if (!ReadBlock(s.blocks[i])) return false;
+            }
+        }
+        Frame f(*this, "reflections");
+        if (!Count(n, 2)) return false;
+        s.reflections.resize(n);
+        for (uint32_t i = 0; i < n; ++i) {
+            f.At(i);
+            if (!NonEmptyStr(s.reflections[i].id, "id") || !NonEmptyStr(s.reflections[i].text, "text")) return false;
+        }
+        return true;
+    }
+
+    bool ReadBlock(Block& b) {
+        uint8_t kind, v;
+        if (!Enum(kind, 4, "kind", "heading,paragraph,list item,quote,takeaway")) return false;
+        b.kind = BlockKind(kind);
+        if (b.kind == BlockKind::Heading) {
+            if (!U8(v)) return false;
+            if (v < 2 || v > 4) return Invalid("level", "must be an integer 2..4, not " + std::to_string(v));
+            b.level = v;
+        } else if (b.kind == BlockKind::ListItem) {
+            uint32_t ordinal;
+            if (!U8(v)) return false;
+            if (v < 1) return Invalid("depth", "must be an integer 1..255");
+            b.list_depth = v;
+            if (!Var(ordinal)) return false;
+            if (ordinal > 65535) return Invalid("ordinal", "must be an integer 0..65535");
+            b.ordinal = uint16_t(ordinal);
+        }
+        uint32_t n;
+        Frame f(*this, "spans");
+        if (!Count(n, 2)) return false;
+        b.spans.resize(n);
+        for (uint32_t i = 0; i < n; ++i) {
+            f.At(i);
+            Span& sp = b.spans[i];
+            if (!U8(v)) return false;
+            if (v & 0x78) return Invalid("", "style flags must be 0..7, plus 128 for a link; not " + std::to_string(v));
+            sp.style = uint8_t(v & 7);
+            if (!Str(sp.text)) return false;
+            if ((v & kLinkFlag) && !NonEmptyStr(sp.link, "link")) return false;
+        }
+        return true;
+    }
+
+    bool ReadQuiz(const Content& c, Quiz& quiz) {
+        uint8_t feedback, scoring;
+        if (!NonEmptyStr(quiz.id, "id") || !SectionRef(c, quiz.section, "section") || !NonEmptyStr(quiz.title, "title") ||
+            !F64(quiz.pass_mark))
+            return false;
+        if (!(quiz.pass_mark > 0 && quiz.pass_mark <= 1))  // NaN fails too
+            return Invalid("pass_mark", "must be a number greater than 0 and at most 1");
+        if (!Enum(feedback, 1, "feedback", "immediate,on_submit") || !Enum(scoring, 1, "scoring", "all_or_nothing,partial"))
+            return false;
+        quiz.feedback = FeedbackMode(feedback);
+        quiz.scoring = ScoringRule(scoring);
+        if (!Str(quiz.action) || !Str(quiz.action_text)) return false;
+        if (quiz.action.empty() != quiz.action_text.empty())
+            return Invalid("recommendation", "needs both an action and a text, or neither");
+        uint32_t n;
+        Frame f(*this, "questions");
+        if (!Count(n, 7)) return false;
+        quiz.questions.resize(n);
+        for (uint32_t i = 0; i < n; ++i) {
+            f.At(i);
+            Question& q = quiz.questions[i];
+            if (!ReadQuestion(c, q)) return false;
+            // Question ids key stored answers.
+            for (uint32_t j = 0; j < i; ++j)
+                if (quiz.questions[j].id == q.id) return Invalid("id", "duplicate question id \"" + q.id + "\"");
+        }
+        return true;
+    }
+
+    bool ReadQuestion(const Content& c, Question& q) {
+        uint8_t kind;
+        if (!NonEmptyStr(q.id, "id") ||
+            !Enum(kind, 5, "kind", "single,multiple,true_false,scenario,ordering,self_rating") ||
+            !NonEmptyStr(q.hash, "hash"))
+            return false;
+        q.kind = QuestionKind(kind);
+        if (q.kind == QuestionKind::Scenario && !NonEmptyStr(q.scenario, "scenario")) return false;
+        if (!NonEmptyStr(q.prompt, "prompt")) return false;
+        if (q.kind == QuestionKind::SelfRating)
+            return SectionRef(c, q.tip, "tip") && NonEmptyStr(q.min_label, "min_label") &&
+                   NonEmptyStr(q.max_label, "max_label");
+
+        uint32_t n;
+        int correct = 0;
+        {
+            Frame f(*this, "options");
+            if (!Count(n, 4)) return false;
+            if (n < 2) return Invalid("", "must hold at least 2 options");
+            q.options.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                Option& o = q.options[i];
+                uint8_t flag;
+                if (!NonEmptyStr(o.id, "id") || !NonEmptyStr(o.text, "text") || !U8(flag)) return false;
+                if (flag > 1) return Invalid("correct", "must be 0 or 1");
+                o.correct = flag == 1;
+                if (!Str(o.feedback)) return false;
+                for (uint32_t j = 0; j < i; ++j)
+                    if (q.options[j].id == o.id) return Invalid("id", "duplicate option id \"" + o.id + "\"");
+                correct += o.correct;
+            }
+        }
+        // The engine relies on these, as in the JSON decoder.
+        const bool one = q.kind == QuestionKind::Single || q.kind == QuestionKind::Scenario ||
+                         q.kind == QuestionKind::TrueFalse;
+        if (q.kind != QuestionKind::Ordering && correct == 0) return Invalid("options", "no correct option");
+        if (one && correct > 1) return Invalid("options", "more than one correct option");
+        return NonEmptyStr(q.explanation, "explanation") && SectionRef(c, q.cite, "cite");
+    }
+};
+
+}  // namespace
+
+std::string EncodeContentBinary(const Content& c) {
+    BinWriter w;
+    w.out.reserve(64 * 1024);
+    w.out.append(kMagic, 4);
+    w.U8(uint8_t(kContentBinaryVersion & 0xFF));
+    w.U8(uint8_t(kContentBinaryVersion >> 8));
+    w.Str(c.title);
+    w.Var(c.strings.size());
+    for (const auto& [k, v] : c.strings) {
+        w.Str(k);
+        w.Str(v);
+    }
+    w.Var(c.sections.size());
+    for (const Section& s : c.sections) {
+        w.Str(s.id);
+        w.Str(s.title);
+        w.U8(uint8_t(s.kind));
+        w.Var(s.blocks.size());
+        for (const Block& b : s.blocks) w.Block(b);
+        w.Var(s.reflections.size());
+        for (const ReflectionPrompt& r : s.reflections) {
+            w.Str(r.id);
+            w.Str(r.text);
+        }
+    }
+    w.Var(c.quizzes.size());
+    for (const Quiz& quiz : c.quizzes) {
+        w.Str(quiz.id);
+        w.Str(quiz.section);
+        w.Str(quiz.title);
+        w.F64(quiz.pass_mark);
+        w.U8(uint8_t(quiz.feedback));
+        w.U8(uint8_t(quiz.scoring));
+        w.Str(quiz.action);
+        w.Str(quiz.action_text);
+        w.Var(quiz.questions.size());
+        for (const Question& q : quiz.questions) w.Question(q);
+    }
+    return std::move(w.out);
+}
+
+ContentResult DecodeContentBinary(std::string_view bytes) {
+    ContentResult r;
+    BinReader reader(bytes);
+    if (!reader.Document(r.content)) {
+        r.error = reader.error;
         r.content = Content{};
         return r;
     }

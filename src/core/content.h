@@ -1,8 +1,10 @@
 // The chapter's document model: what the content compiler emits and the reader
 // shows. Plain data, no ImGui, no browser.
 //
-// The compiler (src/tools/contentc) turns content/ into one JSON document; the
-// workbook embeds it and decodes it with DecodeContent() at start-up.
+// The compiler (src/tools/contentc) turns content/ into one JSON document (the
+// human-readable form: DecodeContent) and the same model in a compact binary
+// encoding (EncodeContentBinary / DecodeContentBinary), which is what the
+// workbook embeds and decodes at start-up. Both formats: content.cpp.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -84,5 +86,15 @@ struct ContentResult {
 // Decodes the compiled document (JSON, format in docs of DecodeContent's .cpp).
 // Never throws; a malformed document gives ok=false and a specific error.
 ContentResult DecodeContent(std::string_view json);
+
+// The binary encoding ("content.bin", format in content.cpp). Carries exactly
+// what the JSON form carries: DecodeContentBinary(EncodeContentBinary(
+// DecodeContent(json).content)) gives the same Content as DecodeContent(json).
+constexpr uint16_t kContentBinaryVersion = 1;
+std::string EncodeContentBinary(const Content& c);
+// Bounds-checked: never reads past bytes.end(), never throws; checks what
+// DecodeContent checks. Errors start with "content.bin: " and say where, e.g.
+// "content.bin: truncated in sections[3].blocks[2].spans[0]".
+ContentResult DecodeContentBinary(std::string_view bytes);
 
 }  // namespace wb

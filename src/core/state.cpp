@@ -11,6 +11,8 @@
 //   Backup          export and strict restore
 #include "core/state.h"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 namespace wb {
@@ -118,6 +120,85 @@ void MigrateV1(json& doc) {
     doc["schema"] = 2;
 }
 
+// 2 -> 3: quiz progress and the shuffle seed are new; nothing to convert.
+void MigrateV2(json& doc) { doc["schema"] = 3; }
+
+// Quiz progress, field by field; a bad piece drops that quiz's record only.
+void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
+    for (auto& kv : j.items()) {
+        const std::string path = "quizzes." + kv.key();
+        const json& q = kv.value();
+        if (!r.Expect(q, json::value_t::object, path, "an object")) continue;
+        QuizProgress p;
+        bool ok = true;
+        auto flag = [&](const char* key, bool& out) {
+            auto it = q.find(key);
+            if (it == q.end()) return;
+            if (it->is_boolean()) out = it->get<bool>();
+            else ok = false;
+        };
+        flag("mastered", p.mastered);
+        flag("submitted", p.submitted);
+        if (auto a = q.find("answers"); a != q.end()) {
+            if (!a->is_object()) ok = false;
+            else
+                for (auto& av : a->items()) {
+                    const json& v = av.value();
+                    Response resp;
+                    if (!v.is_object()) { ok = false; break; }
+                    if (auto c = v.find("chosen"); c != v.end()) {
+                        if (!c->is_array()) { ok = false; break; }
+                        for (auto& id : *c)
+                            if (id.is_string()) resp.chosen.push_back(id.get<std::string>());
+                            else ok = false;
+                    }
+                    if (auto x = v.find("rating"); x != v.end()) {
+                        if (x->is_number_integer() && x->get<int64_t>() >= 0 && x->get<int64_t>() <= kRatingMax) resp.rating = x->get<int>();
+                        else ok = false;
+                    }
+                    if (auto x = v.find("hash"); x != v.end()) {
+                        if (x->is_string()) resp.hash = x->get<std::string>();
+                        else ok = false;
+                    }
+                    if (auto x = v.find("checked"); x != v.end()) {
+                        if (x->is_boolean()) resp.checked = x->get<bool>();
+                        else ok = false;
+                    }
+                    p.answers[av.key()] = std::move(resp);
+                }
+        }
+        if (auto a = q.find("attempts"); a != q.end()) {
+            if (!a->is_array()) ok = false;
+            else
+                for (auto& av : *a) {
+                    if (!av.is_object()) { ok = false; break; }
+                    Attempt at;
+                    at.time = av.value("time", int64_t{0});
+                    at.score = av.value("score", 0.0);
+                    at.passed = av.value("passed", false);
+                    if (auto res = av.find("results"); res != av.end() && res->is_array())
+                        for (auto& rv : *res) {
+                            if (!rv.is_object()) { ok = false; break; }
+                            QuestionResult qr;
+                            qr.question = rv.value("q", std::string());
+                            qr.score = rv.value("score", 0.0);
+                            qr.correct = rv.value("correct", false);
+                            qr.answered = rv.value("answered", false);
+                            qr.stale = rv.value("stale", false);
+                            at.results.push_back(std::move(qr));
+                        }
+                    p.attempts.push_back(std::move(at));
+                }
+        }
+        if (!ok) {
+            r.Problem(path + " is damaged; that quiz's answers were left out");
+            continue;
+        }
+        s.quizzes[kv.key()] = std::move(p);
+        s.quiz_revs[kv.key()] = r.ReadRev(q, "rev", path + ".rev");
+    }
+}
+
 }  // namespace
 
 // --- Decode ------------------------------------------------------------------
@@ -154,6 +235,7 @@ StateLoad DecodeState(std::string_view text) {
         return out;
     }
     if (out.stored_schema == 1) MigrateV1(doc);
+    if (doc["schema"] == 2) MigrateV2(doc);
 
     LearnerState& s = out.state;
     if (auto g = doc.find("generation"); g != doc.end() && r.Expect(*g, json::value_t::string, "generation", "text"))
@@ -209,6 +291,22 @@ StateLoad DecodeState(std::string_view text) {
         }
     }
 
+    if (auto it = doc.find("quizzes"); it != doc.end() && r.Expect(*it, json::value_t::object, "quizzes", "an object"))
+        ReadQuizzes(r, *it, s);
+    if (auto it = doc.find("seed"); it != doc.end() && r.Expect(*it, json::value_t::string, "seed", "text")) {
+        // 64 bits do not fit a JSON number exactly: stored as 16 hex digits.
+        const std::string hex = it->get<std::string>();
+        uint64_t v = 0;
+        bool ok = !hex.empty() && hex.size() <= 16;
+        for (char c : hex) {
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (d < 0) ok = false;
+            v = v * 16 + static_cast<uint64_t>(d < 0 ? 0 : d);
+        }
+        if (ok) s.shuffle_seed = v;
+        else r.Problem("seed \"" + hex + "\" is not 16 hex digits; a new option order will be made");
+    }
+
     out.status = out.problems.empty() ? StateLoad::Status::Ok : StateLoad::Status::Partial;
     return out;
 }
@@ -233,6 +331,32 @@ json StateJson(const LearnerState& s) {
         refl[kv.first] = {{"text", kv.second}, {"rev", RevJson(rev == s.reflection_revs.end() ? Rev{} : rev->second)}};
     }
     doc["reflections"] = std::move(refl);
+    json quizzes = json::object();
+    for (const auto& kv : s.quizzes) {
+        const QuizProgress& p = kv.second;
+        json answers = json::object();
+        for (const auto& a : p.answers)
+            answers[a.first] = {{"chosen", a.second.chosen}, {"rating", a.second.rating}, {"hash", a.second.hash},
+                                {"checked", a.second.checked}};
+        json attempts = json::array();
+        for (const Attempt& at : p.attempts) {
+            json results = json::array();
+            for (const QuestionResult& qr : at.results)
+                results.push_back({{"q", qr.question}, {"score", qr.score}, {"correct", qr.correct},
+                                   {"answered", qr.answered}, {"stale", qr.stale}});
+            attempts.push_back({{"time", at.time}, {"score", at.score}, {"passed", at.passed}, {"results", std::move(results)}});
+        }
+        auto rev = s.quiz_revs.find(kv.first);
+        quizzes[kv.first] = {{"answers", std::move(answers)}, {"attempts", std::move(attempts)},
+                             {"mastered", p.mastered}, {"submitted", p.submitted},
+                             {"rev", RevJson(rev == s.quiz_revs.end() ? Rev{} : rev->second)}};
+    }
+    doc["quizzes"] = std::move(quizzes);
+    if (s.shuffle_seed) {
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(s.shuffle_seed));
+        doc["seed"] = hex;
+    }
     return doc;
 }
 
@@ -280,6 +404,25 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
             mine.reflection_revs[kv.first] = tr;
         }
     }
+    // Quizzes: one record each (answers and attempts go together).
+    for (const auto& kv : theirs.quizzes) {
+        auto their_rev = theirs.quiz_revs.find(kv.first);
+        Rev tr = their_rev == theirs.quiz_revs.end() ? Rev{} : their_rev->second;
+        if (!mine.quizzes.count(kv.first) || mine.quiz_revs[kv.first] < tr) {
+            mine.quizzes[kv.first] = kv.second;
+            mine.quiz_revs[kv.first] = tr;
+        }
+    }
+    for (const auto& kv : mine.quizzes) {
+        auto their = theirs.quiz_revs.find(kv.first);
+        if (!theirs.quizzes.count(kv.first) || their == theirs.quiz_revs.end() || their->second < mine.quiz_revs[kv.first])
+            news = true;
+    }
+    // The seed is made once; if two tabs each made one before either saved, keep the smaller everywhere.
+    if (mine.shuffle_seed == 0 || (theirs.shuffle_seed != 0 && theirs.shuffle_seed < mine.shuffle_seed))
+        mine.shuffle_seed = theirs.shuffle_seed;
+    else if (mine.shuffle_seed != theirs.shuffle_seed)
+        news = true;
     for (const auto& kv : mine.reflections) {
         auto their = theirs.reflection_revs.find(kv.first);
         if (!theirs.reflections.count(kv.first) || their == theirs.reflection_revs.end() ||

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/quiz.h"
+
 namespace wb {
 
 enum class ThemeChoice : uint8_t { System, Light, Dark };
@@ -37,7 +39,8 @@ struct Rev {
 
 struct LearnerState {
     // 1: first release. 2: per-record revisions and the data generation.
-    static constexpr int kSchema = 2;
+    // 3: quiz progress and the learner's shuffle seed.
+    static constexpr int kSchema = 3;
     // Changes when the learner resets or restores: a tab holding an older
     // generation takes the stored one whole instead of merging into it.
     std::string generation;
@@ -47,6 +50,9 @@ struct LearnerState {
     Rev current_rev;                                  // of reader.current
     std::map<std::string, std::string> reflections;   // prompt id -> the learner's answer
     std::map<std::string, Rev> reflection_revs;       // prompt id -> its revision
+    QuizProgressMap quizzes;                          // quiz id -> answers, attempts, mastery
+    std::map<std::string, Rev> quiz_revs;             // quiz id -> its revision
+    uint64_t shuffle_seed = 0;                        // 0 = not made yet; then never changes
 
     // Counts for summaries ("what will change" before a restore).
     int AnsweredReflections() const;

@@ -42,7 +42,7 @@ mergeInto(LibraryManager.library, {
       if (role === 'slider') el.type = 'range';
       if (role === 'textbox') el.type = 'text';
       if (role === 'link') el.href = '#';
-      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'row', 'tab'].indexOf(role) >= 0) el.setAttribute('role', role);
+      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'row', 'tab', 'group'].indexOf(role) >= 0) el.setAttribute('role', role);
       el.__props = {};
       return el;
     },
@@ -56,7 +56,7 @@ mergeInto(LibraryManager.library, {
       }
       if (p.name !== name) {
         p.name = name;
-        var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'tablist', 'dialog',
+        var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'group', 'tablist', 'dialog',
                         'textbox', 'textarea', 'slider', 'checkbox', 'radio'].indexOf(role) >= 0;
         // Paragraphs and list items hold their text in children (text runs, links).
         if (role === 'paragraph' || role === 'listitem') {}

@@ -467,7 +467,7 @@ EMSCRIPTEN_KEEPALIVE void wb_save_now() {
 // --- main -------------------------------------------------------------------
 int main() {
     std::string error;
-    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_json), wb::assets::content_json_size);
+    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_bin), wb::assets::content_bin_size);
     if (!P.app.Init(content, error)) {
         wb_js_fatal(("The workbook's chapter could not be loaded: " + error).c_str());
         return 1;

@@ -31,6 +31,7 @@ const char* RoleName(Role r) {
         case Role::Status: return "status";
         case Role::Paragraph: return "paragraph";
         case Role::TextRun: return "textrun";
+        case Role::Group: return "group";
     }
     return "text";
 }

@@ -21,6 +21,7 @@ enum class Role : uint8_t {
     TextField, TextArea, Slider, Tab, TabList, List, ListItem, Row, Dialog, Progress, Status,
     Paragraph,  // rich text: a container of TextRun and Link children (name = all its text)
     TextRun,    // a piece of text inside a Paragraph or ListItem
+    Group,      // related controls under one name (a multiple-select question)
 };
 const char* RoleName(Role r);
 

@@ -33,7 +33,9 @@ const ImVector<ImWchar>& ContentRanges() {
         using namespace wb::assets;
         const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
         b.AddText(glyphs, glyphs + content_glyphs_size);
-        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6\xE2\x80\x94");  // ← → ● ✓ · … —
+        // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ •
+        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x86\x91\xE2\x86\x93\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6"
+                  "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2");
         b.BuildRanges(&ranges);
     }
     return ranges;

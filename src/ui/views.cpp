@@ -13,38 +13,13 @@
 #include "imgui_internal.h"
 #include "ui/rich_text.h"
 #include "ui/theme.h"
+#include "ui/view_util.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
 namespace wb::ui {
 
 namespace {
-
-float Em() { return GetFonts().body_size; }
-
-// Vertical space in multiples of the font size, in whole pixels: ImGui
-// truncates cursor positions, so fractional gaps would make a section's height
-// depend on its scroll offset.
-void Gap(float em) { ImGui::Dummy(ImVec2(0, std::round(Em() * em))); }
-
-void HeadingText(ImFont* font, const std::string& text, uint8_t level) {
-    ImGui::PushFont(font);
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    SemText(Role::Heading, text, a, ImGui::GetItemRectMax(), level);
-}
-
-void MutedText(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, Colors().text_muted);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-}
 
 const char* StatusLabel(const Content& c, SectionStatus s) {
     switch (s) {
@@ -204,6 +179,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     }
 
     DrawReflections(v, s, width, out);
+    if (const Quiz* quiz = c.QuizForSection(s.id)) DrawQuiz(v, *quiz, width, out);
 
     // Previous / next.
     Gap(1.0f);
@@ -413,7 +389,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", c.Str("nav.contents"))) out.toggle_contents = true;
         first = false;
     }
-    float buttons_w = button_w("Search") + button_w("Settings") + st.ItemSpacing.x;
+    float buttons_w = button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 2;
     const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
     ImGui::PushFont(GetFonts().bold);
     float title_w = ImGui::CalcTextSize(title).x;
@@ -429,8 +405,10 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::SameLine();
         float right = line_end - buttons_w;
         if (ImGui::GetCursorPosX() <= right) ImGui::SameLine(right);
-        else if (ImGui::GetCursorPosX() + button_w("Search") > line_end) ImGui::NewLine();
+        else if (ImGui::GetCursorPosX() + button_w("Results") > line_end) ImGui::NewLine();
     }
+    if (Button("Results##results", "Your results")) out.toggle_results = true;
+    same_line_if_fits(button_w("Search"));
     if (Button("Search##search", c.Str("search.title"))) out.toggle_search = true;
     same_line_if_fits(button_w("Settings"));
     if (Button("Settings##settings", c.Str("settings.title"))) out.toggle_settings = true;
@@ -462,6 +440,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImGui::BeginChild("##reader", ImVec2(0, 0), ImGuiChildFlags_None);
     if (!v.wide && ui.contents_open) DrawContents(v, ui, out);
     else if (ui.settings_open) DrawSettings(v, ui, out);
+    else if (ui.results_open) DrawResults(v, ui, out);
     else if (ui.search_open) DrawSearch(v, ui, out);
     else DrawReader(v, ui, out);
     ImGui::EndChild();

@@ -7,14 +7,25 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/quiz.h"
 #include "core/search.h"
 #include "core/state.h"
 #include "imgui.h"
 
 namespace wb::ui {
 
+// Something the learner did in a quiz.
+struct QuizIntent {
+    enum class Kind { Choose, Move, Rate, Check, Submit, RetryAll, RetryWrong } kind = Kind::Choose;
+    std::string quiz, question, option;
+    int from = 0, to = 0;  // Move: positions in the current order
+    int rating = 0;        // Rate: 1..5
+};
+
 // What the learner asked for this frame; the app applies it to the model.
 struct Intents {
+    std::optional<QuizIntent> quiz;
+    bool toggle_results = false;
     std::optional<int> go_to_section;           // open this section
     std::optional<int> end_seen;                // this section's end was on screen
     std::optional<std::pair<std::string, std::string>> reflection_edit;  // prompt id, new text
@@ -61,6 +72,8 @@ struct ShellUi {
     int restore_frames = 0;
     bool focus_search = false;
     bool confirm_reset = false;   // "Reset my data?" is showing
+    bool results_open = false;
+    bool only_unanswered = false; // results: show only quizzes with unanswered questions
 };
 
 enum class SectionStatus { NotStarted, Read, QuizPassed };
@@ -78,7 +91,13 @@ struct WorkbookView {
     bool storage_unavailable = false;
     PersistenceView persistence = PersistenceView::Unknown;
     std::optional<RestorePreview> restore;
+    uint64_t seed = 0;         // the learner's shuffle seed
 };
+
+// The quiz of the section being read (drawn inside the reader).
+void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out);
+// Results: per-section scores, the self-assessment profile, recommendations.
+void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out);
 
 // The whole window: top bar, contents, reader, search and settings panels.
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out);

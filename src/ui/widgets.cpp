@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "imgui_internal.h"
@@ -115,6 +116,49 @@ bool TextField(const char* id_label, const char* name, std::string& text, const 
                                         ImGuiInputTextFlags_CallbackResize, StringResize, &text);
     Record(Role::TextField, id, name, 0, text);
     return changed;
+}
+
+bool ChoiceRow(const char* id_label, const std::string& text, bool selected, bool radio, float width, ImU32 tint,
+               bool disabled) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float box = ImGui::GetFontSize();
+    float text_x = box + st.ItemInnerSpacing.x * 2;
+    float wrap = std::max(box * 4, width - text_x - st.FramePadding.x * 2);
+    ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 size(width, std::max(box, text_size.y) + st.FramePadding.y * 2);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    if (disabled) ImGui::BeginDisabled();
+    bool pressed = ImGui::InvisibleButton(id_label, size);
+    if (disabled) ImGui::EndDisabled();
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = tint ? tint : ImGui::GetColorU32(hovered && !disabled ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+    dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), bg, st.FrameRounding);
+    dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), ImGui::GetColorU32(selected ? ImGuiCol_CheckMark : ImGuiCol_Border),
+                st.FrameRounding, 0, selected ? 2.0f : 1.0f);
+    ImVec2 c(a.x + st.FramePadding.x + box * 0.5f, a.y + st.FramePadding.y + box * 0.5f);
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 mark = ImGui::GetColorU32(ImGuiCol_CheckMark);
+    if (radio) {
+        dl->AddCircle(c, box * 0.45f, ink, 0, 1.5f);
+        if (selected) dl->AddCircleFilled(c, box * 0.25f, mark);
+    } else {
+        ImVec2 b0(c.x - box * 0.45f, c.y - box * 0.45f), b1(c.x + box * 0.45f, c.y + box * 0.45f);
+        dl->AddRect(b0, b1, ink, 2.0f, 0, 1.5f);
+        if (selected) {
+            dl->AddRectFilled(ImVec2(b0.x + 3, b0.y + 3), ImVec2(b1.x - 3, b1.y - 3), mark, 1.0f);
+        }
+    }
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + st.FramePadding.x + text_x, a.y + st.FramePadding.y),
+                ink, text.c_str(), nullptr, wrap);
+    if (hovered && !disabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    Record(radio ? Role::Radio : Role::Checkbox, id, text,
+           (selected ? SemFlag_Checked : 0) | (disabled ? SemFlag_Disabled : 0));
+    if (!disabled && Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;
+    return pressed && !disabled;
 }
 
 void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level) {

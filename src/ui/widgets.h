@@ -22,6 +22,12 @@ bool TextArea(const char* id, const char* name, std::string& text, ImVec2 size);
 // Single-line field.
 bool TextField(const char* id, const char* name, std::string& text, const char* hint = nullptr);
 
+// One option of a choice question: a radio circle or a check box and a label
+// that wraps to `width`. Records Role::Radio or Role::Checkbox. `tint` (0 =
+// none) colours the row to show a verdict. Returns true when activated.
+bool ChoiceRow(const char* id, const std::string& text, bool selected, bool radio, float width, ImU32 tint = 0,
+               bool disabled = false);
+
 // Records a text node over the last drawn item (or an explicit rectangle).
 void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level = 0);
 

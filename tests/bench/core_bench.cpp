@@ -1,5 +1,8 @@
 // Native micro-benchmark of the core, run under callgrind by scripts/bench.sh.
-//   core_bench OP REPS CONTENT_JSON      OP: decode | state | search
+//   core_bench OP REPS CONTENT_BIN CONTENT_JSON
+//     OP: decode       the chapter's binary encoding (content.bin), as the module does at start-up
+//         decode-json  the same chapter from its JSON form (content.json)
+//         state | search
 //
 // Instruction counts repeat exactly, unlike times, so they catch regressions on
 // any machine. Setup (reading the file, decoding the chapter once, making the
@@ -34,24 +37,33 @@ std::string LongAnswer(int i) {
     return s;
 }
 
+std::string ReadFile(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: %s decode|state|search REPS content.json\n", argv[0]);
+    if (argc != 5) {
+        std::fprintf(stderr, "usage: %s decode|decode-json|state|search REPS content.bin content.json\n", argv[0]);
         return 2;
     }
     const std::string op = argv[1];
     const int reps = std::atoi(argv[2]);
-    std::ifstream in(argv[3], std::ios::binary);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string json = buf.str();
+    const std::string bin = ReadFile(argv[3]), json = ReadFile(argv[4]);
 
     // --- setup: identical for every OP and REPS --------------------------------
-    wb::ContentResult chapter = wb::DecodeContent(json);
+    wb::ContentResult chapter = wb::DecodeContentBinary(bin);
     if (!chapter.ok) {
         std::fprintf(stderr, "core_bench: %s: %s\n", argv[3], chapter.error.c_str());
+        return 1;
+    }
+    if (const wb::ContentResult from_json = wb::DecodeContent(json);
+        !from_json.ok || from_json.content.sections.size() != chapter.content.sections.size()) {
+        std::fprintf(stderr, "core_bench: %s: %s\n", argv[4], from_json.ok ? "not the same chapter" : from_json.error.c_str());
         return 1;
     }
     wb::LearnerState learner;
@@ -64,6 +76,8 @@ int main(int argc, char** argv) {
     // --- the repeated operation -------------------------------------------------
     size_t check = 0;  // used after the loop so the compiler cannot drop the work
     if (op == "decode") {
+        for (int r = 0; r < reps; ++r) check += wb::DecodeContentBinary(bin).content.sections.size();
+    } else if (op == "decode-json") {
         for (int r = 0; r < reps; ++r) check += wb::DecodeContent(json).content.sections.size();
     } else if (op == "state") {
         for (int r = 0; r < reps; ++r) check += wb::DecodeState(wb::EncodeState(learner)).state.reflections.size();

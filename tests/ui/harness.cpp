@@ -25,7 +25,7 @@ Ui::Ui(float width, float height, std::string_view stored) {
     wb::Sem().announcement.clear();
 
     std::string error;
-    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_json), wb::assets::content_json_size);
+    std::string_view content(reinterpret_cast<const char*>(wb::assets::content_bin), wb::assets::content_bin_size);
     REQUIRE_MESSAGE(app.Init(content, error), error);
     app.LoadState(stored);  // as the platform does at start, even with nothing stored
     app.SetViewportWide(width >= 17.0f * 48);  // the platform's rule at 100% text

@@ -1,8 +1,12 @@
 // Tests for the chapter content: the real content/ directory compiles cleanly
 // and round-trips through wb::DecodeContent, and the decoder rejects malformed
-// documents with a precise error.
+// documents with a precise error. Then the binary encoding (content.bin, what
+// the module embeds): it decodes to exactly the JSON's Content, and truncated,
+// corrupt or hand-broken bytes fail cleanly with a precise error.
 #include <doctest/doctest.h>
 
+#include <cstring>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -478,4 +482,414 @@ TEST_CASE("DecodeContent: malformed quizzes") {
     std::string pm = OneQuiz("[" + kSingle + "]");
     pm.replace(pm.find("0.75"), 4, "1.5");
     CHECK(error(pm) == "quizzes[0].pass_mark: must be a number greater than 0 and at most 1");
+}
+
+//-----------------------------------------------------------------------------
+// The binary encoding (content.bin): DecodeContentBinary
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Field by field, every field of the model: the path of the first difference,
+// or "" when a and b are equal. (Written out rather than operator==, so a
+// failure says where, and a field added to the model must be added here.)
+std::string Diff(const wb::Content& a, const wb::Content& b) {
+    auto idx = [](const std::string& p, size_t i) { return p + "[" + std::to_string(i) + "]"; };
+#define WB_DIFF(field, where) \
+    if (!(x.field == y.field)) return where + std::string("." #field)
+    {
+        const auto& x = a;
+        const auto& y = b;
+        const std::string where = "content";
+        WB_DIFF(title, where);
+        WB_DIFF(strings.size(), where);
+        WB_DIFF(sections.size(), where);
+        WB_DIFF(quizzes.size(), where);
+    }
+    for (size_t i = 0; i < a.strings.size(); ++i) {
+        const auto& x = a.strings[i];
+        const auto& y = b.strings[i];
+        const std::string where = idx("strings", i);
+        WB_DIFF(first, where);
+        WB_DIFF(second, where);
+    }
+    for (size_t i = 0; i < a.sections.size(); ++i) {
+        const std::string sw = idx("sections", i);
+        {
+            const auto& x = a.sections[i];
+            const auto& y = b.sections[i];
+            WB_DIFF(id, sw);
+            WB_DIFF(title, sw);
+            WB_DIFF(kind, sw);
+            WB_DIFF(blocks.size(), sw);
+            WB_DIFF(reflections.size(), sw);
+        }
+        for (size_t j = 0; j < a.sections[i].blocks.size(); ++j) {
+            const std::string bw = idx(sw + ".blocks", j);
+            const auto& x = a.sections[i].blocks[j];
+            const auto& y = b.sections[i].blocks[j];
+            WB_DIFF(kind, bw);
+            WB_DIFF(level, bw);
+            WB_DIFF(list_depth, bw);
+            WB_DIFF(ordinal, bw);
+            WB_DIFF(spans.size(), bw);
+            for (size_t k = 0; k < x.spans.size(); ++k) {
+                const std::string spw = idx(bw + ".spans", k);
+                const auto& xs = x.spans[k];
+                const auto& ys = y.spans[k];
+                if (xs.text != ys.text) return spw + ".text";
+                if (xs.style != ys.style) return spw + ".style";
+                if (xs.link != ys.link) return spw + ".link";
+            }
+        }
+        for (size_t j = 0; j < a.sections[i].reflections.size(); ++j) {
+            const std::string rw = idx(sw + ".reflections", j);
+            const auto& x = a.sections[i].reflections[j];
+            const auto& y = b.sections[i].reflections[j];
+            WB_DIFF(id, rw);
+            WB_DIFF(text, rw);
+        }
+    }
+    for (size_t i = 0; i < a.quizzes.size(); ++i) {
+        const std::string qw = idx("quizzes", i);
+        {
+            const auto& x = a.quizzes[i];
+            const auto& y = b.quizzes[i];
+            WB_DIFF(id, qw);
+            WB_DIFF(section, qw);
+            WB_DIFF(title, qw);
+            WB_DIFF(pass_mark, qw);
+            WB_DIFF(feedback, qw);
+            WB_DIFF(scoring, qw);
+            WB_DIFF(action, qw);
+            WB_DIFF(action_text, qw);
+            WB_DIFF(questions.size(), qw);
+        }
+        for (size_t j = 0; j < a.quizzes[i].questions.size(); ++j) {
+            const std::string uw = idx(qw + ".questions", j);
+            const auto& x = a.quizzes[i].questions[j];
+            const auto& y = b.quizzes[i].questions[j];
+            WB_DIFF(id, uw);
+            WB_DIFF(kind, uw);
+            WB_DIFF(scenario, uw);
+            WB_DIFF(prompt, uw);
+            WB_DIFF(explanation, uw);
+            WB_DIFF(cite, uw);
+            WB_DIFF(tip, uw);
+            WB_DIFF(min_label, uw);
+            WB_DIFF(max_label, uw);
+            WB_DIFF(hash, uw);
+            WB_DIFF(options.size(), uw);
+            for (size_t k = 0; k < x.options.size(); ++k) {
+                const std::string ow = idx(uw + ".options", k);
+                const auto& xo = x.options[k];
+                const auto& yo = y.options[k];
+                if (xo.id != yo.id) return ow + ".id";
+                if (xo.text != yo.text) return ow + ".text";
+                if (xo.correct != yo.correct) return ow + ".correct";
+                if (xo.feedback != yo.feedback) return ow + ".feedback";
+            }
+        }
+    }
+#undef WB_DIFF
+    return "";
+}
+
+const std::string& RealBin() {
+    REQUIRE(RealContent().ok);
+    return RealContent().bin;
+}
+
+// Decodes bytes from a heap buffer of exactly their size, so a read past the
+// end is a heap overflow that AddressSanitizer reports.
+wb::ContentResult DecodeExact(const std::string& bytes, size_t size) {
+    std::unique_ptr<char[]> buf(new char[size ? size : 1]);
+    if (size) std::memcpy(buf.get(), bytes.data(), size);
+    return wb::DecodeContentBinary(std::string_view(buf.get(), size));
+}
+
+std::string BinError(const std::string& bytes) {
+    wb::ContentResult r = DecodeExact(bytes, bytes.size());
+    CHECK_FALSE(r.ok);
+    CHECK(r.content.sections.empty());
+    CHECK(r.content.quizzes.empty());
+    return r.error;
+}
+
+// A small document with one section of every kind of block and a quiz with
+// every kind of question, from JSON (so it holds what the JSON can hold).
+wb::Content SmallContent() {
+    const std::string questions =
+        "[" + kSingle + "," +
+        R"({"id":"z.q2","kind":"ordering","hash":"h","prompt":"O","options":[{"id":"x","text":"X"},{"id":"y","text":"Y"}],)"
+        R"("explanation":"E","cite":"s1"},)"
+        R"({"id":"z.q3","kind":"scenario","hash":"h","scenario":"S","prompt":"P",)"
+        R"("options":[{"id":"a","text":"A","feedback":"No"},{"id":"b","text":"B","correct":true}],"explanation":"E","cite":"s1"},)"
+        R"({"id":"z.q4","kind":"multiple","hash":"h","prompt":"M","options":[{"id":"a","text":"A","correct":true},)"
+        R"({"id":"b","text":"B","correct":true},{"id":"c","text":"C","feedback":"No"}],"explanation":"E","cite":"s2"},)"
+        R"({"id":"z.q5","kind":"true_false","hash":"h","prompt":"T","options":[{"id":"true","text":"True","correct":true},)"
+        R"({"id":"false","text":"False","feedback":"No"}],"explanation":"E","cite":"s2"},)"
+        R"({"id":"z.r1","kind":"self_rating","hash":"h","prompt":"R","tip":"s1","min_label":"Lo","max_label":"Hi"}])";
+    const std::string sections =
+        R"([{"id":"s1","title":"One","kind":"tip","blocks":[)"
+        R"({"k":"h","l":3,"s":[["Head",0]]},)"
+        R"({"k":"p","s":[["a ",0],["b",1],["c",6,"#/read/s2"],["\u00e9\u2014 long enough to need the heap",4,"https://example.com/x"]]},)"
+        R"({"k":"li","d":2,"n":300,"s":[["item",0]]},)"
+        R"({"k":"q","s":[["quote",0]]},{"k":"t","s":[["take",2]]},{"k":"p","s":[]}],)"
+        R"("reflections":[{"id":"s1.r1","text":"Why?"},{"id":"s1.r2","text":"How?"}]},)"
+        R"({"id":"s2","title":"Two","kind":"benefit","blocks":[],"reflections":[]},)"
+        R"({"id":"s3","title":"Three","kind":"intro","blocks":[],"reflections":[]},)"
+        R"({"id":"s4","title":"Four","kind":"conclusion","blocks":[],"reflections":[]}])";
+    const std::string quizzes =
+        OneQuiz(questions).substr(0, OneQuiz(questions).size() - 1) +
+        R"(,{"id":"y","section":"s2","title":"Y","pass_mark":1,"feedback":"immediate","scoring":"all_or_nothing","questions":[]}])";
+    const std::string json = R"({"format":1,"title":"T","strings":{"a":"b","k":"","":"empty key"},"sections":)" +
+                             sections + R"(,"quizzes":)" + quizzes + "}";
+    wb::ContentResult r = wb::DecodeContent(json);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    return r.content;
+}
+
+// splitmix64: a fixed sequence, so a failure reproduces.
+struct Rng {
+    uint64_t s;
+    uint64_t Next() {
+        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("content.bin: the real chapter decodes to exactly the Content its JSON decodes to") {
+    const std::string& bin = RealBin();
+    REQUIRE(bin.size() > 6);
+    CHECK(bin.compare(0, 6, std::string("WBCB\x01\x00", 6)) == 0);
+    CHECK(bin.size() < RealContent().json.size());
+    const wb::ContentResult r = DecodeExact(bin, bin.size());
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(r.error.empty());
+    CHECK(Diff(DecodedRealContent(), r.content) == "");
+    // quiz.h's own operator== agrees.
+    CHECK(r.content.quizzes == DecodedRealContent().quizzes);
+    // Encoding is stable: what was decoded encodes to the same bytes.
+    CHECK(wb::EncodeContentBinary(r.content) == bin);
+    CHECK(wb::EncodeContentBinary(DecodedRealContent()) == bin);
+}
+
+TEST_CASE("content.bin: Diff notices a change in every field") {
+    const wb::Content base = SmallContent();
+    REQUIRE(Diff(base, base) == "");
+    using M = void (*)(wb::Content&);
+    const std::vector<std::pair<std::string, M>> mutations = {
+        {"content.title", [](wb::Content& c) { c.title += "!"; }},
+        {"strings[0].first", [](wb::Content& c) { c.strings[0].first += "!"; }},
+        {"strings[0].second", [](wb::Content& c) { c.strings[0].second += "!"; }},
+        {"content.strings.size()", [](wb::Content& c) { c.strings.pop_back(); }},
+        {"sections[0].id", [](wb::Content& c) { c.sections[0].id += "!"; }},
+        {"sections[0].title", [](wb::Content& c) { c.sections[0].title += "!"; }},
+        {"sections[0].kind", [](wb::Content& c) { c.sections[0].kind = wb::SectionKind::Intro; }},
+        {"sections[0].blocks[0].kind", [](wb::Content& c) { c.sections[0].blocks[0].kind = wb::BlockKind::Quote; }},
+        {"sections[0].blocks[0].level", [](wb::Content& c) { c.sections[0].blocks[0].level = 4; }},
+        {"sections[0].blocks[2].list_depth", [](wb::Content& c) { c.sections[0].blocks[2].list_depth = 1; }},
+        {"sections[0].blocks[2].ordinal", [](wb::Content& c) { c.sections[0].blocks[2].ordinal = 1; }},
+        {"sections[0].blocks[1].spans.size()", [](wb::Content& c) { c.sections[0].blocks[1].spans.pop_back(); }},
+        {"sections[0].blocks[1].spans[1].text", [](wb::Content& c) { c.sections[0].blocks[1].spans[1].text += "!"; }},
+        {"sections[0].blocks[1].spans[1].style", [](wb::Content& c) { c.sections[0].blocks[1].spans[1].style = 2; }},
+        {"sections[0].blocks[1].spans[2].link", [](wb::Content& c) { c.sections[0].blocks[1].spans[2].link += "!"; }},
+        {"sections[0].reflections[1].id", [](wb::Content& c) { c.sections[0].reflections[1].id += "!"; }},
+        {"sections[0].reflections[1].text", [](wb::Content& c) { c.sections[0].reflections[1].text += "!"; }},
+        {"quizzes[0].id", [](wb::Content& c) { c.quizzes[0].id += "!"; }},
+        {"quizzes[0].section", [](wb::Content& c) { c.quizzes[0].section += "!"; }},
+        {"quizzes[0].title", [](wb::Content& c) { c.quizzes[0].title += "!"; }},
+        {"quizzes[0].pass_mark", [](wb::Content& c) { c.quizzes[0].pass_mark = 0.5; }},
+        {"quizzes[0].feedback", [](wb::Content& c) { c.quizzes[0].feedback = wb::FeedbackMode::Immediate; }},
+        {"quizzes[0].scoring", [](wb::Content& c) { c.quizzes[0].scoring = wb::ScoringRule::AllOrNothing; }},
+        {"quizzes[0].action", [](wb::Content& c) { c.quizzes[0].action += "!"; }},
+        {"quizzes[0].action_text", [](wb::Content& c) { c.quizzes[0].action_text += "!"; }},
+        {"quizzes[0].questions[0].id", [](wb::Content& c) { c.quizzes[0].questions[0].id += "!"; }},
+        {"quizzes[0].questions[0].kind", [](wb::Content& c) { c.quizzes[0].questions[0].kind = wb::QuestionKind::Multiple; }},
+        {"quizzes[0].questions[2].scenario", [](wb::Content& c) { c.quizzes[0].questions[2].scenario += "!"; }},
+        {"quizzes[0].questions[0].prompt", [](wb::Content& c) { c.quizzes[0].questions[0].prompt += "!"; }},
+        {"quizzes[0].questions[0].explanation", [](wb::Content& c) { c.quizzes[0].questions[0].explanation += "!"; }},
+        {"quizzes[0].questions[0].cite", [](wb::Content& c) { c.quizzes[0].questions[0].cite += "!"; }},
+        {"quizzes[0].questions[5].tip", [](wb::Content& c) { c.quizzes[0].questions[5].tip += "!"; }},
+        {"quizzes[0].questions[5].min_label", [](wb::Content& c) { c.quizzes[0].questions[5].min_label += "!"; }},
+        {"quizzes[0].questions[5].max_label", [](wb::Content& c) { c.quizzes[0].questions[5].max_label += "!"; }},
+        {"quizzes[0].questions[0].hash", [](wb::Content& c) { c.quizzes[0].questions[0].hash += "!"; }},
+        {"quizzes[0].questions[0].options[1].id", [](wb::Content& c) { c.quizzes[0].questions[0].options[1].id += "!"; }},
+        {"quizzes[0].questions[0].options[1].text", [](wb::Content& c) { c.quizzes[0].questions[0].options[1].text += "!"; }},
+        {"quizzes[0].questions[0].options[1].correct", [](wb::Content& c) { c.quizzes[0].questions[0].options[1].correct = true; }},
+        {"quizzes[0].questions[0].options[1].feedback", [](wb::Content& c) { c.quizzes[0].questions[0].options[1].feedback += "!"; }},
+    };
+    for (const auto& m : mutations) {
+        wb::Content changed = base;
+        m.second(changed);
+        CHECK(Diff(base, changed) == m.first);
+    }
+}
+
+TEST_CASE("content.bin: every kind of block, span, question and quiz round-trips") {
+    const wb::Content c = SmallContent();
+    const std::string bin = wb::EncodeContentBinary(c);
+    const wb::ContentResult r = DecodeExact(bin, bin.size());
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(Diff(c, r.content) == "");
+    CHECK(r.content.quizzes.size() == 2);
+    CHECK(r.content.quizzes[1].action.empty());  // no recommendation stays none
+    CHECK(r.content.sections[0].blocks[2].ordinal == 300);  // a two-byte varint
+
+    // The smallest document: no strings, sections or quizzes.
+    const std::string empty = wb::EncodeContentBinary(wb::Content{});
+    CHECK(empty == std::string("WBCB\x01\x00\x00\x00\x00\x00", 10));
+    CHECK(wb::DecodeContentBinary(empty).ok);
+}
+
+TEST_CASE("content.bin: header errors") {
+    const std::string& bin = RealBin();
+    CHECK(BinError("") == "content.bin: bad magic (not a compiled chapter)");
+    CHECK(BinError(RealContent().json) == "content.bin: bad magic (not a compiled chapter)");
+    std::string bad = bin;
+    bad[0] = 'X';
+    CHECK(BinError(bad) == "content.bin: bad magic (not a compiled chapter)");
+    bad = bin;
+    bad[4] = 2;
+    CHECK(BinError(bad) == "content.bin: format version 2, this build reads 1");
+    bad[4] = 0;
+    bad[5] = 1;
+    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 1");
+    CHECK(BinError("WB") == "content.bin: truncated in the header");
+    CHECK(BinError("WBCB\x01") == "content.bin: truncated in the header");
+    CHECK(BinError(bin + '\0') == "content.bin: 1 unexpected bytes after the end of the document");
+}
+
+TEST_CASE("content.bin: every truncation of the real chapter fails cleanly, saying where") {
+    const std::string& bin = RealBin();
+    // Every prefix near both ends, and every 7th in between (each prefix
+    // decodes up to its end, so all of them would be quadratic).
+    size_t tried = 0, bad = 0;
+    std::string first_bad;
+    for (size_t n = 0; n < bin.size(); n += (n < 4096 || n + 4096 > bin.size()) ? 1 : 7) {
+        ++tried;
+        const wb::ContentResult r = DecodeExact(bin, n);
+        const char* expect = n == 0 ? "content.bin: bad magic" : "content.bin: truncated in ";
+        if (r.ok || r.error.rfind(expect, 0) != 0 || !r.content.sections.empty() || !r.content.quizzes.empty() ||
+            !r.content.strings.empty() || !r.content.title.empty()) {
+            if (!bad++) first_bad = std::to_string(n) + " bytes: " + (r.ok ? "decoded" : r.error);
+        }
+    }
+    CHECK_MESSAGE(bad == 0, first_bad);
+    CHECK(tried > 10000);
+
+    // Where, precisely: cut inside a block's span, and inside a quiz's question.
+    wb::Content c = SmallContent();
+    std::string small = wb::EncodeContentBinary(c);
+    const size_t in_span = small.find("take");
+    REQUIRE(in_span != std::string::npos);
+    CHECK(BinError(small.substr(0, in_span + 2)) == "content.bin: truncated in sections[0].blocks[4].spans[0]");
+    // A cut so early that the declared sections cannot fit says so.
+    CHECK(BinError(small.substr(0, small.find("One") - 3)).rfind("content.bin: truncated in sections (4 declared, ", 0) == 0);
+    const size_t in_option = small.find("Hi");  // z.r1's max label, the last question of quizzes[0]
+    REQUIRE(in_option != std::string::npos);
+    CHECK(BinError(small.substr(0, in_option + 1)) == "content.bin: truncated in quizzes[0].questions[5]");
+    CHECK(BinError(small.substr(0, 7)) == "content.bin: truncated in title");
+}
+
+TEST_CASE("content.bin: a count larger than the bytes left is refused before allocating") {
+    // Header, empty title, then 2^32-1 strings.
+    const std::string huge = std::string("WBCB\x01\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
+    CHECK(BinError(huge) == "content.bin: truncated in strings (4294967295 declared, 0 bytes left)");
+    // A varint longer than 32 bits.
+    CHECK(BinError(std::string("WBCB\x01\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
+}
+
+TEST_CASE("content.bin: what the JSON decoder refuses, the binary decoder refuses too") {
+    const wb::Content base = SmallContent();
+    auto error = [&](void (*change)(wb::Content&)) {
+        wb::Content c = base;
+        change(c);
+        return BinError(wb::EncodeContentBinary(c));
+    };
+    CHECK(error([](wb::Content& c) { c.sections[1].id = "s1"; }) == R"(content.bin: sections[1].id: duplicate section id "s1")");
+    CHECK(error([](wb::Content& c) { c.sections[1].title.clear(); }) == "content.bin: sections[1].title: must be a non-empty string");
+    CHECK(error([](wb::Content& c) { c.sections[0].blocks[0].level = 5; }) ==
+          "content.bin: sections[0].blocks[0].level: must be an integer 2..4, not 5");
+    CHECK(error([](wb::Content& c) { c.sections[0].blocks[2].list_depth = 0; }) ==
+          "content.bin: sections[0].blocks[2].depth: must be an integer 1..255");
+    CHECK(error([](wb::Content& c) { c.sections[0].reflections[1].text.clear(); }) ==
+          "content.bin: sections[0].reflections[1].text: must be a non-empty string");
+    CHECK(error([](wb::Content& c) { c.quizzes[1].id = "z"; }) == R"(content.bin: quizzes[1].id: duplicate quiz id "z")");
+    CHECK(error([](wb::Content& c) { c.quizzes[1].section = "s1"; }) ==
+          R"(content.bin: quizzes[1].section: section "s1" already has a quiz)");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].section = "s9"; }) == R"(content.bin: quizzes[0].section: unknown section "s9")");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].pass_mark = 1.5; }) ==
+          "content.bin: quizzes[0].pass_mark: must be a number greater than 0 and at most 1");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].action_text.clear(); }) ==
+          "content.bin: quizzes[0].recommendation: needs both an action and a text, or neither");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[1].id = "z.q1"; }) ==
+          R"(content.bin: quizzes[0].questions[1].id: duplicate question id "z.q1")");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].hash.clear(); }) ==
+          "content.bin: quizzes[0].questions[0].hash: must be a non-empty string");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].cite = "s9"; }) ==
+          R"(content.bin: quizzes[0].questions[0].cite: unknown section "s9")");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[5].tip = "s9"; }) ==
+          R"(content.bin: quizzes[0].questions[5].tip: unknown section "s9")");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[2].scenario.clear(); }) ==
+          "content.bin: quizzes[0].questions[2].scenario: must be a non-empty string");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].options.pop_back(); }) ==
+          "content.bin: quizzes[0].questions[0].options: must hold at least 2 options");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].options[0].correct = false; }) ==
+          "content.bin: quizzes[0].questions[0].options: no correct option");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].options[1].correct = true; }) ==
+          "content.bin: quizzes[0].questions[0].options: more than one correct option");
+    CHECK(error([](wb::Content& c) { c.quizzes[0].questions[0].options[1].id = "a"; }) ==
+          R"(content.bin: quizzes[0].questions[0].options[1].id: duplicate option id "a")");
+
+    // Bytes no writer makes: enum values out of range, unknown flag bits.
+    const std::string bin = wb::EncodeContentBinary(base);
+    auto patched = [&](const std::string& marker, ptrdiff_t offset, char value) {
+        const size_t at = bin.find(marker);
+        REQUIRE(at != std::string::npos);
+        std::string b = bin;
+        b[size_t(ptrdiff_t(at) + offset)] = value;
+        return BinError(b);
+    };
+    // Section s1: "\x02s1\x03One" then kind; its first block's kind, level, then the span's flags.
+    CHECK(patched(std::string("\x03One", 4), 4, 9) ==
+          "content.bin: sections[0].kind: must be one of intro,benefit,tip,conclusion (0..3), not 9");
+    CHECK(patched(std::string("\x03One", 4), 6, 5) ==
+          "content.bin: sections[0].blocks[0].kind: must be one of heading,paragraph,list item,quote,takeaway (0..4), not 5");
+    CHECK(patched(std::string("\x04Head", 5), -1, 0x08) ==
+          "content.bin: sections[0].blocks[0].spans[0]: style flags must be 0..7, plus 128 for a link; not 8");
+    CHECK(patched(std::string("\x04z.q1", 5), 5, 6) ==
+          "content.bin: quizzes[0].questions[0].kind: must be one of single,multiple,true_false,scenario,ordering,self_rating "
+          "(0..5), not 6");
+}
+
+TEST_CASE("content.bin: random corruption never crashes and never passes a broken model") {
+    const std::string& bin = RealBin();
+    Rng rng{20240611};
+    int decoded = 0;
+    for (int i = 0; i < 3000; ++i) {
+        std::string b = bin;
+        const int flips = 1 + int(rng.Next() % 4);
+        for (int f = 0; f < flips; ++f) {
+            // Half of the flips land in the first 2 KB, where the structure is densest.
+            const size_t span = (rng.Next() & 1) ? b.size() : std::min<size_t>(b.size(), 2048);
+            b[rng.Next() % span] ^= char(1 + rng.Next() % 255);
+        }
+        if (i % 10 == 0) b.resize(rng.Next() % b.size());  // and some cut short as well
+        const wb::ContentResult r = DecodeExact(b, b.size());
+        if (!r.ok) {
+            if (r.error.rfind("content.bin: ", 0) != 0) FAIL_CHECK("error without the prefix: " << r.error);
+            continue;
+        }
+        // A flip inside text can leave a valid document: it must then be a
+        // model the decoder stands behind, i.e. one that re-encodes to the same bytes.
+        ++decoded;
+        if (wb::EncodeContentBinary(r.content) != b) FAIL_CHECK("decoded, but re-encodes differently (iteration " << i << ")");
+    }
+    MESSAGE("random corruption: " << decoded << " of 3000 still decoded (flips inside text)");
 }

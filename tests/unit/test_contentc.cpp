@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/content.h"
 #include "tools/contentc/contentc.h"
 
 namespace fs = std::filesystem;
@@ -398,6 +399,7 @@ TEST_CASE("contentc: output is deterministic") {
     auto b = contentc::CompileContent(t.dir);
     REQUIRE(a.ok);
     CHECK(a.json == b.json);
+    CHECK(a.bin == b.bin);
     CHECK(a.glyphs == b.glyphs);
 }
 
@@ -434,7 +436,35 @@ TEST_CASE("contentc: CLI reports errors on stderr and exits 1") {
     const char* bad[] = {"contentc", "--content"};
     std::ostringstream so2, se2;
     CHECK(contentc::RunCli(2, bad, so2, se2) == 1);
-    CHECK(se2.str().find("usage: contentc --content DIR --out FILE.json [--glyphs FILE.txt]") != std::string::npos);
+    CHECK(se2.str().find("usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]") !=
+          std::string::npos);
+}
+
+TEST_CASE("contentc: CLI --bin writes the binary encoding of the same document") {
+    TempContent t;
+    const std::string json_path = t.Path("build/content.json"), bin_path = t.Path("build/bin/content.bin");
+    const char* argv[] = {"contentc", "--content", t.dir.c_str(), "--out", json_path.c_str(), "--bin", bin_path.c_str()};
+    std::ostringstream so, se;
+    CHECK(contentc::RunCli(7, argv, so, se) == 0);
+    CHECK(se.str().empty());
+    std::ifstream in(bin_path, std::ios::binary);
+    const std::string bin((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const contentc::CompileResult r = contentc::CompileContent(t.dir);
+    REQUIRE(r.ok);
+    CHECK(bin == r.bin);
+    CHECK(bin.compare(0, 4, "WBCB") == 0);
+    const wb::ContentResult from_bin = wb::DecodeContentBinary(bin), from_json = wb::DecodeContent(r.json);
+    REQUIRE_MESSAGE(from_bin.ok, from_bin.error);
+    REQUIRE(from_json.ok);
+    CHECK(from_bin.content.sections.size() == from_json.content.sections.size());
+    CHECK(wb::EncodeContentBinary(from_json.content) == bin);  // full equality: test_content.cpp
+
+    // Without --bin, no binary file is written.
+    const std::string only_json = t.Path("only/content.json");
+    const char* argv2[] = {"contentc", "--content", t.dir.c_str(), "--out", only_json.c_str()};
+    std::ostringstream so2, se2;
+    CHECK(contentc::RunCli(5, argv2, so2, se2) == 0);
+    CHECK_FALSE(fs::exists(t.Path("only/content.bin")));
 }
 
 //-----------------------------------------------------------------------------

@@ -122,3 +122,74 @@ TEST_CASE("DescribeOffset counts lines and characters (not bytes)") {
     CHECK(wb::DescribeOffset("ab\ncd", 4) == "line 2, column 2");
     CHECK(wb::DescribeOffset("\xC3\xA9x", 2) == "line 1, column 2");  // é is one character
 }
+
+// --- Schema 3: quiz progress ---------------------------------------------------
+#include <fstream>
+#include <sstream>
+
+namespace {
+std::string ReadV3Fixture() {
+    std::ifstream in(std::string(WB_SOURCE_DIR) + "/tests/fixtures/state/v3.json", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+TEST_CASE("state: the schema 3 fixture decodes quiz answers, attempts and the seed") {
+    wb::StateLoad l = wb::DecodeState(ReadV3Fixture());
+    REQUIRE(l.status == wb::StateLoad::Status::Ok);
+    CHECK(l.stored_schema == 3);
+    const LearnerState& s = l.state;
+    CHECK(s.shuffle_seed == 0xdeadbeefull);
+    REQUIRE(s.quizzes.count("be-proactive-quiz") == 1);
+    const wb::QuizProgress& p = s.quizzes.at("be-proactive-quiz");
+    CHECK(p.submitted);
+    CHECK_FALSE(p.mastered);
+    CHECK(p.answers.at("be-proactive-quiz.q1").chosen == std::vector<std::string>{"a"});
+    CHECK(p.answers.at("be-proactive-quiz.q1").checked);
+    CHECK(p.answers.at("be-proactive-quiz.sr1").rating == 4);
+    REQUIRE(p.attempts.size() == 1);
+    CHECK(p.attempts[0].time == 1780000100);
+    CHECK(p.attempts[0].score == doctest::Approx(0.2));
+    REQUIRE(p.attempts[0].results.size() == 2);
+    CHECK(p.attempts[0].results[1].question == "be-proactive-quiz.q4");
+    CHECK_FALSE(p.attempts[0].results[1].correct);
+    CHECK(s.quiz_revs.at("be-proactive-quiz") == Rev{1780000100000, "m4x2"});
+}
+
+TEST_CASE("state: quiz progress survives encode/decode exactly") {
+    LearnerState s = wb::DecodeState(ReadV3Fixture()).state;
+    wb::StateLoad again = wb::DecodeState(wb::EncodeState(s));
+    REQUIRE(again.status == wb::StateLoad::Status::Ok);
+    CHECK(again.state.quizzes == s.quizzes);
+    CHECK(again.state.shuffle_seed == s.shuffle_seed);
+    CHECK(again.state.quiz_revs == s.quiz_revs);
+}
+
+TEST_CASE("state: a damaged quiz record is dropped and named; the rest is read") {
+    wb::StateLoad l = wb::DecodeState(
+        "{\"schema\": 3, \"quizzes\": {\"a-quiz\": {\"answers\": {\"a-quiz.q1\": {\"chosen\": \"not a list\"}}},"
+        " \"b-quiz\": {\"mastered\": true}}, \"reflections\": {\"x\": {\"text\": \"kept\"}}}");
+    CHECK(l.status == wb::StateLoad::Status::Partial);
+    CHECK(l.state.quizzes.count("a-quiz") == 0);
+    CHECK(l.state.quizzes.at("b-quiz").mastered);
+    CHECK(l.state.reflections.at("x") == "kept");
+    REQUIRE(l.problems.size() == 1);
+    CHECK(l.problems[0] == "quizzes.a-quiz is damaged; that quiz's answers were left out");
+}
+
+TEST_CASE("merge: quiz records merge by revision, and the smaller shuffle seed wins everywhere") {
+    LearnerState a, b;
+    a.generation = b.generation = "1-g";
+    a.quizzes["q-a"].mastered = true;
+    a.quiz_revs["q-a"] = Rev{10, "a"};
+    b.quizzes["q-b"].submitted = true;
+    b.quiz_revs["q-b"] = Rev{11, "b"};
+    a.shuffle_seed = 99;
+    b.shuffle_seed = 7;
+    CHECK(MergeStates(a, b));
+    CHECK(a.quizzes.at("q-a").mastered);
+    CHECK(a.quizzes.at("q-b").submitted);
+    CHECK(a.shuffle_seed == 7);
+}

@@ -1,4 +1,4 @@
-// contentc: content/ -> one compiled JSON document. See contentc.h for the API
+// contentc: content/ -> one compiled document (JSON, plus its binary encoding). See contentc.h for the API
 // and content/README.md for the authoring conventions.
 //
 // Index of this file:
@@ -20,6 +20,7 @@
 
 #include <md4c.h>
 
+#include "core/content.h"
 #include "core/quiz.h"
 
 #include <algorithm>
@@ -1717,6 +1718,17 @@ CompileResult CompileContent(const std::string& dir) {
     if (!r.ok) return r;
     const OJson doc = BuildDocument(m.title, strings, sections, quizzes);
     r.json = doc.dump(-1, ' ', false, OJson::error_handler_t::replace);
+    // The binary form is encoded from the JSON's own decode, so both carry
+    // exactly the same model (and the JSON is checked by the workbook's decoder).
+    const wb::ContentResult decoded = wb::DecodeContent(r.json);
+    if (!decoded.ok) {
+        r.diagnostics.push_back(
+            {"<compiled document>", 1, 1, true, "internal error: the compiled document does not decode: " + decoded.error});
+        r.ok = false;
+        r.json.clear();
+        return r;
+    }
+    r.bin = wb::EncodeContentBinary(decoded.content);
     r.counts = CountDocument(doc);
     r.glyphs = CollectGlyphs(doc);
     return r;
@@ -1727,11 +1739,12 @@ CompileResult CompileContent(const std::string& dir) {
 //-----------------------------------------------------------------------------
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    static const char* kUsage = "usage: contentc --content DIR --out FILE.json [--glyphs FILE.txt]";
-    std::string content, out_path, glyphs_path;
+    static const char* kUsage = "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]";
+    std::string content, out_path, bin_path, glyphs_path;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        std::string* target = a == "--content" ? &content : a == "--out" ? &out_path : a == "--glyphs" ? &glyphs_path : nullptr;
+        std::string* target = a == "--content" ? &content : a == "--out" ? &out_path : a == "--bin" ? &bin_path
+                              : a == "--glyphs" ? &glyphs_path : nullptr;
         if (a == "--help" || a == "-h") {
             out << kUsage << "\n";
             return 0;
@@ -1752,6 +1765,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     if (!r.ok) return 1;
     if (!WriteFile(out_path, r.json)) {
         err << out_path << ": error: cannot write the compiled document\n";
+        return 1;
+    }
+    if (!bin_path.empty() && !WriteFile(bin_path, r.bin)) {
+        err << bin_path << ": error: cannot write the binary document\n";
         return 1;
     }
     if (!glyphs_path.empty() && !WriteFile(glyphs_path, r.glyphs)) {

@@ -1,5 +1,8 @@
 // contentc: compiles content/ (chapter.json, strings.json, Markdown sections)
-// into the one JSON document the workbook embeds (decoded by wb::DecodeContent).
+// into one JSON document (the readable form, decoded by wb::DecodeContent) and
+// the same model in the binary encoding the workbook embeds (written by
+// wb::EncodeContentBinary, decoded by wb::DecodeContentBinary; format in
+// src/core/content.cpp).
 //
 // The logic lives here as a library so tests can drive it without a process;
 // main.cpp is only RunCli(). Authoring conventions are documented in
@@ -39,6 +42,7 @@ struct CompileResult {
     bool ok = false;                      // no errors (warnings allowed)
     std::vector<Diagnostic> diagnostics;  // in the order found: all errors, not only the first
     std::string json;                     // the compiled document (minified), empty if !ok
+    std::string bin;                      // the same document, binary encoding (content.bin), empty if !ok
     std::string glyphs;                   // every distinct character the document shows, UTF-8, sorted
     Counts counts;
 };
@@ -51,7 +55,7 @@ CompileResult CompileContent(const std::string& content_dir);
 // "content: N sections, N quizzes, N questions, N reflection prompts"
 std::string ReportLine(const Counts& c);
 
-// The command line: contentc --content DIR --out FILE.json [--glyphs FILE.txt]
+// The command line: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]
 // Prints the report line to out (on success only), diagnostics and usage
 // errors to err; returns the exit code: 0 ok, 1 on any error.
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);

@@ -1,5 +1,5 @@
-// contentc: compiles content/ into the workbook's JSON document.
-//   contentc --content DIR --out FILE.json [--glyphs FILE.txt]
+// contentc: compiles content/ into the workbook's document (JSON and binary).
+//   contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]
 // All logic is in contentc.cpp (a library, so tests can run it in-process).
 #include <iostream>
 

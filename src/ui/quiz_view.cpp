@@ -1,0 +1,315 @@
+// The quiz of a section, drawn below its reflections, and the results panel.
+//
+// Index
+//   Question     one question of any kind: choices, ordering, self-rating, verdict
+//   DrawQuiz     header, questions, submit, score and retries
+//   DrawResults  per-section scores and mastery, the profile chart, recommendations
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/view_util.h"
+#include "ui/views.h"
+
+namespace wb::ui {
+
+namespace {
+
+const QuizProgress& ProgressOf(const WorkbookView& v, const Quiz& quiz) {
+    static const QuizProgress kNone;
+    auto it = v.state.quizzes.find(quiz.id);
+    return it == v.state.quizzes.end() ? kNone : it->second;
+}
+
+std::string SectionTitle(const Content& c, const std::string& id) {
+    int i = c.FindSection(id);
+    return i >= 0 ? c.sections[i].title : id;
+}
+
+ImU32 Tint(bool good) {
+    bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.5f;
+    if (good) return dark ? IM_COL32(20, 70, 40, 255) : IM_COL32(222, 245, 228, 255);
+    return dark ? IM_COL32(90, 30, 30, 255) : IM_COL32(253, 228, 228, 255);
+}
+
+QuizIntent Make(QuizIntent::Kind k, const Quiz& quiz, const Question* q = nullptr) {
+    QuizIntent i;
+    i.kind = k;
+    i.quiz = quiz.id;
+    if (q) i.question = q->id;
+    return i;
+}
+
+// --- Question ---------------------------------------------------------------
+void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p, const Question& q, int number,
+                  float width, Intents& out) {
+    const Content& c = v.content;
+    ImGui::PushID(q.id.c_str());
+    Grade g = GradeAnswer(quiz, p, q.id);
+    Reveal reveal = WhatToShow(quiz, p, q.id);
+    bool locked = IsLocked(quiz, p, q);
+    auto resp_it = p.answers.find(q.id);
+    const Response* resp = resp_it == p.answers.end() ? nullptr : &resp_it->second;
+
+    Gap(0.6f);
+    char label[64];
+    std::snprintf(label, sizeof label, "Question %d", number);
+    if (q.kind == QuestionKind::SelfRating) std::snprintf(label, sizeof label, "Self-check %d (not scored)", number);
+    HeadingText(GetFonts().bold, label, 3);
+    if (!q.scenario.empty()) WrappedText(q.scenario, Colors().text_muted);
+    WrappedText(q.prompt, Colors().text);
+    if (g.stale) WrappedText("This question changed since you answered it; your old answer is kept but no longer counts. Answer it again.");
+
+    ImVec2 group_min = ImGui::GetCursorScreenPos();
+    switch (q.kind) {
+        case QuestionKind::Single:
+        case QuestionKind::Scenario:
+        case QuestionKind::TrueFalse:
+        case QuestionKind::Multiple: {
+            bool radio = q.kind != QuestionKind::Multiple;
+            BeginSemRegion(radio ? Role::RadioGroup : Role::Group, q.prompt.c_str(), group_min,
+                           ImVec2(group_min.x + width, group_min.y + Em() * 6));
+            if (!radio) MutedText("Choose all that apply.");
+            for (const std::string& oid : ShuffledOptions(q, v.seed)) {
+                int oi = q.FindOption(oid);
+                if (oi < 0) continue;
+                const Option& o = q.options[oi];
+                bool chosen = resp && !g.stale && std::find(resp->chosen.begin(), resp->chosen.end(), oid) != resp->chosen.end();
+                ImU32 tint = 0;
+                std::string text = o.text;
+                if (reveal != Reveal::Nothing && chosen) tint = Tint(o.correct);
+                if (reveal == Reveal::Solution && o.correct) {
+                    tint = Tint(true);
+                    text += "  \xE2\x9C\x93 correct answer";
+                }
+                if (ChoiceRow(("##opt" + oid).c_str(), text, chosen, radio, width, tint, locked)) {
+                    QuizIntent i = Make(QuizIntent::Kind::Choose, quiz, &q);
+                    i.option = oid;
+                    out.quiz = i;
+                }
+                if (reveal != Reveal::Nothing && chosen && !o.correct && !o.feedback.empty()) {
+                    ImGui::Indent(Em() * 1.5f);
+                    WrappedText("\xE2\x80\x94 " + o.feedback, Colors().text);
+                    ImGui::Unindent(Em() * 1.5f);
+                }
+            }
+            EndSemRegion();
+            break;
+        }
+        case QuestionKind::Ordering: {
+            MutedText("Put these in order, first at the top.");
+            std::vector<std::string> order = CurrentOrder(quiz, p, v.seed, q.id);
+            BeginSemRegion(Role::List, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 6));
+            for (size_t k = 0; k < order.size(); ++k) {
+                int oi = q.FindOption(order[k]);
+                if (oi < 0) continue;
+                ImGui::PushID(static_cast<int>(k));
+                std::string text = std::to_string(k + 1) + ". " + q.options[oi].text;
+                if (reveal != Reveal::Nothing && g.answered) {
+                    bool right = static_cast<size_t>(oi) == k;
+                    text += right ? "  \xE2\x9C\x93" : "  (belongs at " + std::to_string(oi + 1) + ")";
+                }
+                float bw = Em() * 2.2f;
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - bw * 2 - Em());
+                ImGui::TextUnformatted(text.c_str());
+                ImGui::PopTextWrapPos();
+                // The item holds its text and its two move buttons.
+                SemNode li;
+                li.id = ImGui::GetID("item");
+                li.role = Role::ListItem;
+                li.name = text;
+                li.min = ImGui::GetItemRectMin();
+                li.max = ImGui::GetItemRectMax();
+                Sem().Open(li);
+                SemNode run = li;
+                run.role = Role::TextRun;
+                run.id = ImGui::GetID("text");
+                Sem().Add(run);
+                ImGui::SameLine(ImGui::GetCursorStartPos().x + width - bw * 2);
+                std::string up = "Move up: " + q.options[oi].text, down = "Move down: " + q.options[oi].text;
+                if (Button("\xE2\x86\x91##up", up.c_str(), ImVec2(bw, 0), locked || k == 0)) {
+                    QuizIntent i = Make(QuizIntent::Kind::Move, quiz, &q);
+                    i.from = static_cast<int>(k);
+                    i.to = static_cast<int>(k) - 1;
+                    out.quiz = i;
+                }
+                ImGui::SameLine();
+                if (Button("\xE2\x86\x93##down", down.c_str(), ImVec2(bw, 0), locked || k + 1 == order.size())) {
+                    QuizIntent i = Make(QuizIntent::Kind::Move, quiz, &q);
+                    i.from = static_cast<int>(k);
+                    i.to = static_cast<int>(k) + 1;
+                    out.quiz = i;
+                }
+                Sem().Close();
+                ImGui::PopID();
+            }
+            EndSemRegion();
+            break;
+        }
+        case QuestionKind::SelfRating: {
+            BeginSemRegion(Role::RadioGroup, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 3));
+            MutedText("1 = " + q.min_label + ", 5 = " + q.max_label);
+            int rating = resp ? resp->rating : 0;
+            for (int r = kRatingMin; r <= kRatingMax; ++r) {
+                if (r > kRatingMin) ImGui::SameLine();
+                std::string text = std::to_string(r);
+                if (r == kRatingMin) text += " (" + q.min_label + ")";
+                if (r == kRatingMax) text += " (" + q.max_label + ")";
+                ImGui::PushID(r);
+                float w = r == kRatingMin || r == kRatingMax ? std::min(width * 0.3f, ImGui::CalcTextSize(text.c_str()).x + Em() * 3)
+                                                            : Em() * 3;
+                if (ImGui::GetCursorPosX() + w > ImGui::GetCursorStartPos().x + width && r > kRatingMin) ImGui::NewLine();
+                if (ChoiceRow("##rate", text, rating == r, true, w)) {
+                    QuizIntent i = Make(QuizIntent::Kind::Rate, quiz, &q);
+                    i.rating = r;
+                    out.quiz = i;
+                }
+                ImGui::PopID();
+            }
+            EndSemRegion();
+            break;
+        }
+    }
+
+    // Verdict and explanation, once they may be shown.
+    if (q.Graded() && reveal != Reveal::Nothing) {
+        std::string verdict = !g.answered ? "Not answered." : g.correct ? "Correct." : g.score > 0 ? "Partly right." : "Not quite.";
+        if (!q.explanation.empty())
+            verdict += " From \xE2\x80\x9C" + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, Tint(g.correct));
+        WrappedText(verdict, Colors().text);
+        ImGui::PopStyleColor();
+    }
+    // Immediate mode: check one answer.
+    if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && resp && !g.stale && !resp->chosen.empty()) {
+        if (Button("Check answer##check", ("Check answer to question " + std::to_string(number)).c_str())) out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+// --- DrawQuiz ---------------------------------------------------------------
+void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out) {
+    const QuizProgress& p = ProgressOf(v, quiz);
+    ImGui::PushID(quiz.id.c_str());
+    Gap(1.0f);
+    ImGui::Separator();
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4));
+    HeadingText(GetFonts().h2, quiz.title, 2);
+    char info[200];
+    std::snprintf(info, sizeof info, "%d questions. Pass mark %d%%. %s%s", quiz.GradedCount(),
+                  static_cast<int>(quiz.pass_mark * 100 + 0.5),
+                  quiz.feedback == FeedbackMode::Immediate ? "Check each answer as you go."
+                                                           : "Your score and the answers are shown when you submit.",
+                  quiz.scoring == ScoringRule::Partial ? " Partly right answers earn part marks." : "");
+    MutedText(info);
+    if (p.mastered) WrappedText("\xE2\x9C\x93 Mastered: you have passed this quiz.", Colors().text);
+
+    int number = 0, rating_number = 0;
+    for (const Question& q : quiz.questions) {
+        int n = q.Graded() ? ++number : ++rating_number;
+        DrawQuestion(v, quiz, p, q, n, width, out);
+    }
+
+    Gap(0.8f);
+    if (!p.submitted) {
+        if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::Submit, quiz);
+    }
+    if (!p.attempts.empty()) {
+        const Attempt& last = p.attempts.back();
+        int right = 0;
+        for (const QuestionResult& r : last.results) right += r.correct ? 1 : 0;
+        char score[200];
+        std::snprintf(score, sizeof score, "Score: %d%% (%d of %d right). %s Attempts: %d.",
+                      static_cast<int>(last.score * 100 + 0.5), right, static_cast<int>(last.results.size()),
+                      last.passed ? "Passed." : "Not passed yet.", static_cast<int>(p.attempts.size()));
+        WrappedText(score, Colors().text);
+        if (p.submitted) {
+            if (Button("Retry wrong answers only##retry_wrong")) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
+            ImGui::SameLine();
+            if (Button("Retry all##retry_all", ("Retry all of " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
+        }
+    }
+    EndSemRegion();
+    ImGui::PopID();
+}
+
+// --- DrawResults --------------------------------------------------------------
+void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
+    const Content& c = v.content;
+    float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Region, "Your results", a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().h1, "Your results", 1);
+    if (Button("Close results##close")) out.toggle_results = true;
+
+    QuizSummary sum = Summarize(c.quizzes, v.state.quizzes);
+    char line[200];
+    int read = static_cast<int>(v.state.reader.read.size());
+    std::snprintf(line, sizeof line, "Sections read: %d of %d. Quizzes passed: %d of %d. Overall score: %d%%. "
+                  "Reflection answers written: %d.", read, static_cast<int>(c.sections.size()), sum.mastered, sum.quiz_count,
+                  static_cast<int>(sum.score * 100 + 0.5), v.state.AnsweredReflections());
+    WrappedText(line, Colors().text);
+
+    Gap(0.5f);
+    HeadingText(GetFonts().h2, "Quizzes", 2);
+    bool only = ui.only_unanswered;
+    if (ChoiceRow("##only_unanswered", "Show only quizzes with unanswered questions", only, false,
+                  std::min(width, Em() * 22)))
+        ui.only_unanswered = !ui.only_unanswered;
+    for (const QuizStatus& st : sum.quizzes) {
+        if (ui.only_unanswered && st.unanswered == 0) continue;
+        std::string title = SectionTitle(c, st.section);
+        std::snprintf(line, sizeof line, "%s: best %d%%, %d of %d answered, %d attempt%s%s", title.c_str(),
+                      static_cast<int>(st.best_score * 100 + 0.5), st.answered, st.graded, st.attempts,
+                      st.attempts == 1 ? "" : "s", st.mastered ? ", mastered \xE2\x9C\x93" : "");
+        std::string href = "#/read/" + st.section;
+        if (LinkRow((std::string(line) + "##" + st.quiz).c_str(), false, line, nullptr, href.c_str())) {
+            int si = c.FindSection(st.section);
+            if (si >= 0) out.go_to_section = si;
+        }
+    }
+
+    Gap(0.5f);
+    HeadingText(GetFonts().h2, "How you rate your habits", 2);
+    std::vector<TipRating> ratings = SelfAssessment(c.quizzes, v.state.quizzes);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (const TipRating& t : ratings) {
+        std::string title = SectionTitle(c, t.tip);
+        std::string text = t.HasRating() ? title + ": " + std::to_string(static_cast<int>(t.average * 10 + 0.5) / 10) + "." +
+                                               std::to_string(static_cast<int>(t.average * 10 + 0.5) % 10) + " of 5"
+                                         : title + ": not rated yet";
+        ImVec2 p0 = ImGui::GetCursorScreenPos();
+        float label_w = std::min(width * 0.45f, Em() * 16);
+        float bar_w = width - label_w - Em();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_w);
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::PopTextWrapPos();
+        float h = ImGui::GetItemRectSize().y;
+        ImVec2 b0(p0.x + label_w + Em() * 0.5f, p0.y + 2), b1(b0.x + bar_w, p0.y + std::max(h, Em()) - 2);
+        dl->AddRectFilled(b0, b1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
+        dl->AddRect(b0, b1, ImGui::GetColorU32(ImGuiCol_Border), 3.0f);
+        if (t.HasRating())
+            dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * static_cast<float>(t.average / 5.0), b1.y), Colors().accent, 3.0f);
+        SemText(Role::Text, text, p0, b1);
+    }
+
+    Gap(0.5f);
+    HeadingText(GetFonts().h2, "What to do next", 2);
+    std::vector<Recommendation> recs = Recommend(c.quizzes, v.state.quizzes, 3);
+    for (const Recommendation& r : recs) {
+        WrappedText("\xE2\x80\xA2 " + r.text + " (" + SectionTitle(c, r.tip) + ")", Colors().text);
+        ImGui::PushID(r.action.c_str());
+        std::string name = "Read " + SectionTitle(c, r.tip);
+        if (Button(("Read the tip##tip"), name.c_str())) {
+            int si = c.FindSection(r.tip);
+            if (si >= 0) out.go_to_section = si;
+        }
+        ImGui::PopID();
+    }
+    MutedText("The network planner, which will turn these into reminders, is coming in a later version.");
+    EndSemRegion();
+}
+
+}  // namespace wb::ui
