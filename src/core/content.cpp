@@ -550,7 +550,7 @@ public:
             Frame f(*this, "title");
             if (!Str(c.title)) return false;
         }
-        uint32_t n;
+        uint32_t n = 0;
         {
             Frame f(*this, "strings");
             if (!Count(n, 2)) return false;
@@ -678,7 +678,7 @@ private:
         return true;
     }
     bool Str(std::string& s) {
-        uint32_t n;
+        uint32_t n = 0;
         if (!Var(n)) return false;
         if (n > Left()) return Truncated();
         // Constructing is cheaper than assign() into the empty string (libstdc++'s
@@ -715,7 +715,7 @@ private:
             !Enum(kind, 3, "kind", "intro,benefit,tip,conclusion"))
             return false;
         s.kind = SectionKind(kind);
-        uint32_t n;
+        uint32_t n = 0;
         {
             Frame f(*this, "blocks");
             if (!Count(n, 2)) return false;
@@ -736,7 +736,7 @@ private:
     }
 
     bool ReadBlock(Block& b) {
-        uint8_t kind, v;
+        uint8_t kind = 0, v = 0;
         if (!Enum(kind, 4, "kind", "heading,paragraph,list item,quote,takeaway")) return false;
         b.kind = BlockKind(kind);
         if (b.kind == BlockKind::Heading) {
@@ -752,7 +752,7 @@ private:
             if (ordinal > 65535) return Invalid("ordinal", "must be an integer 0..65535");
             b.ordinal = uint16_t(ordinal);
         }
-        uint32_t n;
+        uint32_t n = 0;
         Frame f(*this, "spans");
         if (!Count(n, 2)) return false;
         b.spans.resize(n);
@@ -782,7 +782,7 @@ private:
         if (!Str(quiz.action) || !Str(quiz.action_text)) return false;
         if (quiz.action.empty() != quiz.action_text.empty())
             return Invalid("recommendation", "needs both an action and a text, or neither");
-        uint32_t n;
+        uint32_t n = 0;
         Frame f(*this, "questions");
         if (!Count(n, 7)) return false;
         quiz.questions.resize(n);
@@ -810,7 +810,7 @@ private:
             return SectionRef(c, q.tip, "tip") && NonEmptyStr(q.min_label, "min_label") &&
                    NonEmptyStr(q.max_label, "max_label");
 
-        uint32_t n;
+        uint32_t n = 0;
         int correct = 0;
         {
             Frame f(*this, "options");
