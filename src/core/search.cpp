@@ -4,9 +4,8 @@
 
 namespace wb {
 
-namespace {
-
-size_t Find(const std::string& hay, const std::string& needle, size_t from) {
+size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from) {
+    if (needle.empty() || needle.size() > hay.size()) return std::string::npos;
     for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
         size_t k = 0;
         while (k < needle.size() &&
@@ -17,6 +16,8 @@ size_t Find(const std::string& hay, const std::string& needle, size_t from) {
     return std::string::npos;
 }
 
+namespace {
+
 // Moves i back to the start of a UTF-8 sequence.
 size_t CharStart(const std::string& s, size_t i) {
     while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
@@ -25,7 +26,7 @@ size_t CharStart(const std::string& s, size_t i) {
 
 void AddHits(std::vector<SearchHit>& out, const std::string& text, const std::string& q, SearchHit base, size_t limit) {
     constexpr size_t kContext = 40;
-    for (size_t at = Find(text, q, 0); at != std::string::npos && out.size() < limit; at = Find(text, q, at + q.size())) {
+    for (size_t at = FindNoCase(text, q, 0); at != std::string::npos && out.size() < limit; at = FindNoCase(text, q, at + q.size())) {
         size_t from = CharStart(text, at > kContext ? at - kContext : 0);
         size_t to = CharStart(text, std::min(text.size(), at + q.size() + kContext));
         SearchHit h = base;

@@ -16,6 +16,9 @@ struct SearchHit {
     size_t match_at = 0;        // where the match starts inside context
 };
 
+// Case-insensitive (ASCII letters) find of needle in hay from `from`; npos if absent.
+size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from = 0);
+
 // Case-insensitive (ASCII letters) substring search over section titles, all
 // blocks and the learner's reflection answers, in reading order. Queries shorter
 // than 2 characters find nothing. At most `limit` hits.

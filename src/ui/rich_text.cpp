@@ -3,23 +3,12 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/search.h"  // FindNoCase
 #include "imgui_internal.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace wb::ui {
-
-size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from) {
-    if (needle.empty() || needle.size() > hay.size()) return std::string::npos;
-    for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-        size_t k = 0;
-        while (k < needle.size() &&
-               std::tolower(static_cast<unsigned char>(hay[i + k])) == std::tolower(static_cast<unsigned char>(needle[k])))
-            ++k;
-        if (k == needle.size()) return i;
-    }
-    return std::string::npos;
-}
 
 static ImFont* FontFor(uint8_t style) {
     Fonts& f = GetFonts();

@@ -39,7 +39,4 @@ struct DrawTextResult {
 DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, const TextLayout& layout, ImU32 color,
                             const std::string& highlight, Role role = Role::Paragraph);
 
-// Case-insensitive (ASCII) find; returns npos when absent.
-size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from = 0);
-
 }  // namespace wb::ui
