@@ -50,20 +50,24 @@ void App::MarkDirty() {
     }
 }
 
-bool App::MergeStored(std::string_view stored) {
+App::MergeResult App::MergeStored(std::string_view stored) {
     StateLoad load = DecodeState(stored);
-    if (load.status == StateLoad::Status::Unreadable || load.status == StateLoad::Status::Empty) return true;
-    bool text_size_changed = false;
+    MergeResult result;
+    result.quarantine = load.quarantine();
+    if (load.status == StateLoad::Status::Unreadable || load.status == StateLoad::Status::Empty) {
+        result.news = true;  // nothing usable is stored: this tab's state must be written
+        return result;
+    }
     int before = state_.settings.text_size_pct;
     ThemeChoice theme = state_.settings.theme;
     bool hc = state_.settings.high_contrast;
-    bool news = MergeStates(state_, load.state);
-    text_size_changed = before != state_.settings.text_size_pct;
+    result.news = MergeStates(state_, load.state);
+    bool text_size_changed = before != state_.settings.text_size_pct;
     if (text_size_changed) out.fonts_dirty = true;
     if (text_size_changed || theme != state_.settings.theme || hc != state_.settings.high_contrast) out.style_dirty = true;
     // The section shown stays this tab's; only a section that no longer exists moves.
     if (section_ >= static_cast<int>(content_.sections.size())) OpenSection(0, false);
-    return news;
+    return result;
 }
 
 void App::SetSaveProblem(const std::string& problem) {
@@ -212,10 +216,7 @@ void App::Frame() {
     v.wide = wide_;
     v.save_problem = save_problem_;
     v.storage_unavailable = storage_unavailable_;
-    v.persistence = persistence_ == Persistence::Granted      ? ui::PersistenceView::Granted
-                    : persistence_ == Persistence::NotGranted ? ui::PersistenceView::NotGranted
-                    : persistence_ == Persistence::Unsupported ? ui::PersistenceView::Unsupported
-                                                              : ui::PersistenceView::Unknown;
+    v.persistence = persistence_;
     if (pending_restore_) {
         const LearnerState& next = pending_restore_->state;
         ui::RestorePreview p;

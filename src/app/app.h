@@ -32,8 +32,6 @@ struct Outbox {
     bool state_replaced = false;       // reset or restore: save at once, not debounced
 };
 
-// What the platform found out about storage, shown in Settings.
-enum class Persistence { Unknown, Granted, NotGranted, Unsupported };
 
 class App {
 public:
@@ -51,14 +49,17 @@ public:
     void SetClock(int64_t now_ms) { now_ms_ = now_ms; }
     void SetTabId(std::string id) { tab_id_ = std::move(id); }
 
-    // Another tab saved (the storage event) or a save is about to write: merge
-    // the stored document into this tab's state, record by record. Unreadable
-    // text is ignored (the caller quarantines it).
-    // Returns true when this tab holds records the stored text lacks (save soon).
-    bool MergeStored(std::string_view stored);
+    // Another tab saved (the storage event), or a save is about to write: merge
+    // the stored document into this tab's state, record by record (what can be
+    // read of it, when it is damaged).
+    struct MergeResult {
+        bool news = false;        // this tab holds records the stored text lacks: save soon
+        bool quarantine = false;  // the stored text is damaged: keep its bytes aside first
+    };
+    MergeResult MergeStored(std::string_view stored);
     // The platform's save result: "" when saved, else what went wrong.
     void SetSaveProblem(const std::string& problem);
-    void SetPersistence(Persistence p) { persistence_ = p; }
+    void SetPersistence(ui::Persistence p) { persistence_ = p; }
     // A file the learner chose for restoring a backup.
     void OnRestoreFile(const std::string& filename, std::string_view text);
 
@@ -105,7 +106,7 @@ private:
     std::string save_problem_;
     int64_t now_ms_ = 0;
     std::string tab_id_ = "tab";
-    Persistence persistence_ = Persistence::Unknown;
+    ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;
 };

@@ -447,6 +447,8 @@ BackupRead DecodeBackup(std::string_view text) {
         return out;
     }
     json doc;
+    // The throwing parse, caught right here, because its error carries the byte
+    // offset the learner needs (the wasm build catches with -fwasm-exceptions).
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {

@@ -337,6 +337,14 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
 }
 
 // --- Storage ----------------------------------------------------------------
+// Keeps damaged stored bytes under the quarantine key before anything can
+// overwrite them; an earlier quarantine is never replaced.
+void QuarantineOnce(const char* text) {
+    char* old = wb_js_storage_get(kQuarantineKey);
+    if (!old) wb_js_storage_set(kQuarantineKey, text);
+    std::free(old);
+}
+
 // Read, merge, write: another tab may have saved since this one loaded, and its
 // records must survive this write (each record keeps the later revision).
 void SaveNow(bool merge) {
@@ -345,15 +353,7 @@ void SaveNow(bool merge) {
     if (merge) {
         char* stored = wb_js_storage_get(kStateKey);
         if (stored) {
-            wb::StateLoad check = wb::DecodeState(stored);
-            if (check.quarantine()) {
-                // Someone else left unreadable data: keep it aside, never overwrite it silently.
-                char* old = wb_js_storage_get(kQuarantineKey);
-                if (!old) wb_js_storage_set(kQuarantineKey, stored);
-                std::free(old);
-            } else {
-                P.app.MergeStored(stored);
-            }
+            if (P.app.MergeStored(stored).quarantine) QuarantineOnce(stored);
             std::free(stored);
         }
     }
@@ -386,13 +386,7 @@ void LoadState() {
     std::string text = stored ? stored : "";
     std::free(stored);
     P.app.LoadState(text);
-    if (P.app.QuarantineNeeded()) {
-        // Keep the original bytes before anything can overwrite the key; an
-        // earlier quarantine is never replaced.
-        char* old = wb_js_storage_get(kQuarantineKey);
-        if (!old) wb_js_storage_set(kQuarantineKey, text.c_str());
-        std::free(old);
-    }
+    if (P.app.QuarantineNeeded()) QuarantineOnce(text.c_str());
 }
 
 }  // namespace
@@ -445,9 +439,10 @@ EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
     char* stored = wb_js_storage_get(kStateKey);
     // If both tabs read before either wrote, the other's write lacks this tab's
     // records: write them back (once; the other tab then has no news to add).
-    bool news = stored ? P.app.MergeStored(stored) : P.app.state().AnsweredReflections() > 0;
+    wb::App::MergeResult r = P.app.MergeStored(stored ? stored : "");
+    if (r.quarantine) QuarantineOnce(stored);
     std::free(stored);
-    if (news) P.app.out.state_dirty = true;
+    if (r.news) P.app.out.state_dirty = true;
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_file(const char* name, const char* text) {
@@ -455,7 +450,8 @@ EMSCRIPTEN_KEEPALIVE void wb_on_file(const char* name, const char* text) {
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_persist(int result) {  // 1 granted, 0 not, -1 unsupported
-    P.app.SetPersistence(result > 0 ? wb::Persistence::Granted : result == 0 ? wb::Persistence::NotGranted : wb::Persistence::Unsupported);
+    using wb::ui::Persistence;
+    P.app.SetPersistence(result > 0 ? Persistence::Granted : result == 0 ? Persistence::NotGranted : Persistence::Unsupported);
     RequestFrames();
 }
 // The page is being hidden or left (visibilitychange, pagehide): save at once.

@@ -175,9 +175,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
         std::string verdict = !g.answered ? "Not answered." : g.correct ? "Correct." : g.score > 0 ? "Partly right." : "Not quite.";
         if (!q.explanation.empty())
             verdict += " From \xE2\x80\x9C" + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, Tint(g.correct));
         WrappedText(verdict, Colors().text);
-        ImGui::PopStyleColor();
     }
     // Immediate mode: check one answer.
     if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && resp && !g.stale && !resp->chosen.empty()) {

@@ -117,12 +117,7 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
             ImGui::SetCursorScreenPos(ImVec2(origin.x + r.pos.x, origin.y + r.pos.y));
             ImGui::PushID(static_cast<int>(ri));
             ImGuiID lid = ImGui::GetID("link");
-            if (Sem().TakeFocus(lid)) {
-                ImGui::FocusWindow(GImGui->CurrentWindow);
-                GImGui->NavFocusScopeId = GImGui->CurrentFocusScopeId;  // see FocusHere in widgets.cpp
-                ImGui::SetKeyboardFocusHere();
-                GImGui->NavDisableHighlight = false;
-            }
+            BeforeControl(lid);
             bool clicked = ImGui::InvisibleButton("link", ImVec2(r.width > 1 ? r.width : 1, layout.line_height));
             if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             float uy = p.y + size + 1;

@@ -307,14 +307,14 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     MutedText(where);
     const char* persist = nullptr;
     switch (v.persistence) {
-        case PersistenceView::Granted:
+        case Persistence::Granted:
             persist = "The browser has agreed to keep this data until you delete it.";
             break;
-        case PersistenceView::NotGranted:
+        case Persistence::NotGranted:
             persist = "The browser may clear this data if the device runs short of space (Safari clears it after 7 days "
                       "without a visit), so download a backup now and then.";
             break;
-        case PersistenceView::Unsupported:
+        case Persistence::Unsupported:
             persist = "This browser may clear site data on its own, so download a backup now and then.";
             break;
         default: break;

@@ -50,7 +50,8 @@ struct Intents {
     bool cancel_reset = false;
 };
 
-enum class PersistenceView { Unknown, Granted, NotGranted, Unsupported };
+// What the browser said about keeping this site's data (navigator.storage.persist).
+enum class Persistence { Unknown, Granted, NotGranted, Unsupported };
 
 // A checked backup waiting for the learner's yes: what it would change.
 struct RestorePreview {
@@ -89,7 +90,7 @@ struct WorkbookView {
     bool wide = true;          // room for the contents beside the text
     std::string save_problem;  // the last save failed: why ("" = saved)
     bool storage_unavailable = false;
-    PersistenceView persistence = PersistenceView::Unknown;
+    Persistence persistence = Persistence::Unknown;
     std::optional<RestorePreview> restore;
     uint64_t seed = 0;         // the learner's shuffle seed
 };

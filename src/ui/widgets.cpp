@@ -12,12 +12,10 @@ std::string VisibleLabel(const char* label) {
     return std::string(label, end);
 }
 
-namespace {
-
 // SetKeyboardFocusHere (1.90.1) only lands on items in the nav focus scope,
 // which stays the root window's even when the control is in a child window:
 // move the window and the scope here first.
-void FocusHere() {
+static void FocusHere() {
     ImGuiContext& g = *GImGui;
     ImGui::FocusWindow(g.CurrentWindow);
     g.NavFocusScopeId = g.CurrentFocusScopeId;
@@ -35,6 +33,8 @@ void BeforeControl(ImGuiID id) {
         if (sem.last_activation_from_dom) sem.dom_focus_request = id;
     }
 }
+
+namespace {
 
 uint16_t FocusFlags(uint16_t flags) {
     if (ImGui::IsItemFocused()) flags |= SemFlag_Focused;

@@ -8,6 +8,12 @@
 
 namespace wb::ui {
 
+// Applies what the DOM side asked of the control with this id (focus moved
+// onto its mirror), or a view's FocusNextControl(), before the control is
+// drawn. Every control helper calls it; controls drawn elsewhere (links in
+// rich text) call it too.
+void BeforeControl(ImGuiID id);
+
 // A push button. `name` overrides the accessible name (defaults to the label
 // without its "##id" suffix).
 bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(0, 0), bool disabled = false);

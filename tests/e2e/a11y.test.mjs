@@ -34,7 +34,7 @@ async function tabTo(page, role, name, max = 80) {
       const a = document.activeElement;
       if (!a || !a.dataset || a.dataset.role !== role) return false;
       const label = a.getAttribute('aria-label') || a.textContent;
-      return name instanceof RegExp ? false : label.includes(name);
+      return label.includes(name);
     }, [role, name]);
     if (hit) return;
   }

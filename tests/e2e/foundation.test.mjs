@@ -1,7 +1,7 @@
 // End-to-end: the shell, the platform layer and the reader in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -83,8 +83,7 @@ test('deep link #/read/<id> opens that section, and the address follows navigati
   await withPage({ url: URL + '#/read/be-proactive' }, async (page) => {
     await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
     // A keyboard (screen reader) activation of "Next section".
-    await page.getByRole('button', { name: 'Next section' }).focus();
-    await page.keyboard.press('Enter');
+    await press(page.getByRole('button', { name: 'Next section' }), 'Enter');
     await page.getByRole('heading', { level: 1, name: 'Attend Industry Events' }).waitFor();
     assert.equal(await page.evaluate(() => location.hash), '#/read/attend-industry-events');
     await page.goBack();

@@ -44,6 +44,15 @@ export async function openWorkbook(context, url, { errors = [] } = {}) {
 // Waits until the app has drawn its frames and gone idle.
 export const settle = (page, ms = 250) => page.waitForTimeout(ms);
 
+// Focuses a control and presses a key: what a keyboard or a screen reader does
+// (focus moves ImGui to the control and scrolls it into view first).
+export async function press(locator, key = 'Space') {
+  await locator.focus();
+  await locator.page().waitForTimeout(60);
+  await locator.page().keyboard.press(key);
+  await settle(locator.page(), 150);
+}
+
 // --- a small runner ----------------------------------------------------------
 const tests = [];
 export function test(name, fn) { tests.push({ name, fn }); }

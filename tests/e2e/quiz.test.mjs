@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -13,13 +13,6 @@ const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8')
 const quiz = chapter.quizzes.find((q) => q.section === 'be-proactive');
 const question = (kind) => quiz.questions.find((q) => q.kind === kind);
 
-// Focus a control and press a key: what a keyboard or screen reader does.
-async function press(locator, key = 'Space') {
-  await locator.focus();
-  await locator.page().waitForTimeout(60);
-  await locator.page().keyboard.press(key);
-  await settle(locator.page(), 150);
-}
 const live = (page) => page.locator('#wb-live').textContent();
 
 test('a whole section quiz: answers, per-option feedback, score, pass, and reload', async () => {

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -77,8 +77,7 @@ test('quota exceeded: a clear message, the last save intact, the change kept and
   await typeAnswer(page, /Draft the first message/, 'Written while the disk is full '.repeat(2000));
   await page.waitForTimeout(1200);
   assert.equal(await stored(page), before, 'the last saved state stays intact');
-  await page.getByRole('button', { name: 'Settings' }).focus();
-  await page.keyboard.press('Enter');
+  await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await page.getByText('storage for the workbook is full').first().waitFor();
   // Free space: the retry saves the change.
   await page.evaluate(() => { for (let i = 0; i < window.__junk; i++) localStorage.removeItem('junk' + i); });
@@ -113,8 +112,7 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   await settle(page);
   await typeAnswer(page, /Draft the first message/, 'Backed up answer');
   await page.waitForTimeout(900);
-  await page.getByRole('button', { name: 'Settings' }).focus();
-  await page.keyboard.press('Enter');
+  await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await settle(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -130,8 +128,7 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   const ctx2 = await browser.newContext();
   const page2 = await openWorkbook(ctx2, URL);
   await settle(page2);
-  await page2.getByRole('button', { name: 'Settings' }).focus();
-  await page2.keyboard.press('Enter');
+  await press(page2.getByRole('button', { name: 'Settings' }), 'Enter');
   await settle(page2);
   const badPath = join(dir, 'bad.json');
   writeFileSync(badPath, '{"format": "networking-workbook-backup", "version": 1, "state": {"schema": 2, "settings": {"theme": 5}}}');
@@ -145,8 +142,7 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   }
   assert.doesNotMatch(await stored(page2) || '', /Backed up answer/, 'nothing was restored before the learner confirmed');
   await page2.getByText('Reflection answers: 0 now, 1 in the backup').waitFor();
-  await page2.getByRole('button', { name: 'Replace my data with the backup' }).focus();
-  await page2.keyboard.press('Enter');
+  await press(page2.getByRole('button', { name: 'Replace my data with the backup' }), 'Enter');
   await page2.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
   await settle(page2);
   assert.equal(await answerField(page2, /Draft the first message/).inputValue(), 'Backed up answer');
@@ -160,19 +156,14 @@ test('reset my data asks first, then starts fresh', async () => {
   await settle(page);
   await typeAnswer(page, /Draft the first message/, 'To be deleted');
   await page.waitForTimeout(900);
-  await page.getByRole('button', { name: 'Settings' }).focus();
-  await page.keyboard.press('Enter');
+  await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await settle(page);
-  await page.getByRole('button', { name: 'Reset my data' }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Keep my data' }).focus();
-  await page.keyboard.press('Enter');
+  await press(page.getByRole('button', { name: 'Reset my data' }), 'Enter');
+  await press(page.getByRole('button', { name: 'Keep my data' }), 'Enter');
   await settle(page);
   assert.match(await stored(page), /To be deleted/, 'cancelling keeps everything');
-  await page.getByRole('button', { name: 'Reset my data' }).focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Delete everything and start again' }).focus();
-  await page.keyboard.press('Enter');
+  await press(page.getByRole('button', { name: 'Reset my data' }), 'Enter');
+  await press(page.getByRole('button', { name: 'Delete everything and start again' }), 'Enter');
   await settle(page);
   assert.doesNotMatch(await stored(page), /To be deleted/);
   await page.getByRole('heading', { level: 1, name: 'Introduction' }).waitFor();
