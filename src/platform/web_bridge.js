@@ -16,7 +16,7 @@ mergeInto(LibraryManager.library, {
       var len = lengthBytesUTF8(str) + 1;
       var ptr = _malloc(len);
       stringToUTF8(str, ptr, len);
-      try { fn(ptr); } finally { _free(ptr); }
+      try { return fn(ptr); } finally { _free(ptr); }
     },
     newCString: function(str) {  // the caller (C) frees it
       var len = lengthBytesUTF8(str) + 1;
@@ -271,6 +271,153 @@ mergeInto(LibraryManager.library, {
     if (!s) return 2;
     try { s.setItem(UTF8ToString(k), UTF8ToString(v)); return 0; }
     catch (e) { return (e && (e.name === 'QuotaExceededError' || e.code === 22)) ? 1 : 2; }
+  },
+
+  // --- planner store (IndexedDB) ------------------------------------------------
+  // The planner lives in IndexedDB, chunked: "meta" (everything but contacts)
+  // and "c<N>" (contacts with id / 500 == N), so one edit rewrites one chunk.
+  // Saves are read-merge-write under a Web Lock (when the browser has them) and
+  // announced on a BroadcastChannel, so two tabs never lose each other's edits.
+  wb_js_planner_load__deps: ['$WB', '$WBDB'],
+  wb_js_planner_load: function() {
+    WBDB.channel();
+    WBDB.open().then(function(db) {
+      return WBDB.getAll(db, 'planner').then(function(all) {
+        WBDB.raw = all;
+        var n = 0;
+        all.forEach(function(value, key) {
+          n++;
+          WB.withCString(key, function(k) { WB.withCString(String(value), function(v) { _wb_planner_part(k, v); }); });
+        });
+        var quarantine = _wb_planner_loaded(0, 0);
+        if (quarantine) return WBDB.quarantine(db, all);
+      });
+    }).catch(function(e) {
+      var msg = (e && e.message) || String(e);
+      WB.withCString(msg, function(m) { _wb_planner_loaded(2, m); });
+    }).finally(function() { WBDB.raw = null; });
+  },
+  wb_js_planner_save__deps: ['$WB', '$WBDB'],
+  wb_js_planner_save: function() { WBDB.save(); },
+  wb_js_planner_download_quarantine__deps: ['$WB', '$WBDB'],
+  wb_js_planner_download_quarantine: function() {
+    WBDB.open().then(function(db) { return WBDB.getAll(db, 'quarantine'); }).then(function(all) {
+      var doc = {};
+      all.forEach(function(v, k) { doc[k] = v; });
+      var blob = new Blob([JSON.stringify(doc)], {type: 'application/json'});
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'networking-workbook-unreadable-planner.json';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  },
+  $WBDB__deps: ['$WB'],
+  $WBDB: {
+    db: null, raw: null, saving: false, again: false, bc: null,
+    open: function() {
+      if (WBDB.db) return WBDB.db;
+      WBDB.db = new Promise(function(resolve, reject) {
+        var req;
+        try { req = indexedDB.open('networking-workbook', 1); }
+        catch (e) { reject(e); return; }  // no IndexedDB at all, or blocked in this frame
+        req.onupgradeneeded = function() {
+          req.result.createObjectStore('planner');
+          req.result.createObjectStore('quarantine');  // damaged records, kept as found
+        };
+        req.onsuccess = function() { resolve(req.result); };
+        req.onerror = function() { reject(req.error); };
+        req.onblocked = function() { reject(new Error('another tab holds an older version of the database open')); };
+      });
+      WBDB.db.catch(function() { WBDB.db = null; });
+      return WBDB.db;
+    },
+    request: function(r) {
+      return new Promise(function(resolve, reject) { r.onsuccess = function() { resolve(r.result); }; r.onerror = function() { reject(r.error); }; });
+    },
+    getAll: function(db, store) {
+      var tx = db.transaction(store, 'readonly'), s = tx.objectStore(store);
+      return Promise.all([WBDB.request(s.getAllKeys()), WBDB.request(s.getAll())]).then(function(r) {
+        var m = new Map();
+        for (var i = 0; i < r[0].length; i++) m.set(String(r[0][i]), r[1][i]);
+        return m;
+      });
+    },
+    get: function(db, keys) {
+      var tx = db.transaction('planner', 'readonly'), s = tx.objectStore('planner');
+      return Promise.all(keys.map(function(k) { return WBDB.request(s.get(k)); })).then(function(vals) {
+        var m = new Map();
+        keys.forEach(function(k, i) { if (vals[i] !== undefined) m.set(k, vals[i]); });
+        return m;
+      });
+    },
+    // Keeps the records as they were found, once: an earlier quarantine is never replaced.
+    quarantine: function(db, all) {
+      return WBDB.getAll(db, 'quarantine').then(function(old) {
+        if (old.size) return;
+        var tx = db.transaction('quarantine', 'readwrite'), s = tx.objectStore('quarantine');
+        all.forEach(function(v, k) { s.put(v, k); });
+        return new Promise(function(resolve) { tx.oncomplete = resolve; tx.onerror = resolve; tx.onabort = resolve; });
+      });
+    },
+    // Merges stored records into the app's planner (another tab wrote them).
+    merge: function(stored) {
+      stored.forEach(function(v, k) {
+        WB.withCString(k, function(kp) { WB.withCString(String(v), function(vp) { _wb_planner_merge_part(kp, vp); }); });
+      });
+      _wb_planner_merge_done();
+    },
+    withLock: function(fn) {
+      if (navigator.locks && navigator.locks.request) return navigator.locks.request('networking-workbook-planner', fn);
+      return Promise.resolve().then(fn);
+    },
+    save: function() {
+      if (WBDB.saving) { WBDB.again = true; return; }
+      WBDB.saving = true;
+      var written = [];
+      WBDB.withLock(function() {
+        return WBDB.open().then(function(db) {
+          var keys = UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean);
+          if (!keys.length) return;
+          return WBDB.get(db, keys).then(function(stored) {
+            WBDB.merge(stored);
+            // Encode at the last moment, in the same task as the puts: edits made
+            // after this point mark their chunk dirty again for the next save.
+            keys = UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean);
+            var tx = db.transaction('planner', 'readwrite'), s = tx.objectStore('planner');
+            keys.forEach(function(k) {
+              var text = WB.withCString(k, function(kp) { return UTF8ToString(_wb_planner_encode(kp)); });
+              if (text === '') s.delete(k); else s.put(text, k);
+              written.push(k);
+            });
+            return new Promise(function(resolve, reject) {
+              tx.oncomplete = resolve;
+              tx.onerror = function() { reject(tx.error); };
+              tx.onabort = function() { reject(tx.error || new Error('the save was aborted')); };
+            });
+          });
+        });
+      }).then(function() {
+        _wb_planner_saved(0, 0);
+        if (written.length && WBDB.bc) WBDB.bc.postMessage({keys: written});
+      }, function(e) {
+        var quota = e && (e.name === 'QuotaExceededError' || /quota/i.test(e.message || ''));
+        WB.withCString((e && (e.name + ': ' + e.message)) || String(e), function(m) { _wb_planner_saved(quota ? 1 : 2, m); });
+      }).finally(function() {
+        WBDB.saving = false;
+        if (WBDB.again) { WBDB.again = false; WBDB.save(); }
+      });
+    },
+    channel: function() {
+      if (WBDB.bc || typeof BroadcastChannel === 'undefined') return;
+      WBDB.bc = new BroadcastChannel('networking-workbook-planner');
+      WBDB.bc.onmessage = function(e) {
+        var keys = (e.data && e.data.keys) || [];
+        if (!keys.length) return;
+        WBDB.open().then(function(db) { return WBDB.get(db, keys); }).then(function(stored) { WBDB.merge(stored); });
+      };
+    },
   },
 
   // --- semantics ----------------------------------------------------------------

@@ -138,6 +138,9 @@ void ApplyTheme(Palette p, bool high_contrast, float text_scale) {
     g_colors.callout_bg = dark ? IM_COL32(30, 45, 70, 255) : IM_COL32(232, 241, 253, 255);
     g_colors.callout_border = g_colors.link;
     g_colors.highlight = dark ? IM_COL32(140, 110, 0, 200) : IM_COL32(255, 220, 80, 200);
+    g_colors.error = dark ? IM_COL32(255, 138, 128, 255) : IM_COL32(178, 34, 34, 255);
+    g_colors.warn = dark ? IM_COL32(240, 190, 80, 255) : IM_COL32(140, 84, 0, 255);
+    g_colors.good = dark ? IM_COL32(110, 210, 140, 255) : IM_COL32(20, 110, 50, 255);
     if (high_contrast) g_colors.text_muted = g_colors.text;
 }
 

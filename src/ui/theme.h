@@ -31,6 +31,7 @@ bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 enum class Palette { Light, Dark };
 struct ThemeColors {
     ImU32 text, text_muted, link, accent, callout_bg, callout_border, highlight, page_bg;
+    ImU32 error, warn, good;  // problems and overdue; due soon; fine (each >= 4.5:1 on the page)
 };
 const ThemeColors& Colors();
 

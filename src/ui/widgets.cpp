@@ -88,10 +88,11 @@ bool Button(const char* label, const char* name, ImVec2 size, bool disabled) {
     return pressed;
 }
 
-bool LinkRow(const char* label, bool current, const char* name, const char* desc, const char* href) {
+bool LinkRow(const char* label, bool current, const char* name, const char* desc, const char* href,
+             ImGuiSelectableFlags flags) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
-    bool pressed = ImGui::Selectable(label, current);
+    bool pressed = ImGui::Selectable(label, current, flags);
     Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;
@@ -159,6 +160,29 @@ bool ChoiceRow(const char* id_label, const std::string& text, bool selected, boo
     if (!disabled && Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;
     return pressed && !disabled;
+}
+
+bool RadioPill(const char* id_label, const char* text, bool selected) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    ImVec2 ts = ImGui::CalcTextSize(text);
+    ImVec2 size(ts.x + st.FramePadding.x * 2, ts.y + st.FramePadding.y * 2);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id_label, size);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = ImGui::GetColorU32(selected ? ImGuiCol_ButtonActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+    dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), bg, size.y * 0.5f);
+    dl->AddRect(a, ImVec2(a.x + size.x, a.y + size.y), ImGui::GetColorU32(selected ? ImGuiCol_CheckMark : ImGuiCol_Border),
+                size.y * 0.5f, 0, selected ? 2.0f : 1.0f);
+    dl->AddText(ImVec2(a.x + st.FramePadding.x, a.y + st.FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text), text);
+    if (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight) ImGui::RenderNavHighlight(ImRect(a, ImVec2(a.x + size.x, a.y + size.y)), id);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    Record(Role::Radio, id, text, selected ? SemFlag_Checked : 0);
+    if (Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;
+    return pressed;
 }
 
 void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level) {

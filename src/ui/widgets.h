@@ -21,7 +21,7 @@ bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(
 // A clickable row that behaves as a link (table of contents, search hits).
 // `href` is what the mirrored <a> points at (e.g. "#/read/<id>"), for screen readers.
 bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr,
-             const char* href = nullptr);
+             const char* href = nullptr, ImGuiSelectableFlags flags = 0);
 
 // Multi-line text field bound to a std::string. Returns true when changed.
 bool TextArea(const char* id, const char* name, std::string& text, ImVec2 size);
@@ -33,6 +33,10 @@ bool TextField(const char* id, const char* name, std::string& text, const char* 
 // none) colours the row to show a verdict. Returns true when activated.
 bool ChoiceRow(const char* id, const std::string& text, bool selected, bool radio, float width, ImU32 tint = 0,
                bool disabled = false);
+
+// One option of a short choice drawn inline as a pill (tier, stage, channel).
+// Records Role::Radio; put the pills of one choice inside a RadioGroup region.
+bool RadioPill(const char* id_label, const char* text, bool selected);
 
 // Records a text node over the last drawn item (or an explicit rectangle).
 void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level = 0);
