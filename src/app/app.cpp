@@ -87,6 +87,18 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
         pending_restore_.reset();
         return;
     }
+    if (r.has_planner) {
+        planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
+        if (!pl.problems.empty()) {
+            notice_ = "\"" + filename + "\" could not be restored: its planner is damaged (" + pl.problems.front() +
+                      "). Nothing was changed.";
+            out.announce = notice_;
+            pending_restore_.reset();
+            return;
+        }
+        restore_counts_ = {static_cast<int>(pl.planner.contacts.size()), static_cast<int>(pl.planner.organizations.size()),
+                           static_cast<int>(pl.planner.events.size())};
+    }
     pending_restore_ = std::move(r);
     pending_restore_name_ = filename;
     ui_.settings_open = true;
@@ -151,7 +163,17 @@ void App::ReplaceState(LearnerState next, const char* announcement) {
 
 void App::OnRoute(std::string_view hash) {
     Route r = ParseRoute(hash);
+    if (r.kind == Route::Kind::Planner) {
+        ui::PlannerPage page = ui::PlannerPage::Week;
+        if (!ui::PlannerPageFromSlug(r.section, page)) {
+            notice_ = "The link asked for a planner page called \"" + r.section + "\", which the planner does not have. "
+                      "Showing \"This week\" instead.";
+        }
+        OpenPlanner(page, r.id, false);
+        return;
+    }
     if (r.kind != Route::Kind::Read) return;
+    ui_.planner_open = false;
     int i = content_.FindSection(r.section);
     if (i < 0) {
         notice_ = "The link asked for a section called \"" + r.section + "\", which this workbook does not have. "
@@ -167,6 +189,8 @@ void App::SetSystemDark(bool dark) {
 }
 
 bool App::NeedsAllLatin() const {
+    // People's names are where accents turn up: any planner with contacts gets all of Latin.
+    if (!planner_.model().contacts.empty()) return true;
     for (const auto& kv : state_.reflections)
         if (ui::NeedsAllLatin(kv.second.c_str(), kv.second.c_str() + kv.second.size())) return true;
     return ui::NeedsAllLatin(ui_.query.c_str(), ui_.query.c_str() + ui_.query.size());
@@ -195,6 +219,7 @@ void App::OpenSection(int index, bool push_route) {
     ui_.settings_open = false;
     ui_.results_open = false;
     ui_.contents_open = false;
+    ui_.planner_open = false;
     if (push_route) out.route = FormatReadRoute(s.id);
     out.title = s.title + " \xE2\x80\x94 " + content_.Str("app.title");
 }
@@ -222,7 +247,14 @@ void App::Frame() {
         ui::RestorePreview p;
         p.filename = pending_restore_name_;
         p.rows = {{"Reflection answers", state_.AnsweredReflections(), next.AnsweredReflections()},
-                  {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())}};
+                  {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())},
+                  {"Quizzes with answers", static_cast<int>(state_.quizzes.size()), static_cast<int>(next.quizzes.size())}};
+        if (pending_restore_->has_planner) {
+            const planner::Planner& m = planner_.model();
+            p.rows.push_back({"Planner contacts", static_cast<int>(m.contacts.size()), restore_counts_[0]});
+            p.rows.push_back({"Organizations", static_cast<int>(m.organizations.size()), restore_counts_[1]});
+            p.rows.push_back({"Events", static_cast<int>(m.events.size()), restore_counts_[2]});
+        }
         v.restore = std::move(p);
     }
     v.seed = state_.shuffle_seed;
@@ -236,8 +268,30 @@ void App::Frame() {
                                                             : ui::SectionStatus::NotStarted);
     }
     ui::Intents in;
-    ui::DrawWorkbook(v, ui_, in);
+    ui::PlannerIntents pin;
+    if (ui_.planner_open) {
+        if (planner_.ImportRunning()) {
+            planner_.StepImport(3000);  // a slice per frame: the progress bar moves, the page stays responsive
+            out.busy = true;
+        }
+        const planner::ImportJob* job = planner_.import_job();
+        ui::PlannerView pv{planner_.model()};
+        pv.today = today_;
+        pv.loaded = planner_.loaded();
+        pv.load_problem = PlannerNotice();
+        pv.templates = &planner_.templates;
+        if (job) {
+            pv.import_filename = planner_.import_filename();
+            pv.import_progress = job->Done() ? 1.0f : std::min(job->Progress(), 0.99f);
+            if (job->Done()) pv.import = &job->Preview();
+        }
+        ui::PlannerPane pane{pv, planner_.ui, pin};
+        ui::DrawWorkbook(v, ui_, in, &pane);
+    } else {
+        ui::DrawWorkbook(v, ui_, in);
+    }
     Apply(in);
+    ApplyPlanner(pin);
 }
 
 void App::Apply(const ui::Intents& in) {
@@ -260,6 +314,14 @@ void App::Apply(const ui::Intents& in) {
         OpenSection(*in.go_to_section, true);
     }
     if (in.quiz) ApplyQuiz(*in.quiz);
+    if (in.toggle_planner) {
+        if (ui_.planner_open && !ui_.settings_open && !ui_.results_open && !ui_.search_open) {
+            ui_.planner_open = false;
+            OpenSection(section_, true);
+        } else {
+            OpenPlanner(planner_.ui.page, planner_.ui.contact, true);
+        }
+    }
     if (in.toggle_results) {
         ui_.results_open = !ui_.results_open;
         if (ui_.results_open) ui_.search_open = ui_.settings_open = ui_.contents_open = false;
@@ -305,11 +367,24 @@ void App::Apply(const ui::Intents& in) {
     if (in.dismiss_notice) notice_.clear();
     if (in.download_quarantine) out.download_quarantine = true;
     if (in.download_backup)
-        out.downloads.push_back({"networking-workbook-backup.json", "application/json", EncodeBackup(state_, now_ms_)});
+    {
+        StoredPlanner sp;
+        if (planner_.loaded()) {
+            sp.meta = planner::EncodeMeta(planner_.model());
+            for (uint32_t c : planner::ChunksOf(planner_.model())) sp.chunks.emplace_back(c, planner::EncodeChunk(planner_.model(), c));
+        }
+        out.downloads.push_back({"networking-workbook-backup.json", "application/json", EncodeBackup(state_, now_ms_, &sp)});
+    }
     if (in.choose_restore) out.choose_restore_file = true;
     if (in.cancel_restore) pending_restore_.reset();
     if (in.confirm_restore && pending_restore_) {
         LearnerState next = std::move(pending_restore_->state);
+        if (pending_restore_->has_planner) {
+            planner::PlannerLoad pl = planner::DecodePlanner(pending_restore_->planner.meta, pending_restore_->planner.chunks);
+            pl.planner.generation = std::to_string(now_ms_) + "-" + tab_id_;
+            planner_.Replace(std::move(pl.planner));
+            out.planner_save_now = true;
+        }
         pending_restore_.reset();
         ReplaceState(std::move(next), "Your backup was restored.");
     }
@@ -317,6 +392,10 @@ void App::Apply(const ui::Intents& in) {
     if (in.cancel_reset) ui_.confirm_reset = false;
     if (in.confirm_reset) {
         ui_.confirm_reset = false;
+        planner::Planner fresh;
+        fresh.generation = std::to_string(now_ms_) + "-" + tab_id_;
+        planner_.Replace(std::move(fresh));
+        out.planner_save_now = true;
         ReplaceState(LearnerState{}, "Your data was reset. The workbook starts fresh.");
     }
 }

@@ -3,10 +3,12 @@
 // what it puts in the outbox (address, title, saves, announcements).
 #pragma once
 #include <string>
+#include <array>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "app/planner_host.h"
 #include "core/content.h"
 #include "core/state.h"
 #include "ui/theme.h"
@@ -30,6 +32,12 @@ struct Outbox {
     bool choose_restore_file = false;  // open the file chooser for a backup
     bool request_persist = false;      // ask the browser for persistent storage (once, when there is real data)
     bool state_replaced = false;       // reset or restore: save at once, not debounced
+    // The planner (IndexedDB): something to save (debounced), or save at once.
+    bool planner_dirty = false;
+    bool planner_save_now = false;
+    bool download_planner_quarantine = false;
+    bool choose_import_file = false;   // the file chooser, for contacts to import
+    bool busy = false;                 // work continues over frames (an import): keep drawing
 };
 
 
@@ -64,6 +72,16 @@ public:
     void OnRestoreFile(const std::string& filename, std::string_view text);
 
     void OnRoute(std::string_view hash);  // the address hash changed (or at start)
+    void SetToday(planner::Day today) { today_ = today; }  // the learner's local date
+
+    // --- The planner, stored by the platform in IndexedDB (see PlannerHost).
+    PlannerHost& planner() { return planner_; }
+    void PlannerLoaded(bool quarantined);   // after FinishLoad or LoadFailed
+    void PlannerSaveFinished(int status, const std::string& message);
+    void PlannerMerged();                   // another tab's records were merged
+    void OnImportFile(const std::string& filename, std::string bytes);
+    // Planner templates (content/planner/templates.json, embedded).
+    void SetTemplates(std::string_view json);
     void SetSystemDark(bool dark);        // prefers-color-scheme
     void SetViewportWide(bool wide) { wide_ = wide; }
 
@@ -92,6 +110,10 @@ private:
     Rev NewRev() const { return Rev{now_ms_, tab_id_}; }
     void ReplaceState(LearnerState next, const char* announcement);
     void ApplyQuiz(const ui::QuizIntent& in);
+    void ApplyPlanner(const ui::PlannerIntents& in);
+    void OpenPlanner(ui::PlannerPage page, planner::Id contact, bool push_route);
+    void MarkPlannerDirty() { out.planner_dirty = true; }
+    std::string PlannerNotice() const;
 
     Content content_;
     LearnerState state_;
@@ -109,6 +131,11 @@ private:
     ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;
+    PlannerHost planner_;
+    planner::Day today_ = planner::kNoDay;
+    std::string planner_save_problem_;
+    bool planner_quarantined_ = false;
+    std::array<int, 3> restore_counts_{};  // contacts, organizations, events in the backup being checked
 };
 
 }  // namespace wb

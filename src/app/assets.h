@@ -7,6 +7,8 @@ extern const unsigned char content_bin[];  // the compiled chapter, binary encod
 extern const size_t content_bin_size;
 extern const unsigned char content_glyphs[];  // every character the chapter uses (UTF-8, contentc)
 extern const size_t content_glyphs_size;
+extern const unsigned char planner_templates[];  // content/planner/templates.json
+extern const size_t planner_templates_size;
 extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use
 extern const size_t font_regular_size;
 extern const unsigned char font_bold[];

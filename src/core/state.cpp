@@ -435,9 +435,18 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
 // --- Backup ------------------------------------------------------------------
 constexpr const char* kBackupFormat = "networking-workbook-backup";
 
-std::string EncodeBackup(const LearnerState& s, int64_t now_ms) {
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner) {
     json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}, {"state", StateJson(s)}};
-    return doc.dump(2, ' ', false, json::error_handler_t::replace);
+    std::string text = doc.dump(2, ' ', false, json::error_handler_t::replace);
+    if (!planner || planner->meta.empty()) return text;
+    // The planner's records are JSON already: spliced in as they are, not re-parsed
+    // (30,000 contacts as a JSON DOM would cost tens of MB of heap).
+    text.pop_back();  // the closing brace
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    text += ",\n  \"planner\": {\n    \"meta\": " + planner->meta + ",\n    \"chunks\": [";
+    for (size_t i = 0; i < planner->chunks.size(); ++i) text += (i ? ",\n      " : "\n      ") + planner->chunks[i].second;
+    text += "\n    ]\n  }\n}";
+    return text;
 }
 
 BackupRead DecodeBackup(std::string_view text) {
@@ -477,6 +486,26 @@ BackupRead DecodeBackup(std::string_view text) {
         out.error = "This backup is damaged, so nothing was restored: " +
                     (load.problems.empty() ? std::string("it is empty") : load.problems.front()) + ".";
         return out;
+    }
+    if (auto pl = doc.find("planner"); pl != doc.end()) {
+        auto meta = pl->is_object() ? pl->find("meta") : pl->end();
+        auto chunks = pl->is_object() ? pl->find("chunks") : pl->end();
+        if (!pl->is_object() || meta == pl->end() || !meta->is_object() || chunks == pl->end() || !chunks->is_array()) {
+            out.error = "This backup's planner is damaged (\"planner\" needs \"meta\" and \"chunks\"), so nothing was restored.";
+            return out;
+        }
+        out.has_planner = true;
+        out.planner.meta = Dump(*meta);
+        for (size_t i = 0; i < chunks->size(); ++i) {
+            const json& c = (*chunks)[i];
+            auto n = c.is_object() ? c.find("chunk") : c.end();
+            if (n == c.end() || !n->is_number_unsigned()) {
+                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) +
+                            " has no number), so nothing was restored.";
+                return out;
+            }
+            out.planner.chunks.emplace_back(n->get<uint32_t>(), Dump(c));
+        }
     }
     out.ok = true;
     out.state = std::move(load.state);

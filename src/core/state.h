@@ -97,13 +97,22 @@ std::string EncodeState(const LearnerState& s);
 // --- Backup files ------------------------------------------------------------
 // One JSON file with everything: {"format": "networking-workbook-backup",
 // "version": 1, "exported_at": <ms>, "state": <stored document>}.
-std::string EncodeBackup(const LearnerState& s, int64_t now_ms);
+// The planner travels in the same file as its stored records (see
+// planner.h, "Storage"): "planner": {"meta": {...}, "chunks": [{...}, ...]}.
+// A backup without it (made before the planner existed) leaves the planner alone.
+struct StoredPlanner {
+    std::string meta;                                    // "" = none
+    std::vector<std::pair<uint32_t, std::string>> chunks;  // chunk number, its record
+};
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner = nullptr);
 
 struct BackupRead {
     bool ok = false;
     std::string error;  // what is wrong and where, for the learner
     LearnerState state;
     int64_t exported_at = 0;
+    bool has_planner = false;
+    StoredPlanner planner;  // checked by the caller (DecodePlanner), which refuses the file if it is damaged
 };
 // Strict: any problem refuses the whole file (a restore must not half-apply).
 BackupRead DecodeBackup(std::string_view text);

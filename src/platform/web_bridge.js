@@ -136,11 +136,11 @@ mergeInto(LibraryManager.library, {
       var f = file.files && file.files[0];
       if (!f) return;
       if (f.size > 32 * 1024 * 1024) {  // over the limit: say so without reading it
-        WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(n, t); }); });
+        WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(WB.filePurpose | 0, n, t); }); });
         return;
       }
       f.text().then(function(text) {
-        WB.withCString(f.name, function(n) { WB.withCString(text, function(t) { _wb_on_file(n, t); }); });
+        WB.withCString(f.name, function(n) { WB.withCString(text, function(t) { _wb_on_file(WB.filePurpose | 0, n, t); }); });
       });
     });
 
@@ -199,11 +199,14 @@ mergeInto(LibraryManager.library, {
   },
   wb_js_dpr: function() { return window.devicePixelRatio || 1; },
   wb_js_now: function() { return Date.now(); },
+  wb_js_today: function() { var d = new Date(); return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate(); },
   wb_js_tab_id__deps: ['$WB'],
   wb_js_tab_id: function() { return WB.newCString(Math.random().toString(36).slice(2, 10)); },
   wb_js_choose_file__deps: ['$WB'],
-  wb_js_choose_file: function() {
+  wb_js_choose_file: function(purpose) {
     var input = document.getElementById('wb-file');
+    WB.filePurpose = purpose;
+    input.setAttribute('accept', purpose === 1 ? '.csv,.vcf,.vcard,text/csv,text/vcard' : '.json,application/json');
     input.value = '';
     input.click();
   },

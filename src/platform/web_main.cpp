@@ -49,7 +49,11 @@ void wb_js_download(const char* filename, const char* mime, const char* data);
 int wb_js_prefers_dark();
 double wb_js_now();                 // Date.now()
 char* wb_js_tab_id();               // a random id for this tab (record revisions)
-void wb_js_choose_file();           // the hidden <input type=file>; answers via wb_on_file
+void wb_js_choose_file(int purpose); // the hidden <input type=file>; answers via wb_on_file (0 restore, 1 import)
+int wb_js_today();                  // the learner's local date as yyyymmdd
+void wb_js_planner_load();          // reads IndexedDB; answers via wb_planner_part / wb_planner_loaded
+void wb_js_planner_save();          // read-merge-write of the dirty records; answers via wb_planner_saved
+void wb_js_planner_download_quarantine();
 void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
 void wb_js_app_ready();
 void wb_js_fatal(const char* message);
@@ -68,6 +72,8 @@ struct Platform {
     int frames_left = 0;       // frames still to draw after the last input
     bool raf_pending = false;
     bool save_pending = false;
+    bool planner_save_pending = false;
+    std::string out_text;      // returned to JS by the wb_planner_* string functions
     bool storage_ok = true;
     bool app_ready_sent = false;
     bool text_input_active = false;
@@ -100,6 +106,21 @@ void OnSaveTimer(void*) {
     RequestFrames(1);  // show the save status
 }
 
+void OnPlannerSaveTimer(void*) {
+    P.planner_save_pending = false;
+    wb_js_planner_save();
+}
+void SchedulePlannerSave(int ms) {
+    if (P.planner_save_pending) return;
+    P.planner_save_pending = true;
+    emscripten_set_timeout(OnPlannerSaveTimer, ms, nullptr);
+}
+
+wb::planner::Day Today() {
+    int ymd = wb_js_today();
+    return wb::planner::DayFromYmd(ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
 void ApplyScaleIfNeeded() {
     float scale = P.app.TextScale();
     // All of Latin once the learner types, or has typed, beyond the chapter's characters.
@@ -125,9 +146,19 @@ void CarryOutOutbox() {
     if (!o.open_url.empty()) wb_js_open_url(o.open_url.c_str());
     for (const wb::Outbox::Download& d : o.downloads) wb_js_download(d.filename.c_str(), d.mime.c_str(), d.data.c_str());
     o.downloads.clear();
-    if (o.choose_restore_file) wb_js_choose_file();
+    if (o.choose_restore_file) wb_js_choose_file(0);
+    if (o.choose_import_file) wb_js_choose_file(1);
     if (o.request_persist) wb_js_request_persist();
-    o.choose_restore_file = o.request_persist = false;
+    o.choose_restore_file = o.choose_import_file = o.request_persist = false;
+    if (o.download_planner_quarantine) wb_js_planner_download_quarantine();
+    o.download_planner_quarantine = false;
+    if (o.planner_save_now) wb_js_planner_save();  // reset or restore: at once
+    else if (o.planner_dirty) SchedulePlannerSave(500);  // debounced: at most 0.5 s late
+    o.planner_save_now = o.planner_dirty = false;
+    if (o.busy) {
+        o.busy = false;
+        RequestFrames(2);
+    }
     if (o.download_quarantine) {
         char* q = wb_js_storage_get(kQuarantineKey);
         if (q) {
@@ -166,6 +197,7 @@ void DrawFrame() {
     P.app.SetViewportWide(P.css_w >= wb::ui::GetFonts().body_size * 48);
 
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
+    P.app.SetToday(Today());
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     P.app.Frame();
@@ -445,8 +477,42 @@ EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
     if (r.news) P.app.out.state_dirty = true;
     RequestFrames();
 }
-EMSCRIPTEN_KEEPALIVE void wb_on_file(const char* name, const char* text) {
-    P.app.OnRestoreFile(name, text);
+EMSCRIPTEN_KEEPALIVE void wb_on_file(int purpose, const char* name, const char* text) {
+    if (purpose == 1) P.app.OnImportFile(name, text);
+    else P.app.OnRestoreFile(name, text);
+    RequestFrames();
+}
+
+// --- The planner's records in IndexedDB (see wb_js_planner_* in web_bridge.js).
+EMSCRIPTEN_KEEPALIVE void wb_planner_part(const char* key, const char* text) { P.app.planner().AddStoredPart(key, text); }
+// status 0: every record was handed over; 2: the database could not be opened (message says why).
+// Returns 1 when the stored records must be kept aside before anything is written.
+EMSCRIPTEN_KEEPALIVE int wb_planner_loaded(int status, const char* message) {
+    bool quarantine = false;
+    if (status == 0) quarantine = P.app.planner().FinishLoad();
+    else P.app.planner().LoadFailed(message ? message : "unknown error");
+    P.app.PlannerLoaded(quarantine);
+    RequestFrames();
+    return quarantine ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE const char* wb_planner_dirty_keys() {
+    P.out_text = P.app.planner().DirtyKeys();
+    return P.out_text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* wb_planner_encode(const char* key) {
+    P.app.SetClock(static_cast<int64_t>(wb_js_now()));
+    P.out_text = P.app.planner().EncodePart(key);
+    return P.out_text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void wb_planner_saved(int status, const char* message) {
+    P.app.PlannerSaveFinished(status, message ? message : "");
+    if (status != 0) SchedulePlannerSave(3000);                  // retried; nothing is dropped
+    else if (P.app.planner().dirty()) SchedulePlannerSave(500);  // edited while the save ran
+    RequestFrames();
+}
+EMSCRIPTEN_KEEPALIVE void wb_planner_merge_part(const char* key, const char* text) { P.app.planner().MergeStoredPart(key, text); }
+EMSCRIPTEN_KEEPALIVE void wb_planner_merge_done() {
+    if (P.app.planner().MergeStoredDone()) P.app.PlannerMerged();
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_persist(int result) {  // 1 granted, 0 not, -1 unsupported
@@ -457,6 +523,7 @@ EMSCRIPTEN_KEEPALIVE void wb_on_persist(int result) {  // 1 granted, 0 not, -1 u
 // The page is being hidden or left (visibilitychange, pagehide): save at once.
 EMSCRIPTEN_KEEPALIVE void wb_save_now() {
     if (P.save_pending || P.app.out.state_dirty) SaveNow();
+    if (P.app.planner().dirty()) wb_js_planner_save();  // IndexedDB is asynchronous: started now, done if the page lives on
 }
 }
 
@@ -517,11 +584,15 @@ int main() {
     }
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     LoadState();
+    P.app.SetTemplates(std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
+                                        wb::assets::planner_templates_size));
+    P.app.SetToday(Today());
     if (char* hash = wb_js_get_hash()) {
         P.app.OnRoute(hash);
         std::free(hash);
     }
     wb_js_init();  // resize observer, hash and focus listeners, text input, semantics host
+    wb_js_planner_load();  // asynchronous: the chapter shows at once, the planner when it is read
     wb_on_resize();
     return 0;
 }

@@ -365,7 +365,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
 }  // namespace
 
 // --- Shell ------------------------------------------------------------------
-void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
+void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner) {
     const Content& c = v.content;
     ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
@@ -389,7 +389,8 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", c.Str("nav.contents"))) out.toggle_contents = true;
         first = false;
     }
-    float buttons_w = button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 2;
+    const char* planner_label = ui.planner_open ? "Chapter##planner" : "Planner##planner";
+    float buttons_w = button_w("Planner") + button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 3;
     const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
     ImGui::PushFont(GetFonts().bold);
     float title_w = ImGui::CalcTextSize(title).x;
@@ -405,8 +406,10 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::SameLine();
         float right = line_end - buttons_w;
         if (ImGui::GetCursorPosX() <= right) ImGui::SameLine(right);
-        else if (ImGui::GetCursorPosX() + button_w("Results") > line_end) ImGui::NewLine();
+        else if (ImGui::GetCursorPosX() + button_w("Planner") > line_end) ImGui::NewLine();
     }
+    if (Button(planner_label, ui.planner_open ? "Back to the chapter" : "Your network planner")) out.toggle_planner = true;
+    same_line_if_fits(button_w("Results"));
     if (Button("Results##results", "Your results")) out.toggle_results = true;
     same_line_if_fits(button_w("Search"));
     if (Button("Search##search", c.Str("search.title"))) out.toggle_search = true;
@@ -431,6 +434,12 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::PopStyleColor();
     }
 
+    bool panel = ui.settings_open || ui.results_open || ui.search_open || (!v.wide && ui.contents_open);
+    if (ui.planner_open && planner && !panel) {
+        DrawPlanner(planner->view, planner->ui, v.wide, planner->out);
+        ImGui::End();
+        return;
+    }
     if (v.wide) {
         ImGui::BeginChild("##contents", ImVec2(Em() * 16, 0), ImGuiChildFlags_None);
         DrawContents(v, ui, out);

@@ -11,6 +11,7 @@
 #include "core/search.h"
 #include "core/state.h"
 #include "imgui.h"
+#include "ui/planner_views.h"
 
 namespace wb::ui {
 
@@ -26,6 +27,7 @@ struct QuizIntent {
 struct Intents {
     std::optional<QuizIntent> quiz;
     bool toggle_results = false;
+    bool toggle_planner = false;
     std::optional<int> go_to_section;           // open this section
     std::optional<int> end_seen;                // this section's end was on screen
     std::optional<std::pair<std::string, std::string>> reflection_edit;  // prompt id, new text
@@ -74,6 +76,7 @@ struct ShellUi {
     bool focus_search = false;
     bool confirm_reset = false;   // "Reset my data?" is showing
     bool results_open = false;
+    bool planner_open = false;    // the planner instead of the chapter
     bool only_unanswered = false; // results: show only quizzes with unanswered questions
 };
 
@@ -100,7 +103,14 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
 // Results: per-section scores, the self-assessment profile, recommendations.
 void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out);
 
-// The whole window: top bar, contents, reader, search and settings panels.
-void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out);
+// The planner as the shell draws it, when it is open.
+struct PlannerPane {
+    const PlannerView& view;
+    PlannerUi& ui;
+    PlannerIntents& out;
+};
+
+// The whole window: top bar, contents, reader (or the planner), search and settings panels.
+void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner = nullptr);
 
 }  // namespace wb::ui

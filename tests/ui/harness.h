@@ -7,12 +7,16 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/planner.h"
 #include "imgui.h"
 #include "ui/semantics.h"
 
 struct ImGuiWindow;
 
 namespace wbtest {
+
+// The learner's "today" in every UI test.
+inline const wb::planner::Day kToday = wb::planner::DayFromYmd(2026, 11, 26);
 
 struct Ui {
     // Creates an ImGui context and an App holding the embedded chapter, with

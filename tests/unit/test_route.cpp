@@ -56,3 +56,21 @@ TEST_CASE("route: FormatReadRoute writes what ParseRoute reads") {
     CHECK(r.kind == Route::Kind::Read);
     CHECK(r.section == "follow-up-and-stay-in-touch");
 }
+
+TEST_CASE("planner and home routes") {
+    Route r = ParseRoute("#/planner/contacts");
+    CHECK(r.kind == Route::Kind::Planner);
+    CHECK(r.section == "contacts");
+    CHECK(r.id == 0);
+    r = ParseRoute("#/planner/contact/1234");
+    CHECK(r.kind == Route::Kind::Planner);
+    CHECK(r.section == "contact");
+    CHECK(r.id == 1234);
+    r = ParseRoute("#/planner/contact/12x");
+    CHECK(r.section == "contact");
+    CHECK(r.id == 0);  // not a number: no contact
+    CHECK(ParseRoute("#/planner").section == "week");
+    CHECK(ParseRoute("#/home").kind == Route::Kind::Home);
+    CHECK(wb::FormatPlannerRoute("contact", 7) == "#/planner/contact/7");
+    CHECK(ParseRoute(wb::FormatPlannerRoute("map")).section == "map");
+}

@@ -1,0 +1,207 @@
+// The App's planner half: opening pages, applying what the learner did, and
+// the platform's load, save, merge and file results.
+#include <algorithm>
+
+#include "app/app.h"
+#include "core/route.h"
+
+namespace wb {
+using namespace planner;
+
+void App::SetTemplates(std::string_view json) {
+    std::string error;
+    if (!DecodeTemplates(json, planner_.templates, error)) {
+        // Built from content/ by us: a problem here is a build bug; the planner works without templates.
+        planner_.templates = {};
+        notice_ = "The planner's message templates could not be read (" + error + "); everything else works.";
+    }
+}
+
+std::string App::PlannerNotice() const {
+    std::string s = planner_.load_problem();
+    if (!planner_save_problem_.empty()) s += (s.empty() ? "" : " ") + planner_save_problem_;
+    return s;
+}
+
+void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
+    ui::PlannerUi& pu = planner_.ui;
+    if (page == ui::PlannerPage::Contact && !contact) page = ui::PlannerPage::Contacts;
+    if (page == ui::PlannerPage::Contact && pu.contact != contact) {
+        pu.touch_note.clear();
+        pu.touch_day.clear();
+        pu.confirm_delete = false;
+    }
+    pu.page = page;
+    if (page == ui::PlannerPage::Contact) pu.contact = contact;
+    ui_.planner_open = true;
+    ui_.search_open = ui_.settings_open = ui_.results_open = ui_.contents_open = false;
+    if (push_route) out.route = FormatPlannerRoute(ui::PlannerPageSlug(page), page == ui::PlannerPage::Contact ? contact : 0);
+    std::string title = ui::PlannerPageName(page);
+    if (page == ui::PlannerPage::Contact)
+        if (const Contact* c = FindContact(planner_.model(), contact)) title = c->name;
+    out.title = title + " \xE2\x80\x94 Planner \xE2\x80\x94 " + content_.Str("app.title");
+}
+
+void App::PlannerLoaded(bool quarantined) {
+    planner_quarantined_ = quarantined;
+    if (!planner_.load_problem().empty()) out.announce = planner_.load_problem();
+    if (planner_.dirty()) out.planner_dirty = true;  // damaged chunks are rewritten from what was read
+    // A deep link to a contact opened before the planner was loaded: its title now.
+    if (ui_.planner_open) OpenPlanner(planner_.ui.page, planner_.ui.contact, false);
+}
+
+void App::PlannerSaveFinished(int status, const std::string& message) {
+    std::string problem = planner_.SaveFinished(status, message);
+    if (problem != planner_save_problem_) out.announce = problem.empty() ? "Planner saved." : problem;
+    planner_save_problem_ = problem;
+}
+
+void App::PlannerMerged() {
+    ui::PlannerUi& pu = planner_.ui;
+    if (pu.page == ui::PlannerPage::Contact && !FindContact(planner_.model(), pu.contact)) pu.confirm_delete = false;
+}
+
+void App::OnImportFile(const std::string& filename, std::string bytes) {
+    if (bytes.empty()) {
+        notice_ = "\"" + filename + "\" is empty or larger than 32 MB, so it cannot be imported. Nothing was changed.";
+        out.announce = notice_;
+        return;
+    }
+    planner_.StartImport(planner_.model(), filename, std::move(bytes), today_);
+    OpenPlanner(ui::PlannerPage::Contacts, 0, true);
+    out.busy = true;
+    out.announce = "Reading " + filename + "\xE2\x80\xA6";
+}
+
+void App::ApplyPlanner(const ui::PlannerIntents& in) {
+    Planner& p = planner_.model();
+    ui::PlannerUi& pu = planner_.ui;
+    Rev rev = NewRev();
+    if (p.generation.empty()) p.generation = std::to_string(now_ms_) + "-" + tab_id_;
+
+    if (in.go) OpenPlanner(*in.go, pu.contact, true);
+    if (in.open_contact) OpenPlanner(ui::PlannerPage::Contact, *in.open_contact, true);
+
+    if (in.put_contact) {
+        Contact c = *in.put_contact;
+        if (c.id == 0) {
+            Id id = AddContact(p, std::move(c), rev);
+            planner_.TouchContact(id);
+            planner_.TouchMeta();  // next_id moved
+            out.announce = "Contact added.";
+            OpenPlanner(ui::PlannerPage::Contact, id, true);
+        } else if (Contact* cur = FindContact(p, c.id)) {
+            c.rev = rev;
+            *cur = std::move(c);
+            planner_.TouchContact(cur->id);
+        }
+        MarkPlannerDirty();
+    }
+    auto put = [&](auto& list, auto record, auto add) {
+        if (record.id == 0) {
+            add(p, std::move(record), rev);
+        } else {
+            for (auto& r : list)
+                if (r.id == record.id) {
+                    record.rev = rev;
+                    r = std::move(record);
+                    break;
+                }
+        }
+        planner_.TouchMeta();
+        MarkPlannerDirty();
+    };
+    if (in.put_org) put(p.organizations, *in.put_org, [](Planner& pl, Organization o, Rev r) { return AddOrganization(pl, std::move(o), r); });
+    if (in.put_event) put(p.events, *in.put_event, [](Planner& pl, Event e, Rev r) { return AddEvent(pl, std::move(e), r); });
+    if (in.put_social) put(p.social, *in.put_social, [](Planner& pl, SocialPlan s, Rev r) { return AddSocialPlan(pl, std::move(s), r); });
+    if (in.put_target) put(p.targets, *in.put_target, [](Planner& pl, Target t, Rev r) { return AddTarget(pl, std::move(t), r); });
+    if (in.put_goal) put(p.goals, *in.put_goal, [](Planner& pl, Goal g, Rev r) { return AddGoal(pl, std::move(g), r); });
+
+    if (in.remove) {
+        Id id = in.remove->second;
+        bool removed = false;
+        switch (in.remove->first) {
+            case 'c':
+                removed = DeleteContact(p, id, rev);
+                if (removed) {
+                    planner_.TouchContact(id);
+                    if (pu.contact == id) OpenPlanner(ui::PlannerPage::Contacts, 0, true);
+                }
+                break;
+            case 'o': removed = DeleteOrganization(p, id, rev); break;
+            case 'e': removed = DeleteEvent(p, id, rev); break;
+            case 's': removed = DeleteSocialPlan(p, id, rev); break;
+            case 't': removed = DeleteTarget(p, id, rev); break;
+            case 'g': removed = DeleteGoal(p, id, rev); break;
+        }
+        if (removed) {
+            planner_.TouchMeta();  // the tombstone lives in meta
+            MarkPlannerDirty();
+            out.announce = "Deleted.";
+        }
+    }
+    if (in.log_touch) {
+        if (Contact* c = FindContact(p, in.log_touch->first); c && LogTouch(*c, in.log_touch->second, rev)) {
+            planner_.TouchContact(c->id);
+            MarkPlannerDirty();
+            Day next = NextFollowUp(*c);
+            out.announce = "Touch logged with " + c->name + ". Next follow-up: " + (next ? FormatDay(next) : std::string("none")) + ".";
+        }
+    }
+    if (in.snooze) {
+        if (Contact* c = FindContact(p, in.snooze->first)) {
+            Snooze(*c, in.snooze->second, rev);
+            planner_.TouchContact(c->id);
+            MarkPlannerDirty();
+            out.announce = c->name + " snoozed until " + FormatDay(in.snooze->second) + ".";
+        }
+    }
+    if (in.attended) {
+        int n = MarkAttended(p, in.attended->first, in.attended->second, rev);
+        if (n >= 0) {
+            for (Id id : in.attended->second) planner_.TouchContact(id);
+            planner_.TouchMeta();
+            MarkPlannerDirty();
+            out.announce = "Marked attended. " + std::to_string(n) + " follow-ups are due within 48 hours.";
+        }
+    }
+    if (in.social_done) {
+        for (SocialPlan& s : p.social)
+            if (s.id == *in.social_done) {
+                MarkDone(s, today_, rev);
+                planner_.TouchMeta();
+                MarkPlannerDirty();
+                out.announce = "Done for today. Streak: " + std::to_string(CurrentStreak(s, today_)) + ".";
+            }
+    }
+    if (in.choose_import) out.choose_import_file = true;
+    if (in.cancel_import) {
+        planner_.EndImport();
+        out.announce = "Import cancelled. Nothing was changed.";
+    }
+    if (in.commit_import) {
+        if (const ImportJob* job = planner_.import_job(); job && job->Done()) {
+            size_t before = p.contacts.size();
+            Id first_new = p.next_id;
+            int changed = CommitImport(p, job->Preview(), rev);
+            for (const ImportItem& it : job->Preview().items)
+                if (it.existing) planner_.TouchContact(it.existing);
+            for (const Contact& c : p.contacts)
+                if (c.id >= first_new) planner_.TouchContact(c.id);
+            planner_.TouchMeta();
+            MarkPlannerDirty();
+            out.announce = "Imported: " + std::to_string(p.contacts.size() - before) + " new contacts, " +
+                           std::to_string(changed - static_cast<int>(p.contacts.size() - before)) + " updated.";
+            planner_.EndImport();
+        }
+    }
+    if (in.export_kind) {
+        switch (*in.export_kind) {
+            case 'i': out.downloads.push_back({"networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_)}); break;
+            case 'v': out.downloads.push_back({"networking-contacts.vcf", "text/vcard", ExportVcf(p)}); break;
+            case 'c': out.downloads.push_back({"networking-contacts.csv", "text/csv", ExportCsv(p)}); break;
+        }
+    }
+}
+
+}  // namespace wb

@@ -1,0 +1,220 @@
+// End-to-end: the network planner in Chromium, stored in IndexedDB. Import a
+// LinkedIn file through the file chooser, log a touch, export a calendar, and
+// the storage faults: quota, a damaged record, no IndexedDB, two tabs.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from '../../scripts/server.mjs';
+import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const ICAL = require('ical.js');
+
+const srv = await startServer({ root: 'build/web', port: 0 });
+const browser = await launch();
+const URL = srv.url;
+const LINKEDIN = 'tests/fixtures/import/linkedin_connections.csv';
+
+// Everything in the planner's IndexedDB store, as {key: text}.
+const idbDump = (page, store = 'planner') => page.evaluate((store) => new Promise((resolve, reject) => {
+  const req = indexedDB.open('networking-workbook', 1);
+  req.onsuccess = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains(store)) { resolve({}); return; }
+    const s = db.transaction(store).objectStore(store);
+    const keys = s.getAllKeys(), vals = s.getAll();
+    vals.onsuccess = () => {
+      const out = {};
+      keys.result.forEach((k, i) => { out[k] = vals.result[i]; });
+      db.close();
+      resolve(out);
+    };
+  };
+  req.onerror = () => reject(req.error);
+}), store);
+
+const countText = (page) => page.getByText(/^\d+ of \d+ contacts/).first().textContent();
+
+async function openContacts(page) {
+  await press(page.getByRole('button', { name: 'Your network planner' }), 'Enter');
+  await press(page.getByRole('link', { name: 'Contacts', exact: true }), 'Enter');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+}
+
+async function addContact(page, name) {
+  const field = page.getByRole('textbox', { name: "New contact's name" });
+  await field.focus();
+  await field.fill(name);
+  await settle(page, 100);
+  await press(page.getByRole('button', { name: 'Add contact' }), 'Enter');
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+async function importLinkedIn(page) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    press(page.getByRole('button', { name: /Import contacts from a LinkedIn/ }), 'Enter'),
+  ]);
+  await chooser.setFiles(LINKEDIN);
+  await page.getByRole('heading', { name: 'Import contacts', level: 1 }).waitFor();
+  await page.getByText(/LinkedIn connections: \d+ new/).first().waitFor();
+}
+
+test('import a LinkedIn file through the file chooser, log a touch, export a calendar that ical.js reads', async () => {
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  const errors = [];
+  const page = await openWorkbook(ctx, URL, { errors });
+  await openContacts(page);
+  await importLinkedIn(page);
+  const summary = await page.getByText(/LinkedIn connections: \d+ new/).first().textContent();
+  const added = Number(summary.match(/(\d+) new/)[1]);
+  assert.ok(added >= 3, summary);
+  await press(page.getByRole('button', { name: 'Add to my planner' }), 'Enter');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  assert.match(await countText(page), new RegExp(`^${added} of ${added} contacts`));
+
+  // Open the first contact and log a touch.
+  const first = page.getByRole('link', { name: /·/ }).first();
+  const firstName = (await first.textContent()).split(' · ')[0];
+  await press(first, 'Enter');
+  await page.getByRole('heading', { name: firstName, level: 1 }).waitFor();
+  const note = page.getByRole('textbox', { name: 'What happened' });
+  await note.focus();
+  await note.fill('Asked about the platform team');
+  await settle(page, 100);
+  await press(page.getByRole('button', { name: 'Log this touch' }), 'Enter');
+  await page.getByText(/Asked about the platform team/).first().waitFor();
+  const live = await page.locator('#wb-live').textContent();
+  assert.match(live, new RegExp(`Touch logged with ${firstName}`));
+
+  // Export the calendar: the download is RFC 5545 and names the follow-up.
+  await press(page.getByRole('button', { name: 'Back to all contacts' }), 'Enter');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Export follow-ups and events as a calendar file' }), 'Enter'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'networking-follow-ups.ics');
+  const ics = readFileSync(await download.path(), 'utf8');
+  assert.ok(ics.includes('\r\n'), 'CRLF line endings');
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  const events = cal.getAllSubcomponents('vevent');
+  assert.ok(events.some((e) => String(e.getFirstPropertyValue('summary')).includes(firstName)), 'a follow-up for the contact');
+  for (const e of events) assert.ok(e.getFirstSubcomponent('valarm'), 'each follow-up has an alarm');
+
+  // Everything survives a reload (IndexedDB).
+  await page.waitForTimeout(900);
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  await page.getByText(new RegExp(`^${added} of ${added} contacts`)).first().waitFor();
+  const stored = await idbDump(page);
+  assert.ok(stored.meta, 'a meta record');
+  assert.ok(stored.c0 && stored.c0.includes('Asked about the platform team'), 'the touch is in chunk 0');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('two tabs: an edit in one reaches the other, and edits to different contacts both survive', async () => {
+  const ctx = await browser.newContext();
+  const a = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await a.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  await addContact(a, 'Ada Lovelace');
+  await addContact(a, 'Charles Babbage');
+  await a.waitForTimeout(900);
+  const b = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await b.getByText(/^2 of 2 contacts/).first().waitFor();
+
+  // A new contact in A shows up in B without a reload.
+  await press(a.getByRole('button', { name: 'Back to all contacts' }), 'Enter');
+  await addContact(a, 'Mary Somerville');
+  await b.getByText(/^3 of 3 contacts/).first().waitFor({ timeout: 5000 });
+
+  // Concurrent edits to different contacts: both survive.
+  const editNotes = async (page, name, text) => {
+    await page.evaluate(() => { location.hash = '#/planner/contacts'; });
+    await press(page.getByRole('link', { name: new RegExp(`^${name}`) }), 'Enter');
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    const notes = page.getByRole('textbox', { name: 'Notes' });
+    await notes.focus();
+    await notes.fill(text);
+    await settle(page, 100);
+  };
+  await editNotes(a, 'Ada Lovelace', 'Notes written in tab A');
+  await editNotes(b, 'Charles Babbage', 'Notes written in tab B');
+  await a.waitForTimeout(1500);
+  const c = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await c.getByText(/^3 of 3 contacts/).first().waitFor();
+  const stored = await idbDump(c);
+  assert.match(stored.c0, /Notes written in tab A/);
+  assert.match(stored.c0, /Notes written in tab B/);
+  await ctx.close();
+});
+
+test('quota exceeded in IndexedDB: a clear message, the saved copy intact, the change saved once space is free', async () => {
+  const ctx = await browser.newContext();
+  // The fault: while window.__quotaFull is set, every write fails as a full disk does.
+  await ctx.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function(...args) {
+      if (window.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const page = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  await addContact(page, 'Saved Before');
+  await page.waitForTimeout(900);
+  const before = await idbDump(page);
+  assert.match(before.c0, /Saved Before/);
+  await page.evaluate(() => { window.__quotaFull = true; });
+  await press(page.getByRole('button', { name: 'Back to all contacts' }), 'Enter');
+  await addContact(page, 'Written While Full');
+  await page.getByText(/storage for the workbook is full/).first().waitFor({ timeout: 5000 });
+  const during = await idbDump(page);
+  assert.deepEqual(during, before, 'the last saved state stays intact');
+  await page.evaluate(() => { window.__quotaFull = false; });
+  // Retried on its own: the message goes and the change is stored.
+  await page.waitForFunction(() => !document.getElementById('wb-semantics').textContent.includes('storage for the workbook is full'), null, { timeout: 10000 });
+  const after = await idbDump(page);
+  assert.match(after.c0, /Written While Full/);
+  await ctx.close();
+});
+
+test('a damaged planner record: the rest loads, the problem is named, the original bytes are kept aside', async () => {
+  const ctx = await browser.newContext({ acceptDownloads: true });
+  const page = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  await addContact(page, 'Kept Contact');
+  await page.waitForTimeout(900);
+  // Plant a damaged chunk next to the good one.
+  const damaged = '{"schema":1,"chunk":1,"contacts":[[1000,"Half a rec';
+  await page.evaluate((text) => new Promise((resolve) => {
+    const req = indexedDB.open('networking-workbook', 1);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('planner', 'readwrite');
+      tx.objectStore('planner').put(text, 'c1');
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+    };
+  }), damaged);
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByText(/could not be read/).first().waitFor();
+  await page.getByText(/^1 of 1 contacts/).first().waitFor();
+  const q = await idbDump(page, 'quarantine');
+  assert.equal(q.c1, damaged, 'the damaged bytes are kept as found');
+  await ctx.close();
+});
+
+test('no IndexedDB (blocked storage): the planner runs in memory and says how to keep the work', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } }); });
+  const page = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await page.getByText(/kept only while this page is open/).first().waitFor();
+  await addContact(page, 'In Memory');
+  await ctx.close();
+});
+
+const failed = await run('e2e planner');
+await browser.close();
+await srv.close();
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,270 @@
+// The planner driven like a learner drives it (the App hosting the planner's
+// views): opening it, adding a contact, logging touches, the 30,000-row table,
+// imports, and what is handed to the platform for saving.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/interchange.h"
+#include "core/planner.h"
+#include "core/route.h"
+#include "harness.h"
+
+using wb::Role;
+using wbtest::kToday;
+using wbtest::Ui;
+namespace pl = wb::planner;
+
+namespace {
+
+std::string H1(const Ui& ui) {
+    for (const wb::SemNode* n : ui.All(Role::Heading))
+        if (n->level == 1) return n->name;
+    return "";
+}
+
+void OpenPlanner(Ui& ui) {
+    ui.Frame();
+    ui.Activate(Role::Button, "Your network planner");
+}
+
+// Types into a mirrored text field, as a screen reader's edit does.
+void SetField(Ui& ui, const std::string& name, const std::string& text) {
+    const wb::SemNode* n = ui.Find(Role::TextField, name);
+    REQUIRE_MESSAGE(n != nullptr, "no text field named ", name);
+    wb::Sem().requests.set_value_id = n->id;
+    wb::Sem().requests.set_value = text;
+    ui.Frames(2);
+}
+
+std::string ReadFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// n LinkedIn-like contacts, one in three touched recently.
+pl::Planner BigPlanner(int n) {
+    pl::Planner p;
+    const char* industries[] = {"Software", "Finance", "Healthcare", "Education", "Retail", "Energy", "Media"};
+    for (int i = 0; i < n; ++i) {
+        pl::Contact c;
+        c.name = "Person " + std::to_string(i);
+        c.company = "Company " + std::to_string(i % 900);
+        c.role = "Engineer";
+        c.industry = industries[i % 7];
+        c.tier = static_cast<pl::Tier>(i % 4);
+        c.profile_url = "https://www.linkedin.com/in/person-" + std::to_string(i);
+        if (i % 3 == 0) c.log.push_back(pl::Interaction{kToday - (i % 200), pl::Channel::Email, "hello", pl::Help::None, ""});
+        pl::AddContact(p, std::move(c), wb::Rev{1, "t"});
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("ui planner: the Planner button opens This week, with an empty state that says what to do") {
+    Ui ui;
+    OpenPlanner(ui);
+    CHECK(H1(ui) == "This week");
+    CHECK(ui.app.out.route == "#/planner/week");
+    CHECK(ui.FindContaining(Role::Text, "Your planner is empty") != nullptr);
+    CHECK(ui.Find(Role::Navigation, "Planner") != nullptr);
+    CHECK(ui.Find(Role::Button, "Back to the chapter") != nullptr);
+    ui.Activate(Role::Button, "Back to the chapter");
+    CHECK(H1(ui) == ui.app.content().sections[0].title);
+}
+
+TEST_CASE("ui planner: a deep link opens a planner page; an unknown page says so") {
+    Ui ui;
+    ui.Frame();
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    CHECK(H1(ui) == "Contacts");
+    ui.app.OnRoute("#/planner/nonsense");
+    ui.Frames(2);
+    CHECK(H1(ui) == "This week");
+    CHECK(ui.FindContaining(Role::Status, "nonsense") != nullptr);
+}
+
+TEST_CASE("ui planner: adding a contact opens it, and what changed is marked for saving") {
+    Ui ui;
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    SetField(ui, "New contact's name", "Ada Lovelace");
+    ui.Activate(Role::Button, "Add contact");
+    REQUIRE(ui.app.planner().model().contacts.size() == 1);
+    const pl::Contact& c = ui.app.planner().model().contacts[0];
+    CHECK(c.name == "Ada Lovelace");
+    CHECK(c.added == kToday);
+    CHECK(H1(ui) == "Ada Lovelace");
+    std::string keys = ui.app.planner().DirtyKeys();
+    CHECK(keys.find("meta") != std::string::npos);
+    CHECK(keys.find("c" + std::to_string(pl::ChunkOf(c.id))) != std::string::npos);
+}
+
+TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change moves it from the last touch") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Grace Hopper";
+    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
+    ui.Frames(2);
+    CHECK(H1(ui) == "Grace Hopper");
+    CHECK(ui.FindContaining(Role::Text, "never contacted") != nullptr);
+    SetField(ui, "What happened", "Coffee after the meetup");
+    ui.Activate(Role::Button, "Log this touch");
+    const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
+    REQUIRE(got);
+    REQUIRE(got->log.size() == 1);
+    CHECK(got->log[0].day == kToday);
+    CHECK(got->log[0].note == "Coffee after the meetup");
+    CHECK(pl::NextFollowUp(*got) == kToday + 365);  // Extended: yearly
+    CHECK(ui.app.out.announce.find("Touch logged with Grace Hopper") != std::string::npos);
+
+    ui.Activate(Role::Radio, "Inner (monthly)");
+    got = pl::FindContact(ui.app.planner().model(), id);
+    CHECK(got->tier == pl::Tier::Inner);
+    CHECK(pl::NextFollowUp(*got) == kToday + 30);
+}
+
+TEST_CASE("ui planner: an invalid touch date is named and not used") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Alan Turing";
+    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
+    ui.Frames(2);
+    SetField(ui, "Date of the touch", "2026-13-45");
+    CHECK(ui.FindContaining(Role::Text, "\"2026-13-45\" is not a date") != nullptr);
+    ui.Activate(Role::Button, "Log this touch");
+    const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
+    REQUIRE(got->log.size() == 1);
+    CHECK(got->log[0].day == kToday);  // the bad date was never applied
+}
+
+TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen, and search filters them") {
+    Ui ui;
+    ui.app.planner().Replace(BigPlanner(30000));
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    auto t0 = std::chrono::steady_clock::now();
+    ui.Frame();
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("contacts view, 30,000 contacts, one frame (native, null renderer): " << ms << " ms");
+    CHECK(ui.FindContaining(Role::Text, "30000 of 30000 contacts") != nullptr);
+    size_t rows = 0;
+    for (const wb::SemNode* n : ui.All(Role::Link)) rows += n->value.rfind("#/planner/contact/", 0) == 0;
+    CHECK(rows > 5);
+    CHECK(rows < 100);  // clipped: not 30,000 nodes
+    SetField(ui, "Search contacts", "person 2999");
+    ui.Frame();
+    // "person 2999" matches Person 2999 and Person 29990..29999.
+    CHECK(ui.FindContaining(Role::Text, "11 of 30000 contacts") != nullptr);
+    CHECK(ui.FindContaining(Role::Link, "Person 29995") != nullptr);
+}
+
+TEST_CASE("ui planner: importing a LinkedIn file shows a preview; cancel changes nothing, commit adds the contacts") {
+    std::string file = ReadFile(std::string(WB_SOURCE_DIR) + "/tests/fixtures/import/linkedin_connections.csv");
+    REQUIRE(!file.empty());
+    Ui ui;
+    ui.Frame();
+    ui.app.OnImportFile("Connections.csv", file);
+    for (int i = 0; i < 20 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
+    ui.Frames(2);
+    CHECK(H1(ui) == "Import contacts");
+    const wb::SemNode* summary = ui.FindContaining(Role::Text, "LinkedIn connections:");
+    REQUIRE(summary != nullptr);
+    CHECK(summary->name.find(" new,") != std::string::npos);
+    ui.Activate(Role::Button, "Cancel the import");
+    CHECK(ui.app.planner().model().contacts.empty());
+
+    ui.app.OnImportFile("Connections.csv", file);
+    for (int i = 0; i < 20 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
+    ui.Frames(2);
+    size_t expected = ui.app.planner().import_job()->Preview().new_count;
+    REQUIRE(expected > 0);
+    ui.Activate(Role::Button, "Add to my planner");
+    CHECK(ui.app.planner().model().contacts.size() == expected);
+    CHECK(ui.app.out.announce.find("Imported: " + std::to_string(expected) + " new contacts") != std::string::npos);
+    CHECK(H1(ui) == "Contacts");
+}
+
+TEST_CASE("ui planner: a file that is not an address book is refused with a reason, and nothing changes") {
+    Ui ui;
+    ui.Frame();
+    ui.app.OnImportFile("notes.csv", "this,is\nnot,contacts\n");
+    for (int i = 0; i < 20 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "This file cannot be imported.") != nullptr);
+    CHECK(ui.app.planner().model().contacts.empty());
+}
+
+TEST_CASE("ui planner: a failed save keeps every change for the retry and says so") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Katherine Johnson";
+    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.planner().TouchContact(id);
+    ui.app.planner().TouchMeta();
+    std::string keys = ui.app.planner().DirtyKeys();
+    REQUIRE(keys == "meta,c0");
+    CHECK(!ui.app.planner().EncodePart("meta").empty());
+    CHECK(!ui.app.planner().EncodePart("c0").empty());
+    CHECK(ui.app.planner().DirtyKeys().empty());  // in flight
+    ui.app.PlannerSaveFinished(1, "QuotaExceededError");
+    CHECK(ui.app.planner().DirtyKeys() == "meta,c0");  // back for the retry
+    ui.app.OnRoute("#/planner/week");
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "storage for the workbook is full") != nullptr);
+    ui.app.planner().EncodePart("meta");
+    ui.app.planner().EncodePart("c0");
+    ui.app.PlannerSaveFinished(0, "");
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "storage for the workbook is full") == nullptr);
+    CHECK(ui.app.planner().DirtyKeys().empty());
+}
+
+TEST_CASE("ui planner: the backup carries the planner, and restoring it brings the contacts back") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Dorothy Vaughan";
+    c.notes = "Met at the FORTRAN workshop";
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.Frame();
+    ui.app.OnRoute("#/planner/week");
+    ui.Frame();
+    // Settings > Download a backup.
+    ui.Activate(Role::Button, "Settings");
+    ui.Activate(Role::Button, "Download a backup");
+    REQUIRE(ui.app.out.downloads.size() == 1);
+    std::string backup = ui.app.out.downloads[0].data;
+    ui.app.out.downloads.clear();
+    CHECK(backup.find("\"planner\"") != std::string::npos);
+
+    Ui fresh;
+    fresh.Frame();
+    fresh.app.OnRestoreFile("networking-workbook-backup.json", backup);
+    fresh.Frames(2);
+    CHECK(fresh.FindContaining(Role::Text, "Planner contacts: 0 now, 1 in the backup") != nullptr);
+    fresh.Activate(Role::Button, "Replace my data with the backup");
+    REQUIRE(fresh.app.planner().model().contacts.size() == 1);
+    CHECK(fresh.app.planner().model().contacts[0].notes == "Met at the FORTRAN workshop");
+    CHECK(fresh.app.planner().DirtyKeys().find("c0") != std::string::npos);
+}
+
+TEST_CASE("ui planner: two frames with nothing changing serialize the same semantics (idle stays idle)") {
+    Ui ui;
+    ui.app.planner().Replace(BigPlanner(500));
+    for (const char* page : {"week", "contacts", "contact/3"}) {
+        ui.app.OnRoute(std::string("#/planner/") + page);
+        ui.Frames(3);
+        std::string a = wb::Sem().Serialize();
+        ui.Frame();
+        CHECK_MESSAGE(a == wb::Sem().Serialize(), page);
+    }
+}
