@@ -1,6 +1,7 @@
 #include "app/planner_host.h"
 
 #include <charconv>
+#include <chrono>
 
 namespace wb {
 using namespace planner;
@@ -145,8 +146,16 @@ void PlannerHost::Replace(Planner next) {
     ui.index = {};
 }
 
+void PlannerHost::StepImport(size_t rows) {
+    if (!job_ || job_->Done()) return;
+    auto t0 = std::chrono::steady_clock::now();
+    job_->Step(rows);
+    import_ms_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
 void PlannerHost::StartImport(const Planner& p, std::string filename, std::string bytes, Day today) {
     import_filename_ = filename;
+    import_ms_ = 0;
     job_ = std::make_unique<ImportJob>(p, std::move(filename), std::move(bytes), today);
 }
 

@@ -54,7 +54,8 @@ public:
     // --- Import in progress.
     void StartImport(const planner::Planner& p, std::string filename, std::string bytes, planner::Day today);
     bool ImportRunning() const { return job_ && !job_->Done(); }
-    void StepImport(size_t rows) { if (job_ && !job_->Done()) job_->Step(rows); }
+    void StepImport(size_t rows);
+    double import_ms() const { return import_ms_; }  // compute time of the import so far
     const planner::ImportJob* import_job() const { return job_.get(); }
     const std::string& import_filename() const { return import_filename_; }
     void EndImport() { job_.reset(); import_filename_.clear(); }
@@ -76,6 +77,7 @@ private:
     std::vector<std::pair<uint32_t, std::string>> merge_chunks_;
     std::unique_ptr<planner::ImportJob> job_;
     std::string import_filename_;
+    double import_ms_ = 0;
 };
 
 }  // namespace wb

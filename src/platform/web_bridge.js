@@ -199,6 +199,7 @@ mergeInto(LibraryManager.library, {
   },
   wb_js_dpr: function() { return window.devicePixelRatio || 1; },
   wb_js_now: function() { return Date.now(); },
+  wb_js_stat: function(name, value) { (window.__wbStats || (window.__wbStats = {}))[UTF8ToString(name)] = value; },
   wb_js_today: function() { var d = new Date(); return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate(); },
   wb_js_tab_id__deps: ['$WB'],
   wb_js_tab_id: function() { return WB.newCString(Math.random().toString(36).slice(2, 10)); },
@@ -284,6 +285,7 @@ mergeInto(LibraryManager.library, {
   wb_js_planner_load__deps: ['$WB', '$WBDB'],
   wb_js_planner_load: function() {
     WBDB.channel();
+    var t0 = performance.now();
     WBDB.open().then(function(db) {
       return WBDB.getAll(db, 'planner').then(function(all) {
         WBDB.raw = all;
@@ -293,6 +295,7 @@ mergeInto(LibraryManager.library, {
           WB.withCString(key, function(k) { WB.withCString(String(value), function(v) { _wb_planner_part(k, v); }); });
         });
         var quarantine = _wb_planner_loaded(0, 0);
+        (window.__wbStats || (window.__wbStats = {})).planner_load_ms = performance.now() - t0;
         if (quarantine) return WBDB.quarantine(db, all);
       });
     }).catch(function(e) {
@@ -384,6 +387,7 @@ mergeInto(LibraryManager.library, {
           var keys = UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean);
           if (!keys.length) return;
           return WBDB.get(db, keys).then(function(stored) {
+            var t0 = performance.now();
             WBDB.merge(stored);
             // Encode at the last moment, in the same task as the puts: edits made
             // after this point mark their chunk dirty again for the next save.
@@ -394,6 +398,8 @@ mergeInto(LibraryManager.library, {
               if (text === '') s.delete(k); else s.put(text, k);
               written.push(k);
             });
+            // Main-thread time of this save: merge, encode, hand to IndexedDB.
+            (window.__wbStats || (window.__wbStats = {})).save_ms = performance.now() - t0;
             return new Promise(function(resolve, reject) {
               tx.oncomplete = resolve;
               tx.onerror = function() { reject(tx.error); };

@@ -54,6 +54,7 @@ int wb_js_today();                  // the learner's local date as yyyymmdd
 void wb_js_planner_load();          // reads IndexedDB; answers via wb_planner_part / wb_planner_loaded
 void wb_js_planner_save();          // read-merge-write of the dirty records; answers via wb_planner_saved
 void wb_js_planner_download_quarantine();
+void wb_js_stat(const char* name, double value);  // window.__wbStats[name] = value (read by the benchmarks)
 void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
 void wb_js_app_ready();
 void wb_js_fatal(const char* message);
@@ -185,7 +186,10 @@ void CarryOutOutbox() {
     o.state_dirty = false;
 }
 
+size_t HeapBytes() { return __builtin_wasm_memory_size(0) * 65536; }
+
 void DrawFrame() {
+    double t0 = emscripten_get_now();
     ApplyScaleIfNeeded();
     if (P.app.out.style_dirty) {
         wb::ui::ApplyTheme(P.app.CurrentPalette(), P.app.HighContrast(), P.app.TextScale());
@@ -237,6 +241,12 @@ void DrawFrame() {
         wb_js_set_cursor(css);
     }
     CarryOutOutbox();
+    // CPU time of this frame (to the GL calls, not the GPU's work) and what the
+    // planner last measured: the scale benchmark reads them.
+    wb_js_stat("frame_ms", emscripten_get_now() - t0);
+    wb_js_stat("query_ms", P.app.planner().ui.query_ms);
+    wb_js_stat("import_ms", P.app.planner().import_ms());
+    wb_js_stat("heap_bytes", static_cast<double>(HeapBytes()));
     if (!P.app_ready_sent) {
         P.app_ready_sent = true;
         wb_js_app_ready();
@@ -489,7 +499,9 @@ EMSCRIPTEN_KEEPALIVE void wb_planner_part(const char* key, const char* text) { P
 // Returns 1 when the stored records must be kept aside before anything is written.
 EMSCRIPTEN_KEEPALIVE int wb_planner_loaded(int status, const char* message) {
     bool quarantine = false;
+    double t0 = emscripten_get_now();
     if (status == 0) quarantine = P.app.planner().FinishLoad();
+    wb_js_stat("planner_decode_ms", emscripten_get_now() - t0);
     else P.app.planner().LoadFailed(message ? message : "unknown error");
     P.app.PlannerLoaded(quarantine);
     RequestFrames();

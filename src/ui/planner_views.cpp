@@ -9,6 +9,7 @@
 //   Detail       one contact's fields, tier and stage, history, log a touch, message templates
 //   Import       progress while a file is read, then the preview to commit or cancel
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "core/search.h"
@@ -388,9 +389,11 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ui.rows_dirty = true;
     }
     if (ui.rows_dirty) {
+        auto t0 = std::chrono::steady_clock::now();
         RefreshIndex(ui.index, p);
         ui.rows = QueryContacts(p, q, v.today, &ui.index);
         ui.rows_dirty = false;
+        ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
     char count[128];
     std::snprintf(count, sizeof count, "%zu of %zu contacts%s", ui.rows.size(), p.contacts.size(),
