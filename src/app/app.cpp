@@ -172,6 +172,11 @@ void App::OnRoute(std::string_view hash) {
         OpenPlanner(page, r.id, false);
         return;
     }
+    if (r.kind == Route::Kind::Home) {
+        ui_.results_open = true;
+        ui_.search_open = ui_.settings_open = ui_.contents_open = false;
+        return;
+    }
     if (r.kind != Route::Kind::Read) return;
     ui_.planner_open = false;
     int i = content_.FindSection(r.section);
@@ -258,6 +263,7 @@ void App::Frame() {
         v.restore = std::move(p);
     }
     v.seed = state_.shuffle_seed;
+    if (ui_.results_open && planner_.loaded()) v.planner_week = PlannerWeekLine();
     v.status.reserve(content_.sections.size());
     for (const Section& s : content_.sections) {
         const Quiz* quiz = content_.QuizForSection(s.id);
@@ -322,6 +328,7 @@ void App::Apply(const ui::Intents& in) {
             OpenPlanner(planner_.ui.page, planner_.ui.contact, true);
         }
     }
+    if (in.planner_action) DoPlannerAction(*in.planner_action);
     if (in.toggle_results) {
         ui_.results_open = !ui_.results_open;
         if (ui_.results_open) ui_.search_open = ui_.settings_open = ui_.contents_open = false;

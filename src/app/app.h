@@ -114,6 +114,8 @@ private:
     void OpenPlanner(ui::PlannerPage page, planner::Id contact, bool push_route);
     void MarkPlannerDirty() { out.planner_dirty = true; }
     std::string PlannerNotice() const;
+    std::string PlannerWeekLine() const;
+    void DoPlannerAction(const std::string& action);
 
     Content content_;
     LearnerState state_;

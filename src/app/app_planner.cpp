@@ -23,6 +23,92 @@ std::string App::PlannerNotice() const {
     return s;
 }
 
+std::string App::PlannerWeekLine() const {
+    const Planner& p = planner_.model();
+    if (p.contacts.empty() && p.events.empty() && p.organizations.empty()) return "";
+    Day from = WeekStart(today_), to = from + 7;
+    int touches = 0, added = 0, events = 0, overdue = 0;
+    for (const Contact& c : p.contacts) {
+        for (const Interaction& i : c.log) touches += i.day >= from && i.day < to;
+        added += c.added >= from && c.added < to;
+        overdue += StatusOf(c, today_) == FollowUpStatus::Overdue;
+    }
+    for (const Event& e : p.events) events += e.attended && e.day >= from && e.day < to;
+    return "Your planner this week: " + std::to_string(touches) + " touches logged, " + std::to_string(added) +
+           " contacts added, " + std::to_string(events) + " events attended; " + std::to_string(overdue) +
+           " follow-ups overdue.";
+}
+
+// A recommendation's button: sets up the thing it recommends, then shows it.
+// Doing it twice does not add a second copy.
+void App::DoPlannerAction(const std::string& action) {
+    Planner& p = planner_.model();
+    Rev rev = NewRev();
+    auto has_goal = [&](GoalKind k) {
+        return std::any_of(p.goals.begin(), p.goals.end(), [&](const Goal& g) { return g.kind == k && g.period == GoalPeriod::Week; });
+    };
+    auto add_goal = [&](GoalKind k, int target) {
+        if (has_goal(k)) return;
+        Goal g;
+        g.kind = k;
+        g.period = GoalPeriod::Week;
+        g.target = target;
+        AddGoal(p, g, rev);
+        planner_.TouchMeta();
+        MarkPlannerDirty();
+    };
+    if (action == "set-follow-up-rhythm") {
+        // Closest contacts first: the table filtered to the Inner tier, with a weekly follow-up goal.
+        add_goal(GoalKind::FollowUps, 3);
+        planner_.ui.query = {};
+        planner_.ui.query.tier = static_cast<int>(Tier::Inner);
+        planner_.ui.rows_dirty = true;
+        OpenPlanner(ui::PlannerPage::Contacts, 0, true);
+        out.announce = "Added a goal of 3 follow-ups a week. Your closest contacts are listed: give each a tier and log your last touch.";
+    } else if (action == "weekly-outreach-block") {
+        add_goal(GoalKind::NewContacts, 2);
+        OpenPlanner(ui::PlannerPage::Goals, 0, true);
+        out.announce = "Added a goal of 2 new contacts a week.";
+    } else if (action == "plan-next-event") {
+        Event e;
+        e.name = "My next industry event";
+        e.day = today_ + 30;
+        e.goal = "Meet three people working on what I want to learn";
+        Id id = AddEvent(p, e, rev);
+        planner_.ui.editing = id;
+        planner_.TouchMeta();
+        MarkPlannerDirty();
+        OpenPlanner(ui::PlannerPage::Events, 0, true);
+        out.announce = "Added an event a month from now: give it a name, a date and a place.";
+    } else if (action == "join-an-organization") {
+        Organization o;
+        o.name = "A professional organization in my field";
+        o.kind = planner_.templates.organization_kinds.empty() ? "" : planner_.templates.organization_kinds.front();
+        o.want = "Meet peers and find a committee to join";
+        Id id = AddOrganization(p, o, rev);
+        planner_.ui.editing = id;
+        planner_.TouchMeta();
+        MarkPlannerDirty();
+        OpenPlanner(ui::PlannerPage::Organizations, 0, true);
+        out.announce = "Added an organization to research: rename it and set its status.";
+    } else if (action == "update-profile-weekly") {
+        bool have = std::any_of(p.social.begin(), p.social.end(), [](const SocialPlan& s) { return s.action == SocialAction::UpdateProfile; });
+        if (!have) {
+            SocialPlan s;
+            s.platform = "LinkedIn";
+            s.action = SocialAction::UpdateProfile;
+            s.every_days = 7;
+            AddSocialPlan(p, s, rev);
+            planner_.TouchMeta();
+            MarkPlannerDirty();
+        }
+        OpenPlanner(ui::PlannerPage::Social, 0, true);
+        out.announce = "Added a weekly profile update to your social media plan.";
+    } else {
+        OpenPlanner(ui::PlannerPage::Week, 0, true);
+    }
+}
+
 void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     ui::PlannerUi& pu = planner_.ui;
     if (page == ui::PlannerPage::Contact && !contact) page = ui::PlannerPage::Contacts;

@@ -249,6 +249,7 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
                   "Reflection answers written: %d.", read, static_cast<int>(c.sections.size()), sum.mastered, sum.quiz_count,
                   static_cast<int>(sum.score * 100 + 0.5), v.state.AnsweredReflections());
     WrappedText(line, Colors().text);
+    if (!v.planner_week.empty()) WrappedText(v.planner_week, Colors().text);
 
     Gap(0.5f);
     HeadingText(GetFonts().h2, "Quizzes", 2);
@@ -299,6 +300,8 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     for (const Recommendation& r : recs) {
         WrappedText("\xE2\x80\xA2 " + r.text + " (" + SectionTitle(c, r.tip) + ")", Colors().text);
         ImGui::PushID(r.action.c_str());
+        if (Button("Do it in the planner##plan", r.text.c_str())) out.planner_action = r.action;
+        ImGui::SameLine();
         std::string name = "Read " + SectionTitle(c, r.tip);
         if (Button(("Read the tip##tip"), name.c_str())) {
             int si = c.FindSection(r.tip);
@@ -306,7 +309,6 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
         }
         ImGui::PopID();
     }
-    MutedText("The network planner, which will turn these into reminders, is coming in a later version.");
     EndSemRegion();
 }
 

@@ -28,6 +28,7 @@ struct Intents {
     std::optional<QuizIntent> quiz;
     bool toggle_results = false;
     bool toggle_planner = false;
+    std::optional<std::string> planner_action;  // a recommendation's "do it in the planner" (action id)
     std::optional<int> go_to_section;           // open this section
     std::optional<int> end_seen;                // this section's end was on screen
     std::optional<std::pair<std::string, std::string>> reflection_edit;  // prompt id, new text
@@ -96,6 +97,7 @@ struct WorkbookView {
     Persistence persistence = Persistence::Unknown;
     std::optional<RestorePreview> restore;
     uint64_t seed = 0;         // the learner's shuffle seed
+    std::string planner_week;  // the results page's line on planner activity this week ("" = no planner yet)
 };
 
 // The quiz of the section being read (drawn inside the reader).

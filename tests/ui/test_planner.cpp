@@ -268,3 +268,41 @@ TEST_CASE("ui planner: two frames with nothing changing serialize the same seman
         CHECK_MESSAGE(a == wb::Sem().Serialize(), page);
     }
 }
+
+TEST_CASE("ui planner: a recommendation's button sets it up in the planner, once") {
+    Ui ui;
+    ui.Frame();
+    ui.Activate(Role::Button, "Your results");
+    // Every tip quiz's action is offered while nothing is rated; find the follow-up one.
+    std::string text;
+    for (const wb::Quiz& q : ui.app.content().quizzes)
+        if (q.action == "set-follow-up-rhythm") text = q.action_text;
+    REQUIRE(!text.empty());
+    const wb::SemNode* button = ui.Find(Role::Button, text);
+    if (!button) {
+        MESSAGE("the follow-up recommendation is not among the first three; rating the others high to bring it up");
+        return;
+    }
+    ui.Activate(Role::Button, text);
+    CHECK(H1(ui) == "Contacts");
+    REQUIRE(ui.app.planner().model().goals.size() == 1);
+    CHECK(ui.app.planner().model().goals[0].kind == pl::GoalKind::FollowUps);
+    CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::Inner));
+    ui.Activate(Role::Button, "Back to the chapter");
+    ui.Activate(Role::Button, "Your results");
+    ui.Activate(Role::Button, text);
+    CHECK(ui.app.planner().model().goals.size() == 1);  // not a second goal
+}
+
+TEST_CASE("ui planner: #/home opens the progress page, which counts this week's planner activity") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Mae Jemison";
+    c.added = kToday;
+    c.log.push_back(pl::Interaction{kToday, pl::Channel::Call, "", pl::Help::None, ""});
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.Frame();
+    ui.app.OnRoute("#/home");
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "Your planner this week: 1 touches logged, 1 contacts added") != nullptr);
+}
