@@ -368,10 +368,17 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         q.due_only = !q.due_only;
         ui.rows_dirty = true;
     }
-    if (!q.tag.empty()) {
-        std::string clear = "Tag: " + q.tag + " (clear)";
-        if (Button((clear + "##cleartag").c_str())) {
-            q.tag.clear();
+    if (!ui.tags.empty()) {
+        // The first dozen tags as a filter; a tag typed into the search finds the rest.
+        std::vector<const char*> labels = {"Any tag"};
+        int selected = 0;
+        for (size_t i = 0; i < ui.tags.size() && i < 12; ++i) {
+            labels.push_back(ui.tags[i].c_str());
+            if (q.tag == ui.tags[i]) selected = static_cast<int>(i) + 1;
+        }
+        int tg = RadioPills("Tag filter", labels.data(), static_cast<int>(labels.size()), selected);
+        if (tg >= 0) {
+            q.tag = tg == 0 ? std::string() : ui.tags[tg - 1];
             ui.rows_dirty = true;
         }
     }
@@ -392,6 +399,7 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         auto t0 = std::chrono::steady_clock::now();
         RefreshIndex(ui.index, p);
         ui.rows = QueryContacts(p, q, v.today, &ui.index);
+        ui.tags = AllTags(p);
         ui.rows_dirty = false;
         ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
