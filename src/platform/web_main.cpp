@@ -325,7 +325,13 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     return key != ImGuiKey_LeftShift && key != ImGuiKey_LeftCtrl && key != ImGuiKey_LeftAlt && key != ImGuiKey_LeftSuper;
 }
 
+double g_last_touch_ms = -1e9;  // when the last touch event arrived
+
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
+    // A tap already reached ImGui as a click (OnTouch); the mouse events the
+    // browser emulates after it would click a second time (toggling back what
+    // the tap opened). They still do their browser work (focus).
+    if (emscripten_get_now() - g_last_touch_ms < 1000) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -355,6 +361,7 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
     static float last_y = 0, start_y = 0;
     static bool dragging = false;
     float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+    g_last_touch_ms = emscripten_get_now();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
         io.AddMousePosEvent(x, y);
