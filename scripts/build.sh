@@ -32,9 +32,11 @@ build_quietly build/wasm
 
 # The static site: our shell plus the module.
 rm -rf build/web && mkdir -p build/web
-cp web/index.html web/boot.js web/style.css web/icon.svg build/web/
+cp web/index.html web/boot.js web/pwa.js web/style.css web/icon.svg build/web/
 cp build/wasm/workbook.js build/wasm/workbook.wasm build/web/
+# Last: icons, manifest and the service worker listing every file's hash.
+node scripts/make-pwa.mjs build/web
 cat build/wasm/gen/content-report.txt
-node scripts/size-report.mjs build/web index.html style.css boot.js workbook.js workbook.wasm
+node scripts/size-report.mjs build/web index.html style.css boot.js pwa.js workbook.js workbook.wasm
 # The chapter inside the module (budget: 20 KB brotli), and the fonts.
 node scripts/size-report.mjs build/wasm/gen content.bin font_regular.otf font_bold.otf font_italic.otf | sed 's/^size:/embedded:/' 
