@@ -217,6 +217,8 @@ void App::Frame() {
     v.save_problem = save_problem_;
     v.storage_unavailable = storage_unavailable_;
     v.persistence = persistence_;
+    v.in_lms = lms_ != LmsVersion::None;
+    v.lms_status = lms_status_;
     if (pending_restore_) {
         const LearnerState& next = pending_restore_->state;
         ui::RestorePreview p;

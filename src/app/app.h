@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/lms.h"
 #include "core/state.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -85,6 +86,17 @@ public:
 
     Outbox out;
 
+    // --- Course system (SCORM), in app_lms.cpp ---------------------------------
+    // Launched by an LMS: merges what it stored (suspend_data; "" on a first
+    // launch) into the state, record by record, the later change winning.
+    // False when suspend_data was there but unusable (the app says why).
+    bool StartLms(LmsVersion v, std::string_view suspend_data);
+    LmsVersion lms() const { return lms_; }
+    // What to tell the LMS now (adds newly answered questions to the interaction order).
+    LmsReport LmsReportNow();
+    // "" = in step with the LMS; else what went wrong, for the learner.
+    void SetLmsStatus(const std::string& status);
+
 private:
     void OpenSection(int index, bool push_route);
     void Apply(const ui::Intents& in);
@@ -109,6 +121,9 @@ private:
     ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;
+    LmsVersion lms_ = LmsVersion::None;
+    std::vector<std::string> lms_order_;  // question ids in cmi.interactions order
+    std::string lms_status_;
 };
 
 }  // namespace wb

@@ -93,6 +93,8 @@ struct WorkbookView {
     Persistence persistence = Persistence::Unknown;
     std::optional<RestorePreview> restore;
     uint64_t seed = 0;         // the learner's shuffle seed
+    bool in_lms = false;       // launched by a course system (SCORM): progress and scores go to it; the planner never does
+    std::string lms_status;    // a problem talking to the course system ("" = none)
 };
 
 // The quiz of the section being read (drawn inside the reader).
