@@ -247,6 +247,8 @@ void App::Frame() {
     v.save_problem = save_problem_;
     v.storage_unavailable = storage_unavailable_;
     v.persistence = persistence_;
+    v.in_lms = lms_ != LmsVersion::None;
+    v.lms_status = lms_status_;
     if (pending_restore_) {
         const LearnerState& next = pending_restore_->state;
         ui::RestorePreview p;
@@ -286,6 +288,7 @@ void App::Frame() {
         pv.loaded = planner_.loaded();
         pv.load_problem = PlannerNotice();
         pv.templates = &planner_.templates;
+        pv.in_lms = lms_ != LmsVersion::None;
         if (job) {
             pv.import_filename = planner_.import_filename();
             pv.import_progress = job->Done() ? 1.0f : std::min(job->Progress(), 0.99f);

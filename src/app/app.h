@@ -10,6 +10,7 @@
 
 #include "app/planner_host.h"
 #include "core/content.h"
+#include "core/lms.h"
 #include "core/state.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -103,6 +104,17 @@ public:
 
     Outbox out;
 
+    // --- Course system (SCORM), in app_lms.cpp ---------------------------------
+    // Launched by an LMS: merges what it stored (suspend_data; "" on a first
+    // launch) into the state, record by record, the later change winning.
+    // False when suspend_data was there but unusable (the app says why).
+    bool StartLms(LmsVersion v, std::string_view suspend_data);
+    LmsVersion lms() const { return lms_; }
+    // What to tell the LMS now (adds newly answered questions to the interaction order).
+    LmsReport LmsReportNow();
+    // "" = in step with the LMS; else what went wrong, for the learner.
+    void SetLmsStatus(const std::string& status);
+
 private:
     void OpenSection(int index, bool push_route);
     void Apply(const ui::Intents& in);
@@ -138,6 +150,9 @@ private:
     std::string planner_save_problem_;
     bool planner_quarantined_ = false;
     std::array<int, 3> restore_counts_{};  // contacts, organizations, events in the backup being checked
+    LmsVersion lms_ = LmsVersion::None;
+    std::vector<std::string> lms_order_;  // question ids in cmi.interactions order
+    std::string lms_status_;
 };
 
 }  // namespace wb

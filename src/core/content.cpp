@@ -30,20 +30,24 @@
 //              "explanation":"...","cite":"<section-id>",         (graded kinds)
 //              "tip":"<tip section id>","min_label":"...","max_label":"..."}  (self_rating)
 //
+//   Optional, after "quizzes" (absent = no rule; see Content::completion):
+//   "completion":{"sections":["<section-id>",...],"final_quiz":"<quiz-id>"}
+//
 // Never throws: the parse is non-throwing and every value is type-checked
 // before use, so a bad document gives ok=false and an error naming the path
 // (e.g. `sections[3].blocks[2]: "k" must be one of h,p,li,q,t`). Unknown keys
 // are ignored so newer compilers can add fields.
 //
-// Binary encoding, version 1 ("content.bin": contentc --bin; what the module
+// Binary encoding, version 2 ("content.bin": contentc --bin; what the module
 // embeds). EncodeContentBinary writes it, DecodeContentBinary reads it. The
 // same model as the JSON, field for field and in the JSON's order, nothing
 // more (a field the JSON leaves out for a kind is left out here too):
-//   FILE      "WBCB" (4 bytes), version:U16 (= 1), DOCUMENT, then nothing
+//   FILE      "WBCB" (4 bytes), version:U16 (= 2), DOCUMENT, then nothing
 //   DOCUMENT  title:STR
 //             strings:N, N x (key:STR text:STR)     in Content::strings order
 //             sections:N, N x SECTION
 //             quizzes:N, N x QUIZ                   (0 = no "quizzes")
+//             completion sections:N, N x STR, final_quiz:STR   (version 2; 0 and "" = no rule)
 //   SECTION   id:STR title:STR kind:U8 (0 intro, 1 benefit, 2 tip, 3 conclusion)
 //             blocks:N, N x BLOCK
 //             reflections:N, N x (id:STR text:STR)
@@ -381,7 +385,27 @@ struct Decoder {
             if (c.FindSection(s.id) >= 0) return Fail(p + ".id", "duplicate section id \"" + s.id + "\"");
             c.sections.push_back(std::move(s));
         }
-        return DecodeQuizzes(j, c);
+        return DecodeQuizzes(j, c) && DecodeCompletion(j, c);
+    }
+
+    bool DecodeCompletion(const Json& j, Content& c) {
+        auto it = j.find("completion");
+        if (it == j.end()) return true;
+        if (!it->is_object()) return Fail("completion", "must be an object");
+        const Json* secs = Field(*it, "sections", "completion");
+        if (!secs) return false;
+        if (!secs->is_array()) return Fail("completion.sections", "must be an array");
+        for (size_t i = 0; i < secs->size(); ++i) {
+            const std::string p = "completion.sections[" + std::to_string(i) + "]";
+            if (!(*secs)[i].is_string()) return Fail(p, "must be a section id");
+            std::string id = (*secs)[i].get<std::string>();
+            if (c.FindSection(id) < 0) return Fail(p, "unknown section \"" + id + "\"");
+            c.completion.sections.push_back(std::move(id));
+        }
+        if (!GetOptString(*it, "final_quiz", "completion", c.completion.final_quiz)) return false;
+        if (!c.completion.final_quiz.empty() && !c.FindQuiz(c.completion.final_quiz))
+            return Fail("completion.final_quiz", "unknown quiz \"" + c.completion.final_quiz + "\"");
+        return true;
     }
 };
 
@@ -587,6 +611,19 @@ public:
                         return Invalid("section", "section \"" + quiz.section + "\" already has a quiz");
                 }
             }
+        }
+        {
+            Frame f(*this, "completion");
+            if (!Count(n, 1)) return false;
+            c.completion.sections.resize(n);
+            for (uint32_t i = 0; i < n; ++i) {
+                f.At(i);
+                if (!SectionRef(c, c.completion.sections[i], "sections")) return false;
+            }
+            f.At(-1);
+            if (!Str(c.completion.final_quiz)) return false;
+            if (!c.completion.final_quiz.empty() && !c.FindQuiz(c.completion.final_quiz))
+                return Invalid("final_quiz", "unknown quiz \"" + c.completion.final_quiz + "\"");
         }
         if (p_ != end_) return Fail(std::to_string(end_ - p_) + " unexpected bytes after the end of the document");
         return true;
@@ -879,6 +916,9 @@ std::string EncodeContentBinary(const Content& c) {
         w.Var(quiz.questions.size());
         for (const Question& q : quiz.questions) w.Question(q);
     }
+    w.Var(c.completion.sections.size());
+    for (const std::string& id : c.completion.sections) w.Str(id);
+    w.Str(c.completion.final_quiz);
     return std::move(w.out);
 }
 

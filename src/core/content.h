@@ -67,6 +67,14 @@ struct Content {
     std::vector<std::pair<std::string, std::string>> strings;
     // Quizzes in the reading order of their sections; at most one per section.
     std::vector<Quiz> quizzes;
+    // What "complete" means for a course system (SCORM): every one of these
+    // sections read and the final quiz attempted (chapter.json "completion").
+    // Empty = no rule given: every section, and no quiz.
+    struct Completion {
+        std::vector<std::string> sections;  // section ids, reading order
+        std::string final_quiz;             // quiz id; "" = none
+        bool operator==(const Completion&) const = default;
+    } completion;
 
     int FindSection(std::string_view id) const;  // index or -1
     const Quiz* FindQuiz(std::string_view quiz_id) const;         // nullptr if none
@@ -90,7 +98,7 @@ ContentResult DecodeContent(std::string_view json);
 // The binary encoding ("content.bin", format in content.cpp). Carries exactly
 // what the JSON form carries: DecodeContentBinary(EncodeContentBinary(
 // DecodeContent(json).content)) gives the same Content as DecodeContent(json).
-constexpr uint16_t kContentBinaryVersion = 1;
+constexpr uint16_t kContentBinaryVersion = 2;  // 2: the completion rule
 std::string EncodeContentBinary(const Content& c);
 // Bounds-checked: never reads past bytes.end(), never throws; checks what
 // DecodeContent checks. Errors start with "content.bin: " and say where, e.g.

@@ -24,6 +24,7 @@
 #include "app/assets.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/web_lms.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
 
@@ -397,7 +398,10 @@ void QuarantineOnce(const char* text) {
 // Read, merge, write: another tab may have saved since this one loaded, and its
 // records must survive this write (each record keeps the later revision).
 void SaveNow(bool merge) {
-    if (!P.storage_ok) return;
+    if (!P.storage_ok) {
+        wb::web::LmsAfterSave();  // a course system still gets the work
+        return;
+    }
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     if (merge) {
         char* stored = wb_js_storage_get(kStateKey);
@@ -408,6 +412,7 @@ void SaveNow(bool merge) {
     }
     std::string doc = P.app.SaveState();
     int r = wb_js_storage_set(kStateKey, doc.c_str());
+    wb::web::LmsAfterSave();  // launched by a course system (SCORM): send what changed
     if (r == 0) {
         P.app.SetSaveProblem("");
         return;
@@ -606,6 +611,7 @@ int main() {
     P.app.SetTemplates(std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
                                         wb::assets::planner_templates_size));
     P.app.SetToday(Today());
+    wb::web::LmsStart(P.app, [] { RequestFrames(); });  // a course system (SCORM) that launched us, if any
     if (char* hash = wb_js_get_hash()) {
         P.app.OnRoute(hash);
         std::free(hash);

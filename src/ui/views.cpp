@@ -301,6 +301,9 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
                 "Download a backup to keep it.";
     } else if (!v.save_problem.empty()) {
         where = v.save_problem;
+    } else if (v.in_lms) {
+        where = "Everything you do here is saved in this browser. Your course system also receives your reading progress, "
+                "reflection answers and quiz answers and scores; your planner is kept on this device only.";
     } else {
         where = "Everything you do here is saved in this browser, on this device only. Nothing is sent anywhere.";
     }
@@ -430,6 +433,16 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
             ImGui::SameLine();
         }
         if (Button("Dismiss##notice")) out.dismiss_notice = true;
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    if (!v.lms_status.empty()) {  // the course system (SCORM) did not take the last save
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, Colors().callout_bg);
+        ImGui::BeginChild("##lms", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(v.lms_status.c_str());
+        ImGui::PopTextWrapPos();
+        SemText(Role::Status, v.lms_status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }

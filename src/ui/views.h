@@ -98,6 +98,8 @@ struct WorkbookView {
     std::optional<RestorePreview> restore;
     uint64_t seed = 0;         // the learner's shuffle seed
     std::string planner_week;  // the results page's line on planner activity this week ("" = no planner yet)
+    bool in_lms = false;       // launched by a course system (SCORM): progress and scores go to it; the planner never does
+    std::string lms_status;    // a problem talking to the course system ("" = none)
 };
 
 // The quiz of the section being read (drawn inside the reader).

@@ -666,7 +666,7 @@ struct Rng {
 TEST_CASE("content.bin: the real chapter decodes to exactly the Content its JSON decodes to") {
     const std::string& bin = RealBin();
     REQUIRE(bin.size() > 6);
-    CHECK(bin.compare(0, 6, std::string("WBCB\x01\x00", 6)) == 0);
+    CHECK(bin.compare(0, 6, std::string("WBCB\x02\x00", 6)) == 0);
     CHECK(bin.size() < RealContent().json.size());
     const wb::ContentResult r = DecodeExact(bin, bin.size());
     REQUIRE_MESSAGE(r.ok, r.error);
@@ -741,9 +741,9 @@ TEST_CASE("content.bin: every kind of block, span, question and quiz round-trips
     CHECK(r.content.quizzes[1].action.empty());  // no recommendation stays none
     CHECK(r.content.sections[0].blocks[2].ordinal == 300);  // a two-byte varint
 
-    // The smallest document: no strings, sections or quizzes.
+    // The smallest document: no strings, sections, quizzes or completion rule.
     const std::string empty = wb::EncodeContentBinary(wb::Content{});
-    CHECK(empty == std::string("WBCB\x01\x00\x00\x00\x00\x00", 10));
+    CHECK(empty == std::string("WBCB\x02\x00\x00\x00\x00\x00\x00\x00", 12));
     CHECK(wb::DecodeContentBinary(empty).ok);
 }
 
@@ -755,11 +755,11 @@ TEST_CASE("content.bin: header errors") {
     bad[0] = 'X';
     CHECK(BinError(bad) == "content.bin: bad magic (not a compiled chapter)");
     bad = bin;
-    bad[4] = 2;
-    CHECK(BinError(bad) == "content.bin: format version 2, this build reads 1");
+    bad[4] = 3;
+    CHECK(BinError(bad) == "content.bin: format version 3, this build reads 2");
     bad[4] = 0;
     bad[5] = 1;
-    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 1");
+    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 2");
     CHECK(BinError("WB") == "content.bin: truncated in the header");
     CHECK(BinError("WBCB\x01") == "content.bin: truncated in the header");
     CHECK(BinError(bin + '\0') == "content.bin: 1 unexpected bytes after the end of the document");
@@ -799,10 +799,10 @@ TEST_CASE("content.bin: every truncation of the real chapter fails cleanly, sayi
 
 TEST_CASE("content.bin: a count larger than the bytes left is refused before allocating") {
     // Header, empty title, then 2^32-1 strings.
-    const std::string huge = std::string("WBCB\x01\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
+    const std::string huge = std::string("WBCB\x02\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
     CHECK(BinError(huge) == "content.bin: truncated in strings (4294967295 declared, 0 bytes left)");
     // A varint longer than 32 bits.
-    CHECK(BinError(std::string("WBCB\x01\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
+    CHECK(BinError(std::string("WBCB\x02\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
 }
 
 TEST_CASE("content.bin: what the JSON decoder refuses, the binary decoder refuses too") {

@@ -942,6 +942,11 @@ struct ManifestSection {
 struct Manifest {
     std::string title;
     std::vector<ManifestSection> sections;
+    // "completion": what a course system (SCORM) counts as complete.
+    bool has_completion = false;
+    std::vector<std::string> completion_sections;
+    std::string final_quiz;
+    size_t final_quiz_at = 0;  // offset of the "final_quiz" value, for errors found later
 };
 
 // A required string field of the object at path; reports and returns false
@@ -987,7 +992,7 @@ bool LoadManifest(const std::string& dir, Manifest& m, Diags& diags) {
         diags.Error(f, pos.ValueOf(""), "the manifest must be a JSON object");
         return false;
     }
-    WarnUnknownKeys(j, "", {"title", "sections", "required"}, f, pos, diags);
+    WarnUnknownKeys(j, "", {"title", "sections", "required", "completion"}, f, pos, diags);
     GetString(j, "", "title", f, pos, diags, m.title);
 
     std::map<std::string, size_t> id_at;  // section id -> offset of its first definition
@@ -1048,6 +1053,39 @@ bool LoadManifest(const std::string& dir, Manifest& m, Diags& diags) {
             }
             const std::string& id = (*req)[i].get_ref<const std::string&>();
             if (!id_at.count(id)) diags.Error(f, pos.Where(path), "required section " + Quoted(id) + " is missing");
+        }
+    }
+
+    if (auto comp = j.find("completion"); comp != j.end()) {
+        if (!comp->is_object()) {
+            diags.Error(f, pos.Where("/completion"), "\"completion\" must be an object");
+        } else {
+            WarnUnknownKeys(*comp, "/completion", {"sections", "final_quiz"}, f, pos, diags);
+            m.has_completion = true;
+            auto cs = comp->find("sections");
+            if (cs == comp->end() || !cs->is_array() || cs->empty()) {
+                diags.Error(f, pos.Where("/completion"), "\"completion\" needs \"sections\": a non-empty array of section ids");
+            } else {
+                std::set<std::string> seen;
+                for (size_t i = 0; i < cs->size(); ++i) {
+                    const std::string path = "/completion/sections/" + std::to_string(i);
+                    if (!(*cs)[i].is_string() || !id_at.count((*cs)[i].get<std::string>())) {
+                        diags.Error(f, pos.Where(path), "completion section " + ((*cs)[i].is_string() ? Quoted((*cs)[i].get<std::string>()) : std::string("value")) + " is not a section id");
+                        continue;
+                    }
+                    if (!seen.insert((*cs)[i].get<std::string>()).second) {
+                        diags.Error(f, pos.Where(path), "completion section " + Quoted((*cs)[i].get<std::string>()) + " is listed twice");
+                        continue;
+                    }
+                }
+                // Kept in reading order, whatever the order written.
+                for (const auto& ms : m.sections)
+                    if (seen.count(ms.id)) m.completion_sections.push_back(ms.id);
+            }
+            if (comp->contains("final_quiz")) {
+                if (GetString(*comp, "/completion", "final_quiz", f, pos, diags, m.final_quiz))
+                    m.final_quiz_at = pos.ValueOf("/completion/final_quiz");
+            }
         }
     }
 
@@ -1564,8 +1602,9 @@ OJson SpansJson(const std::vector<OutSpan>& spans) {
     return a;
 }
 
-OJson BuildDocument(const std::string& title, const std::map<std::string, std::string>& strings,
+OJson BuildDocument(const Manifest& m, const std::map<std::string, std::string>& strings,
                     const std::vector<OutSection>& sections, const std::vector<QuizSource>& quizzes) {
+    const std::string& title = m.title;
     OJson doc = OJson::object();
     doc["format"] = 1;
     doc["title"] = title;
@@ -1602,6 +1641,12 @@ OJson BuildDocument(const std::string& title, const std::map<std::string, std::s
         OJson qs = OJson::array();
         for (const auto& q : quizzes) qs.push_back(QuizJson(q.quiz));
         doc["quizzes"] = std::move(qs);
+    }
+    if (m.has_completion) {
+        OJson comp = OJson::object();
+        comp["sections"] = m.completion_sections;
+        if (!m.final_quiz.empty()) comp["final_quiz"] = m.final_quiz;
+        doc["completion"] = std::move(comp);
     }
     return doc;
 }
@@ -1712,11 +1757,20 @@ CompileResult CompileContent(const std::string& dir) {
             sections.push_back(std::move(s));
         }
         quizzes = LoadQuizzes(dir, m, diags);
+        if (!m.final_quiz.empty() &&
+            std::none_of(quizzes.begin(), quizzes.end(), [&](const QuizSource& q) { return q.quiz.id == m.final_quiz; })) {
+            SourceFile f;
+            f.path = JoinPath(dir, "chapter.json");
+            bool read_ok;
+            f.text = ReadFile(f.path, read_ok);
+            f.IndexLines();
+            diags.Error(f, m.final_quiz_at, "completion final_quiz " + Quoted(m.final_quiz) + " is not a quiz id");
+        }
     }
 
     r.ok = !diags.HasErrors();
     if (!r.ok) return r;
-    const OJson doc = BuildDocument(m.title, strings, sections, quizzes);
+    const OJson doc = BuildDocument(m, strings, sections, quizzes);
     r.json = doc.dump(-1, ' ', false, OJson::error_handler_t::replace);
     // The binary form is encoded from the JSON's own decode, so both carry
     // exactly the same model (and the JSON is checked by the workbook's decoder).

@@ -1,0 +1,54 @@
+// The LMS side for the end-to-end test: a scorm-again API (1.2 or 2004) on
+// this window, the unzipped package's launch page in a same-origin iframe.
+// Every call is recorded; any error scorm-again reports is kept in `errors`.
+// `failing` makes SetValue and Commit refuse (error 101) until turned off.
+(function () {
+  'use strict';
+  var NAMES = {
+    12: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
+    2004: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'],
+  };
+  var h = window.harness = { api: null, version: 0, calls: [], errors: [], logErrors: [], failing: false, forced: null };
+
+  h.launch = function (version, cmi, src) {
+    h.version = version;
+    h.calls = [];
+    var settings = {
+      autocommit: false, lmsCommitUrl: false, logLevel: 4,
+      onLogMessage: function (level, msg) { if (level >= 4 || level === 'ERROR') h.logErrors.push(String(msg)); },
+    };
+    var api = version === 12 ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
+    if (cmi) api.loadFromJSON(cmi);
+    var names = NAMES[version];
+    names.forEach(function (name) {
+      var original = api[name].bind(api);
+      api[name] = function () {
+        var args = Array.prototype.slice.call(arguments);
+        var isError = name === names[5] || name === names[6] || name === names[7];
+        if (isError && h.forced !== null) {
+          if (name === names[5]) return h.forced;
+          return original.apply(null, args);
+        }
+        if (!isError) h.forced = null;
+        h.calls.push({ fn: name, args: args.map(String) });
+        if (h.failing && (name === names[3] || name === names[4])) {
+          h.forced = '101';
+          return 'false';
+        }
+        var result = original.apply(null, args);
+        var code = String(api.lastErrorCode);
+        if (!isError && code !== '0') h.errors.push({ fn: name, args: args.map(String), code: code, result: String(result) });
+        return result;
+      };
+    });
+    delete window.API;
+    delete window.API_1484_11;
+    if (version === 12) window.API = api; else window.API_1484_11 = api;
+    h.api = api;
+    document.getElementById('sco').src = src;
+  };
+  h.count = function (name) { return h.calls.filter(function (c) { return c.fn === name; }).length; };
+  h.get = function (element) { return String(h.api.getCMIValue(element)); };
+  // What the LMS would store (write-only elements included), as plain JSON.
+  h.stored = function () { return h.api.renderCMIToJSONObject(); };
+})();
