@@ -455,8 +455,13 @@ BackupRead DecodeBackup(std::string_view text) {
         out.error = "This file is not valid JSON (" + DescribeOffset(text, e.byte > 0 ? e.byte - 1 : 0) +
                     "). Choose a backup file downloaded from the workbook.";
         return out;
+    } catch (const json::exception&) {
+        // The parser also throws out_of_range for a number too large for a double ("1e999").
+        out.error = "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook.";
+        return out;
     }
-    if (!doc.is_object() || doc.value("format", "") != kBackupFormat) {
+    // Compared as JSON, not read with value(): a "format" that is not text must not throw.
+    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kBackupFormat) {
         out.error = "This JSON file is not a Networking Workbook backup (it has no \"format\": \"" +
                     std::string(kBackupFormat) + "\"). Choose a backup file downloaded from the workbook.";
         return out;
