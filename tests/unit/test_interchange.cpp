@@ -748,3 +748,16 @@ TEST_CASE("content lines fold at 75 octets without splitting a UTF-8 sequence") 
     CHECK(ix::EscapeText("a\\b;c,d\r\ne\nf\x01g") == "a\\\\b\\;c\\,d\\ne\\nfg");
     CHECK(ix::EscapeText(std::string("ok \xC3 bad")) == "ok \xEF\xBF\xBD bad");
 }
+
+TEST_CASE("a URL with no host still lets a re-import find the person (by name)") {
+    // Found by tests/fuzz/import_linkedin.cpp: "/in/x" gives no URL key, and the
+    // contact had no other key, so every commit added it again.
+    std::string csv = "First Name,Last Name,URL,Connected On\nAna,Lopez,/in/ana-lopez,12 Mar 2024\n";
+    Planner p;
+    ImportPreview preview = PreviewImport(p, "Connections.csv", csv, kToday);
+    REQUIRE(preview.new_count == 1);
+    CHECK(CommitImport(p, preview, RevAt(1)) == 1);
+    CHECK(CommitImport(p, preview, RevAt(2)) == 0);
+    CHECK(p.contacts.size() == 1);
+    CHECK(PreviewImport(p, "Connections.csv", csv, kToday).items.at(0).reason == "already in your planner");
+}
