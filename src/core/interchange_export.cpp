@@ -276,7 +276,9 @@ std::string ExportCsv(const Planner& planner) {
                                     "E-mail 1 - Value", "Website 1 - Value", "Labels", "Notes", "Industry",
                                     "Location", "How We Met", "Tier", "Stage", "Added", "Last Contact",
                                     "Next Follow-up", "Source"};
-    std::string out;
+    // A UTF-8 byte order mark: without it Excel reads the file as the system's
+    // code page and mangles accented names. Google Contacts and the importer skip it.
+    std::string out = "\xEF\xBB\xBF";
     for (const char* h : kHeader) AppendCell(out, h, h == kHeader[0]);
     out += "\r\n";
     for (const Contact& c : planner.contacts) {

@@ -607,7 +607,7 @@ TEST_CASE("vCard export: 4.0, folded, escaped; reading it back gives the same fi
 TEST_CASE("CSV export: Google's columns, RFC 4180 quoting, formulas neutralised, read back the same") {
     Planner p = TrickyPlanner();
     std::string csv = ExportCsv(p);
-    CHECK(csv.rfind("First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Website 1 - Value,Labels,Notes,", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBF" "First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value,Website 1 - Value,Labels,Notes,", 0) == 0);
     CHECK(Contains(csv, "\"'=HYPERLINK(\"\"http://evil.example\"\")\""));
     CHECK(Contains(csv, ",'+44 20 7946 0000,'-analyst,"));
     CHECK(Contains(csv, ",'@mention\tand more,"));
