@@ -20,7 +20,7 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 // "20261126", or "" for a day outside years 1..9999 (which no calendar reads).
 std::string IcsDate(Day day) {
     int y, m, d;
-    CivilFromDays(day, y, m, d);
+    YmdFromDay(day, y, m, d);
     if (y < 1 || y > 9999) return "";
     char buf[16];
     snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
@@ -31,9 +31,9 @@ std::string IcsDate(Day day) {
 std::string UtcStamp(int64_t ms) {
     int64_t days = FloorDiv(ms, kMsPerDay);
     int64_t in_day = (ms - days * kMsPerDay) / 1000;
-    days = std::clamp<int64_t>(days, DaysFromCivil(1, 1, 1), DaysFromCivil(9999, 12, 31));
+    days = std::clamp<int64_t>(days, DayFromYmd(1, 1, 1), DayFromYmd(9999, 12, 31));
     int y, m, d;
-    CivilFromDays(static_cast<Day>(days), y, m, d);
+    YmdFromDay(static_cast<Day>(days), y, m, d);
     char buf[32];
     snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02dZ", y, m, d, static_cast<int>(in_day / 3600),
              static_cast<int>(in_day / 60 % 60), static_cast<int>(in_day % 60));
@@ -135,7 +135,7 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
     const std::string stamp = UtcStamp(now_ms);
 
     for (const Contact& c : planner.contacts) {
-        Day due = NextFollowUpForExport(c);
+        Day due = NextFollowUp(c);
         if (due == kNoDay) continue;
         // Overdue: shown today, where the learner will see it, not in the past.
         bool overdue = today != kNoDay && due < today;
@@ -156,9 +156,9 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
         if (!c.company.empty()) who += (who.empty() ? "" : " at ") + c.company;
         add(who);
         if (const Interaction* last = LastInteraction(c))
-            add("Last contact: " + IsoDate(last->day) + " (" + ChannelName(last->channel) + ")" +
+            add("Last contact: " + FormatDay(last->day) + " (" + ChannelName(last->channel) + ")" +
                 (last->note.empty() ? "" : ": " + last->note));
-        if (overdue) add("Due since " + IsoDate(due));
+        if (overdue) add("Due since " + FormatDay(due));
         if (!c.email.empty()) add("E-mail: " + c.email);
         if (!c.profile_url.empty()) add("Profile: " + c.profile_url);
 
@@ -305,9 +305,9 @@ std::string ExportCsv(const Planner& planner) {
         AppendCell(out, c.met);
         AppendCell(out, TierName(c.tier));
         AppendCell(out, StageName(c.stage));
-        AppendCell(out, IsoDate(c.added));
-        AppendCell(out, last_touch ? IsoDate(last_touch->day) : "");
-        AppendCell(out, IsoDate(NextFollowUpForExport(c)));
+        AppendCell(out, FormatDay(c.added));
+        AppendCell(out, last_touch ? FormatDay(last_touch->day) : "");
+        AppendCell(out, FormatDay(NextFollowUp(c)));
         AppendCell(out, c.source);
         out += "\r\n";
     }

@@ -327,7 +327,7 @@ bool ParseConnectedOn(std::string_view text, Day& out) {
     y = SmallNumber(year);
     if (year.size() == 2) y += y < 70 ? 2000 : 1900;
     if (!ValidCivil(y, m, d)) return false;
-    out = DaysFromCivil(y, m, d);
+    out = DayFromYmd(y, m, d);
     return true;
 }
 

@@ -1,6 +1,5 @@
-// Helpers shared by the importers and exporters (interchange_*.cpp). Private to
-// them: the planner's own date functions live in planner.cpp, and these carry
-// different names so the two never clash.
+// Helpers shared by the importers and exporters (interchange_*.cpp). Dates and
+// follow-ups come from planner.h (DayFromYmd, FormatDay, NextFollowUp).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -10,15 +9,8 @@
 
 namespace wb::planner::interchange_internal {
 
-// Proleptic Gregorian calendar <-> days since 1970-01-01.
-Day DaysFromCivil(int y, int m, int d);
-void CivilFromDays(Day day, int& y, int& m, int& d);
+// A real calendar date (the planner's DayFromYmd accepts any numbers).
 bool ValidCivil(int y, int m, int d);
-std::string IsoDate(Day day);  // "2026-11-26"
-
-// Tier cadence, and each contact's next follow-up as the export uses it.
-int CadenceDays(const Contact& c);
-Day NextFollowUpForExport(const Contact& c);
 
 // ASCII-only case folding (names and headers are compared this way).
 std::string AsciiLower(std::string_view s);

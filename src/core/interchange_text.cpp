@@ -7,72 +7,11 @@
 namespace wb::planner::interchange_internal {
 
 // --- Dates -------------------------------------------------------------------
-// Counted in 400-year eras (146097 days each) with years starting in March, so
-// the leap day falls at the end of a year. 64-bit throughout: a fuzzed or
-// damaged planner may hold any Day.
-Day DaysFromCivil(int y, int m, int d) {
-    int64_t year = static_cast<int64_t>(y) - (m <= 2 ? 1 : 0);
-    int64_t era = (year >= 0 ? year : year - 399) / 400;
-    int64_t year_of_era = year - era * 400;
-    int64_t month_from_march = m > 2 ? m - 3 : m + 9;
-    int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
-    int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return static_cast<Day>(era * 146097 + day_of_era - 719468);
-}
-
-void CivilFromDays(Day day, int& y, int& m, int& d) {
-    int64_t z = static_cast<int64_t>(day) + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t day_of_era = z - era * 146097;
-    int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int64_t month_from_march = (5 * day_of_year + 2) / 153;
-    d = static_cast<int>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
-    m = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
-    y = static_cast<int>(year_of_era + era * 400 + (m <= 2 ? 1 : 0));
-}
-
 bool ValidCivil(int y, int m, int d) {
     if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
-std::string IsoDate(Day day) {
-    if (day == kNoDay) return "";
-    int y, m, d;
-    CivilFromDays(day, y, m, d);
-    char buf[32];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
-
-// --- Follow-ups ---------------------------------------------------------------
-int CadenceDays(const Contact& c) {
-    if (c.cadence_days > 0) return c.cadence_days;
-    switch (c.tier) {
-        case Tier::Inner: return 30;
-        case Tier::Close: return 61;
-        case Tier::Active: return 91;
-        case Tier::Extended: return 365;
-    }
-    return 365;
-}
-
-// The same rule as planner.cpp's NextFollowUp (to be switched to it at merge):
-// last interaction + cadence; a promise (follow_up_by) can only bring it
-// earlier, a snooze only push it later. No interactions: no follow-up.
-Day NextFollowUpForExport(const Contact& c) {
-    Day last = kNoDay;
-    for (const Interaction& i : c.log)
-        if (i.day != kNoDay && (last == kNoDay || i.day > last)) last = i.day;
-    if (last == kNoDay) return kNoDay;
-    int64_t due = static_cast<int64_t>(last) + CadenceDays(c);
-    if (c.follow_up_by != kNoDay && c.follow_up_by < due) due = c.follow_up_by;
-    if (c.snoozed_until != kNoDay && c.snoozed_until > due) due = c.snoozed_until;
-    if (due > INT32_MAX) due = INT32_MAX;
-    return static_cast<Day>(due);
 }
 
 // --- Text ----------------------------------------------------------------------

@@ -58,26 +58,28 @@ bool EqualNoCase(std::string_view a, std::string_view b) { return a.size() == b.
 // Counted in 400-year eras (146097 days each) of years that start on 1 March,
 // so the leap day is the last day of its year and month lengths follow a fixed
 // 153-days-per-5-months pattern. 719468 = days from 0000-03-01 to 1970-01-01.
+// 64-bit inside: a damaged or fuzzed file may hold any Day or year, and int
+// arithmetic near the limits would overflow.
 Day DayFromYmd(int y, int m, int d) {
-    const int year = m <= 2 ? y - 1 : y;
-    const int era = FloorDiv(year, 400);
-    const int year_of_era = year - era * 400;                  // 0..399
-    const int month_from_march = m > 2 ? m - 3 : m + 9;        // 0..11
-    const int day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
-    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
+    const int64_t year = m <= 2 ? int64_t{y} - 1 : int64_t{y};
+    const int64_t era = (year >= 0 ? year : year - 399) / 400;
+    const int64_t year_of_era = year - era * 400;                  // 0..399
+    const int64_t month_from_march = m > 2 ? m - 3 : m + 9;        // 0..11
+    const int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
+    const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return static_cast<Day>(era * 146097 + day_of_era - 719468);
 }
 
 void YmdFromDay(Day day, int& y, int& m, int& d) {
-    const int z = day + 719468;
-    const int era = FloorDiv(z, 146097);
-    const int day_of_era = z - era * 146097;  // 0..146096
-    const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const int month_from_march = (5 * day_of_year + 2) / 153;
-    d = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    m = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
-    y = year_of_era + era * 400 + (m <= 2 ? 1 : 0);
+    const int64_t z = int64_t{day} + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t day_of_era = z - era * 146097;  // 0..146096
+    const int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int64_t month_from_march = (5 * day_of_year + 2) / 153;
+    d = static_cast<int>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+    m = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+    y = static_cast<int>(year_of_era + era * 400 + (m <= 2 ? 1 : 0));
 }
 
 std::string FormatDay(Day day) {

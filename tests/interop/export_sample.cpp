@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s OUT.ics OUT.vcf OUT.expected.json\n", argv[0]);
         return 2;
     }
-    const Day today = ix::DaysFromCivil(2026, 11, 26);
+    const Day today = DayFromYmd(2026, 11, 26);
     const int64_t now_ms = 1764153000000;  // 2025-11-26T10:30:00Z
     Planner p;
 
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
               " \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xA7\xE3\x81\x99 end";
     a.tags = {"Mentors", "Nordics, data", "a;b"};
     a.tier = Tier::Inner;
-    a.log.push_back(Interaction{ix::DaysFromCivil(2026, 11, 20), Channel::Call, "Talked; briefly, warmly"});
+    a.log.push_back(Interaction{DayFromYmd(2026, 11, 20), Channel::Call, "Talked; briefly, warmly"});
     a.rev = wb::Rev{1764000000000, "tab"};
 
     Contact b;
@@ -62,15 +62,15 @@ int main(int argc, char** argv) {
     b.name = "Jos\xC3\xA9 \"Pepe\" N\xC3\xBA\xC3\xB1" "ez " + Emoji(1);
     b.company = "Caf\xC3\xA9s & Co";
     b.tier = Tier::Extended;
-    b.log.push_back(Interaction{ix::DaysFromCivil(2026, 11, 25), Channel::Event, ""});
-    b.follow_up_by = ix::DaysFromCivil(2026, 11, 27);  // promised within 48 hours
+    b.log.push_back(Interaction{DayFromYmd(2026, 11, 25), Channel::Event, ""});
+    b.follow_up_by = DayFromYmd(2026, 11, 27);  // promised within 48 hours
 
     Contact c;
     c.id = 3;
     c.name = Emoji(40) + " Long";  // folds inside 4-byte sequences unless the folding is careful
     c.notes = Emoji(100);
     c.tier = Tier::Close;
-    c.log.push_back(Interaction{ix::DaysFromCivil(2026, 11, 1), Channel::Email, ""});
+    c.log.push_back(Interaction{DayFromYmd(2026, 11, 1), Channel::Email, ""});
 
     Contact d;
     d.id = 4;
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     e.id = 5;
     e.name = "Long Overdue";
     e.tier = Tier::Active;
-    e.log.push_back(Interaction{ix::DaysFromCivil(2025, 1, 1), Channel::Message, ""});
+    e.log.push_back(Interaction{DayFromYmd(2025, 1, 1), Channel::Message, ""});
     p.contacts = {a, b, c, d, e};
     p.next_id = 6;
 
@@ -90,14 +90,14 @@ int main(int argc, char** argv) {
     ev.kind = "Meetup";
     ev.place = "Caf\xC3\xA9 Central, Vienna";
     ev.link = "https://example.com/meetup?id=1&x=2";
-    ev.day = ix::DaysFromCivil(2026, 12, 3);
+    ev.day = DayFromYmd(2026, 12, 3);
     ev.goal = "Meet 3 people; ask about \"data\" roles";
     ev.prep = {{"Print cards", true}, {"Prepare intro", false}};
     ev.notes = "Bring " + Emoji(2);
     Event ev2;
     ev2.id = 11;
     ev2.name = std::string(30, 'L') + " " + Emoji(30);
-    ev2.day = ix::DaysFromCivil(2027, 1, 15);
+    ev2.day = DayFromYmd(2027, 1, 15);
     p.events = {ev, ev2};
 
     json expected;

@@ -31,7 +31,7 @@ std::string ReadFixture(const std::string& relative) {
     return s.str();
 }
 
-const Day kToday = ix::DaysFromCivil(2026, 11, 26);
+const Day kToday = DayFromYmd(2026, 11, 26);
 
 const ImportItem& ItemAtLine(const ImportPreview& p, int line) {
     for (const ImportItem& i : p.items)
@@ -96,18 +96,18 @@ std::string Property(const std::vector<std::string>& logical, const std::string&
 }  // namespace
 
 TEST_CASE("civil dates: day numbers match the proleptic Gregorian calendar") {
-    CHECK(ix::DaysFromCivil(1970, 1, 1) == 0);
-    CHECK(ix::DaysFromCivil(2000, 2, 29) == 11016);
-    CHECK(ix::DaysFromCivil(1600, 3, 1) == -135080);
-    CHECK(ix::DaysFromCivil(9999, 12, 31) == 2932896);
-    CHECK(ix::DaysFromCivil(1, 1, 1) == -719162);
+    CHECK(DayFromYmd(1970, 1, 1) == 0);
+    CHECK(DayFromYmd(2000, 2, 29) == 11016);
+    CHECK(DayFromYmd(1600, 3, 1) == -135080);
+    CHECK(DayFromYmd(9999, 12, 31) == 2932896);
+    CHECK(DayFromYmd(1, 1, 1) == -719162);
     for (Day d = -800000; d < 3000000; d += 997) {
         int y, m, dd;
-        ix::CivilFromDays(d, y, m, dd);
-        REQUIRE(ix::DaysFromCivil(y, m, dd) == d);
+        YmdFromDay(d, y, m, dd);
+        REQUIRE(DayFromYmd(y, m, dd) == d);
         REQUIRE(ix::ValidCivil(y, m, dd) == (y >= 1 && y <= 9999));
     }
-    CHECK(ix::IsoDate(19794) == "2024-03-12");
+    CHECK(FormatDay(19794) == "2024-03-12");
     CHECK_FALSE(ix::ValidCivil(2023, 2, 29));
     CHECK(ix::ValidCivil(2024, 2, 29));
 }
@@ -153,7 +153,7 @@ TEST_CASE("LinkedIn Connections.csv: preamble, BOM, CRLF, quoting, both date sty
     CHECK(ana.contact.added == kToday);
     CHECK(ana.contact.stage == Stage::Contacted);
     REQUIRE(ana.contact.log.size() == 1);
-    CHECK(ana.contact.log[0].day == ix::DaysFromCivil(2024, 3, 12));
+    CHECK(ana.contact.log[0].day == DayFromYmd(2024, 3, 12));
     CHECK(ana.contact.log[0].channel == Channel::Social);
     CHECK(ana.contact.log[0].note == "Connected on LinkedIn");
 
@@ -162,11 +162,11 @@ TEST_CASE("LinkedIn Connections.csv: preamble, BOM, CRLF, quoting, both date sty
     CHECK(bob.contact.role == "Engineer, \"Platform\"");
     CHECK(bob.contact.email.empty());
     REQUIRE(bob.contact.log.size() == 1);
-    CHECK(bob.contact.log[0].day == ix::DaysFromCivil(2022, 2, 7));  // "7-Feb-22", as Excel resaves it
+    CHECK(bob.contact.log[0].day == DayFromYmd(2022, 2, 7));  // "7-Feb-22", as Excel resaves it
 
     const ImportItem& chen = ItemAtLine(p, 7);  // its quoted position spans lines 7-8
     CHECK(chen.contact.role == "Senior Analyst Data & Insights");
-    CHECK(chen.contact.log.at(0).day == ix::DaysFromCivil(2023, 1, 3));
+    CHECK(chen.contact.log.at(0).day == DayFromYmd(2023, 1, 3));
 
     const ImportItem& no_name = ItemAtLine(p, 9);
     CHECK(no_name.outcome == ImportItem::New);
@@ -181,7 +181,7 @@ TEST_CASE("LinkedIn Connections.csv: preamble, BOM, CRLF, quoting, both date sty
     CHECK(dup.outcome == ImportItem::Skip);
     CHECK(dup.reason == "the same person as line 5");
 
-    CHECK(ItemAtLine(p, 12).contact.log.at(0).day == ix::DaysFromCivil(1999, 12, 31));  // "31-Dec-99"
+    CHECK(ItemAtLine(p, 12).contact.log.at(0).day == DayFromYmd(1999, 12, 31));  // "31-Dec-99"
 
     const ImportItem& eve = ItemAtLine(p, 13);
     CHECK(eve.outcome == ImportItem::New);
@@ -199,10 +199,10 @@ TEST_CASE("LinkedIn dates: two-digit years 00-69 are 20xx, 70-99 are 19xx; other
                       "E,Five,https://linkedin.com/in/e5,,,,30 Feb 2024\n";
     ImportPreview p = PreviewImport(Planner{}, "Connections.csv", csv, kToday);
     REQUIRE(p.ok());
-    CHECK(ItemAtLine(p, 2).contact.log.at(0).day == ix::DaysFromCivil(2069, 1, 1));
-    CHECK(ItemAtLine(p, 3).contact.log.at(0).day == ix::DaysFromCivil(1970, 1, 1));
-    CHECK(ItemAtLine(p, 4).contact.log.at(0).day == ix::DaysFromCivil(2024, 2, 29));
-    CHECK(ItemAtLine(p, 5).contact.log.at(0).day == ix::DaysFromCivil(2024, 3, 12));
+    CHECK(ItemAtLine(p, 2).contact.log.at(0).day == DayFromYmd(2069, 1, 1));
+    CHECK(ItemAtLine(p, 3).contact.log.at(0).day == DayFromYmd(1970, 1, 1));
+    CHECK(ItemAtLine(p, 4).contact.log.at(0).day == DayFromYmd(2024, 2, 29));
+    CHECK(ItemAtLine(p, 5).contact.log.at(0).day == DayFromYmd(2024, 3, 12));
     CHECK(ItemAtLine(p, 6).contact.log.empty());  // no 30 February
 }
 
@@ -346,7 +346,7 @@ TEST_CASE("re-import fills empty fields only: notes, tier, stage, tags and histo
     ana.tier = Tier::Inner;
     ana.stage = Stage::Met;
     ana.tags = {"mentor"};
-    ana.log.push_back(Interaction{ix::DaysFromCivil(2025, 5, 1), Channel::InPerson, "Coffee"});
+    ana.log.push_back(Interaction{DayFromYmd(2025, 5, 1), Channel::InPerson, "Coffee"});
     ana.rev = RevAt(5);
     Contact bob = MakeContact(2, "Bob O'Brien");
     bob.profile_url = "https://www.linkedin.com/in/bob-obrien";
@@ -381,7 +381,7 @@ TEST_CASE("re-import fills empty fields only: notes, tier, stage, tags and histo
     const Contact& b2 = p.contacts[1];
     CHECK(b2.company == "Globex Corp");
     REQUIRE(b2.log.size() == 1);  // its history was empty: the connection date is its first touch
-    CHECK(b2.log[0].day == ix::DaysFromCivil(2022, 2, 7));
+    CHECK(b2.log[0].day == DayFromYmd(2022, 2, 7));
     CHECK(b2.stage == Stage::Identified);
 
     // The same file again: nothing new, nothing to fill, nothing changes.
@@ -556,7 +556,7 @@ Planner TrickyPlanner() {
               std::string(300, 'x') + " \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E end";
     a.tags = {"Mentors", "Nordics, data", "a;b"};
     a.tier = Tier::Inner;
-    a.log.push_back(Interaction{ix::DaysFromCivil(2026, 11, 1), Channel::Call, "Talked, briefly"});
+    a.log.push_back(Interaction{DayFromYmd(2026, 11, 1), Channel::Call, "Talked, briefly"});
     a.rev = RevAt(1764000000000);
     Contact b = MakeContact(2, "=HYPERLINK(\"http://evil.example\")");
     b.company = "+44 20 7946 0000";
@@ -564,7 +564,7 @@ Planner TrickyPlanner() {
     b.notes = "@mention\tand more";
     b.email = "b@example.com";
     b.tags = {"=cmd|' /C calc'!A0"};
-    b.log.push_back(Interaction{ix::DaysFromCivil(2026, 11, 1), Channel::Email, ""});
+    b.log.push_back(Interaction{DayFromYmd(2026, 11, 1), Channel::Email, ""});
     Contact c = MakeContact(3, "No History");
     p.contacts = {a, b, c};
     p.next_id = 4;
@@ -642,7 +642,7 @@ TEST_CASE("CSV export: Google's columns, RFC 4180 quoting, formulas neutralised,
 
 TEST_CASE("ICS export: all-day follow-ups with alarms, events, stable UIDs, folding, escaping") {
     Planner p = TrickyPlanner();
-    const Day base = ix::DaysFromCivil(2026, 12, 1);  // after kToday: none of these is overdue
+    const Day base = DayFromYmd(2026, 12, 1);  // after kToday: none of these is overdue
     Contact d = MakeContact(4, "Promise Kept");
     d.tier = Tier::Extended;
     d.log.push_back(Interaction{base, Channel::Event, ""});
@@ -657,7 +657,7 @@ TEST_CASE("ICS export: all-day follow-ups with alarms, events, stable UIDs, fold
     f.log.push_back(Interaction{base, Channel::Email, ""});
     Contact g = MakeContact(7, "Long Overdue");
     g.tier = Tier::Active;
-    g.log.push_back(Interaction{ix::DaysFromCivil(2025, 1, 1), Channel::Email, ""});
+    g.log.push_back(Interaction{DayFromYmd(2025, 1, 1), Channel::Email, ""});
     g.rev = RevAt(1600000000000);  // 2020-09-13
     p.contacts.insert(p.contacts.end(), {d, e, f, g});
     Event ev;
@@ -665,7 +665,7 @@ TEST_CASE("ICS export: all-day follow-ups with alarms, events, stable UIDs, fold
     ev.name = "Meetup: Data, Design; & \xC3\x89quipes";
     ev.place = "Caf\xC3\xA9 Central, Vienna";
     ev.link = "https://example.com/meetup?id=1&x=2";
-    ev.day = ix::DaysFromCivil(2026, 12, 3);
+    ev.day = DayFromYmd(2026, 12, 3);
     ev.goal = "Meet 3 people";
     ev.prep = {{"Print cards", true}, {"Prepare intro", false}};
     ev.rev = RevAt(1764100000000);
