@@ -1,6 +1,8 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "imgui_internal.h"
@@ -185,5 +187,63 @@ void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max) {
 }
 
 void EndSemRegion() { Sem().Close(); }
+
+}  // namespace wb::ui
+
+namespace wb::ui {
+
+bool Checkbox(const char* label, bool& v, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    if (!ChoiceRow(label, VisibleLabel(label), v, false, width)) return false;
+    v = !v;
+    return true;
+}
+
+bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, float width) {
+    ImGuiID id = ImGui::GetID(label);
+    BeforeControl(id);
+    bool changed = false;
+    std::string text;
+    if (TakeValue(id, text)) {
+        int n = std::atoi(text.c_str());
+        n = std::clamp(n, lo, hi);
+        changed = n != v;
+        v = n;
+    }
+    if (width > 0) ImGui::SetNextItemWidth(width);
+    changed |= ImGui::SliderInt(label, &v, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+    // ImGui's own keyboard stepping needs its keyboard navigation, which is
+    // off (DOM focus is the keyboard focus): step with the arrows here.
+    if (ImGui::IsItemFocused() && !ImGui::IsItemActive()) {
+        int step = 0;
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow)) step = -1;
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) step = 1;
+        int n = std::clamp(v + step, lo, hi);
+        if (n != v) {
+            v = n;
+            changed = true;
+        }
+    }
+    Record(Role::Slider, id, name ? name : VisibleLabel(label), 0, std::to_string(v),
+           std::to_string(lo) + " to " + std::to_string(hi));
+    return changed;
+}
+
+void ProgressBar(float fraction, const char* name, const char* value_text, float width) {
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(fraction * 100 + 0.5f));
+    const char* value = value_text ? value_text : pct;
+    // No text on the bar: it would be cut off on a narrow bar; the page writes it beside.
+    ImGui::ProgressBar(fraction, ImVec2(width > 0 ? width : -FLT_MIN, ImGui::GetFontSize() * 0.6f), "");
+    SemNode n;
+    n.id = ImGui::GetID(name) ^ 0x70726f67u;  // "prog": never a control's id
+    n.role = Role::Progress;
+    n.name = name;
+    n.value = value;
+    n.min = ImGui::GetItemRectMin();
+    n.max = ImGui::GetItemRectMax();
+    Sem().Add(n);
+}
 
 }  // namespace wb::ui
