@@ -229,6 +229,17 @@ bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, floa
     return changed;
 }
 
+bool TextFieldWithError(const char* id_label, const char* name, std::string& text, const char* hint, const char* error) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    bool changed = TakeValue(id, text);
+    changed |= ImGui::InputTextWithHint(id_label, hint ? hint : "", text.data(), text.capacity() + 1,
+                                        ImGuiInputTextFlags_CallbackResize, StringResize, &text);
+    bool bad = error && *error;
+    Record(Role::TextField, id, name, bad ? SemFlag_Invalid : 0, text, bad ? error : "");
+    return changed;
+}
+
 void ProgressBar(float fraction, const char* name, const char* value_text, float width) {
     fraction = std::clamp(fraction, 0.0f, 1.0f);
     char pct[16];

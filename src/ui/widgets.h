@@ -57,6 +57,10 @@ bool Checkbox(const char* label, bool& v, float width = 0);
 // Records Role::Slider with the value as text. Returns true when changed.
 bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, float width = 0);
 
+// A single-line field whose text failed a check: `error` (what is wrong, where,
+// what to do; "" = none) is recorded as the field's invalid message.
+bool TextFieldWithError(const char* id, const char* name, std::string& text, const char* hint, const char* error);
+
 // A thin progress bar (not a control: no focus) with no text on it (the
 // caller writes the text where it can wrap). `value_text` is what a screen
 // reader says ("3 of 5 follow-ups this week"); default: the percentage.
