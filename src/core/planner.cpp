@@ -1,0 +1,732 @@
+// The planner's logic: dates, follow-ups, records, the contacts table, the
+// social plan, targets, goals, metrics and the network map. Templates are in
+// planner_templates.cpp, storage and merge in planner_store.cpp.
+//
+// Index
+//   Dates
+//   Follow-ups      cadence from the last touch, promises, snoozes, the agenda
+//   Records         add, find, delete (one id space, tombstones)
+//   Contacts table  filter, search, sort
+//   Social plan     periods and streaks
+//   Targets, goals, metrics
+//   Network map
+#include "core/planner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <unordered_map>
+
+namespace wb::planner {
+
+namespace {
+
+// Floor division: periods and weeks before 1970 must not round toward zero.
+int FloorDiv(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+void AppendLower(std::string& out, std::string_view s) {
+    const size_t at = out.size();
+    out.resize(at + s.size());
+    for (size_t i = 0; i < s.size(); ++i) out[at + i] = LowerAscii(s[i]);
+}
+
+std::string Lower(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    AppendLower(out, s);
+    return out;
+}
+
+int CompareNoCase(std::string_view a, std::string_view b) {
+    size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+        unsigned char x = static_cast<unsigned char>(LowerAscii(a[i]));
+        unsigned char y = static_cast<unsigned char>(LowerAscii(b[i]));
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+bool EqualNoCase(std::string_view a, std::string_view b) { return a.size() == b.size() && CompareNoCase(a, b) == 0; }
+
+}  // namespace
+
+// --- Dates ---------------------------------------------------------------------
+// Counted in 400-year eras (146097 days each) of years that start on 1 March,
+// so the leap day is the last day of its year and month lengths follow a fixed
+// 153-days-per-5-months pattern. 719468 = days from 0000-03-01 to 1970-01-01.
+Day DayFromYmd(int y, int m, int d) {
+    const int year = m <= 2 ? y - 1 : y;
+    const int era = FloorDiv(year, 400);
+    const int year_of_era = year - era * 400;                  // 0..399
+    const int month_from_march = m > 2 ? m - 3 : m + 9;        // 0..11
+    const int day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
+    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    return era * 146097 + day_of_era - 719468;
+}
+
+void YmdFromDay(Day day, int& y, int& m, int& d) {
+    const int z = day + 719468;
+    const int era = FloorDiv(z, 146097);
+    const int day_of_era = z - era * 146097;  // 0..146096
+    const int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const int month_from_march = (5 * day_of_year + 2) / 153;
+    d = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    m = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
+    y = year_of_era + era * 400 + (m <= 2 ? 1 : 0);
+}
+
+std::string FormatDay(Day day) {
+    if (day == kNoDay) return "";
+    int y, m, d;
+    YmdFromDay(day, y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+// Strict "YYYY-MM-DD" (years 0001..9999, a real calendar day). 1970-01-01 is
+// day 0, which means "no date", so it is refused rather than silently lost.
+bool ParseDay(std::string_view t, Day& out) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+    auto num = [&](size_t from, size_t len, int& v) {
+        v = 0;
+        for (size_t i = from; i < from + len; ++i) {
+            if (t[i] < '0' || t[i] > '9') return false;
+            v = v * 10 + (t[i] - '0');
+        }
+        return true;
+    };
+    int y, m, d;
+    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
+    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
+    Day day = DayFromYmd(y, m, d);
+    if (day == kNoDay) return false;
+    out = day;
+    return true;
+}
+
+// 1970-01-01 was a Thursday (3 when Monday is 0).
+int Weekday(Day day) { return ((day + 3) % 7 + 7) % 7; }
+Day WeekStart(Day day) { return day - Weekday(day); }
+
+// --- Follow-ups ------------------------------------------------------------------
+int DefaultCadenceDays(Tier tier) {
+    switch (tier) {
+        case Tier::Inner: return 30;
+        case Tier::Close: return 61;
+        case Tier::Active: return 91;
+        default: return 365;
+    }
+}
+
+int CadenceDays(const Contact& c) { return c.cadence_days > 0 ? c.cadence_days : DefaultCadenceDays(c.tier); }
+
+Day LastTouch(const Contact& c) {
+    // The log is kept sorted, but imported logs may not be: take the latest.
+    Day last = kNoDay;
+    for (const Interaction& i : c.log)
+        if (i.day != kNoDay && (last == kNoDay || i.day > last)) last = i.day;
+    return last;
+}
+
+namespace {
+// The due date before any snooze: last touch + cadence, or the promise if earlier.
+Day BaseDue(const Contact& c) {
+    const Day last = LastTouch(c);
+    Day base = last == kNoDay ? kNoDay : last + CadenceDays(c);
+    if (c.follow_up_by != kNoDay && (base == kNoDay || c.follow_up_by < base)) base = c.follow_up_by;
+    return base;
+}
+
+FollowUpStatus StatusFrom(Day base, Day snoozed_until, Day today, Day& next) {
+    next = base;
+    if (base == kNoDay) return FollowUpStatus::NeverContacted;
+    if (snoozed_until > base) next = snoozed_until;
+    if (snoozed_until > today && snoozed_until > base) return FollowUpStatus::Snoozed;
+    const int ahead = next - today;
+    if (ahead < 0) return FollowUpStatus::Overdue;
+    if (ahead < kDueWindowDays) return FollowUpStatus::DueThisWeek;
+    return FollowUpStatus::Later;
+}
+}  // namespace
+
+Day NextFollowUp(const Contact& c) {
+    const Day base = BaseDue(c);
+    if (base == kNoDay) return kNoDay;
+    return c.snoozed_until > base ? c.snoozed_until : base;
+}
+
+FollowUpStatus StatusOf(const Contact& c, Day today) {
+    Day next;
+    return StatusFrom(BaseDue(c), c.snoozed_until, today, next);
+}
+
+Agenda ComputeAgenda(const Planner& p, Day today) {
+    Agenda a;
+    std::vector<std::pair<Day, Id>> overdue, due;
+    for (const Contact& c : p.contacts) {
+        Day next;
+        switch (StatusFrom(BaseDue(c), c.snoozed_until, today, next)) {
+            case FollowUpStatus::NeverContacted: a.never_contacted.push_back(c.id); break;
+            case FollowUpStatus::Overdue: overdue.emplace_back(next, c.id); break;
+            case FollowUpStatus::DueThisWeek: due.emplace_back(next, c.id); break;
+            default: break;
+        }
+    }
+    // (day, id) pairs: earliest date first is both "most overdue" and "soonest due".
+    std::sort(overdue.begin(), overdue.end());
+    std::sort(due.begin(), due.end());
+    a.overdue.reserve(overdue.size());
+    for (const auto& x : overdue) a.overdue.push_back(x.second);
+    a.due.reserve(due.size());
+    for (const auto& x : due) a.due.push_back(x.second);
+    std::vector<std::pair<Day, Id>> events;
+    for (const Event& e : p.events)
+        if (e.day != kNoDay && e.day >= today && e.day - today < kEventWindowDays) events.emplace_back(e.day, e.id);
+    std::sort(events.begin(), events.end());
+    for (const auto& x : events) a.upcoming_events.push_back(x.second);
+    return a;
+}
+
+bool LogTouch(Contact& c, Interaction touch, Rev rev) {
+    if (touch.day == kNoDay) return false;
+    const Day previous_last = LastTouch(c);
+    const Day day = touch.day;
+    auto at = std::upper_bound(c.log.begin(), c.log.end(), day,
+                               [](Day d, const Interaction& i) { return d < i.day; });
+    c.log.insert(at, std::move(touch));
+    if (c.stage == Stage::Identified) c.stage = Stage::Contacted;
+    if (c.follow_up_by != kNoDay && day >= c.follow_up_from) {
+        c.follow_up_by = kNoDay;
+        c.follow_up_from = kNoDay;
+    }
+    // A snooze pushed back the date the previous touch set; a newer touch sets a new one.
+    if (c.snoozed_until != kNoDay && (previous_last == kNoDay || day >= previous_last)) c.snoozed_until = kNoDay;
+    c.rev = std::move(rev);
+    return true;
+}
+
+void Snooze(Contact& c, Day until, Rev rev) {
+    c.snoozed_until = until;
+    c.rev = std::move(rev);
+}
+
+void PromiseFollowUp(Contact& c, Day made_on, Day by, Rev rev) {
+    c.follow_up_from = by == kNoDay ? kNoDay : made_on;
+    c.follow_up_by = by;
+    c.rev = std::move(rev);
+}
+
+int MarkAttended(Planner& p, Id event_id, std::vector<Id> met, Rev rev) {
+    Event* e = FindEvent(p, event_id);
+    if (!e) return -1;
+    e->attended = true;
+    e->rev = rev;
+    int added = 0;
+    for (Id id : met) {
+        if (std::find(e->met.begin(), e->met.end(), id) != e->met.end()) continue;
+        Contact* c = FindContact(p, id);
+        if (!c) continue;
+        e->met.push_back(id);
+        ++added;
+        if (e->day == kNoDay) {
+            c->rev = rev;
+            continue;
+        }
+        Interaction meeting;
+        meeting.day = e->day;
+        meeting.channel = Channel::Event;
+        meeting.note = e->name;
+        LogTouch(*c, std::move(meeting), rev);
+        if (c->stage < Stage::Met) c->stage = Stage::Met;
+        // Made after the meeting was logged, so the meeting does not fulfil it.
+        PromiseFollowUp(*c, e->day, e->day + kEventFollowUpDays, rev);
+    }
+    return added;
+}
+
+// --- Records -----------------------------------------------------------------------
+namespace {
+
+template <class T>
+typename std::vector<T>::iterator LowerById(std::vector<T>& v, Id id) {
+    return std::lower_bound(v.begin(), v.end(), id, [](const T& r, Id x) { return r.id < x; });
+}
+
+template <class T>
+T* FindIn(std::vector<T>& v, Id id) {
+    auto it = LowerById(v, id);
+    return it != v.end() && it->id == id ? &*it : nullptr;
+}
+
+template <class T>
+const T* FindIn(const std::vector<T>& v, Id id) {
+    auto it = std::lower_bound(v.begin(), v.end(), id, [](const T& r, Id x) { return r.id < x; });
+    return it != v.end() && it->id == id ? &*it : nullptr;
+}
+
+template <class T>
+Id AddTo(Planner& p, std::vector<T>& v, T rec, Rev rev) {
+    if (p.next_id == 0) p.next_id = 1;
+    rec.id = p.next_id++;
+    rec.rev = std::move(rev);
+    const Id id = rec.id;
+    if (v.empty() || v.back().id < id) v.push_back(std::move(rec));
+    else v.insert(LowerById(v, id), std::move(rec));  // only if next_id was behind (repaired data)
+    return id;
+}
+
+template <class T>
+bool DeleteFrom(Planner& p, std::vector<T>& v, Id id, Rev rev) {
+    auto it = LowerById(v, id);
+    if (it == v.end() || it->id != id) return false;
+    v.erase(it);
+    auto t = LowerById(p.deleted, id);
+    if (t != p.deleted.end() && t->id == id) t->rev = std::move(rev);
+    else p.deleted.insert(t, Tombstone{id, std::move(rev)});
+    return true;
+}
+
+// The UTC day of a revision time: a fallback for `added` only.
+Day DayOfMs(int64_t ms) {
+    if (ms <= 0) return kNoDay;
+    return static_cast<Day>(ms / 86400000);
+}
+
+}  // namespace
+
+Id AddContact(Planner& p, Contact c, Rev rev) {
+    if (c.added == kNoDay) c.added = DayOfMs(rev.at);
+    return AddTo(p, p.contacts, std::move(c), std::move(rev));
+}
+Id AddOrganization(Planner& p, Organization o, Rev rev) { return AddTo(p, p.organizations, std::move(o), std::move(rev)); }
+Id AddEvent(Planner& p, Event e, Rev rev) { return AddTo(p, p.events, std::move(e), std::move(rev)); }
+Id AddSocialPlan(Planner& p, SocialPlan s, Rev rev) { return AddTo(p, p.social, std::move(s), std::move(rev)); }
+Id AddTarget(Planner& p, Target t, Rev rev) { return AddTo(p, p.targets, std::move(t), std::move(rev)); }
+Id AddGoal(Planner& p, Goal g, Rev rev) { return AddTo(p, p.goals, std::move(g), std::move(rev)); }
+
+Contact* FindContact(Planner& p, Id id) { return FindIn(p.contacts, id); }
+const Contact* FindContact(const Planner& p, Id id) { return FindIn(p.contacts, id); }
+Organization* FindOrganization(Planner& p, Id id) { return FindIn(p.organizations, id); }
+Event* FindEvent(Planner& p, Id id) { return FindIn(p.events, id); }
+const Event* FindEvent(const Planner& p, Id id) { return FindIn(p.events, id); }
+SocialPlan* FindSocialPlan(Planner& p, Id id) { return FindIn(p.social, id); }
+Target* FindTarget(Planner& p, Id id) { return FindIn(p.targets, id); }
+Goal* FindGoal(Planner& p, Id id) { return FindIn(p.goals, id); }
+
+bool DeleteContact(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.contacts, id, std::move(rev)); }
+bool DeleteOrganization(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.organizations, id, std::move(rev)); }
+bool DeleteEvent(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.events, id, std::move(rev)); }
+bool DeleteSocialPlan(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.social, id, std::move(rev)); }
+bool DeleteTarget(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.targets, id, std::move(rev)); }
+bool DeleteGoal(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.goals, id, std::move(rev)); }
+
+// --- Contacts table ----------------------------------------------------------------
+namespace {
+
+void FoldContact(const Contact& c, std::string& out) {
+    out.clear();
+    for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met}) {
+        AppendLower(out, *f);
+        out.push_back('\n');
+    }
+    for (const std::string& t : c.tags) {
+        AppendLower(out, t);
+        out.push_back('\n');
+    }
+    AppendLower(out, c.notes);
+}
+
+std::vector<std::string> Words(std::string_view text) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        size_t start = i;
+        while (i < text.size() && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        if (i > start) words.push_back(Lower(text.substr(start, i - start)));
+    }
+    return words;
+}
+
+}  // namespace
+
+size_t RefreshIndex(ContactIndex& index, const Planner& p) {
+    const size_t n = p.contacts.size();
+    index.ids.resize(n, 0);
+    index.revs.resize(n);
+    index.text.resize(n);
+    size_t rebuilt = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const Contact& c = p.contacts[i];
+        // An empty text with a matching id is a fresh slot (id 0 never matches a contact).
+        if (index.ids[i] == c.id && index.revs[i] == c.rev) continue;
+        FoldContact(c, index.text[i]);
+        index.ids[i] = c.id;
+        index.revs[i] = c.rev;
+        ++rebuilt;
+    }
+    return rebuilt;
+}
+
+std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today, const ContactIndex* index) {
+    std::vector<std::string> words = Words(q.text);
+    // Longest word first: it rules out most contacts soonest. Horspool's skip
+    // table is built once per word and reused for every contact (a plain find
+    // stops at every 'e' of 8 MB of text).
+    std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
+    std::vector<Searcher> searchers;
+    searchers.reserve(words.size());
+    for (const std::string& w : words) searchers.emplace_back(w.begin(), w.end());
+    const bool want_next = q.due_only || q.sort == ContactQuery::NextFollowUp;
+    std::vector<uint32_t> out;
+    std::vector<Day> key;  // per contact index, for the date sorts
+    if (q.sort == ContactQuery::NextFollowUp || q.sort == ContactQuery::LastTouch) key.assign(p.contacts.size(), kNoDay);
+    std::string scratch;
+    for (uint32_t i = 0; i < p.contacts.size(); ++i) {
+        const Contact& c = p.contacts[i];
+        if (q.tier >= 0 && static_cast<int>(c.tier) != q.tier) continue;
+        if (q.stage >= 0 && static_cast<int>(c.stage) != q.stage) continue;
+        if (!q.tag.empty() &&
+            std::none_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return EqualNoCase(t, q.tag); }))
+            continue;
+        Day next = kNoDay;
+        if (want_next) {
+            FollowUpStatus s = StatusFrom(BaseDue(c), c.snoozed_until, today, next);
+            if (q.due_only && s != FollowUpStatus::Overdue && s != FollowUpStatus::DueThisWeek) continue;
+        }
+        if (!words.empty()) {
+            const std::string* hay;
+            if (index && i < index->ids.size() && index->ids[i] == c.id && index->revs[i] == c.rev) {
+                hay = &index->text[i];
+            } else {
+                FoldContact(c, scratch);
+                hay = &scratch;
+            }
+            bool all = true;
+            for (const Searcher& w : searchers)
+                if (std::search(hay->begin(), hay->end(), w) == hay->end()) {
+                    all = false;
+                    break;
+                }
+            if (!all) continue;
+        }
+        if (q.sort == ContactQuery::NextFollowUp) key[i] = next;
+        else if (q.sort == ContactQuery::LastTouch) key[i] = LastTouch(c);
+        out.push_back(i);
+    }
+    const bool desc = q.descending;
+    const auto& cs = p.contacts;
+    // Contacts are sorted by id, so "ties by id" is "ties by index".
+    auto by_text = [&](auto field) {
+        // Folded once per match, then compared as bytes: folding inside the
+        // comparator costs ~3x as much at 30,000 rows (many names repeat).
+        std::vector<std::string> keys(out.size());
+        for (size_t k = 0; k < out.size(); ++k) keys[k] = Lower(field(cs[out[k]]));
+        std::vector<uint32_t> order(out.size());
+        for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+            int c = keys[a].compare(keys[b]);
+            if (c != 0) return desc ? c > 0 : c < 0;
+            return out[a] < out[b];
+        });
+        std::vector<uint32_t> sorted;
+        sorted.reserve(out.size());
+        for (uint32_t k : order) sorted.push_back(out[k]);
+        out = std::move(sorted);
+    };
+    auto by_int = [&](auto value) {
+        std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+            int x = value(a), y = value(b);
+            if (x != y) return desc ? x > y : x < y;
+            return a < b;
+        });
+    };
+    auto by_day = [&]() {
+        std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+            Day x = key[a], y = key[b];
+            if ((x == kNoDay) != (y == kNoDay)) return y == kNoDay;  // no date last, either way
+            if (x != y) return desc ? x > y : x < y;
+            return a < b;
+        });
+    };
+    switch (q.sort) {
+        case ContactQuery::Name: by_text([](const Contact& c) -> std::string_view { return c.name; }); break;
+        case ContactQuery::Company: by_text([](const Contact& c) -> std::string_view { return c.company; }); break;
+        case ContactQuery::NextFollowUp:
+        case ContactQuery::LastTouch: by_day(); break;
+        case ContactQuery::Tier: by_int([&](uint32_t i) { return static_cast<int>(cs[i].tier); }); break;
+        case ContactQuery::Stage: by_int([&](uint32_t i) { return static_cast<int>(cs[i].stage); }); break;
+    }
+    return out;
+}
+
+std::vector<std::string> AllTags(const Planner& p) {
+    std::unordered_map<std::string, std::string> first;  // lowercase -> first spelling
+    for (const Contact& c : p.contacts)
+        for (const std::string& t : c.tags)
+            if (!t.empty()) first.try_emplace(Lower(t), t);
+    std::vector<std::pair<std::string, std::string>> sorted(first.begin(), first.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::string> out;
+    out.reserve(sorted.size());
+    for (auto& kv : sorted) out.push_back(std::move(kv.second));
+    return out;
+}
+
+// --- Social plan -----------------------------------------------------------------------
+// Day 4 is Monday 1970-01-05.
+int PeriodOf(const SocialPlan& s, Day day) { return FloorDiv(day - 4, std::max(1, s.every_days)); }
+
+int CurrentStreak(const SocialPlan& s, Day today) {
+    std::vector<int> periods;
+    for (Day d : s.done)
+        if (d != kNoDay && d <= today) periods.push_back(PeriodOf(s, d));
+    std::sort(periods.begin(), periods.end(), std::greater<int>());
+    periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+    const int current = PeriodOf(s, today);
+    int expected = !periods.empty() && periods.front() == current ? current : current - 1;
+    int streak = 0;
+    for (int period : periods) {
+        if (period > expected) continue;  // only the current period can be above
+        if (period != expected) break;
+        ++streak;
+        --expected;
+    }
+    return streak;
+}
+
+bool DueNow(const SocialPlan& s, Day today) {
+    const int current = PeriodOf(s, today);
+    for (Day d : s.done)
+        if (d != kNoDay && d <= today && PeriodOf(s, d) == current) return false;
+    return true;
+}
+
+void MarkDone(SocialPlan& s, Day day, Rev rev) {
+    if (day == kNoDay) return;
+    auto it = std::lower_bound(s.done.begin(), s.done.end(), day);
+    if (it == s.done.end() || *it != day) s.done.insert(it, day);
+    s.rev = std::move(rev);
+}
+
+// --- Targets ---------------------------------------------------------------------------
+int Score(const Target& t) {
+    auto clamp = [](int v) { return std::clamp(v, 0, 5); };
+    return 3 * clamp(t.advocacy) + 2 * clamp(t.motivation) + clamp(t.openings);
+}
+
+std::vector<uint32_t> RankTargets(const Planner& p) {
+    std::vector<uint32_t> out(p.targets.size());
+    for (uint32_t i = 0; i < out.size(); ++i) out[i] = i;
+    std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+        const Target& x = p.targets[a];
+        const Target& y = p.targets[b];
+        if (Score(x) != Score(y)) return Score(x) > Score(y);
+        if (x.advocacy != y.advocacy) return x.advocacy > y.advocacy;
+        if (x.motivation != y.motivation) return x.motivation > y.motivation;
+        if (int c = CompareNoCase(x.company, y.company); c != 0) return c < 0;
+        return x.id < y.id;
+    });
+    return out;
+}
+
+// --- Goals -----------------------------------------------------------------------------
+void PeriodRange(GoalPeriod period, Day today, Day& from, Day& to) {
+    if (period == GoalPeriod::Week) {
+        from = WeekStart(today);
+        to = from + 7;
+        return;
+    }
+    int y, m, d;
+    YmdFromDay(today, y, m, d);
+    from = DayFromYmd(y, m, 1);
+    to = m == 12 ? DayFromYmd(y + 1, 1, 1) : DayFromYmd(y, m + 1, 1);
+}
+
+int Progress(const Planner& p, const Goal& g, Day today) {
+    Day from, to;
+    PeriodRange(g.period, today, from, to);
+    auto in = [&](Day d) { return d != kNoDay && d >= from && d < to; };
+    int n = 0;
+    switch (g.kind) {
+        case GoalKind::NewContacts:
+            for (const Contact& c : p.contacts) n += in(c.added);
+            break;
+        case GoalKind::FollowUps:
+            for (const Contact& c : p.contacts)
+                for (const Interaction& i : c.log) n += in(i.day) && i.channel != Channel::Event;
+            break;
+        case GoalKind::Events:
+            for (const Event& e : p.events) n += e.attended && in(e.day);
+            break;
+        case GoalKind::SocialActions:
+            for (const SocialPlan& s : p.social)
+                for (Day d : s.done) n += in(d);
+            break;
+    }
+    return n;
+}
+
+// --- Metrics ---------------------------------------------------------------------------
+namespace {
+std::vector<std::pair<std::string, int>> TopTen(const std::unordered_map<std::string, int>& counts) {
+    std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (v.size() > 10) {
+        int rest = 0;
+        for (size_t i = 10; i < v.size(); ++i) rest += v[i].second;
+        v.resize(10);
+        v.emplace_back("Other", rest);
+    }
+    return v;
+}
+}  // namespace
+
+Metrics ComputeMetrics(const Planner& p, Day today) {
+    Metrics m;
+    m.touches_per_week.assign(12, 0);
+    const Day first_week = WeekStart(today) - 7 * 11;
+    std::unordered_map<std::string, int> industries, companies;
+    int weak = 0;
+    for (const Contact& c : p.contacts) {
+        const int tier = static_cast<int>(c.tier);
+        if (tier >= 0 && tier < 4) ++m.per_tier[tier];
+        ++industries[c.industry];
+        ++companies[c.company];
+        Day next;
+        if (StatusFrom(BaseDue(c), c.snoozed_until, today, next) == FollowUpStatus::Overdue) ++m.overdue;
+        const Day last = LastTouch(c);
+        if (c.tier == Tier::Extended || last == kNoDay || today - last > 365) ++weak;
+        for (const Interaction& i : c.log)
+            if (i.day != kNoDay && i.day >= first_week && i.day < first_week + 84) ++m.touches_per_week[(i.day - first_week) / 7];
+    }
+    m.weak_tie_share = p.contacts.empty() ? 0.0 : static_cast<double>(weak) / static_cast<double>(p.contacts.size());
+    m.industries = TopTen(industries);
+    m.companies = TopTen(companies);
+    return m;
+}
+
+// --- Network map -----------------------------------------------------------------------
+namespace {
+
+constexpr float kTwoPi = 6.28318530717958647692f;
+
+// A 32-bit integer mixer (xorshift-multiply rounds): nearby ids land far apart.
+uint32_t Mix(uint32_t x) {
+    x ^= x >> 16;
+    x *= 0x21f0aaadu;
+    x ^= x >> 15;
+    x *= 0x735a2d97u;
+    x ^= x >> 15;
+    return x;
+}
+float Unit(uint32_t h) { return static_cast<float>(h >> 8) / 16777216.0f; }  // [0, 1)
+
+struct SectorMap {
+    std::vector<MapSector> sectors;
+    std::unordered_map<std::string, int> of;  // industry -> sector; absent = the last ("Other")
+    int SectorOf(const std::string& industry) const {
+        auto it = of.find(industry);
+        return it != of.end() ? it->second : static_cast<int>(sectors.size()) - 1;
+    }
+};
+
+SectorMap BuildSectors(const Planner& p) {
+    SectorMap sm;
+    std::unordered_map<std::string, int> counts;
+    for (const Contact& c : p.contacts) ++counts[c.industry];
+    std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (v.size() > static_cast<size_t>(kMapSectors)) {
+        int rest = 0;
+        for (size_t i = kMapSectors - 1; i < v.size(); ++i) rest += v[i].second;
+        v.resize(kMapSectors - 1);
+        v.emplace_back("Other", rest);
+        for (int i = 0; i < kMapSectors - 1; ++i) sm.of[v[static_cast<size_t>(i)].first] = i;
+    } else {
+        for (size_t i = 0; i < v.size(); ++i) sm.of[v[i].first] = static_cast<int>(i);
+    }
+    const float total = static_cast<float>(p.contacts.size());
+    float angle = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+        MapSector s;
+        s.industry = v[i].first;
+        s.count = v[i].second;
+        s.angle0 = angle;
+        angle = i + 1 == v.size() ? kTwoPi : angle + kTwoPi * static_cast<float>(v[i].second) / total;
+        s.angle1 = angle;
+        sm.sectors.push_back(std::move(s));
+    }
+    return sm;
+}
+
+}  // namespace
+
+void RingOf(Tier tier, float& r0, float& r1) {
+    const int t = std::clamp(static_cast<int>(tier), 0, 3);
+    r0 = 0.12f + 0.22f * static_cast<float>(t);
+    r1 = r0 + 0.22f;
+}
+
+std::vector<MapSector> MapSectors(const Planner& p) { return BuildSectors(p).sectors; }
+
+std::vector<MapPoint> LayoutMap(const Planner& p, Day today) {
+    const SectorMap sm = BuildSectors(p);
+    std::vector<MapPoint> out;
+    out.reserve(p.contacts.size());
+    for (const Contact& c : p.contacts) {
+        const MapSector& s = sm.sectors[static_cast<size_t>(sm.SectorOf(c.industry))];
+        float r0, r1;
+        RingOf(c.tier, r0, r1);
+        MapPoint pt;
+        pt.id = c.id;
+        // Margins keep points off the sector and ring borders.
+        pt.angle = s.angle0 + (s.angle1 - s.angle0) * (0.05f + 0.9f * Unit(Mix(c.id)));
+        pt.radius = r0 + (r1 - r0) * (0.08f + 0.84f * Unit(Mix(c.id ^ 0x9e3779b9u)));
+        pt.status = static_cast<uint8_t>(StatusOf(c, today));
+        out.push_back(pt);
+    }
+    return out;
+}
+
+std::vector<MapCell> AggregateMap(const Planner& p, Day today) {
+    const SectorMap sm = BuildSectors(p);
+    const size_t ns = sm.sectors.size();
+    std::vector<MapCell> grid(4 * ns);
+    for (size_t t = 0; t < 4; ++t)
+        for (size_t s = 0; s < ns; ++s) {
+            MapCell& cell = grid[t * ns + s];
+            RingOf(static_cast<Tier>(t), cell.r0, cell.r1);
+            cell.angle0 = sm.sectors[s].angle0;
+            cell.angle1 = sm.sectors[s].angle1;
+            cell.count = cell.overdue = cell.due = 0;
+        }
+    for (const Contact& c : p.contacts) {
+        const size_t t = static_cast<size_t>(std::clamp(static_cast<int>(c.tier), 0, 3));
+        MapCell& cell = grid[t * ns + static_cast<size_t>(sm.SectorOf(c.industry))];
+        ++cell.count;
+        FollowUpStatus st = StatusOf(c, today);
+        cell.overdue += st == FollowUpStatus::Overdue;
+        cell.due += st == FollowUpStatus::DueThisWeek;
+    }
+    std::vector<MapCell> out;
+    for (const MapCell& cell : grid)
+        if (cell.count > 0) out.push_back(cell);
+    return out;
+}
+
+}  // namespace wb::planner
