@@ -68,7 +68,7 @@ Day NextFollowUpForExport(const Contact& c) {
     for (const Interaction& i : c.log)
         if (i.day != kNoDay && (last == kNoDay || i.day > last)) last = i.day;
     if (last == kNoDay) return kNoDay;
-    int64_t due = static_cast<int64_t>(last) + CadenceDays(c);
+    int64_t due = static_cast<int64_t>(last) + interchange_internal::CadenceDays(c);
     if (c.follow_up_by != kNoDay && c.follow_up_by < due) due = c.follow_up_by;
     if (c.snoozed_until != kNoDay && c.snoozed_until > due) due = c.snoozed_until;
     if (due > INT32_MAX) due = INT32_MAX;
