@@ -240,6 +240,31 @@ bool TextFieldWithError(const char* id_label, const char* name, std::string& tex
     return changed;
 }
 
+bool WrappedLink(const char* id_label, const std::string& text, float width, const char* href) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float wrap = std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2);
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 size(std::min(width, ts.x + st.FramePadding.x * 2), ts.y + st.FramePadding.y);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id_label, size);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) {
+        dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), ImGui::GetColorU32(ImGuiCol_HeaderHovered), st.FrameRounding);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    ImVec2 tp(a.x + st.FramePadding.x, a.y + st.FramePadding.y * 0.5f);
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_NavHighlight);  // the theme's link/accent colour
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, ink, text.c_str(), nullptr, wrap);
+    dl->AddLine(ImVec2(tp.x, tp.y + ts.y - 1), ImVec2(tp.x + std::min(ts.x, wrap), tp.y + ts.y - 1), ink, 1.0f);
+    Record(Role::Link, id, text, 0, href ? href : "");
+    if (Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;
+    return pressed;
+}
+
 void ProgressBar(float fraction, const char* name, const char* value_text, float width) {
     fraction = std::clamp(fraction, 0.0f, 1.0f);
     char pct[16];

@@ -61,6 +61,10 @@ bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, floa
 // what to do; "" = none) is recorded as the field's invalid message.
 bool TextFieldWithError(const char* id, const char* name, std::string& text, const char* hint, const char* error);
 
+// A link whose text wraps to `width` (LinkRow keeps to one line): for
+// names and details that may be long on a phone. `id` is the ImGui id label.
+bool WrappedLink(const char* id, const std::string& text, float width, const char* href = nullptr);
+
 // A thin progress bar (not a control: no focus) with no text on it (the
 // caller writes the text where it can wrap). `value_text` is what a screen
 // reader says ("3 of 5 follow-ups this week"); default: the percentage.
