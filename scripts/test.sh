@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds both configurations, runs every suite:
-#   unit (native doctest), ui (headless ImGui), wasm (core tests under node), e2e (Chromium).
+#   unit (native doctest), ui (headless ImGui), wasm (core tests under node),
+#   interop (exports read by npm ical.js), fuzz (a short libFuzzer run), e2e (Chromium).
 # Exits non-zero if anything fails. Ends with "total: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,8 @@ suite() {
 suite unit build/native/unit_tests
 suite ui build/native/ui_tests
 suite wasm node --no-experimental-fetch build/wasm/wasm_core_tests.js
+suite interop node tests/interop/ical.test.mjs
+suite fuzz scripts/fuzz.sh 1  # a smoke run, 1 s per target; scripts/fuzz.sh alone runs 60 s each
 for t in tests/e2e/*.test.mjs; do
   suite "e2e $(basename "$t" .test.mjs)" node "$t"
 done

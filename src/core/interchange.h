@@ -93,7 +93,8 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms);
 std::string ExportVcf(const Planner& planner);
 
 // A spreadsheet with Google Contacts' column names (so Google Contacts, and this
-// importer, read it back) plus the planner's own columns. RFC 4180 quoting, CRLF.
+// importer, read it back) plus the planner's own columns. RFC 4180 quoting, CRLF,
+// UTF-8 with a byte order mark (so Excel shows accents).
 // Formula injection: a cell starting with = + - @, a tab or a CR gets a leading
 // ' so a spreadsheet shows it as text instead of running it; the importer
 // removes that ' again (a ' followed by one of those characters).

@@ -226,18 +226,18 @@ std::string ExportVcf(const Planner& planner) {
         AppendContentLine(out, "BEGIN:VCARD");
         AppendContentLine(out, "VERSION:4.0");
         Prop(out, "UID;VALUE=text", "contact-" + std::to_string(c.id) + "@networking-workbook");
-        Prop(out, "FN", EscapeText(name));
+        Prop(out, "FN", EscapeText(name, false));
         Prop(out, "N", EscapeText(family) + ";" + EscapeText(given) + ";;;");
         if (!c.company.empty()) Prop(out, "ORG", EscapeText(c.company));
-        if (!c.role.empty()) Prop(out, "TITLE", EscapeText(c.role));
-        if (!c.email.empty()) Prop(out, "EMAIL", EscapeText(c.email));
+        if (!c.role.empty()) Prop(out, "TITLE", EscapeText(c.role, false));
+        if (!c.email.empty()) Prop(out, "EMAIL", EscapeText(c.email, false));
         if (std::string uri = SafeUri(c.profile_url); !uri.empty()) Prop(out, "URL", uri);
-        if (!c.notes.empty()) Prop(out, "NOTE", EscapeText(c.notes));
+        if (!c.notes.empty()) Prop(out, "NOTE", EscapeText(c.notes, false));
         if (!c.tags.empty()) {
             std::string list;
             for (const std::string& t : c.tags) {
                 if (!list.empty()) list += ',';
-                list += EscapeText(t);
+                list += EscapeText(t, false);
             }
             Prop(out, "CATEGORIES", list);
         }
@@ -276,7 +276,9 @@ std::string ExportCsv(const Planner& planner) {
                                     "E-mail 1 - Value", "Website 1 - Value", "Labels", "Notes", "Industry",
                                     "Location", "How We Met", "Tier", "Stage", "Added", "Last Contact",
                                     "Next Follow-up", "Source"};
-    std::string out;
+    // A UTF-8 byte order mark: without it Excel reads the file as the system's
+    // code page and mangles accented names. Google Contacts and the importer skip it.
+    std::string out = "\xEF\xBB\xBF";
     for (const char* h : kHeader) AppendCell(out, h, h == kHeader[0]);
     out += "\r\n";
     for (const Contact& c : planner.contacts) {

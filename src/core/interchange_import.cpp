@@ -451,16 +451,14 @@ std::string DescribeFields(uint16_t m) {
     return out;
 }
 
-// Contacts with neither URL nor e-mail are matched on name and company.
-std::string NameKey(const Contact& c) {
-    if (!c.profile_url.empty() || !c.email.empty() || c.name.empty()) return "";
-    return AsciiLower(CollapseSpaces(c.name)) + "|" + AsciiLower(CollapseSpaces(c.company));
-}
-
-// What decides "the same person", computed once per record.
+// What decides "the same person", computed once per record. Contacts with no
+// usable URL or e-mail key are matched on name and company.
 struct MatchKeys {
     std::string url, email, name;
-    explicit MatchKeys(const Contact& c) : url(UrlKey(c.profile_url)), email(EmailKey(c.email)), name(NameKey(c)) {}
+    explicit MatchKeys(const Contact& c) : url(UrlKey(c.profile_url)), email(EmailKey(c.email)) {
+        if (url.empty() && email.empty() && !c.name.empty())
+            name = AsciiLower(CollapseSpaces(c.name)) + "|" + AsciiLower(CollapseSpaces(c.company));
+    }
 };
 
 // Finds a record's match among indexed contacts: by URL, else e-mail, else name.

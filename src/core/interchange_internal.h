@@ -40,7 +40,8 @@ std::string Cp1252ToUtf8(std::string_view s);
 
 // RFC 5545 / 6350 content lines: TEXT escaping and folding at 75 octets (never
 // inside a UTF-8 sequence), each line ending in CRLF.
-std::string EscapeText(std::string_view s);
+// vCard 4.0 escapes ';' only in compound values (N, ORG): escape_semicolon = false elsewhere.
+std::string EscapeText(std::string_view s, bool escape_semicolon = true);
 void AppendContentLine(std::string& out, std::string_view line);
 
 }  // namespace wb::planner::interchange_internal

@@ -222,7 +222,7 @@ std::string Cp1252ToUtf8(std::string_view s) {
 }
 
 // --- Content lines ------------------------------------------------------------------
-std::string EscapeText(std::string_view s) {
+std::string EscapeText(std::string_view s, bool escape_semicolon) {
     std::string out;
     out.reserve(s.size() + 8);
     for (size_t i = 0; i < s.size();) {
@@ -241,7 +241,7 @@ std::string EscapeText(std::string_view s) {
         ++i;
         switch (b) {
             case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
+            case ';': out += escape_semicolon ? "\\;" : ";"; break;
             case ',': out += "\\,"; break;
             case '\n': out += "\\n"; break;
             case '\r':

@@ -265,8 +265,10 @@ StateLoad DecodeState(std::string_view text) {
         s.current_rev = r.ReadRev(j, "current_rev", "reader.current_rev");
         if (auto t = j.find("scroll"); t != j.end() && r.Expect(*t, json::value_t::object, "reader.scroll", "an object")) {
             for (auto& kv : t->items()) {
-                if (kv.value().is_number()) s.reader.scroll[kv.key()] = kv.value().get<float>();
-                else r.Problem("reader.scroll." + kv.key() + " is not a number; it was left out");
+                // Bounded: the encoder stores whole pixels as an int, and inf or 1e300 does not fit one.
+                double v = kv.value().is_number() ? kv.value().get<double>() : 0.0;
+                if (kv.value().is_number() && v >= -1e9 && v <= 1e9) s.reader.scroll[kv.key()] = static_cast<float>(v);
+                else r.Problem("reader.scroll." + kv.key() + " is not a number of pixels; it was left out");
             }
         }
         if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", "a list")) {
@@ -455,8 +457,13 @@ BackupRead DecodeBackup(std::string_view text) {
         out.error = "This file is not valid JSON (" + DescribeOffset(text, e.byte > 0 ? e.byte - 1 : 0) +
                     "). Choose a backup file downloaded from the workbook.";
         return out;
+    } catch (const json::exception&) {
+        // The parser also throws out_of_range for a number too large for a double ("1e999").
+        out.error = "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook.";
+        return out;
     }
-    if (!doc.is_object() || doc.value("format", "") != kBackupFormat) {
+    // Compared as JSON, not read with value(): a "format" that is not text must not throw.
+    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kBackupFormat) {
         out.error = "This JSON file is not a Networking Workbook backup (it has no \"format\": \"" +
                     std::string(kBackupFormat) + "\"). Choose a backup file downloaded from the workbook.";
         return out;

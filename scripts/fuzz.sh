@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# libFuzzer targets (tests/fuzz/*.cpp): the learner-state loader, the backup
+# restore, and each planner importer.
+#   scripts/fuzz.sh [seconds-per-target]     (default 60)
+# Builds in build/fuzz with Debian's clang++ (libFuzzer + ASan + UBSan), outside
+# the CMake project (the wasm build never sees it). Each target runs on its seed
+# corpus (tests/fuzz/corpus/<target>, never written) plus a working corpus
+# (build/fuzz/corpus/<target>). A crash, a failed property, a leak or a
+# 10-second input fails the target and leaves the input in build/fuzz/artifacts/.
+# Ends with "N passed, N failed" (one per target).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+seconds=${1:-60}
+[[ "$seconds" =~ ^[0-9]+$ ]] || die "usage: scripts/fuzz.sh [seconds-per-target]"
+out=build/fuzz
+CXX=${WB_FUZZ_CXX:-clang++}
+command -v "$CXX" >/dev/null || die "$CXX not found (apt-get install clang)"
+flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Isrc)
+mkdir -p "$out/obj" "$out/artifacts"
+
+# Core objects, coverage-instrumented; one is rebuilt when its source or any core header changed.
+newest_header=$(ls -t src/core/*.h | head -1)
+objs=() pids=() build_failed=0
+for src in src/core/*.cpp; do
+  obj="$out/obj/$(basename "$src" .cpp).o"
+  objs+=("$obj")
+  if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ]; then
+    "$CXX" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
+    pids+=($!)
+    if [ ${#pids[@]} -ge "$JOBS" ]; then
+      wait "${pids[0]}" || build_failed=1
+      pids=("${pids[@]:1}")
+    fi
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || build_failed=1; done
+[ $build_failed -eq 0 ] || die "compiling src/core for fuzzing failed"
+
+passed=0 failed=0
+for target_src in tests/fuzz/*.cpp; do
+  name=$(basename "$target_src" .cpp)
+  bin="$out/$name"
+  newest=$(ls -t "$target_src" tests/fuzz/*.h "${objs[@]}" | head -1)
+  if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
+    if ! "$CXX" "${flags[@]}" -fsanitize=fuzzer "$target_src" "${objs[@]}" -o "$bin"; then
+      echo "  FAIL  $name (does not build)"
+      failed=$((failed + 1))
+      continue
+    fi
+  fi
+  mkdir -p "$out/corpus/$name"
+  logfile="$out/$name.log"
+  if "$bin" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="$out/artifacts/$name-" "$out/corpus/$name" "tests/fuzz/corpus/$name" >"$logfile" 2>&1; then
+    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$logfile" | grep -oE '[0-9]+$' || echo '?')
+    echo "  ok    $name ($runs runs in ${seconds} s)"
+    passed=$((passed + 1))
+  else
+    echo "  FAIL  $name (log: $logfile)"
+    grep -E 'ERROR|SUMMARY|property failed|runtime error|Test unit written' "$logfile" | head -12 | sed 's/^/        /'
+    failed=$((failed + 1))
+  fi
+done
+echo "fuzz: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
