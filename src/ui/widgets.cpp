@@ -1,6 +1,8 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "imgui_internal.h"
@@ -209,5 +211,99 @@ void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max) {
 }
 
 void EndSemRegion() { Sem().Close(); }
+
+}  // namespace wb::ui
+
+namespace wb::ui {
+
+bool Checkbox(const char* label, bool& v, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    if (!ChoiceRow(label, VisibleLabel(label), v, false, width)) return false;
+    v = !v;
+    return true;
+}
+
+bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, float width) {
+    ImGuiID id = ImGui::GetID(label);
+    BeforeControl(id);
+    bool changed = false;
+    std::string text;
+    if (TakeValue(id, text)) {
+        int n = std::atoi(text.c_str());
+        n = std::clamp(n, lo, hi);
+        changed = n != v;
+        v = n;
+    }
+    if (width > 0) ImGui::SetNextItemWidth(width);
+    changed |= ImGui::SliderInt(label, &v, lo, hi, "%d", ImGuiSliderFlags_AlwaysClamp);
+    // ImGui's own keyboard stepping needs its keyboard navigation, which is
+    // off (DOM focus is the keyboard focus): step with the arrows here.
+    if (ImGui::IsItemFocused() && !ImGui::IsItemActive()) {
+        int step = 0;
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_DownArrow)) step = -1;
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) step = 1;
+        int n = std::clamp(v + step, lo, hi);
+        if (n != v) {
+            v = n;
+            changed = true;
+        }
+    }
+    Record(Role::Slider, id, name ? name : VisibleLabel(label), 0, std::to_string(v),
+           std::to_string(lo) + " to " + std::to_string(hi));
+    return changed;
+}
+
+bool TextFieldWithError(const char* id_label, const char* name, std::string& text, const char* hint, const char* error) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    bool changed = TakeValue(id, text);
+    changed |= ImGui::InputTextWithHint(id_label, hint ? hint : "", text.data(), text.capacity() + 1,
+                                        ImGuiInputTextFlags_CallbackResize, StringResize, &text);
+    bool bad = error && *error;
+    Record(Role::TextField, id, name, bad ? SemFlag_Invalid : 0, text, bad ? error : "");
+    return changed;
+}
+
+bool WrappedLink(const char* id_label, const std::string& text, float width, const char* href) {
+    ImGuiID id = ImGui::GetID(id_label);
+    BeforeControl(id);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float wrap = std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2);
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 size(std::min(width, ts.x + st.FramePadding.x * 2), ts.y + st.FramePadding.y);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id_label, size);
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) {
+        dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), ImGui::GetColorU32(ImGuiCol_HeaderHovered), st.FrameRounding);
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    ImVec2 tp(a.x + st.FramePadding.x, a.y + st.FramePadding.y * 0.5f);
+    ImU32 ink = ImGui::GetColorU32(ImGuiCol_NavHighlight);  // the theme's link/accent colour
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, ink, text.c_str(), nullptr, wrap);
+    dl->AddLine(ImVec2(tp.x, tp.y + ts.y - 1), ImVec2(tp.x + std::min(ts.x, wrap), tp.y + ts.y - 1), ink, 1.0f);
+    Record(Role::Link, id, text, 0, href ? href : "");
+    if (Sem().TakeActivate(id)) pressed = true;
+    else if (pressed) Sem().last_activation_from_dom = false;
+    return pressed;
+}
+
+void ProgressBar(float fraction, const char* name, const char* value_text, float width) {
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(fraction * 100 + 0.5f));
+    const char* value = value_text ? value_text : pct;
+    // No text on the bar: it would be cut off on a narrow bar; the page writes it beside.
+    ImGui::ProgressBar(fraction, ImVec2(width > 0 ? width : -FLT_MIN, ImGui::GetFontSize() * 0.6f), "");
+    SemNode n;
+    n.id = ImGui::GetID(name) ^ 0x70726f67u;  // "prog": never a control's id
+    n.role = Role::Progress;
+    n.name = name;
+    n.value = value;
+    n.min = ImGui::GetItemRectMin();
+    n.max = ImGui::GetItemRectMax();
+    Sem().Add(n);
+}
 
 }  // namespace wb::ui

@@ -49,3 +49,29 @@ void EndSemRegion();
 std::string VisibleLabel(const char* label);
 
 }  // namespace wb::ui
+
+namespace wb::ui {
+
+// A check box with a label that wraps to `width` (0 = the rest of the line).
+// Toggles `v` when activated (mouse, or the DOM mirror) and returns true then.
+bool Checkbox(const char* label, bool& v, float width = 0);
+
+// An integer slider from lo to hi. The DOM mirror's range input sends the new
+// value as text (set_value); arrow keys step it while it has the focus.
+// Records Role::Slider with the value as text. Returns true when changed.
+bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, float width = 0);
+
+// A single-line field whose text failed a check: `error` (what is wrong, where,
+// what to do; "" = none) is recorded as the field's invalid message.
+bool TextFieldWithError(const char* id, const char* name, std::string& text, const char* hint, const char* error);
+
+// A link whose text wraps to `width` (LinkRow keeps to one line): for
+// names and details that may be long on a phone. `id` is the ImGui id label.
+bool WrappedLink(const char* id, const std::string& text, float width, const char* href = nullptr);
+
+// A thin progress bar (not a control: no focus) with no text on it (the
+// caller writes the text where it can wrap). `value_text` is what a screen
+// reader says ("3 of 5 follow-ups this week"); default: the percentage.
+void ProgressBar(float fraction, const char* name, const char* value_text = nullptr, float width = 0);
+
+}  // namespace wb::ui

@@ -69,8 +69,26 @@ void Ui::Frame() {
     }
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
-    app.Frame();
+    if (hosted_) {
+        wb::Sem().BeginFrame();
+        ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(vp->Pos);
+        ImGui::SetNextWindowSize(vp->Size);
+        ImGui::Begin("##host", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+        hosted_();
+        ImGui::End();
+    } else {
+        app.Frame();
+    }
     ImGui::Render();
+}
+
+void Ui::Host(std::function<void()> draw) { hosted_ = std::move(draw); }
+
+void Ui::FrameWith(std::function<void()> draw) {
+    Host(std::move(draw));
+    Frame();
 }
 
 void Ui::Frames(int n) {

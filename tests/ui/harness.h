@@ -3,6 +3,7 @@
 // DOM mirror would send (wb::Sem().requests). Tests assert on the model
 // (App) and on the semantics tree, never on pixels.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ struct Ui {
     void Frames(int n);
     void Resize(float width, float height);
 
+    // Hosts a view without the App: from now on Frame() (and so Click,
+    // Activate, Type...) draws `draw` inside a full-screen window with a fresh
+    // semantics tree, as the App's frame would. Empty = the App again.
+    void Host(std::function<void()> draw);
+    // Host(draw), then one frame.
+    void FrameWith(std::function<void()> draw);
+
     // Semantics of the last frame.
     const std::vector<wb::SemNode>& Nodes() const;
     const wb::SemNode* Find(wb::Role role, const std::string& name) const;         // exact name
@@ -60,6 +68,7 @@ struct Ui {
 private:
     ImGuiContext* ctx_ = nullptr;
     float built_scale_ = 0;
+    std::function<void()> hosted_;
 };
 
 ImVec2 Centre(const wb::SemNode& n);
