@@ -42,7 +42,10 @@ mergeInto(LibraryManager.library, {
       if (role === 'slider') el.type = 'range';
       if (role === 'textbox') el.type = 'text';
       if (role === 'link') el.href = '#';
-      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'row', 'tab', 'group'].indexOf(role) >= 0) el.setAttribute('role', role);
+      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'tab', 'group'].indexOf(role) >= 0) el.setAttribute('role', role);
+      // The tree has no table or grid, and an ARIA row is invalid outside one
+      // (axe: aria-required-parent/-children, critical): a row is a named group.
+      if (role === 'row') el.setAttribute('role', 'group');
       el.__props = {};
       return el;
     },
@@ -56,8 +59,9 @@ mergeInto(LibraryManager.library, {
       }
       if (p.name !== name) {
         p.name = name;
+        // Roles whose name does not come from their content (a progressbar's text is not its name).
         var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'group', 'tablist', 'dialog',
-                        'textbox', 'textarea', 'slider', 'checkbox', 'radio'].indexOf(role) >= 0;
+                        'textbox', 'textarea', 'slider', 'checkbox', 'radio', 'progressbar', 'row'].indexOf(role) >= 0;
         // Paragraphs and list items hold their text in children (text runs, links).
         if (role === 'paragraph' || role === 'listitem') {}
         else if (!labelled) el.textContent = name;
@@ -67,6 +71,12 @@ mergeInto(LibraryManager.library, {
       if ((role === 'textbox' || role === 'textarea') && p.value !== value) {
         p.value = value;
         if (el.value !== value) el.value = value;
+      }
+      if (role === 'progressbar' && p.value !== value) {
+        p.value = value;
+        // A percentage (0 to 100, the default range) or, failing that, words.
+        if (value !== '' && isFinite(value)) { el.setAttribute('aria-valuenow', value); el.removeAttribute('aria-valuetext'); }
+        else { el.removeAttribute('aria-valuenow'); if (value) el.setAttribute('aria-valuetext', value); else el.removeAttribute('aria-valuetext'); }
       }
       if (role === 'link' && p.value !== value) {
         p.value = value;
@@ -81,6 +91,7 @@ mergeInto(LibraryManager.library, {
         p.flags = flags;
         if (role === 'checkbox' || role === 'radio') el.checked = !!(flags & 1);
         var attrs = [[8, 'aria-disabled', 'true'], [16, 'aria-invalid', 'true'], [64, 'aria-current', 'page'], [4, 'aria-expanded', 'true']];
+        if (role === 'tab') el.setAttribute('aria-selected', flags & 2 ? 'true' : 'false');  // only tabs may carry it
         attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
       }
     },

@@ -8,16 +8,15 @@ import { join } from 'node:path';
 
 export const CHROMIUM = process.env.WB_CHROMIUM || '/usr/bin/chromium';
 
+// Headless WebGL2 through SwiftShader, and no background traffic. Shared with
+// tests that drive Chromium through another client (Lighthouse's puppeteer).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 export async function launch(extraArgs = []) {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // A persistent profile (service workers, storage across reloads).
@@ -26,8 +25,7 @@ export async function launchPersistent(extraArgs = []) {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
