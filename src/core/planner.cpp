@@ -12,6 +12,8 @@
 //   Network map
 #include "core/planner.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -379,16 +381,36 @@ size_t RefreshIndex(ContactIndex& index, const Planner& p) {
     return rebuilt;
 }
 
+namespace {
+// Horspool's substring search (emscripten 3.1.6's libc++ has no std::boyer_moore_horspool_searcher).
+struct Horspool {
+    std::string needle;
+    uint32_t skip[256];
+    explicit Horspool(std::string w) : needle(std::move(w)) {
+        const size_t n = needle.size();
+        for (uint32_t& s : skip) s = static_cast<uint32_t>(n);
+        for (size_t i = 0; i + 1 < n; ++i) skip[static_cast<unsigned char>(needle[i])] = static_cast<uint32_t>(n - 1 - i);
+    }
+    bool In(const std::string& hay) const {
+        const size_t n = needle.size(), h = hay.size();
+        if (n == 0) return true;
+        const char* t = hay.data();
+        for (size_t pos = 0; pos + n <= h; pos += skip[static_cast<unsigned char>(t[pos + n - 1])])
+            if (t[pos + n - 1] == needle[n - 1] && std::memcmp(t + pos, needle.data(), n - 1) == 0) return true;
+        return false;
+    }
+};
+}  // namespace
+
 std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today, const ContactIndex* index) {
     std::vector<std::string> words = Words(q.text);
     // Longest word first: it rules out most contacts soonest. Horspool's skip
     // table is built once per word and reused for every contact (a plain find
     // stops at every 'e' of 8 MB of text).
     std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
-    std::vector<Searcher> searchers;
+    std::vector<Horspool> searchers;
     searchers.reserve(words.size());
-    for (const std::string& w : words) searchers.emplace_back(w.begin(), w.end());
+    for (const std::string& w : words) searchers.emplace_back(w);
     const bool want_next = q.due_only || q.sort == ContactQuery::NextFollowUp;
     std::vector<uint32_t> out;
     std::vector<Day> key;  // per contact index, for the date sorts
@@ -415,8 +437,8 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
                 hay = &scratch;
             }
             bool all = true;
-            for (const Searcher& w : searchers)
-                if (std::search(hay->begin(), hay->end(), w) == hay->end()) {
+            for (const Horspool& w : searchers)
+                if (!w.In(*hay)) {
                     all = false;
                     break;
                 }

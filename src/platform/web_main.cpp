@@ -513,8 +513,8 @@ EMSCRIPTEN_KEEPALIVE int wb_planner_loaded(int status, const char* message) {
     bool quarantine = false;
     double t0 = emscripten_get_now();
     if (status == 0) quarantine = P.app.planner().FinishLoad();
-    wb_js_stat("planner_decode_ms", emscripten_get_now() - t0);
     else P.app.planner().LoadFailed(message ? message : "unknown error");
+    wb_js_stat("planner_decode_ms", emscripten_get_now() - t0);
     P.app.PlannerLoaded(quarantine);
     RequestFrames();
     return quarantine ? 1 : 0;
