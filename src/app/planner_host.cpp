@@ -131,7 +131,7 @@ bool PlannerHost::MergeStoredDone() {
     merge_chunks_.clear();
     if (theirs.newer_schema) return false;  // another tab runs a newer build: leave its data alone
     MergePlanners(planner_, theirs.planner);
-    ui.rows_dirty = true;  // the table re-queries; its index refreshes only changed contacts
+    ui.rows_dirty = true;  // the table queries again
     return true;
 }
 
@@ -143,7 +143,6 @@ void PlannerHost::Replace(Planner next) {
     ui.rows_dirty = true;
     ui.contact = 0;
     ui.draft_loaded = false;
-    ui.index = {};
 }
 
 void PlannerHost::StepImport(size_t rows) {

@@ -17,7 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
+#include <cstring>
 #include <unordered_map>
 
 namespace wb::planner {
@@ -336,19 +336,6 @@ bool DeleteGoal(Planner& p, Id id, Rev rev) { return DeleteFrom(p, p.goals, id, 
 // --- Contacts table ----------------------------------------------------------------
 namespace {
 
-void FoldContact(const Contact& c, std::string& out) {
-    out.clear();
-    for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met}) {
-        AppendLower(out, *f);
-        out.push_back('\n');
-    }
-    for (const std::string& t : c.tags) {
-        AppendLower(out, t);
-        out.push_back('\n');
-    }
-    AppendLower(out, c.notes);
-}
-
 std::vector<std::string> Words(std::string_view text) {
     std::vector<std::string> words;
     size_t i = 0;
@@ -361,61 +348,68 @@ std::vector<std::string> Words(std::string_view text) {
     return words;
 }
 
-}  // namespace
-
-size_t RefreshIndex(ContactIndex& index, const Planner& p) {
-    const size_t n = p.contacts.size();
-    index.ids.resize(n, 0);
-    index.revs.resize(n);
-    index.text.resize(n);
-    size_t rebuilt = 0;
-    for (size_t i = 0; i < n; ++i) {
-        const Contact& c = p.contacts[i];
-        // An empty text with a matching id is a fresh slot (id 0 never matches a contact).
-        if (index.ids[i] == c.id && index.revs[i] == c.rev) continue;
-        FoldContact(c, index.text[i]);
-        index.ids[i] = c.id;
-        index.revs[i] = c.rev;
-        ++rebuilt;
-    }
-    return rebuilt;
-}
-
-namespace {
-// Horspool's substring search (emscripten 3.1.6's libc++ has no std::boyer_moore_horspool_searcher).
-struct Horspool {
-    std::string needle;
-    uint32_t skip[256];
-    explicit Horspool(std::string w) : needle(std::move(w)) {
-        const size_t n = needle.size();
-        for (uint32_t& s : skip) s = static_cast<uint32_t>(n);
-        for (size_t i = 0; i + 1 < n; ++i) skip[static_cast<unsigned char>(needle[i])] = static_cast<uint32_t>(n - 1 - i);
-    }
-    bool In(const std::string& hay) const {
-        const size_t n = needle.size(), h = hay.size();
-        if (n == 0) return true;
-        const char* t = hay.data();
-        for (size_t pos = 0; pos + n <= h; pos += skip[static_cast<unsigned char>(t[pos + n - 1])])
-            if (t[pos + n - 1] == needle[n - 1] && std::memcmp(t + pos, needle.data(), n - 1) == 0) return true;
-        return false;
+// ASCII case folding as a table: the search folds every byte it looks at.
+struct FoldTable {
+    unsigned char to[256];
+    constexpr FoldTable() : to() {
+        for (int c = 0; c < 256; ++c) to[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
 };
+constexpr FoldTable kFold;
+
+// Horspool's search for one (folded) query word, case-insensitive, its skip
+// table built once per query and reused for every field of every contact. The
+// wasm build's libc++ has no std::boyer_moore_horspool_searcher.
+class WordFinder {
+public:
+    explicit WordFinder(std::string folded) : word_(std::move(folded)) {
+        const size_t n = word_.size();
+        for (size_t& s : skip_) s = n;
+        for (size_t i = 0; i + 1 < n; ++i) {
+            const unsigned char c = static_cast<unsigned char>(word_[i]);
+            skip_[c] = n - 1 - i;
+            if (c >= 'a' && c <= 'z') skip_[c - 'a' + 'A'] = n - 1 - i;
+        }
+    }
+    bool In(std::string_view hay) const {
+        const size_t n = word_.size(), h = hay.size();
+        if (n == 0) return true;
+        const unsigned char* w = reinterpret_cast<const unsigned char*>(word_.data());
+        const unsigned char* t = reinterpret_cast<const unsigned char*>(hay.data());
+        for (size_t i = 0; i + n <= h; i += skip_[t[i + n - 1]]) {
+            size_t k = n;
+            while (k > 0 && kFold.to[t[i + k - 1]] == w[k - 1]) --k;
+            if (k == 0) return true;
+        }
+        return false;
+    }
+    // In any searchable field of the contact.
+    bool In(const Contact& c) const {
+        for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met, &c.notes})
+            if (In(*f)) return true;
+        for (const std::string& t : c.tags)
+            if (In(t)) return true;
+        return false;
+    }
+
+private:
+    std::string word_;
+    size_t skip_[256];
+};
+
 }  // namespace
 
-std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today, const ContactIndex* index) {
+std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today) {
     std::vector<std::string> words = Words(q.text);
-    // Longest word first: it rules out most contacts soonest. Horspool's skip
-    // table is built once per word and reused for every contact (a plain find
-    // stops at every 'e' of 8 MB of text).
+    // Longest word first: it rules out most contacts soonest.
     std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    std::vector<Horspool> searchers;
-    searchers.reserve(words.size());
-    for (const std::string& w : words) searchers.emplace_back(w);
+    std::vector<WordFinder> finders;
+    finders.reserve(words.size());
+    for (std::string& w : words) finders.emplace_back(std::move(w));
     const bool want_next = q.due_only || q.sort == ContactQuery::NextFollowUp;
     std::vector<uint32_t> out;
     std::vector<Day> key;  // per contact index, for the date sorts
     if (q.sort == ContactQuery::NextFollowUp || q.sort == ContactQuery::LastTouch) key.assign(p.contacts.size(), kNoDay);
-    std::string scratch;
     for (uint32_t i = 0; i < p.contacts.size(); ++i) {
         const Contact& c = p.contacts[i];
         if (q.tier >= 0 && static_cast<int>(c.tier) != q.tier) continue;
@@ -428,22 +422,9 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
             FollowUpStatus s = StatusFrom(BaseDue(c), c.snoozed_until, today, next);
             if (q.due_only && s != FollowUpStatus::Overdue && s != FollowUpStatus::DueThisWeek) continue;
         }
-        if (!words.empty()) {
-            const std::string* hay;
-            if (index && i < index->ids.size() && index->ids[i] == c.id && index->revs[i] == c.rev) {
-                hay = &index->text[i];
-            } else {
-                FoldContact(c, scratch);
-                hay = &scratch;
-            }
-            bool all = true;
-            for (const Horspool& w : searchers)
-                if (!w.In(*hay)) {
-                    all = false;
-                    break;
-                }
-            if (!all) continue;
-        }
+        if (!finders.empty() &&
+            !std::all_of(finders.begin(), finders.end(), [&](const WordFinder& w) { return w.In(c); }))
+            continue;
         if (q.sort == ContactQuery::NextFollowUp) key[i] = next;
         else if (q.sort == ContactQuery::LastTouch) key[i] = LastTouch(c);
         out.push_back(i);
@@ -452,21 +433,44 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
     const auto& cs = p.contacts;
     // Contacts are sorted by id, so "ties by id" is "ties by index".
     auto by_text = [&](auto field) {
-        // Folded once per match, then compared as bytes: folding inside the
-        // comparator costs ~3x as much at 30,000 rows (many names repeat).
-        std::vector<std::string> keys(out.size());
-        for (size_t k = 0; k < out.size(); ++k) keys[k] = Lower(field(cs[out[k]]));
-        std::vector<uint32_t> order(out.size());
-        for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-            int c = keys[a].compare(keys[b]);
+        // Folded once per match into one buffer; the first 16 folded bytes, packed
+        // big-endian into two integers, settle most comparisons without touching
+        // it. (Folding inside the comparator, or a string per row, cost 2-4x in wasm.)
+        struct Key {
+            uint64_t head[2];
+            uint32_t at, len, row;
+        };
+        std::vector<Key> keys(out.size());
+        std::string folded;
+        size_t total = 0;
+        for (uint32_t row : out) total += field(cs[row]).size();
+        folded.reserve(total);
+        for (size_t k = 0; k < out.size(); ++k) {
+            std::string_view v = field(cs[out[k]]);
+            Key& key = keys[k];
+            key.at = static_cast<uint32_t>(folded.size());
+            key.len = static_cast<uint32_t>(v.size());
+            key.row = out[k];
+            AppendLower(folded, v);
+            for (size_t h = 0; h < 2; ++h) {
+                uint64_t x = 0;
+                for (size_t i = 8 * h; i < 8 * h + 8; ++i)
+                    x = (x << 8) | (i < v.size() ? static_cast<unsigned char>(folded[key.at + i]) : 0u);
+                key.head[h] = x;
+            }
+        }
+        auto rest = [&](const Key& k) {
+            return k.len > 16 ? std::string_view(folded).substr(k.at + 16, k.len - 16) : std::string_view();
+        };
+        std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+            int c = a.head[0] != b.head[0]   ? (a.head[0] < b.head[0] ? -1 : 1)
+                    : a.head[1] != b.head[1] ? (a.head[1] < b.head[1] ? -1 : 1)
+                    : (a.len <= 16 && b.len <= 16) ? 0
+                                                   : rest(a).compare(rest(b));
             if (c != 0) return desc ? c > 0 : c < 0;
-            return out[a] < out[b];
+            return a.row < b.row;
         });
-        std::vector<uint32_t> sorted;
-        sorted.reserve(out.size());
-        for (uint32_t k : order) sorted.push_back(out[k]);
-        out = std::move(sorted);
+        for (size_t k = 0; k < keys.size(); ++k) out[k] = keys[k].row;
     };
     auto by_int = [&](auto value) {
         std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {

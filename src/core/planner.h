@@ -239,8 +239,9 @@ bool DeleteGoal(Planner& p, Id id, Rev rev);
 
 // --- Contacts table ----------------------------------------------------------------
 struct ContactQuery {
-    // Every whitespace-separated word must occur (ASCII case-insensitive) in one
-    // of: name, company, role, industry, location, email, met, tags, notes.
+    // Every whitespace-separated word must occur (ASCII case-insensitive; other
+    // bytes as typed) inside one of: name, company, role, industry, location,
+    // email, met, notes, or a tag. A word never spans two fields.
     std::string text;
     int tier = -1;         // a Tier value; -1 = any
     int stage = -1;        // a Stage value; -1 = any
@@ -251,23 +252,12 @@ struct ContactQuery {
     bool descending = false;
 };
 
-// Lowercased search text per contact, kept by the caller between queries.
-// Refresh rebuilds only the entries whose contact's id or rev changed (so an
-// edit must set the contact's rev, as merge also requires). A missing or stale
-// index is not wrong, only slower: QueryContacts folds text itself where the
-// index does not match.
-struct ContactIndex {
-    std::vector<Id> ids;
-    std::vector<Rev> revs;
-    std::vector<std::string> text;  // lowercase fields joined by '\n'
-};
-// Returns how many entries were rebuilt.
-size_t RefreshIndex(ContactIndex& index, const Planner& p);
-
 // Indexes into p.contacts, filtered and sorted; ties by id. For the date sorts,
-// contacts without a date come last in either direction.
-std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today,
-                                    const ContactIndex* index = nullptr);
+// contacts without a date come last in either direction. One pass, no cache to
+// keep: the words are found with a case-insensitive Horspool search straight in
+// the fields (~7 ms natively for 30,000 contacts, all matching, sorted by name;
+// a prebuilt lowercase copy measured no faster and cost ~8 MB and a build).
+std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today);
 // Every tag in use, once each (case-insensitive; the first spelling met is kept), sorted.
 std::vector<std::string> AllTags(const Planner& p);
 

@@ -397,8 +397,7 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     if (ui.rows_dirty) {
         auto t0 = std::chrono::steady_clock::now();
-        RefreshIndex(ui.index, p);
-        ui.rows = QueryContacts(p, q, v.today, &ui.index);
+        ui.rows = QueryContacts(p, q, v.today);
         ui.tags = AllTags(p);
         ui.rows_dirty = false;
         ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -52,7 +52,6 @@ struct PlannerUi {
     bool rows_dirty = true;                // re-run the query before drawing
     std::vector<std::string> tags;         // every tag in use (refreshed with the rows)
     double query_ms = 0;                   // how long the last query took (the scale benchmark reads it)
-    planner::ContactIndex index;           // lowercase search text per contact
     std::string touch_note;                // the "log a touch" form in the detail view
     int touch_channel = 3;                 // Channel::Message
     std::string touch_day;                 // "" = today

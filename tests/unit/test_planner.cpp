@@ -461,29 +461,41 @@ TEST_CASE("contacts table: sorts, descending, ties by id, no date last either wa
     CHECK(sorted(ContactQuery::Stage, false) == std::vector<Id>{3, 5, 2, 1, 4});  // Eve: Identified (no LogTouch)
 }
 
-TEST_CASE("contacts table: the index is rebuilt only where a contact changed, and a stale one is still right") {
+TEST_CASE("contacts table: a word never spans two fields; non-ASCII bytes match as typed; edits show at once") {
     const Day today = D(2026, 6, 15);
     Planner p = TablePlanner(today);
-    ContactIndex index;
-    CHECK(RefreshIndex(index, p) == 5);
-    CHECK(RefreshIndex(index, p) == 0);
-    CHECK(index.text[4].find("platform lead") != std::string::npos);
-    ContactQuery q;
-    q.text = "acme";
-    CHECK(IdsOf(p, QueryContacts(p, q, today, &index)) == std::vector<Id>{3, 1});
-    // Edited with a new rev but the index not refreshed yet: still right.
-    Contact* adam = FindContact(p, 2);
-    adam->company = "ACME Labs";
-    adam->rev = R(2);
-    CHECK(IdsOf(p, QueryContacts(p, q, today, &index)) == std::vector<Id>{2, 3, 1});
-    CHECK(RefreshIndex(index, p) == 1);
-    CHECK(IdsOf(p, QueryContacts(p, q, today, &index)) == std::vector<Id>{2, 3, 1});
-    // A deletion shifts the indexes: entries after it are rebuilt, results stay right.
+    auto find = [&](const char* text) {
+        ContactQuery q;
+        q.text = text;
+        return IdsOf(p, QueryContacts(p, q, today));
+    };
+    CHECK(find("quinnacme").empty());  // "zoe Quinn" then "Acme": two fields
+    CHECK(find("quinn\nacme").size() == 1);  // two words (a newline separates them)
+    Contact c = Person("Zo\xC3\xAB M\xC3\xBCller");  // "Zoë Müller"
+    c.tags = {"Hiring Manager"};
+    AddContact(p, c, R(1));
+    CHECK(find("ZO\xC3\xAB") == std::vector<Id>{6});   // Z folds; ë matches itself
+    CHECK(find("m\xC3\xBCller") == std::vector<Id>{6});
+    CHECK(find("M\xC3\x9CLLER").empty());             // Ü is not folded (ASCII only)
+    CHECK(find("ing man") == std::vector<Id>{6});       // inside one tag
+    CHECK(find("o").size() == 6);                       // one letter: all six have an o somewhere
+    CHECK(find("r").size() == 5);                       // bob Jones of Zeta has no r anywhere
+    // An edit is seen by the next query: there is no cache to refresh.
+    FindContact(p, 2)->company = "ACME Labs";
+    CHECK(find("acme") == std::vector<Id>{2, 3, 1});
     DeleteContact(p, 1, R(3));
-    CHECK(IdsOf(p, QueryContacts(p, q, today, &index)) == std::vector<Id>{2, 3});
-    CHECK(RefreshIndex(index, p) == 4);
-    CHECK(index.text.size() == 4);
-    CHECK(IdsOf(p, QueryContacts(p, q, today, &index)) == std::vector<Id>{2, 3});
+    CHECK(find("acme") == std::vector<Id>{2, 3});
+}
+
+TEST_CASE("contacts table: name sort past the first 16 characters, shorter first, case folded") {
+    Planner p;
+    for (const char* n : {"alexandria ocasio-smith", "Alexandria Ocasio-Cortez", "ALEXANDRIA OCASI", "Alexandria Ocasio",
+                          "alexandria ocasio-cortez", "Al", "", "b"})
+        AddContact(p, Person(n), R(1));
+    ContactQuery q;
+    CHECK(IdsOf(p, QueryContacts(p, q, D(2026, 1, 1))) == std::vector<Id>{7, 6, 3, 4, 2, 5, 1, 8});
+    q.descending = true;
+    CHECK(IdsOf(p, QueryContacts(p, q, D(2026, 1, 1))) == std::vector<Id>{8, 1, 2, 5, 4, 3, 6, 7});
 }
 
 TEST_CASE("contacts table: AllTags once each, case-insensitive, first spelling kept, sorted") {

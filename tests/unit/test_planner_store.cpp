@@ -10,6 +10,13 @@
 
 #include "core/planner.h"
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+#if defined(__EMSCRIPTEN__) || defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #ifndef WB_SOURCE_DIR
 #error "WB_SOURCE_DIR (the repository root, as a string literal) must be defined by the build"
 #endif
@@ -694,11 +701,33 @@ Planner Big(int n, Day today) {
     return p;
 }
 
-// Processor time, not wall time: on a busy machine wall time measures the neighbours.
+// Processor time, not wall time: on a busy machine wall time measures the
+// neighbours. Under node (the wasm test run) clock() is wall time, so the
+// process's CPU time is asked of node instead.
+double CpuMs() {
+#ifdef __EMSCRIPTEN__
+    return EM_ASM_DOUBLE({
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+    });
+#else
+    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+#endif
+}
 struct Timer {
-    std::clock_t start = std::clock();
+    double start = CpuMs();
 };
-double Ms(const Timer& t) { return 1000.0 * static_cast<double>(std::clock() - t.start) / CLOCKS_PER_SEC; }
+// Bytes of heap in use (0 where the C library cannot say).
+size_t HeapInUse() {
+#if defined(__EMSCRIPTEN__)
+    return static_cast<size_t>(mallinfo().uordblks);
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    return mallinfo2().uordblks;
+#else
+    return 0;
+#endif
+}
+double Ms(const Timer& t) { return CpuMs() - t.start; }
 
 }  // namespace
 
@@ -716,36 +745,44 @@ TEST_CASE("planner at 30,000 contacts: round trip is exact (timings printed, not
     }
     const double encode_ms = Ms(t);
 
+    const size_t heap_before = HeapInUse();
     t = Timer{};
     PlannerLoad l = DecodePlanner(meta, chunks);
     const double decode_ms = Ms(t);
+    const double planner_mb = static_cast<double>(HeapInUse() - heap_before) / 1048576.0;
     INFO(AllProblems(l));
     CHECK(l.problems.empty());
     CHECK(l.planner.contacts.size() == 30000);
     CHECK(l.planner == p);
 
-    t = Timer{};
-    ContactIndex index;
-    RefreshIndex(index, p);
-    const double index_ms = Ms(t);
-
     ContactQuery q;
     q.text = "engineer toronto";
     q.sort = ContactQuery::Name;
+    // Each query runs once untimed first: in wasm the engine's optimizing
+    // compiler works on the first calls (on other threads, but in this
+    // process's time), and a learner types many queries, not one.
+    QueryContacts(p, q, today);
     t = Timer{};
-    std::vector<uint32_t> hits = QueryContacts(p, q, today, &index);
+    std::vector<uint32_t> hits = QueryContacts(p, q, today);
     const double query_ms = Ms(t);
     CHECK(!hits.empty());
     CHECK(hits.size() < p.contacts.size());
+    for (uint32_t i : hits) {
+        CHECK(p.contacts[i].location.find("Toronto") != std::string::npos);
+        CHECK(p.contacts[i].role.find("Engineer") != std::string::npos);
+    }
+    ContactQuery one_letter;  // the slowest search: almost everything matches, sorted by name
+    one_letter.text = "e";
+    QueryContacts(p, one_letter, today);
     t = Timer{};
-    std::vector<uint32_t> hits_no_index = QueryContacts(p, q, today);
-    const double query_noindex_ms = Ms(t);
-    CHECK(hits == hits_no_index);
+    const size_t most = QueryContacts(p, one_letter, today).size();
+    const double query_all_ms = Ms(t);
+    CHECK(most > 29000);
 
     ContactQuery all;
     all.sort = ContactQuery::NextFollowUp;
     t = Timer{};
-    CHECK(QueryContacts(p, all, today, &index).size() == 30000);
+    CHECK(QueryContacts(p, all, today).size() == 30000);
     const double sort_ms = Ms(t);
 
     t = Timer{};
@@ -771,8 +808,8 @@ TEST_CASE("planner at 30,000 contacts: round trip is exact (timings printed, not
 
     MESSAGE("30k contacts (processor time): encode " << encode_ms << " ms, " << bytes << " bytes (" << bytes / 30000
                                     << " per contact, " << chunks.size() << " chunks); decode " << decode_ms
-                                    << " ms; index build " << index_ms << " ms; query with index " << query_ms
-                                    << " ms, without " << query_noindex_ms << " ms; sort all by next follow-up "
+                                    << " ms, decoded planner " << planner_mb << " MB of heap; query \"engineer toronto\" " << query_ms
+                                    << " ms, query \"e\" (all match, by name) " << query_all_ms << " ms; sort all by next follow-up "
                                     << sort_ms << " ms; agenda " << agenda_ms << " ms; metrics+map+cells " << map_ms
                                     << " ms; merge " << merge_ms << " ms");
 }
