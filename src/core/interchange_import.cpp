@@ -128,11 +128,13 @@ bool MapHeader(const std::vector<std::string>& cells, size_t count, Columns& c, 
     return c.first >= 0 && c.last >= 0;
 }
 
+// The start of a line or cell for a message: about 40 bytes, never cut inside a UTF-8 character.
 std::string Preview40(std::string_view s) {
     std::string out;
     for (char ch : s) {
-        if (out.size() >= 40) return out + "...";
-        out += (static_cast<unsigned char>(ch) < 0x20) ? ' ' : ch;
+        unsigned char b = static_cast<unsigned char>(ch);
+        if (out.size() >= 40 && (b & 0xC0) != 0x80) return out + "...";
+        out += b < 0x20 ? ' ' : ch;
     }
     return out;
 }

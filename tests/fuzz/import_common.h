@@ -47,6 +47,7 @@ inline void RunImport(const char* filename, const uint8_t* data, size_t size) {
     FUZZ_REQUIRE(job.Preview().error == preview.error);
     FUZZ_REQUIRE(job.Preview().items.size() == preview.items.size());
 
+    FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(preview.error));
     if (!preview.ok()) {
         FUZZ_REQUIRE(preview.items.empty());
         FUZZ_REQUIRE(preview.new_count + preview.update_count + preview.skip_count == 0);
@@ -59,6 +60,7 @@ inline void RunImport(const char* filename, const uint8_t* data, size_t size) {
         FUZZ_REQUIRE(item.line >= 1);
         FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(item.contact.name));
         FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(item.contact.notes));
+        FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(item.reason));
         if (item.outcome != ImportItem::Skip) FUZZ_REQUIRE(!item.contact.name.empty());
     }
     int changed = CommitImport(planner, preview, wb::Rev{1, "fuzz"});

@@ -443,6 +443,14 @@ TEST_CASE("bad files are refused whole, name the line, and change nothing") {
         CHECK(Contains(r.error, "First Name"));
         CHECK(CommitImport(p, r, RevAt(1)) == 0);
     }
+    SUBCASE("a long first line is quoted in the message without cutting a character") {
+        std::string line = "x";  // then é, 2 bytes each: a cut at 40 bytes would fall inside one
+        for (int i = 0; i < 30; ++i) line += "\xC3\xA9";
+        ImportPreview r = PreviewImport(p, "Connections.csv", line + "\n", kToday);
+        CHECK_FALSE(r.ok());
+        CHECK(ix::IsValidUtf8(r.error));
+        CHECK(Contains(r.error, "..."));
+    }
     SUBCASE("an unterminated quote") {
         std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
                           "Ana,Lopez,https://linkedin.com/in/a,,Acme,,12 Mar 2024\r\n"
