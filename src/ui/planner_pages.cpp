@@ -167,23 +167,6 @@ int RadioFlow(const char* group, const std::vector<std::string>& options, int cu
     return chosen;
 }
 
-// One item of a list: a ListItem holding its text (the DOM mirror reads a
-// list item's text from its children).
-void ListItemText(const std::string& text, ImVec2 min, ImVec2 max) {
-    SemNode li;
-    li.id = ImGui::GetID(text.c_str()) ^ 0x6c69u;
-    li.role = Role::ListItem;
-    li.name = text;
-    li.min = min;
-    li.max = max;
-    Sem().Open(li);
-    SemNode run = li;
-    run.role = Role::TextRun;
-    run.id ^= 0x7275u;
-    Sem().Add(run);
-    Sem().Close();
-}
-
 void PageHeading(const char* name) { HeadingText(GetFonts().h1, name, 1); }
 void SubHeading(const std::string& name) {
     Gap(0.4f);
@@ -1440,7 +1423,7 @@ void BarChart(const std::string& title, const std::vector<Bar>& bars, float widt
         std::string num = std::to_string(bar.value);
         dl->AddText(ImVec2(b1.x + Em() * 0.3f, row_y), Colors().text, num.c_str());
         float bottom = row_y + h;
-        ListItemText(bar.label + ": " + num, p0, ImVec2(p0.x + width, bottom));
+        SemListItem(bar.label + ": " + num, p0, ImVec2(p0.x + width, bottom));
         ImGui::SetCursorScreenPos(ImVec2(p0.x, bottom + ImGui::GetStyle().ItemSpacing.y * 0.5f));
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();

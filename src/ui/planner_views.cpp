@@ -577,7 +577,7 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         ImGui::PushTextWrapPos(0.0f);
         ImGui::BulletText("%s", line.c_str());
         ImGui::PopTextWrapPos();
-        SemText(Role::ListItem, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
     EndSemRegion();
 
@@ -670,7 +670,7 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             ImGui::PushStyleColor(ImGuiCol_Text, it.outcome == ImportItem::Skip ? Colors().text_muted : Colors().text);
             ImGui::TextUnformatted(line);
             ImGui::PopStyleColor();
-            SemText(Role::ListItem, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }
     }
     ImGui::EndChild();

@@ -200,6 +200,21 @@ void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t
     Sem().Add(n);
 }
 
+void SemListItem(const std::string& text, ImVec2 min, ImVec2 max) {
+    SemNode li;
+    li.id = ImGui::GetID(text.c_str()) ^ 0x6c69u;
+    li.role = Role::ListItem;
+    li.name = text;
+    li.min = min;
+    li.max = max;
+    Sem().Open(li);
+    SemNode run = li;
+    run.role = Role::TextRun;
+    run.id ^= 0x7275u;
+    Sem().Add(run);
+    Sem().Close();
+}
+
 void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max) {
     SemNode n;
     n.id = ImGui::GetID(name);

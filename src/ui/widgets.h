@@ -41,6 +41,10 @@ bool RadioPill(const char* id_label, const char* text, bool selected);
 // Records a text node over the last drawn item (or an explicit rectangle).
 void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t level = 0);
 
+// One item of a list, holding its text (the DOM mirror reads a list item's
+// text from its children, as for rich text).
+void SemListItem(const std::string& text, ImVec2 min, ImVec2 max);
+
 // Containers: Begin records an open node; End closes it.
 void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max);
 void EndSemRegion();
