@@ -85,7 +85,7 @@ build_core_bench() {
   for p in "${pids[@]}"; do wait "$p" || return 1; done
   g++ "$OUT"/core_obj/*.o -o "$CORE_BIN"
 }
-if up_to_date "$CORE_BIN" src/core tests/bench/core_bench.cpp scripts/bench.sh; then
+if up_to_date "$CORE_BIN" src/core tests/bench/core_bench.cpp tests/support scripts/bench.sh; then
   log "bench: core_bench is up to date"
 else
   log "bench: building $CORE_BIN"
@@ -97,7 +97,7 @@ fi
 # --- 4. instruction counts under callgrind ------------------------------------
 # Each operation with REPS and with 0 reps; the difference is the operation alone.
 REPS=100
-log "bench: counting instructions (callgrind, 8 runs)"
+log "bench: counting instructions (callgrind, 18 runs)"
 callgrind_ir() {  # callgrind_ir OP REPS -> prints the total Ir
   local f="$OUT/callgrind/$1.$2.out"
   valgrind --tool=callgrind --callgrind-out-file="$f" "$CORE_BIN" "$1" "$2" "$CONTENT_BIN" "$CONTENT_JSON" \
@@ -105,14 +105,26 @@ callgrind_ir() {  # callgrind_ir OP REPS -> prints the total Ir
   awk '/^(summary|totals):/ {print $2; exit}' "$f"
 }
 rm -rf "$OUT/callgrind" && mkdir -p "$OUT/callgrind"
-pids=()
-for op in decode decode-json state search; do
-  for n in 0 $REPS; do
-    callgrind_ir $op $n >"$OUT/callgrind/$op.$n.ir" &
-    pids+=($!)
+# The planner's operations work on 30,000 contacts: 2 repetitions are plenty.
+PREPS=2
+run_ops() {  # run_ops REPS OP... (two at a time: the machine has 2 cores)
+  local reps=$1 op n; shift
+  for op in "$@"; do
+    for n in 0 $reps; do
+      callgrind_ir $op $n >"$OUT/callgrind/$op.$n.ir" &
+    done
+    wait
+  done
+}
+run_ops $REPS decode decode-json state search
+run_ops $PREPS planner-decode planner-save-one planner-query planner-agenda planner-import
+for op in decode decode-json state search planner-decode planner-save-one planner-query planner-agenda planner-import; do
+  for n in 0 $REPS $PREPS; do
+    f="$OUT/callgrind/$op.$n.ir"
+    [ ! -e "$f" ] || [ -s "$f" ] || die "callgrind run '$op $n' failed (see above)"
   done
 done
-for p in "${pids[@]}"; do wait "$p" || die "a callgrind run failed (see above)"; done
+ir() { echo $(( $(cat "$OUT/callgrind/$1.$2.ir") - $(cat "$OUT/callgrind/$1.0.ir") )); }
 # name <TAB> per-op divisor <TAB> Ir(REPS) - Ir(0); bench.mjs prints them.
 {
   printf 'core: decode the chapter (content.bin, as at start-up)\t%d\t%d\n' $REPS \
@@ -123,9 +135,16 @@ for p in "${pids[@]}"; do wait "$p" || die "a callgrind run failed (see above)";
     $(( $(cat "$OUT/callgrind/state.$REPS.ir") - $(cat "$OUT/callgrind/state.0.ir") ))
   printf 'core: search the chapter, per query\t%d\t%d\n' $((REPS * 5)) \
     $(( $(cat "$OUT/callgrind/search.$REPS.ir") - $(cat "$OUT/callgrind/search.0.ir") ))
+  printf 'core: decode 30,000 stored contacts\t%d\t%d\n' $PREPS "$(ir planner-decode $PREPS)"
+  printf 'core: save after one edit (one chunk + meta), 30,000 contacts\t%d\t%d\n' $PREPS "$(ir planner-save-one $PREPS)"
+  printf 'core: search 30,000 contacts, per query\t%d\t%d\n' $((PREPS * 5)) "$(ir planner-query $PREPS)"
+  printf 'core: this week agenda, 30,000 contacts\t%d\t%d\n' $PREPS "$(ir planner-agenda $PREPS)"
+  printf 'core: preview a 30,000-row LinkedIn import\t%d\t%d\n' $PREPS "$(ir planner-import $PREPS)"
 } >"$OUT/callgrind.tsv"
+"$CORE_BIN" suspend-length 0 "$CONTENT_BIN" "$CONTENT_JSON" >"$OUT/suspend-length.txt"
 
 # --- 5. sizes and browser measurements; prints the table ----------------------
 log "bench: measuring in headless Chromium"
 node tests/bench/bench.mjs --ours "$OUT/ours" --baseline "$BASE" --callgrind "$OUT/callgrind.tsv" \
+  --suspend "$OUT/suspend-length.txt" \
   --runs "${WB_BENCH_RUNS:-7}"

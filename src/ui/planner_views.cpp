@@ -294,6 +294,10 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             MutedText(more);
         }
     };
+    if (ag.overdue.size() > 25)
+        MutedText("Many people look overdue after an import: a LinkedIn connection made years ago counts as your last "
+                  "touch. Start with the people who matter most: give them the Inner or Close tier in Contacts and log "
+                  "when you last spoke; snooze the rest.");
     section("Overdue", ag.overdue, 25);
     section("Due this week", ag.due, 25);
     section("Never contacted", ag.never_contacted, 10);

@@ -33,9 +33,9 @@ const ImVector<ImWchar>& ContentRanges() {
         using namespace wb::assets;
         const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
         b.AddText(glyphs, glyphs + content_glyphs_size);
-        // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ •
+        // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ • −
         b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x86\x91\xE2\x86\x93\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6"
-                  "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2");
+                  "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2\xE2\x88\x92");
         b.BuildRanges(&ranges);
     }
     return ranges;
@@ -65,16 +65,18 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
     // Latin, Latin-1 and Latin Extended-A (people's names), general punctuation
     // (curly quotes, dashes, ellipsis, bullet) and a few symbols the UI uses.
     static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                                      0x2190, 0x2193, 0x25CF, 0x25CF, 0x2713, 0x2713, 0};
+                                      0x2190, 0x2193, 0x2212, 0x2212, 0x25CF, 0x25CF, 0x2713, 0x2713, 0};
     const ImWchar* content_ranges = ContentRanges().Data;
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
     using namespace wb::assets;
-    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, all_latin ? kRanges : content_ranges);
-    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, content_ranges);
+    // Headings show people's names too (a contact's page): all of Latin when needed.
+    const ImWchar* ranges = all_latin ? kRanges : content_ranges;
+    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, ranges);
+    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, ranges);
     f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, content_ranges);
-    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, content_ranges);
-    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, content_ranges);
+    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, ranges);
+    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, ranges);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

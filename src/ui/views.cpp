@@ -393,7 +393,8 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         first = false;
     }
     const char* planner_label = ui.planner_open ? "Chapter##planner" : "Planner##planner";
-    float buttons_w = button_w("Planner") + button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 3;
+    const char* planner_text = ui.planner_open ? "Chapter" : "Planner";
+    float buttons_w = button_w(planner_text) + button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 3;
     const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
     ImGui::PushFont(GetFonts().bold);
     float title_w = ImGui::CalcTextSize(title).x;
@@ -409,7 +410,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         ImGui::SameLine();
         float right = line_end - buttons_w;
         if (ImGui::GetCursorPosX() <= right) ImGui::SameLine(right);
-        else if (ImGui::GetCursorPosX() + button_w("Planner") > line_end) ImGui::NewLine();
+        else if (ImGui::GetCursorPosX() + button_w(planner_text) > line_end) ImGui::NewLine();
     }
     if (Button(planner_label, ui.planner_open ? "Back to the chapter" : "Your network planner")) out.toggle_planner = true;
     same_line_if_fits(button_w("Results"));

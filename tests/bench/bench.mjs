@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/server.mjs';
+import { measureScale, scaleRows } from './scale.mjs';
 import { launch } from '../e2e/lib.mjs';
 
 const args = process.argv.slice(2);
@@ -18,6 +19,7 @@ const opt = (name, def) => {
 const OURS = opt('ours', 'build/bench/ours');
 const BASE = opt('baseline', 'build/bench/baseline');
 const CALLGRIND = opt('callgrind', '');
+const SUSPEND = opt('suspend', '');  // a file holding the SCORM suspend_data length of a learner who answered everything
 const RUNS = Math.max(1, Number(opt('runs', 7)));
 
 // The files each page loads before its first frame.
@@ -132,7 +134,7 @@ const srvBase = await startServer({ root: BASE, port: 0 });
 const browser = await launch();
 const chromiumVersion = browser.version();
 const times = { ours: [], base: [] };
-let idleOurs, idleBase;
+let idleOurs, idleBase, scale;
 try {
   // One discarded load of each first: the first page of a browser pays for
   // process and GPU start-up that later ones do not.
@@ -145,6 +147,7 @@ try {
   }
   idleOurs = await idle(browser, srvOurs.url);
   idleBase = await idle(browser, srvBase.url);
+  scale = await measureScale(browser, srvOurs.url);
 } finally {
   await browser.close();
   await srvOurs.close();
@@ -182,6 +185,13 @@ row('idle, baseline: rAF callbacks/s', idleBase.rafPerSec.toFixed(1));
 row('idle, ours: main thread busy', `${idleOurs.busyPct.toFixed(1)} %`, `<= ${BUDGET.idleBusyPct} %`,
     idleOurs.busyPct <= BUDGET.idleBusyPct, idleBase.busyPct > 0 ? x(idleOurs.busyPct / idleBase.busyPct) : '');
 row('idle, baseline: main thread busy', `${idleBase.busyPct.toFixed(1)} %`);
+
+for (const [metric, value, budget, ok] of scaleRows(scale)) row(metric, value, budget, ok);
+
+if (SUSPEND) {
+  const n = Number(readFileSync(SUSPEND, 'utf8').trim());
+  row('SCORM suspend_data, a learner who answered everything', `${n} chars`, '<= 4000', n <= 4000);
+}
 
 if (CALLGRIND) {
   for (const line of readFileSync(CALLGRIND, 'utf8').split('\n').filter(Boolean)) {

@@ -3,6 +3,10 @@
 //     OP: decode       the chapter's binary encoding (content.bin), as the module does at start-up
 //         decode-json  the same chapter from its JSON form (content.json)
 //         state | search
+//         planner-decode | planner-save-one | planner-query | planner-agenda | planner-import
+//                      (30,000 LinkedIn-like contacts, as in the browser's scale benchmark)
+//   core_bench suspend-length 0 CONTENT_BIN CONTENT_JSON
+//     prints the SCORM suspend_data length of a learner who has answered everything
 //
 // Instruction counts repeat exactly, unlike times, so they catch regressions on
 // any machine. Setup (reading the file, decoding the chapter once, making the
@@ -16,7 +20,11 @@
 #include <sstream>
 #include <string>
 
+#include "../support/full_learner.h"
 #include "core/content.h"
+#include "core/interchange.h"
+#include "core/lms.h"
+#include "core/planner.h"
 #include "core/search.h"
 #include "core/state.h"
 
@@ -44,11 +52,42 @@ std::string ReadFile(const char* path) {
     return buf.str();
 }
 
+// 30,000 contacts with realistic field lengths, a third with a recent touch.
+wb::planner::Planner BigPlanner() {
+    using namespace wb::planner;
+    Planner p;
+    const char* industries[] = {"Software", "Finance", "Healthcare", "Education", "Retail", "Energy", "Media"};
+    for (int i = 0; i < 30000; ++i) {
+        Contact c;
+        c.name = "Person Number " + std::to_string(i);
+        c.company = "Company " + std::to_string(i % 900);
+        c.role = "Senior Software Engineer";
+        c.industry = industries[i % 7];
+        c.tier = static_cast<Tier>(i % 4);
+        c.profile_url = "https://www.linkedin.com/in/person-number-" + std::to_string(i);
+        c.source = "linkedin";
+        c.added = DayFromYmd(2025, 1, 1) + i % 600;
+        if (i % 3 == 0) c.log.push_back(Interaction{c.added + 10, Channel::Social, "Connected on LinkedIn", Help::None, ""});
+        AddContact(p, std::move(c), wb::Rev{1, "bench"});
+    }
+    return p;
+}
+
+std::string LinkedInCsv() {
+    std::string s = "Notes:\r\n\"When exporting your connection data, some e-mail addresses are missing.\"\r\n\r\n"
+                    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n";
+    for (int i = 0; i < 30000; ++i)
+        s += "Ana,Silva " + std::to_string(i) + ",https://www.linkedin.com/in/ana-silva-" + std::to_string(i) + "," +
+             (i % 10 ? "" : "ana" + std::to_string(i) + "@example.com") + ",\"Contoso, Ltd.\",Product Manager," +
+             std::to_string(1 + i % 28) + " Mar 2024\r\n";
+    return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 5) {
-        std::fprintf(stderr, "usage: %s decode|decode-json|state|search REPS content.bin content.json\n", argv[0]);
+        std::fprintf(stderr, "usage: %s OP REPS content.bin content.json (see the top of core_bench.cpp)\n", argv[0]);
         return 2;
     }
     const std::string op = argv[1];
@@ -73,6 +112,23 @@ int main(int argc, char** argv) {
     static const char* kQueries[] = {"network", "mentor", "career advancement", "LinkedIn", "no such phrase"};
     const std::map<std::string, std::string> no_answers;  // the chapter's text only
 
+    if (op == "suspend-length") {
+        wb::LearnerState full = wbtest::FullLearner(chapter.content, 120);
+        std::vector<std::string> order;
+        for (const wb::Quiz& q : chapter.content.quizzes)
+            for (const wb::Question& qq : q.questions) order.push_back(qq.id);
+        std::printf("%zu\n", wb::Utf16Length(wb::EncodeSuspendData(chapter.content, full, order, 0)));
+        return 0;
+    }
+    const bool planner_op = op.rfind("planner-", 0) == 0;
+    wb::planner::Planner planner = planner_op ? BigPlanner() : wb::planner::Planner{};
+    std::string meta = planner_op ? wb::planner::EncodeMeta(planner) : std::string();
+    std::vector<std::pair<uint32_t, std::string>> chunks;
+    if (planner_op)
+        for (uint32_t c : wb::planner::ChunksOf(planner)) chunks.emplace_back(c, wb::planner::EncodeChunk(planner, c));
+    const std::string csv = op == "planner-import" ? LinkedInCsv() : std::string();
+    const wb::planner::Day today = wb::planner::DayFromYmd(2026, 11, 26);
+
     // --- the repeated operation -------------------------------------------------
     size_t check = 0;  // used after the loop so the compiler cannot drop the work
     if (op == "decode") {
@@ -84,6 +140,27 @@ int main(int argc, char** argv) {
     } else if (op == "search") {
         for (int r = 0; r < reps; ++r)
             for (const char* q : kQueries) check += wb::Search(chapter.content, no_answers, q).size();
+    } else if (op == "planner-decode") {
+        for (int r = 0; r < reps; ++r) check += wb::planner::DecodePlanner(meta, chunks).planner.contacts.size();
+    } else if (op == "planner-save-one") {
+        // One edit: the contact's chunk and the meta record are encoded again.
+        for (int r = 0; r < reps; ++r) {
+            wb::planner::Contact* c = wb::planner::FindContact(planner, 15000);
+            c->notes = "edit " + std::to_string(r);
+            check += wb::planner::EncodeChunk(planner, wb::planner::ChunkOf(15000)).size() + wb::planner::EncodeMeta(planner).size();
+        }
+    } else if (op == "planner-query") {
+        static const char* kTexts[] = {"person", "number 2999", "company 12", "engineer", "zzz"};
+        for (int r = 0; r < reps; ++r)
+            for (const char* t : kTexts) {
+                wb::planner::ContactQuery q;
+                q.text = t;
+                check += wb::planner::QueryContacts(planner, q, today).size();
+            }
+    } else if (op == "planner-agenda") {
+        for (int r = 0; r < reps; ++r) check += wb::planner::ComputeAgenda(planner, today).overdue.size();
+    } else if (op == "planner-import") {
+        for (int r = 0; r < reps; ++r) check += wb::planner::PreviewImport(planner, "Connections.csv", csv, today).new_count;
     } else {
         std::fprintf(stderr, "core_bench: unknown operation '%s'\n", op.c_str());
         return 2;
