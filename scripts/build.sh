@@ -37,4 +37,4 @@ cp build/wasm/workbook.js build/wasm/workbook.wasm build/web/
 cat build/wasm/gen/content-report.txt
 node scripts/size-report.mjs build/web index.html style.css boot.js workbook.js workbook.wasm
 # The chapter inside the module (budget: 20 KB brotli), and the fonts.
-node scripts/size-report.mjs build/wasm/gen content.bin font_regular.otf font_bold.otf font_italic.otf | sed 's/^size:/embedded:/' 
+node scripts/size-report.mjs build/wasm/gen content.bin font_regular.ttf font_bold.ttf font_italic.ttf | sed 's/^size:/embedded:/' 

@@ -7,7 +7,7 @@ extern const unsigned char content_bin[];  // the compiled chapter, binary encod
 extern const size_t content_bin_size;
 extern const unsigned char content_glyphs[];  // every character the chapter uses (UTF-8, contentc)
 extern const size_t content_glyphs_size;
-extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use
+extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use, TrueType outlines
 extern const size_t font_regular_size;
 extern const unsigned char font_bold[];
 extern const size_t font_bold_size;
