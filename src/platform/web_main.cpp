@@ -468,6 +468,7 @@ int main() {
         wb_js_fatal(("The workbook's chapter could not be loaded: " + error).c_str());
         return 1;
     }
+    // boot.js has made this context already (the same attributes); this finds it.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -475,6 +476,9 @@ int main() {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
+    // ImGui's renderer needs WebGL 2 core only; enabling every extension (the
+    // default) costs ~30 getExtension calls, the first of which waits for the GPU.
+    attrs.enableExtensionsByDefault = EM_FALSE;
     P.gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (P.gl <= 0) {
         wb_js_fatal("webgl2");
