@@ -73,6 +73,7 @@ struct Platform {
     bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
     bool built_all_latin = false;
+    bool gl_objects = false;   // ImGui's renderer objects exist
     std::string last_semantics;
     std::string clipboard;
     std::string last_cursor;
@@ -109,8 +110,15 @@ void ApplyScaleIfNeeded() {
         return;
     wb::ui::BuildFonts(scale, static_cast<float>(P.dpr), all_latin);
     P.built_all_latin = all_latin;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (!P.gl_objects) {
+        // Shaders, buffers and the font texture. Made here, not by the first
+        // NewFrame, which would upload the atlas a second time.
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        P.gl_objects = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     P.built_scale = scale;
     P.built_dpr = static_cast<float>(P.dpr);
     P.app.out.fonts_dirty = false;
