@@ -39,4 +39,4 @@ node scripts/make-pwa.mjs build/web
 cat build/wasm/gen/content-report.txt
 node scripts/size-report.mjs build/web index.html style.css boot.js pwa.js workbook.js workbook.wasm
 # The chapter inside the module (budget: 20 KB brotli), and the fonts.
-node scripts/size-report.mjs build/wasm/gen content.bin font_regular.otf font_bold.otf font_italic.otf | sed 's/^size:/embedded:/' 
+node scripts/size-report.mjs build/wasm/gen content.bin font_regular.ttf font_bold.ttf font_italic.ttf | sed 's/^size:/embedded:/' 

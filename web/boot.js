@@ -20,10 +20,12 @@
   window.wbShowError = showError;
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('wasm');
-  var probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) return showError('webgl2');
-  var lose = probe.getExtension('WEBGL_lose_context');
-  if (lose) lose.loseContext();
+  // The check creates the module's own context on its canvas, handed over below
+  // (-sGL_PREINITIALIZED_CONTEXT): a WebGL context is slow to create, so only
+  // one is made. The attributes are main()'s in web_main.cpp.
+  var canvas = document.getElementById('canvas');
+  var gl = canvas.getContext('webgl2', {alpha: false, depth: false, stencil: false, antialias: false});
+  if (!gl) return showError('webgl2');
 
   window.addEventListener('error', function (e) {
     if (!window.__appReady) showError('The workbook stopped while starting: ' + (e.message || 'unknown error') +
@@ -65,7 +67,8 @@
   }
 
   window.Module = {
-    canvas: document.getElementById('canvas'),
+    canvas: canvas,
+    preinitializedWebGLContext: gl,
     instantiateWasm: function (imports, done) {
       var url = 'workbook.wasm';
       fetchWithProgress(url)

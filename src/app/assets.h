@@ -9,7 +9,7 @@ extern const unsigned char content_glyphs[];  // every character the chapter use
 extern const size_t content_glyphs_size;
 extern const unsigned char planner_templates[];  // content/planner/templates.json
 extern const size_t planner_templates_size;
-extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use
+extern const unsigned char font_regular[];  // Inter, subset to the glyphs we use, TrueType outlines
 extern const size_t font_regular_size;
 extern const unsigned char font_bold[];
 extern const size_t font_bold_size;

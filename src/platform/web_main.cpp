@@ -81,6 +81,7 @@ struct Platform {
     bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
     bool built_all_latin = false;
+    bool gl_objects = false;   // ImGui's renderer objects exist
     std::string last_semantics;
     std::string clipboard;
     std::string last_cursor;
@@ -132,8 +133,15 @@ void ApplyScaleIfNeeded() {
         return;
     wb::ui::BuildFonts(scale, static_cast<float>(P.dpr), all_latin);
     P.built_all_latin = all_latin;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (!P.gl_objects) {
+        // Shaders, buffers and the font texture. Made here, not by the first
+        // NewFrame, which would upload the atlas a second time.
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        P.gl_objects = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     P.built_scale = scale;
     P.built_dpr = static_cast<float>(P.dpr);
     P.app.out.fonts_dirty = false;
@@ -559,6 +567,7 @@ int main() {
         wb_js_fatal(("The workbook's chapter could not be loaded: " + error).c_str());
         return 1;
     }
+    // boot.js has made this context already (the same attributes); this finds it.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -566,6 +575,9 @@ int main() {
     attrs.antialias = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
+    // ImGui's renderer needs WebGL 2 core only; enabling every extension (the
+    // default) costs ~30 getExtension calls, the first of which waits for the GPU.
+    attrs.enableExtensionsByDefault = EM_FALSE;
     P.gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (P.gl <= 0) {
         wb_js_fatal("webgl2");

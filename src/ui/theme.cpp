@@ -1,5 +1,8 @@
 #include "ui/theme.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "app/assets.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 
@@ -25,19 +28,48 @@ ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, con
 }  // namespace
 
 namespace {
-const ImVector<ImWchar>& ContentRanges() {
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
-        ImFontGlyphRangesBuilder b;
-        b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // ASCII (+ U+FFFD)
-        using namespace wb::assets;
-        const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
-        b.AddText(glyphs, glyphs + content_glyphs_size);
-        // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ • −
-        b.AddText("\xE2\x86\x90\xE2\x86\x92\xE2\x86\x91\xE2\x86\x93\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6"
-                  "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2\xE2\x88\x92");
-        b.BuildRanges(&ranges);
+// ASCII, every character the chapter uses and the UI's own symbols; with
+// `latin1`, also Latin-1 (what body text holds even before all_latin). Built
+// from the sorted code points rather than ImFontGlyphRangesBuilder, whose
+// BuildRanges walks all 65,536 bits: it runs at start-up, before any wasm is warm.
+ImVector<ImWchar> BuildRanges(bool latin1) {
+    std::vector<ImWchar> cps;
+    for (ImWchar c = 0x20; c <= (latin1 ? 0xFF : 0x7E); ++c) cps.push_back(c);
+    auto add_text = [&](const char* p, const char* end) {
+        while (p < end) {
+            unsigned int c = 0;
+            int n = ImTextCharFromUtf8(&c, p, end);
+            if (n <= 0) break;
+            p += n;
+            if (c >= 0x20 && c <= IM_UNICODE_CODEPOINT_MAX) cps.push_back(static_cast<ImWchar>(c));
+        }
+    };
+    using namespace wb::assets;
+    const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
+    add_text(glyphs, glyphs + content_glyphs_size);
+    // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ • −
+    static const char kUi[] = "\xE2\x86\x90\xE2\x86\x92\xE2\x86\x91\xE2\x86\x93\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6"
+                              "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2\xE2\x88\x92";
+    add_text(kUi, kUi + sizeof kUi - 1);
+    std::sort(cps.begin(), cps.end());
+    ImVector<ImWchar> ranges;  // pairs of first and last code point, then 0
+    for (size_t i = 0; i < cps.size(); ++i) {
+        if (!ranges.empty() && cps[i] <= ranges.back() + 1) {
+            ranges.back() = std::max(ranges.back(), cps[i]);
+        } else {
+            ranges.push_back(cps[i]);
+            ranges.push_back(cps[i]);
+        }
     }
+    ranges.push_back(0);
+    return ranges;
+}
+const ImVector<ImWchar>& ContentRanges() {
+    static const ImVector<ImWchar> ranges = BuildRanges(true);
+    return ranges;
+}
+const ImVector<ImWchar>& ChapterRanges() {
+    static const ImVector<ImWchar> ranges = BuildRanges(false);
     return ranges;
 }
 }  // namespace
@@ -62,21 +94,27 @@ bool NeedsAllLatin(const char* text, const char* text_end) {
 void BuildFonts(float text_scale, float dpr, bool all_latin) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // WebGL 2 takes any size: upload only rows in use
     // Latin, Latin-1 and Latin Extended-A (people's names), general punctuation
     // (curly quotes, dashes, ellipsis, bullet) and a few symbols the UI uses.
     static const ImWchar kRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                       0x2190, 0x2193, 0x2212, 0x2212, 0x25CF, 0x25CF, 0x2713, 0x2713, 0};
+    // Body text also shows what is not the chapter's (a backup's file name), so it
+    // always has Latin-1. The other fonts draw only the chapter and the UI's own
+    // words: without all_latin they skip Latin-1, about 40% of their glyphs,
+    // which is that much less to rasterise before the first frame.
     const ImWchar* content_ranges = ContentRanges().Data;
+    const ImWchar* styled_ranges = all_latin ? content_ranges : ChapterRanges().Data;
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
     using namespace wb::assets;
-    // Headings show people's names too (a contact's page): all of Latin when needed.
-    const ImWchar* ranges = all_latin ? kRanges : content_ranges;
-    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, ranges);
-    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, ranges);
-    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, content_ranges);
-    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, ranges);
-    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, ranges);
+    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, all_latin ? kRanges : content_ranges);
+    // Bold and headings show people's names too (a contact's page): all of Latin when needed.
+    const ImWchar* name_ranges = all_latin ? kRanges : styled_ranges;
+    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, name_ranges);
+    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, styled_ranges);
+    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, name_ranges);
+    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, name_ranges);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

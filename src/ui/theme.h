@@ -19,13 +19,15 @@ constexpr float kBaseFontPx = 17.0f;  // body text at 100%
 
 // Rebuilds the atlas for a text size (1.0..2.0) and device pixel ratio. The
 // caller uploads the texture again (the renderer backend is the platform's).
-// `all_latin`: body text also gets all of Latin-1 and Latin Extended-A, for
-// what learners type (names). Without it, every font holds ASCII plus the
-// characters the chapter uses: less than half the glyphs to rasterise, which
-// shortens the time to the first frame.
+// Every font holds ASCII, the characters the chapter uses and the UI's own
+// symbols; body text also Latin-1. Bold, italic and headings hold no more, as
+// they draw only the chapter and the UI's words: draw learner text in body.
+// `all_latin` (once learners type, or have typed, beyond that): body gets
+// Latin Extended-A too (names), the other fonts Latin-1. Fewer glyphs to
+// rasterise shortens the time to the first frame.
 void BuildFonts(float text_scale, float dpr, bool all_latin);
 
-// True when `text` has a character the fonts built without all_latin lack.
+// True when `text` has a character body text built without all_latin lacks.
 bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 
 enum class Palette { Light, Dark };

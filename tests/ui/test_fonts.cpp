@@ -1,0 +1,64 @@
+// Which characters each font holds: the atlas is cut down for a fast start,
+// never below what the workbook draws with it.
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "app/assets.h"
+#include "harness.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "ui/theme.h"
+
+namespace {
+
+std::vector<unsigned> CodePoints(const char* p, const char* end) {
+    std::vector<unsigned> out;
+    while (p < end) {
+        unsigned c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        out.push_back(c);
+    }
+    return out;
+}
+
+// ASCII, the chapter's characters and the symbols the UI's own words use
+// (src/ui, src/app: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ •).
+std::vector<unsigned> Drawn() {
+    std::vector<unsigned> cps;
+    for (unsigned c = 0x20; c < 0x7F; ++c) cps.push_back(c);
+    const char* g = reinterpret_cast<const char*>(wb::assets::content_glyphs);
+    for (unsigned c : CodePoints(g, g + wb::assets::content_glyphs_size)) cps.push_back(c);
+    for (unsigned c : {0x2190u, 0x2192u, 0x2191u, 0x2193u, 0x25CFu, 0x2713u, 0xB7u, 0x2026u, 0x2014u, 0x201Cu, 0x201Du,
+                       0x2018u, 0x2019u, 0x2022u})
+        cps.push_back(c);
+    return cps;
+}
+
+}  // namespace
+
+TEST_CASE("fonts: every font holds every character the chapter and the UI draw, with or without all of Latin") {
+    wbtest::Ui ui;
+    for (bool all_latin : {false, true}) {
+        CAPTURE(all_latin);
+        wb::ui::BuildFonts(1.0f, 1.0f, all_latin);
+        const wb::ui::Fonts& f = wb::ui::GetFonts();
+        for (ImFont* font : {f.body, f.bold, f.italic, f.h1, f.h2})
+            for (unsigned c : Drawn()) {
+                CAPTURE(c);
+                CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+            }
+    }
+}
+
+TEST_CASE("fonts: body text always has Latin-1 (a backup's file name), Latin Extended-A with all_latin; the other fonts get Latin-1 with all_latin") {
+    wbtest::Ui ui;
+    wb::ui::BuildFonts(1.0f, 1.0f, false);
+    const wb::ui::Fonts& f = wb::ui::GetFonts();
+    CHECK(f.body->FindGlyphNoFallback(0xE9) != nullptr);    // é
+    CHECK(f.body->FindGlyphNoFallback(0x141) == nullptr);   // Ł: only once learner text needs it
+    wb::ui::BuildFonts(1.0f, 1.0f, true);
+    CHECK(f.body->FindGlyphNoFallback(0x141) != nullptr);
+    for (ImFont* font : {f.bold, f.italic, f.h1, f.h2}) CHECK(font->FindGlyphNoFallback(0xE9) != nullptr);
+}
