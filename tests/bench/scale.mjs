@@ -114,6 +114,7 @@ export async function measureScale(browser, url, n = 30000) {
   await page.waitForFunction(() => window.__wbStats && window.__wbStats.planner_load_ms !== undefined, null, { timeout: 60000 });
   out.loadMs = await stat(page, 'planner_load_ms');
   out.decodeMs = await stat(page, 'planner_decode_ms');
+  await page.evaluate(() => { location.hash = '#/planner/contacts'; });
   await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
   out.heapMB = (await stat(page, 'heap_bytes')) / (1 << 20);
   const survived = await page.evaluate(() => document.getElementById('wb-semantics').textContent.length > 0);
