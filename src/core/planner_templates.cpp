@@ -104,14 +104,7 @@ size_t OffsetOf(std::string_view text, const std::vector<Step>& path) {
 
 std::string LineCol(std::string_view text, size_t offset) {
     size_t line = 1, col = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++col;  // characters, not bytes
-        }
-    }
+    LineColumnOf(text, offset, line, col);
     return std::to_string(line) + ":" + std::to_string(col);
 }
 

@@ -50,16 +50,22 @@ int CountWords(std::string_view text) {
     return n;
 }
 
-std::string DescribeOffset(std::string_view text, size_t offset) {
-    size_t line = 1, col = 1;
+void LineColumnOf(std::string_view text, size_t offset, size_t& line, size_t& column) {
+    line = 1;
+    column = 1;
     for (size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++line;
-            col = 1;
+            column = 1;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++col;  // count characters, not bytes
+            ++column;  // count characters, not bytes
         }
     }
+}
+
+std::string DescribeOffset(std::string_view text, size_t offset) {
+    size_t line = 1, col = 1;
+    LineColumnOf(text, offset, line, col);
     return "line " + std::to_string(line) + ", column " + std::to_string(col);
 }
 

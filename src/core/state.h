@@ -117,6 +117,8 @@ struct BackupRead {
 // Strict: any problem refuses the whole file (a restore must not half-apply).
 BackupRead DecodeBackup(std::string_view text);
 
+// Line and column (1-based, in characters) of a byte offset.
+void LineColumnOf(std::string_view text, size_t offset, size_t& line, size_t& column);
 // "Line L, column C" of a byte offset, for messages about files.
 std::string DescribeOffset(std::string_view text, size_t offset);
 

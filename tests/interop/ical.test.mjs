@@ -4,6 +4,7 @@
 // interchange_export_sample (tests/interop/export_sample.cpp), which also writes
 // what the parser must find. Last line: "N passed, N failed".
 import ICAL from 'ical.js';
+import { run, test } from '../runner.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -14,9 +15,6 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const helper = process.env.WB_EXPORT_SAMPLE || join(root, 'build', 'native', 'interchange_export_sample');
 
-// The same tiny runner as tests/e2e/lib.mjs (which also loads playwright; not needed here).
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
 
 let ics, vcf, expected;
 function load() {
@@ -130,17 +128,5 @@ test('ical.js reads every vCard 4.0 card: names, notes, org, title, e-mail, URL,
   });
 });
 
-let passed = 0, failed = 0;
-for (const t of tests) {
-  const t0 = Date.now();
-  try {
-    await t.fn();
-    passed++;
-    console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`  FAIL  ${t.name}\n        ${String((e && e.stack) || e).split('\n').slice(0, 8).join('\n        ')}`);
-  }
-}
-console.log(`interop: ${passed} passed, ${failed} failed`);
+const failed = await run('interop');
 process.exit(failed ? 1 : 0);
