@@ -24,11 +24,26 @@ async function swipe(page, cdp, dy) {
   await settle(page, 120);
 }
 
+// Waits until fn() holds: a tap reaches the app in the next animation frames,
+// which a loaded machine may delay.
+async function until(page, fn, what, ms = 10000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    if (await fn()) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(what);
+}
+
 // Swipes until the element is well inside the screen, then taps its centre.
 async function tap(page, cdp, locator) {
   for (let i = 0; i < 60; i++) {
     const box = await locator.boundingBox();
     assert.ok(box, 'the element is in the semantics tree');
+    // Only trust a position that has stopped moving (a swipe's frames may still be drawing).
+    await page.waitForTimeout(120);
+    const again = await locator.boundingBox();
+    if (!again || again.y !== box.y) continue;
     const mid = box.y + box.height / 2;
     if (mid > H * 0.15 && mid < H * 0.85) {
       await page.touchscreen.tap(box.x + Math.min(box.width / 2, 40), mid);
@@ -50,30 +65,36 @@ test('375 px touch screen: a whole quiz answered by tapping and swiping, then su
 
   const single = question('single');
   await tap(page, cdp, radio(single, single.options.find((o) => o.correct).text));
-  assert.equal(await radio(single, single.options.find((o) => o.correct).text).isChecked(), true, 'a tap chooses the option');
+  await until(page, () => radio(single, single.options.find((o) => o.correct).text).isChecked(), 'a tap chooses the option');
   await tap(page, cdp, page.getByRole('button', { name: 'Check answer to question 1' }));
   await page.waitForFunction(() => document.getElementById('wb-live').textContent.startsWith('Correct.'));
 
   const ordering = question('ordering');
+  const position = async (text) => (await page.getByRole('list', { name: ordering.prompt }).getByRole('listitem').allTextContents())
+    .findIndex((t) => t.includes(text));
   for (let target = 0; target < ordering.options.length; target++) {
     const item = ordering.options[target];
     for (let guard = 0; guard < 10; guard++) {
-      const items = await page.getByRole('list', { name: ordering.prompt }).getByRole('listitem').allTextContents();
-      const at = items.findIndex((t) => t.includes(item.text));
+      const at = await position(item.text);
       if (at === target) break;
       await tap(page, cdp, page.getByRole('button', { name: `Move up: ${item.text}` }));
+      await until(page, async () => (await position(item.text)) === at - 1, `"${item.text}" moved up one place`);
     }
   }
   await tap(page, cdp, page.getByRole('button', { name: 'Check answer to question 2' }));
   await page.waitForFunction(() => document.getElementById('wb-live').textContent.startsWith('Correct.'));
 
   const scenario = question('scenario');
-  await tap(page, cdp, radio(scenario, scenario.options.find((o) => o.correct).text));
+  const tapToCheck = async (locator, what) => {
+    await tap(page, cdp, locator);
+    await until(page, () => locator.isChecked(), `a tap checks ${what}`);
+  };
+  await tapToCheck(radio(scenario, scenario.options.find((o) => o.correct).text), 'the scenario answer');
   const tf = question('true_false');
-  await tap(page, cdp, radio(tf, tf.options.find((o) => o.correct).text));
+  await tapToCheck(radio(tf, tf.options.find((o) => o.correct).text), 'true or false');
   const multiple = question('multiple');
-  for (const o of multiple.options.filter((o) => o.correct)) await tap(page, cdp, page.getByRole('checkbox', { name: o.text }));
-  for (const sr of quiz.questions.filter((q) => q.kind === 'self_rating')) await tap(page, cdp, radio(sr, '3'));
+  for (const o of multiple.options.filter((o) => o.correct)) await tapToCheck(page.getByRole('checkbox', { name: o.text }), o.text);
+  for (const sr of quiz.questions.filter((q) => q.kind === 'self_rating')) await tapToCheck(radio(sr, '3'), 'a rating');
 
   await tap(page, cdp, page.getByRole('button', { name: `Submit quiz: ${quiz.title}` }));
   await page.waitForFunction(() => /Quiz submitted\. Score 100%\. Passed\./.test(document.getElementById('wb-live').textContent));
