@@ -287,6 +287,7 @@ void App::Frame() {
         pv.today = today_;
         pv.loaded = planner_.loaded();
         pv.load_problem = PlannerNotice();
+        pv.quarantined = planner_quarantined_;
         pv.templates = &planner_.templates;
         pv.in_lms = lms_ != LmsVersion::None;
         if (job) {

@@ -260,6 +260,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 out.announce = "Done for today. Streak: " + std::to_string(CurrentStreak(s, today_)) + ".";
             }
     }
+    if (in.download_quarantine) out.download_planner_quarantine = true;
     if (in.choose_import) out.choose_import_file = true;
     if (in.cancel_import) {
         planner_.EndImport();

@@ -45,6 +45,10 @@ std::vector<std::string> EventKinds(const PlannerView& v) {
     return {"Conference", "Meetup", "Workshop", "Networking event"};
 }
 
+// The record's kind as a radio group over the suggested kinds (plus the
+// record's own, when it is not one of them). True when the learner changed it.
+bool PickKind(std::vector<std::string> kinds, std::string& kind, float width);
+
 std::vector<SocialPlan> SocialStarters(const PlannerView& v) {
     return v.templates ? v.templates->social : std::vector<SocialPlan>{};
 }
@@ -165,6 +169,15 @@ int RadioFlow(const char* group, const std::vector<std::string>& options, int cu
     ImGui::PopID();
     EndSemRegion();
     return chosen;
+}
+
+bool PickKind(std::vector<std::string> kinds, std::string& kind, float width) {
+    if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+    int current = static_cast<int>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin());
+    int k = RadioFlow("Kind", kinds, current, width);
+    if (k < 0) return false;
+    kind = kinds[k];
+    return true;
 }
 
 void PageHeading(const char* name) { HeadingText(GetFonts().h1, name, 1); }
@@ -379,14 +392,7 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
     bool put = false;
     put |= Field("##name", "Name", d.name, width);
 
-    std::vector<std::string> kinds = OrgKinds(v);
-    if (!d.kind.empty() && std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end()) kinds.push_back(d.kind);
-    int kind_i = static_cast<int>(std::find(kinds.begin(), kinds.end(), d.kind) - kinds.begin());
-    int k = RadioFlow("Kind", kinds, kind_i, width);
-    if (k >= 0) {
-        d.kind = kinds[k];
-        put = true;
-    }
+    put |= PickKind(OrgKinds(v), d.kind, width);
     int s = RadioFlow("Status", {kOrgStatus, kOrgStatus + 4}, static_cast<int>(d.status), width);
     if (s >= 0) {
         d.status = static_cast<OrgStatus>(s);
@@ -615,14 +621,7 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     SubHeading(region);
     bool put = false;
     put |= Field("##name", "Name", d.name, width);
-    std::vector<std::string> kinds = EventKinds(v);
-    if (!d.kind.empty() && std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end()) kinds.push_back(d.kind);
-    int kind_i = static_cast<int>(std::find(kinds.begin(), kinds.end(), d.kind) - kinds.begin());
-    int k = RadioFlow("Kind", kinds, kind_i, width);
-    if (k >= 0) {
-        d.kind = kinds[k];
-        put = true;
-    }
+    put |= PickKind(EventKinds(v), d.kind, width);
     if (CheckedField("##day", "Date (YYYY-MM-DD)", st.event_day, width, "YYYY-MM-DD", st.event_day_error)) {
         Day day = kNoDay;
         if (ParseDateField(st.event_day, "Date", day, st.event_day_error) && day != d.day) {

@@ -222,6 +222,7 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     BeginSemRegion(Role::Main, PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
     if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
     if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
+    if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
     if (!v.loaded) {
         PageHeading(PlannerPageName(ui.page));
         MutedText("Opening your planner\xE2\x80\xA6");

@@ -35,6 +35,7 @@ struct PlannerIntents {
     std::optional<std::pair<planner::Id, planner::Day>> snooze;
     std::optional<std::pair<planner::Id, std::vector<planner::Id>>> attended;  // event, people met
     std::optional<planner::Id> social_done;            // done today
+    bool download_quarantine = false;                  // the planner's set-aside (damaged) records
     bool choose_import = false;
     bool commit_import = false;
     bool cancel_import = false;
@@ -69,6 +70,7 @@ struct PlannerView {
     planner::Day today = planner::kNoDay;
     bool loaded = false;                   // the stored planner has been read
     std::string load_problem;              // the stored planner could not be read whole
+    bool quarantined = false;              // its damaged records were set aside: offer them as a download
     bool in_lms = false;                   // inside a course system: say the planner stays on this device
     const planner::Templates* templates = nullptr;
     // An import waiting for the learner's commit (or still being read).

@@ -203,6 +203,11 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   await page.getByText(/^1 of 1 contacts/).first().waitFor();
   const q = await idbDump(page, 'quarantine');
   assert.equal(q.c1, damaged, 'the damaged bytes are kept as found');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Download the set-aside planner data' }), 'Enter'),
+  ]);
+  assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).c1, damaged, 'offered as a download, unchanged');
   await ctx.close();
 });
 
