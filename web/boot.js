@@ -66,7 +66,73 @@
     });
   }
 
+  // The planner's code is a second module, workbook.deferred.wasm (scripts/split-wasm.py),
+  // instantiated against the first one's exports. The page asks for it after the first
+  // frame (Module.wbLoadDeferred, from web_bridge.js); a start on a planner page fetches
+  // it at once, as that frame needs it.
+  var deferredUrl = 'workbook.deferred.wasm';
+  var deferred = {bytes: null, fetching: null, loading: null, instance: null};
+  var stats = window.__wbStats || (window.__wbStats = {});
+  stats.deferred_sync_loads = 0;
+  function fetchDeferred() {
+    if (!deferred.fetching) {
+      deferred.fetching = fetch(deferredUrl, {credentials: 'same-origin'}).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.arrayBuffer();
+      }).then(function (b) { deferred.bytes = b; return b; });
+    }
+    return deferred.fetching;
+  }
+  function deferredError(why) {
+    return new Error('The planner could not be downloaded (' + deferredUrl + ': ' + why + '). Check your ' +
+                     'connection and reload the page; your work is saved on this device.');
+  }
+  // Resolves once the planner's functions are in place; rejects with a message for the learner.
+  function loadDeferred() {
+    if (!deferred.loading) {
+      var t0 = performance.now();
+      deferred.loading = fetchDeferred().then(function (b) {
+        if (deferred.instance) return;
+        return WebAssembly.instantiate(b, {primary: window.Module.asm}).then(function (r) {
+          if (!deferred.instance) deferred.instance = r.instance;
+        });
+      }).then(function () { stats.deferred_load_ms = performance.now() - t0; },
+              function (e) { throw deferredError((e && e.message) || String(e)); });
+    }
+    return deferred.loading;
+  }
+  // The glue calls this (-sSPLIT_MODULE) when code reaches a planner function before the
+  // module has arrived. It must be in place when the call returns, so it is loaded here
+  // synchronously: from the bytes if they are in, else by a synchronous request.
+  function loadDeferredNow(file, imports) {
+    if (deferred.instance) return;
+    var bytes = deferred.bytes;
+    if (!bytes) {
+      var xhr = new XMLHttpRequest();
+      var why = '';
+      try {
+        xhr.open('GET', deferredUrl, false);
+        xhr.overrideMimeType('text/plain; charset=x-user-defined');  // bytes as chars: no arraybuffer when synchronous
+        xhr.send();
+        if (xhr.status !== 200) why = 'HTTP ' + xhr.status;
+      } catch (e) { why = e.message || 'offline'; }
+      if (why) {
+        var err = deferredError(why);
+        showError(err.message);
+        throw err;
+      }
+      var text = xhr.responseText;
+      bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    }
+    deferred.instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+    stats.deferred_sync_loads++;
+  }
+  if (/^#\/planner/.test(location.hash)) fetchDeferred().catch(function () {});
+
   window.Module = {
+    wbLoadDeferred: loadDeferred,
+    loadSplitModule: loadDeferredNow,
     canvas: canvas,
     preinitializedWebGLContext: gl,
     instantiateWasm: function (imports, done) {

@@ -88,6 +88,7 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
         return;
     }
     if (r.has_planner) {
+        if (PlannerUnavailable()) return;  // the planner's code reads its part of the backup
         planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
         if (!pl.problems.empty()) {
             notice_ = "\"" + filename + "\" could not be restored: its planner is damaged (" + pl.problems.front() +
@@ -277,7 +278,11 @@ void App::Frame() {
     }
     ui::Intents in;
     ui::PlannerIntents pin;
-    if (ui_.planner_open) {
+    if (ui_.planner_open && planner_code_ != PlannerCode::Ready) {
+        v.planner_pending = planner_code_ == PlannerCode::Pending ? std::string("Opening the planner\xE2\x80\xA6")
+                                                                   : planner_code_problem_;
+        ui::DrawWorkbook(v, ui_, in);
+    } else if (ui_.planner_open) {
         if (planner_.ImportRunning()) {
             planner_.StepImport(3000);  // a slice per frame: the progress bar moves, the page stays responsive
             out.busy = true;
@@ -301,7 +306,7 @@ void App::Frame() {
         ui::DrawWorkbook(v, ui_, in);
     }
     Apply(in);
-    ApplyPlanner(pin);
+    if (planner_code_ == PlannerCode::Ready) ApplyPlanner(pin);
 }
 
 void App::Apply(const ui::Intents& in) {

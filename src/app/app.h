@@ -83,6 +83,11 @@ public:
     void OnImportFile(const std::string& filename, std::string bytes);
     // Planner templates (content/planner/templates.json, embedded).
     void SetTemplates(std::string_view json);
+    // The planner's code. On the web it arrives after the first frame (workbook.deferred.wasm,
+    // scripts/split-wasm.py); until then the planner says it is on its way and nothing calls it.
+    void PlannerCodePending() { planner_code_ = PlannerCode::Pending; }
+    void PlannerCodeArrived();
+    void PlannerCodeFailed(const std::string& why);
     void SetSystemDark(bool dark);        // prefers-color-scheme
     void SetViewportWide(bool wide) { wide_ = wide; }
 
@@ -149,6 +154,10 @@ private:
     planner::Day today_ = planner::kNoDay;
     std::string planner_save_problem_;
     bool planner_quarantined_ = false;
+    enum class PlannerCode : uint8_t { Ready, Pending, Failed };
+    PlannerCode planner_code_ = PlannerCode::Ready;
+    std::string planner_code_problem_;
+    bool PlannerUnavailable();  // says why (a notice) when the planner's code is not here
     std::array<int, 3> restore_counts_{};  // contacts, organizations, events in the backup being checked
     LmsVersion lms_ = LmsVersion::None;
     std::vector<std::string> lms_order_;  // question ids in cmi.interactions order

@@ -17,6 +17,25 @@ void App::SetTemplates(std::string_view json) {
     }
 }
 
+void App::PlannerCodeArrived() {
+    planner_code_ = PlannerCode::Ready;
+    if (ui_.planner_open) OpenPlanner(planner_.ui.page, planner_.ui.contact, false);  // its title, now it can be read
+}
+
+void App::PlannerCodeFailed(const std::string& why) {
+    planner_code_ = PlannerCode::Failed;
+    planner_code_problem_ = why;
+    out.announce = why;
+}
+
+bool App::PlannerUnavailable() {
+    if (planner_code_ == PlannerCode::Ready) return false;
+    notice_ = planner_code_ == PlannerCode::Pending ? "The planner is still opening; try again in a moment."
+                                                    : planner_code_problem_;
+    out.announce = notice_;
+    return true;
+}
+
 std::string App::PlannerNotice() const {
     std::string s = planner_.load_problem();
     if (!planner_save_problem_.empty()) s += (s.empty() ? "" : " ") + planner_save_problem_;
@@ -42,6 +61,7 @@ std::string App::PlannerWeekLine() const {
 // A recommendation's button: sets up the thing it recommends, then shows it.
 // Doing it twice does not add a second copy.
 void App::DoPlannerAction(const std::string& action) {
+    if (PlannerUnavailable()) return;
     Planner& p = planner_.model();
     Rev rev = NewRev();
     auto has_goal = [&](GoalKind k) {
@@ -123,7 +143,7 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     ui_.search_open = ui_.settings_open = ui_.results_open = ui_.contents_open = false;
     if (push_route) out.route = FormatPlannerRoute(ui::PlannerPageSlug(page), page == ui::PlannerPage::Contact ? contact : 0);
     std::string title = ui::PlannerPageName(page);
-    if (page == ui::PlannerPage::Contact)
+    if (page == ui::PlannerPage::Contact && planner_code_ == PlannerCode::Ready)
         if (const Contact* c = FindContact(planner_.model(), contact)) title = c->name;
     out.title = title + " \xE2\x80\x94 Planner \xE2\x80\x94 " + content_.Str("app.title");
 }
@@ -148,6 +168,7 @@ void App::PlannerMerged() {
 }
 
 void App::OnImportFile(const std::string& filename, std::string bytes) {
+    if (PlannerUnavailable()) return;
     if (bytes.empty()) {
         notice_ = "\"" + filename + "\" is empty or larger than 32 MB, so it cannot be imported. Nothing was changed.";
         out.announce = notice_;

@@ -2,6 +2,8 @@
 // organization kinds, message templates, starter goals and social plan items.
 // Decoding is strict, like the content compiler: one problem refuses the file and
 // is reported as "file:line:col: what", found by walking the text to the value.
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "core/planner.h"
@@ -116,12 +118,6 @@ bool KnownPlaceholder(std::string_view name) {
     return false;
 }
 
-// Thrown inside the decoder only, caught in DecodeTemplates.
-struct Bad {
-    std::vector<Step> path;
-    std::string what;
-};
-
 std::string PathName(const std::vector<Step>& path) {
     std::string s;
     for (const Step& st : path) {
@@ -136,127 +132,155 @@ std::vector<Step> Plus(std::vector<Step> path, Step s) {
     return path;
 }
 
-const json& Member(const json& obj, const std::vector<Step>& path, const char* key) {
-    auto it = obj.find(key);
-    if (it == obj.end()) throw Bad{path, PathName(path) + " has no \"" + key + "\""};
-    return *it;
-}
+// The first problem found. The decoder goes on after it, harmlessly (a missing value
+// reads as null, a bad list as empty), as the wasm build has no exceptions to stop it.
+struct Problem {
+    std::vector<Step> path;
+    std::string what;
+};
 
-std::string Text(const json& j, const std::vector<Step>& path) {
-    if (!j.is_string() || j.get_ref<const std::string&>().empty())
-        throw Bad{path, PathName(path) + " must be non-empty text"};
-    return j.get<std::string>();
-}
+struct Reader {
+    std::optional<Problem> problem;
 
-int Whole(const json& j, const std::vector<Step>& path, int lo, int hi) {
-    if (!j.is_number_integer() || j.get<int64_t>() < lo || j.get<int64_t>() > hi)
-        throw Bad{path, PathName(path) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi)};
-    return static_cast<int>(j.get<int64_t>());
-}
-
-void OnlyKeys(const json& obj, const std::vector<Step>& path, std::initializer_list<const char*> keys) {
-    if (!obj.is_object()) throw Bad{path, PathName(path) + " must be an object"};
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        bool known = false;
-        for (const char* k : keys) known = known || it.key() == k;
-        if (!known) throw Bad{Plus(path, Step{it.key()}), "unknown field \"" + it.key() + "\" in " + PathName(path)};
+    void Fail(std::vector<Step> path, std::string what) {
+        if (!problem) problem = Problem{std::move(path), std::move(what)};
     }
-}
-
-const json& List(const json& j, const std::vector<Step>& path) {
-    if (!j.is_array() || j.empty()) throw Bad{path, PathName(path) + " must be a non-empty list"};
-    return j;
-}
-
-void CheckPlaceholders(const std::string& text, const std::vector<Step>& path) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '}') throw Bad{path, PathName(path) + " has a \"}\" with no \"{\" before it"};
-        if (text[i] != '{') continue;
-        size_t end = text.find('}', i);
-        if (end == std::string::npos) throw Bad{path, PathName(path) + " has a \"{\" that is never closed"};
-        std::string name = text.substr(i + 1, end - i - 1);
-        if (!KnownPlaceholder(name))
-            throw Bad{path, PathName(path) + " uses {" + name + "}; known: {name} {first_name} {company} {role} {event}"};
-        i = end;
+    template <class T>
+    T Fail(std::vector<Step> path, std::string what, T result) {
+        Fail(std::move(path), std::move(what));
+        return result;
     }
-}
-
-void ReadMessages(const json& root, const char* key, std::vector<MessageTemplate>& out, std::vector<std::string>& ids) {
-    const std::vector<Step> path{Step{key}};
-    const json& list = List(Member(root, {}, key), path);
-    for (size_t i = 0; i < list.size(); ++i) {
-        const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
-        OnlyKeys(list[i], at, {"id", "title", "text"});
-        MessageTemplate m;
-        m.id = Text(Member(list[i], at, "id"), Plus(at, Step{"id"}));
-        if (std::find(ids.begin(), ids.end(), m.id) != ids.end())
-            throw Bad{Plus(at, Step{"id"}), "template id \"" + m.id + "\" is used twice"};
-        ids.push_back(m.id);
-        m.title = Text(Member(list[i], at, "title"), Plus(at, Step{"title"}));
-        m.text = Text(Member(list[i], at, "text"), Plus(at, Step{"text"}));
-        CheckPlaceholders(m.text, Plus(at, Step{"text"}));
-        out.push_back(std::move(m));
+    static const json& Null() {
+        static const json null;
+        return null;
     }
-}
+    static const json& NoList() {
+        static const json empty = json::array();
+        return empty;
+    }
 
-void ReadNames(const json& root, const char* key, std::vector<std::string>& out) {
-    const std::vector<Step> path{Step{key}};
-    const json& list = List(Member(root, {}, key), path);
-    for (size_t i = 0; i < list.size(); ++i) out.push_back(Text(list[i], Plus(path, Step{"", static_cast<int>(i)})));
-}
+    const json& Member(const json& obj, const std::vector<Step>& path, const char* key) {
+        auto it = obj.find(key);
+        if (it == obj.end()) return Fail<const json&>(path, PathName(path) + " has no \"" + key + "\"", Null());
+        return *it;
+    }
 
-template <class E>
-E Choice(const json& j, const std::vector<Step>& path, std::initializer_list<std::pair<const char*, E>> names) {
-    std::string known;
-    if (j.is_string())
-        for (const auto& n : names)
-            if (j.get_ref<const std::string&>() == n.first) return n.second;
-    for (const auto& n : names) known += (known.empty() ? "" : ", ") + std::string(n.first);
-    throw Bad{path, PathName(path) + " must be one of: " + known};
-}
+    std::string Text(const json& j, const std::vector<Step>& path) {
+        if (!j.is_string() || j.get_ref<const std::string&>().empty())
+            return Fail(path, PathName(path) + " must be non-empty text", std::string());
+        return j.get<std::string>();
+    }
 
-void Read(const json& root, Templates& t) {
-    OnlyKeys(root, {}, {"version", "event_kinds", "organization_kinds", "outreach", "thank_you", "goals", "social"});
-    const json& version = Member(root, {}, "version");
-    if (!version.is_number_integer() || version.get<int64_t>() != 1)
-        throw Bad{{Step{"version"}}, "version must be 1 (this build reads version 1 only)"};
-    ReadNames(root, "event_kinds", t.event_kinds);
-    ReadNames(root, "organization_kinds", t.organization_kinds);
-    std::vector<std::string> ids;
-    ReadMessages(root, "outreach", t.outreach, ids);
-    ReadMessages(root, "thank_you", t.thank_you, ids);
-    {
-        const std::vector<Step> path{Step{"goals"}};
-        const json& list = List(Member(root, {}, "goals"), path);
-        for (size_t i = 0; i < list.size(); ++i) {
-            const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
-            OnlyKeys(list[i], at, {"kind", "period", "target"});
-            Goal g;
-            g.kind = Choice<GoalKind>(Member(list[i], at, "kind"), Plus(at, Step{"kind"}),
-                                      {{"new_contacts", GoalKind::NewContacts}, {"follow_ups", GoalKind::FollowUps},
-                                       {"events", GoalKind::Events}, {"social_actions", GoalKind::SocialActions}});
-            g.period = Choice<GoalPeriod>(Member(list[i], at, "period"), Plus(at, Step{"period"}),
-                                          {{"week", GoalPeriod::Week}, {"month", GoalPeriod::Month}});
-            g.target = Whole(Member(list[i], at, "target"), Plus(at, Step{"target"}), 1, 1000);
-            t.goals.push_back(g);
+    int Whole(const json& j, const std::vector<Step>& path, int lo, int hi) {
+        if (!j.is_number_integer() || j.get<int64_t>() < lo || j.get<int64_t>() > hi)
+            return Fail(path, PathName(path) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi), lo);
+        return static_cast<int>(j.get<int64_t>());
+    }
+
+    void OnlyKeys(const json& obj, const std::vector<Step>& path, std::initializer_list<const char*> keys) {
+        if (!obj.is_object()) return Fail(path, PathName(path) + " must be an object");
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool known = false;
+            for (const char* k : keys) known = known || it.key() == k;
+            if (!known) return Fail(Plus(path, Step{it.key()}), "unknown field \"" + it.key() + "\" in " + PathName(path));
         }
     }
-    {
-        const std::vector<Step> path{Step{"social"}};
-        const json& list = List(Member(root, {}, "social"), path);
-        for (size_t i = 0; i < list.size(); ++i) {
-            const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
-            OnlyKeys(list[i], at, {"platform", "action", "every_days"});
-            SocialPlan s;
-            s.platform = Text(Member(list[i], at, "platform"), Plus(at, Step{"platform"}));
-            s.action = Choice<SocialAction>(Member(list[i], at, "action"), Plus(at, Step{"action"}),
-                                            {{"update_profile", SocialAction::UpdateProfile}, {"post", SocialAction::Post},
-                                             {"comment", SocialAction::Comment}, {"share", SocialAction::Share}});
-            s.every_days = Whole(Member(list[i], at, "every_days"), Plus(at, Step{"every_days"}), 1, 366);
-            t.social.push_back(std::move(s));
+
+    const json& List(const json& j, const std::vector<Step>& path) {
+        if (!j.is_array() || j.empty()) return Fail<const json&>(path, PathName(path) + " must be a non-empty list", NoList());
+        return j;
+    }
+
+    void CheckPlaceholders(const std::string& text, const std::vector<Step>& path) {
+        for (size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '}') return Fail(path, PathName(path) + " has a \"}\" with no \"{\" before it");
+            if (text[i] != '{') continue;
+            size_t end = text.find('}', i);
+            if (end == std::string::npos) return Fail(path, PathName(path) + " has a \"{\" that is never closed");
+            std::string name = text.substr(i + 1, end - i - 1);
+            if (!KnownPlaceholder(name))
+                return Fail(path, PathName(path) + " uses {" + name + "}; known: {name} {first_name} {company} {role} {event}");
+            i = end;
         }
     }
-}
+
+    void ReadMessages(const json& root, const char* key, std::vector<MessageTemplate>& out, std::vector<std::string>& ids) {
+        const std::vector<Step> path{Step{key}};
+        const json& list = List(Member(root, {}, key), path);
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
+            OnlyKeys(list[i], at, {"id", "title", "text"});
+            MessageTemplate m;
+            m.id = Text(Member(list[i], at, "id"), Plus(at, Step{"id"}));
+            if (std::find(ids.begin(), ids.end(), m.id) != ids.end())
+                return Fail(Plus(at, Step{"id"}), "template id \"" + m.id + "\" is used twice");
+            ids.push_back(m.id);
+            m.title = Text(Member(list[i], at, "title"), Plus(at, Step{"title"}));
+            m.text = Text(Member(list[i], at, "text"), Plus(at, Step{"text"}));
+            CheckPlaceholders(m.text, Plus(at, Step{"text"}));
+            out.push_back(std::move(m));
+        }
+    }
+
+    void ReadNames(const json& root, const char* key, std::vector<std::string>& out) {
+        const std::vector<Step> path{Step{key}};
+        const json& list = List(Member(root, {}, key), path);
+        for (size_t i = 0; i < list.size(); ++i) out.push_back(Text(list[i], Plus(path, Step{"", static_cast<int>(i)})));
+    }
+
+    template <class E>
+    E Choice(const json& j, const std::vector<Step>& path, std::initializer_list<std::pair<const char*, E>> names) {
+        std::string known;
+        if (j.is_string())
+            for (const auto& n : names)
+                if (j.get_ref<const std::string&>() == n.first) return n.second;
+        for (const auto& n : names) known += (known.empty() ? "" : ", ") + std::string(n.first);
+        return Fail<E>(path, PathName(path) + " must be one of: " + known, names.begin()->second);
+    }
+
+    void Read(const json& root, Templates& t) {
+        OnlyKeys(root, {}, {"version", "event_kinds", "organization_kinds", "outreach", "thank_you", "goals", "social"});
+        const json& version = Member(root, {}, "version");
+        if (!version.is_number_integer() || version.get<int64_t>() != 1)
+            return Fail({Step{"version"}}, "version must be 1 (this build reads version 1 only)");
+        ReadNames(root, "event_kinds", t.event_kinds);
+        ReadNames(root, "organization_kinds", t.organization_kinds);
+        std::vector<std::string> ids;
+        ReadMessages(root, "outreach", t.outreach, ids);
+        ReadMessages(root, "thank_you", t.thank_you, ids);
+        {
+            const std::vector<Step> path{Step{"goals"}};
+            const json& list = List(Member(root, {}, "goals"), path);
+            for (size_t i = 0; i < list.size(); ++i) {
+                const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
+                OnlyKeys(list[i], at, {"kind", "period", "target"});
+                Goal g;
+                g.kind = Choice<GoalKind>(Member(list[i], at, "kind"), Plus(at, Step{"kind"}),
+                                          {{"new_contacts", GoalKind::NewContacts}, {"follow_ups", GoalKind::FollowUps},
+                                           {"events", GoalKind::Events}, {"social_actions", GoalKind::SocialActions}});
+                g.period = Choice<GoalPeriod>(Member(list[i], at, "period"), Plus(at, Step{"period"}),
+                                              {{"week", GoalPeriod::Week}, {"month", GoalPeriod::Month}});
+                g.target = Whole(Member(list[i], at, "target"), Plus(at, Step{"target"}), 1, 1000);
+                t.goals.push_back(g);
+            }
+        }
+        {
+            const std::vector<Step> path{Step{"social"}};
+            const json& list = List(Member(root, {}, "social"), path);
+            for (size_t i = 0; i < list.size(); ++i) {
+                const std::vector<Step> at = Plus(path, Step{"", static_cast<int>(i)});
+                OnlyKeys(list[i], at, {"platform", "action", "every_days"});
+                SocialPlan s;
+                s.platform = Text(Member(list[i], at, "platform"), Plus(at, Step{"platform"}));
+                s.action = Choice<SocialAction>(Member(list[i], at, "action"), Plus(at, Step{"action"}),
+                                                {{"update_profile", SocialAction::UpdateProfile}, {"post", SocialAction::Post},
+                                                 {"comment", SocialAction::Comment}, {"share", SocialAction::Share}});
+                s.every_days = Whole(Member(list[i], at, "every_days"), Plus(at, Step{"every_days"}), 1, 366);
+                t.social.push_back(std::move(s));
+            }
+        }
+    }
+};
 
 }  // namespace
 
@@ -266,22 +290,16 @@ bool DecodeTemplates(std::string_view text, Templates& out, std::string& error, 
         error = where + "1:1: " + why;
         return false;
     }
-    json root;
-    // The throwing parse, caught here: its error carries the byte offset.
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        error = where + LineCol(text, e.byte > 0 ? e.byte - 1 : 0) + ": not valid JSON";
+    json root = json::parse(text, nullptr, false);  // no exceptions: the wasm build has none
+    if (root.is_discarded()) {
+        error = where + LineCol(text, FindJsonError(text).offset) + ": not valid JSON";
         return false;
     }
     Templates t;
-    try {
-        Read(root, t);
-    } catch (const Bad& b) {
-        error = where + LineCol(text, OffsetOf(text, b.path)) + ": " + b.what;
-        return false;
-    } catch (const json::exception& e) {
-        error = where + "1:1: " + e.what();  // not expected: every access above is checked
+    Reader r;
+    r.Read(root, t);
+    if (r.problem) {
+        error = where + LineCol(text, OffsetOf(text, r.problem->path)) + ": " + r.problem->what;
         return false;
     }
     out = std::move(t);

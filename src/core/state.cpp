@@ -19,6 +19,36 @@ namespace wb {
 using nlohmann::json;
 
 // --- Limits and helpers ------------------------------------------------------
+namespace {
+// A SAX handler that accepts every value and notes the first error.
+struct ErrorLocator {
+    JsonError error;
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(json::number_integer_t) { return true; }
+    bool number_unsigned(json::number_unsigned_t) { return true; }
+    bool number_float(json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(std::string&) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+        error.offset = position > 0 ? position - 1 : 0;  // position counts the character read
+        error.id = e.id;
+        return false;
+    }
+};
+}  // namespace
+
+JsonError FindJsonError(std::string_view text) {
+    ErrorLocator locator;
+    json::sax_parse(text, &locator);
+    return locator.error;
+}
+
 std::string CheckJsonLimits(std::string_view text) {
     if (text.size() > kMaxJsonBytes)
         return "it is " + std::to_string(text.size() >> 20) + " MB, over the 32 MB limit";
@@ -463,18 +493,13 @@ BackupRead DecodeBackup(std::string_view text) {
         out.error = "This file cannot be a workbook backup: " + why + ".";
         return out;
     }
-    json doc;
-    // The throwing parse, caught right here, because its error carries the byte
-    // offset the learner needs (the wasm build catches with -fwasm-exceptions).
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        out.error = "This file is not valid JSON (" + DescribeOffset(text, e.byte > 0 ? e.byte - 1 : 0) +
-                    "). Choose a backup file downloaded from the workbook.";
-        return out;
-    } catch (const json::exception&) {
-        // The parser also throws out_of_range for a number too large for a double ("1e999").
-        out.error = "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook.";
+    json doc = json::parse(text, nullptr, false);  // no exceptions: the wasm build has none
+    if (doc.is_discarded()) {
+        JsonError e = FindJsonError(text);
+        // nlohmann refuses a number too large for a double ("1e999") as an error of its own.
+        out.error = e.id == 406 ? "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook."
+                                : "This file is not valid JSON (" + DescribeOffset(text, e.offset) +
+                                      "). Choose a backup file downloaded from the workbook.";
         return out;
     }
     // Compared as JSON, not read with value(): a "format" that is not text must not throw.

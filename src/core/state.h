@@ -73,6 +73,16 @@ constexpr int kMaxJsonDepth = 64;
 // document overflows the wasm stack). Returns "" if fine, else the reason.
 std::string CheckJsonLimits(std::string_view text);
 
+// Where a text stops being JSON: the byte offset of the problem, and nlohmann's
+// error id (101: syntax; 406: a number too large for a double). Found with a
+// parse that keeps nothing and throws nothing (the wasm build has no exceptions):
+// call it after json::parse(text, nullptr, false) came back discarded.
+struct JsonError {
+    size_t offset = 0;
+    int id = 0;
+};
+JsonError FindJsonError(std::string_view text);
+
 struct StateLoad {
     enum class Status : uint8_t {
         Empty,      // nothing stored: a new learner

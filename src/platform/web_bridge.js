@@ -18,6 +18,25 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(str, ptr, len);
       try { return fn(ptr); } finally { _free(ptr); }
     },
+    // The planner's code (workbook.deferred.wasm, see web/boot.js): asked for once the
+    // first frame is up, so the chapter never waits for it. Resolves when it is in place.
+    plannerCodePromise: null,
+    plannerCode: function() {
+      if (!WB.plannerCodePromise) {
+        WB.plannerCodePromise = new Promise(function(resolve) {
+          if (window.__appReady) resolve();
+          else window.addEventListener('wb-ready', function() { resolve(); }, {once: true});
+        }).then(function() {
+          return Module['wbLoadDeferred'] && Module['wbLoadDeferred']();
+        }).then(function() {
+          _wb_planner_code(1, 0);
+        }, function(e) {
+          WB.withCString((e && e.message) || String(e), function(m) { _wb_planner_code(0, m); });
+          throw e;
+        });
+      }
+      return WB.plannerCodePromise;
+    },
     newCString: function(str) {  // the caller (C) frees it
       var len = lengthBytesUTF8(str) + 1;
       var ptr = _malloc(len);
@@ -298,7 +317,8 @@ mergeInto(LibraryManager.library, {
     WBDB.channel();
     var t0 = performance.now();
     WBDB.open().then(function(db) {
-      return WBDB.getAll(db, 'planner').then(function(all) {
+      return Promise.all([WBDB.getAll(db, 'planner'), WB.plannerCode()]).then(function(got) {
+        var all = got[0];
         WBDB.raw = all;
         var n = 0;
         all.forEach(function(value, key) {
@@ -311,7 +331,10 @@ mergeInto(LibraryManager.library, {
       });
     }).catch(function(e) {
       var msg = (e && e.message) || String(e);
-      WB.withCString(msg, function(m) { _wb_planner_loaded(2, m); });
+      // Told once the planner's code is here; if it never comes, the planner already says so.
+      return WB.plannerCode().then(function() {
+        WB.withCString(msg, function(m) { _wb_planner_loaded(2, m); });
+      }, function() {});
     }).finally(function() { WBDB.raw = null; });
   },
   wb_js_planner_save__deps: ['$WB', '$WBDB'],
@@ -511,6 +534,7 @@ mergeInto(LibraryManager.library, {
     document.documentElement.classList.add('wb-ready');
     window.__appReady = true;
     window.dispatchEvent(new Event('wb-ready'));
+    WB.plannerCode().catch(function() {});  // the planner's module, now that the chapter shows
   },
   wb_js_fatal: function(p) {
     if (window.wbShowError) window.wbShowError(UTF8ToString(p));

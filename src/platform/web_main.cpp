@@ -513,6 +513,18 @@ EMSCRIPTEN_KEEPALIVE void wb_on_file(int purpose, const char* name, const char* 
     RequestFrames();
 }
 
+// The planner's code (workbook.deferred.wasm) is in place (ok = 1), or could not be fetched (why).
+EMSCRIPTEN_KEEPALIVE void wb_planner_code(int ok, const char* why) {
+    if (ok) {
+        P.app.SetTemplates(std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
+                                            wb::assets::planner_templates_size));
+        P.app.PlannerCodeArrived();
+    } else {
+        P.app.PlannerCodeFailed(why ? why : "The planner could not be downloaded. Reload the page to try again.");
+    }
+    RequestFrames();
+}
+
 // --- The planner's records in IndexedDB (see wb_js_planner_* in web_bridge.js).
 EMSCRIPTEN_KEEPALIVE void wb_planner_part(const char* key, const char* text) { P.app.planner().AddStoredPart(key, text); }
 // status 0: every record was handed over; 2: the database could not be opened (message says why).
@@ -620,8 +632,7 @@ int main() {
     }
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     LoadState();
-    P.app.SetTemplates(std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
-                                        wb::assets::planner_templates_size));
+    P.app.PlannerCodePending();  // it follows the first frame: wb_planner_code
     P.app.SetToday(Today());
     wb::web::LmsStart(P.app, [] { RequestFrames(); });  // a course system (SCORM) that launched us, if any
     if (char* hash = wb_js_get_hash()) {

@@ -22,43 +22,12 @@ using namespace planner;
 
 // --- Names --------------------------------------------------------------------
 namespace {
-struct PageInfo { PlannerPage page; const char* name; const char* slug; };
-constexpr PageInfo kPages[] = {
-    {PlannerPage::Week, "This week", "week"},
-    {PlannerPage::Contacts, "Contacts", "contacts"},
-    {PlannerPage::Contact, "Contact", "contact"},
-    {PlannerPage::Organizations, "Organizations", "organizations"},
-    {PlannerPage::Events, "Events", "events"},
-    {PlannerPage::Social, "Social media", "social"},
-    {PlannerPage::Targets, "Target companies", "targets"},
-    {PlannerPage::Goals, "Goals", "goals"},
-    {PlannerPage::Map, "Network map", "map"},
-    {PlannerPage::Metrics, "Metrics", "metrics"},
-};
 const char* kTiers[] = {"Inner", "Close", "Active", "Extended"};
 const char* kTierHints[] = {"monthly", "every 2 months", "quarterly", "yearly"};
 const char* kStages[] = {"Identified", "Contacted", "Replied", "Met", "Thank-you sent", "Advocate"};
 const char* kChannels[] = {"In person", "Call", "Email", "Message", "Event", "Social"};
 }  // namespace
 
-const char* PlannerPageName(PlannerPage p) {
-    for (const PageInfo& i : kPages)
-        if (i.page == p) return i.name;
-    return "";
-}
-const char* PlannerPageSlug(PlannerPage p) {
-    for (const PageInfo& i : kPages)
-        if (i.page == p) return i.slug;
-    return "";
-}
-bool PlannerPageFromSlug(std::string_view slug, PlannerPage& out) {
-    for (const PageInfo& i : kPages)
-        if (slug == i.slug) {
-            out = i.page;
-            return true;
-        }
-    return false;
-}
 
 // --- Helpers ------------------------------------------------------------------
 namespace {
@@ -197,7 +166,7 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
         ImVec2 a = ImGui::GetCursorScreenPos();
         BeginSemRegion(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
         HeadingText(GetFonts().bold, "Planner", 2);
-        for (const PageInfo& i : kPages) {
+        for (const PlannerPageInfo& i : kPlannerPages) {
             if (i.page == PlannerPage::Contact) continue;  // reached from a contact, not from the menu
             bool current = ui.page == i.page || (i.page == PlannerPage::Contacts && ui.page == PlannerPage::Contact);
             std::string label = std::string(i.name) + "##pl_" + i.slug;

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,9 +16,40 @@
 namespace wb::ui {
 
 enum class PlannerPage : uint8_t { Week, Contacts, Contact, Organizations, Events, Social, Targets, Goals, Map, Metrics };
-const char* PlannerPageName(PlannerPage p);   // "This week", ...
-const char* PlannerPageSlug(PlannerPage p);   // "week", ... (for #/planner/<slug>)
-bool PlannerPageFromSlug(std::string_view slug, PlannerPage& out);
+
+// The pages' names and URL slugs. Inline, as the app routes with them before the
+// planner's own code (workbook.deferred.wasm on the web) has arrived.
+struct PlannerPageInfo { PlannerPage page; const char* name; const char* slug; };
+inline constexpr PlannerPageInfo kPlannerPages[] = {
+    {PlannerPage::Week, "This week", "week"},
+    {PlannerPage::Contacts, "Contacts", "contacts"},
+    {PlannerPage::Contact, "Contact", "contact"},
+    {PlannerPage::Organizations, "Organizations", "organizations"},
+    {PlannerPage::Events, "Events", "events"},
+    {PlannerPage::Social, "Social media", "social"},
+    {PlannerPage::Targets, "Target companies", "targets"},
+    {PlannerPage::Goals, "Goals", "goals"},
+    {PlannerPage::Map, "Network map", "map"},
+    {PlannerPage::Metrics, "Metrics", "metrics"},
+};
+inline const char* PlannerPageName(PlannerPage p) {  // "This week", ...
+    for (const PlannerPageInfo& i : kPlannerPages)
+        if (i.page == p) return i.name;
+    return "";
+}
+inline const char* PlannerPageSlug(PlannerPage p) {  // "week", ... (for #/planner/<slug>)
+    for (const PlannerPageInfo& i : kPlannerPages)
+        if (i.page == p) return i.slug;
+    return "";
+}
+inline bool PlannerPageFromSlug(std::string_view slug, PlannerPage& out) {
+    for (const PlannerPageInfo& i : kPlannerPages)
+        if (slug == i.slug) {
+            out = i.page;
+            return true;
+        }
+    return false;
+}
 
 // What the learner did in the planner this frame.
 struct PlannerIntents {

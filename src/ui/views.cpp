@@ -365,6 +365,21 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     EndSemRegion();
 }
 
+// The planner's place while its code is on the way (or could not be fetched).
+void DrawPlannerPending(const WorkbookView& v) {
+    ImGui::BeginChild("##planner_pending", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Main, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
+    HeadingText(GetFonts().h1, "Planner", 1);
+    Gap(0.5f);
+    ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + Em() * 36, ImGui::GetContentRegionMax().x));
+    ImGui::TextUnformatted(v.planner_pending.c_str());
+    ImGui::PopTextWrapPos();
+    SemText(Role::Status, v.planner_pending, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    EndSemRegion();
+    ImGui::EndChild();
+}
+
 }  // namespace
 
 // --- Shell ------------------------------------------------------------------
@@ -451,6 +466,11 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
     bool panel = ui.settings_open || ui.results_open || ui.search_open || (!v.wide && ui.contents_open);
     if (ui.planner_open && planner && !panel) {
         DrawPlanner(planner->view, planner->ui, v.wide, planner->out);
+        ImGui::End();
+        return;
+    }
+    if (ui.planner_open && !v.planner_pending.empty() && !panel) {
+        DrawPlannerPending(v);
         ImGui::End();
         return;
     }

@@ -190,6 +190,63 @@ test('the security policy holds: no violations and no request to another origin'
   await ctx.close();
 });
 
+// The planner's code is a second module (scripts/split-wasm.py), asked for after the first frame.
+const NOTE_READY = () => {
+  let ready = false;
+  Object.defineProperty(window, '__appReady', {
+    configurable: true,
+    get() { return ready; },
+    set(v) { ready = v; if (v === true && window.__appReadyAt === undefined) window.__appReadyAt = performance.now(); },
+  });
+};
+const deferredStarts = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.endsWith('/workbook.deferred.wasm')).map((e) => e.startTime - window.__appReadyAt));
+
+test('the chapter does not wait for the planner: its code is asked for after the first frame', async () => {
+  await withPage({}, async (page, errors) => {
+    await page.waitForFunction(() => window.__wbStats && window.__wbStats.deferred_load_ms !== undefined);
+    const starts = await deferredStarts(page);
+    assert.equal(starts.length, 1, 'workbook.deferred.wasm is fetched once');
+    assert.ok(starts[0] >= 0, `fetched ${(-starts[0]).toFixed(0)} ms before the first frame`);
+    // Nothing needed it before it arrived: no synchronous load on the way.
+    assert.equal(await page.evaluate(() => window.__wbStats.deferred_sync_loads), 0);
+    // And the planner works with it.
+    await page.evaluate(() => { location.hash = '#/planner/contacts'; });
+    await page.getByRole('heading', { name: 'Contacts' }).first().waitFor();
+    assert.deepEqual(errors, []);
+  }, NOTE_READY);
+});
+
+test('a start on a planner page fetches the planner at once and shows it, with no synchronous load', async () => {
+  await withPage({ url: URL + '#/planner/goals' }, async (page, errors) => {
+    await page.getByRole('heading', { name: 'Goals' }).first().waitFor();
+    assert.ok((await deferredStarts(page))[0] < 0, 'fetched alongside the first module');
+    assert.equal(await page.evaluate(() => window.__wbStats.deferred_sync_loads), 0);
+    assert.match(await page.title(), /Goals/);
+    assert.deepEqual(errors, []);
+  }, NOTE_READY);
+});
+
+test('the planner\'s code cannot be downloaded: the chapter works, the planner says why and what to do', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.route('**/workbook.deferred.wasm', (r) => r.fulfill({ status: 404, body: 'not here' }));
+  try {
+    const errors = [];
+    const page = await openWorkbook(ctx, URL + '#/planner/contacts', { errors });
+    const status = page.getByRole('status').filter({ hasText: 'The planner could not be downloaded' });
+    await status.waitFor();
+    assert.match(await status.textContent(), /workbook\.deferred\.wasm: HTTP 404\).*Check your connection and reload the page; your work is saved on this device\./);
+    // The chapter still reads, and a planner action elsewhere explains instead of failing.
+    await page.evaluate(() => { location.hash = '#/read/be-proactive'; });
+    await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    assert.equal(await page.evaluate(() => document.getElementById('wb-error').hidden), true);
+    // The failed fetch is the browser's console error; nothing else went wrong.
+    assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 const failed = await run('e2e foundation');
 await browser.close();
 await srv.close();
