@@ -13,7 +13,6 @@
 // on the document, which stops the page around an embedded workbook scrolling.
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -23,7 +22,7 @@
 #include "app/app.h"
 #include "app/assets.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "platform/gl_renderer.h"
 #include "platform/web_lms.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
@@ -81,7 +80,6 @@ struct Platform {
     bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
     bool built_all_latin = false;
-    bool gl_objects = false;   // ImGui's renderer objects exist
     std::string last_semantics;
     std::string clipboard;
     std::string last_cursor;
@@ -133,15 +131,7 @@ void ApplyScaleIfNeeded() {
         return;
     wb::ui::BuildFonts(scale, static_cast<float>(P.dpr), all_latin);
     P.built_all_latin = all_latin;
-    if (!P.gl_objects) {
-        // Shaders, buffers and the font texture. Made here, not by the first
-        // NewFrame, which would upload the atlas a second time.
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
-        P.gl_objects = true;
-    } else {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    wb::gl::UploadFonts();
     P.built_scale = scale;
     P.built_dpr = static_cast<float>(P.dpr);
     P.app.out.fonts_dirty = false;
@@ -211,17 +201,12 @@ void DrawFrame() {
 
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     P.app.SetToday(Today());
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     P.app.Frame();
     ImGui::Render();
 
     int fb_w = static_cast<int>(std::lround(P.css_w * P.dpr)), fb_h = static_cast<int>(std::lround(P.css_h * P.dpr));
-    glViewport(0, 0, fb_w, fb_h);
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(wb::ui::Colors().page_bg);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    wb::gl::Render(ImGui::GetDrawData(), fb_w, fb_h, ImGui::ColorConvertU32ToFloat4(wb::ui::Colors().page_bg));
 
 
     // Text input: the hidden textarea is focused, near the caret, only while an
@@ -608,7 +593,10 @@ int main() {
     io.GetClipboardTextFn = GetClipboard;
     io.SetPlatformImeDataFn = SetImeData;
     io.BackendPlatformName = "wb_platform_html5";
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!wb::gl::Init()) {
+        wb_js_fatal("webgl2");
+        return 1;
+    }
 
     // Pointer and wheel on the workbook's container only (canvas + semantics
     // mirror), so the page around an embedded workbook keeps scrolling.
