@@ -9,6 +9,7 @@ source scripts/lib.sh
 # One line per package so a missing one is easy to spot in review.
 APT_PACKAGES=(
   emscripten           # emcc 3.1.6: the wasm toolchain
+  binaryen             # wasm-split, wasm-dis: the planner's code as a second module (scripts/split-wasm.py)
   chromium             # end-to-end tests and benchmarks (never a downloaded browser)
   nlohmann-json3-dev   # JSON (header-only)
   doctest-dev          # unit tests (header-only)
