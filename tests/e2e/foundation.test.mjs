@@ -236,10 +236,18 @@ test('the planner\'s code cannot be downloaded: the chapter works, the planner s
     const status = page.getByRole('status').filter({ hasText: 'The planner could not be downloaded' });
     await status.waitFor();
     assert.match(await status.textContent(), /workbook\.deferred\.wasm: HTTP 404\).*Check your connection and reload the page; your work is saved on this device\./);
-    // The chapter still reads, and a planner action elsewhere explains instead of failing.
+    // The rest of the workbook needs none of that code: the chapter, a quiz answer,
+    // the results and the settings all work (a call into the missing part would stop
+    // the page with its error box).
     await page.evaluate(() => { location.hash = '#/read/be-proactive'; });
     await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
+    await press(page.getByRole('radio').first());
+    await press(page.getByRole('button', { name: 'Your results' }), 'Enter');
+    await page.getByRole('heading', { name: 'What to do next' }).waitFor();
+    await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
+    await page.getByRole('heading', { name: 'Settings' }).first().waitFor();
     assert.equal(await page.evaluate(() => document.getElementById('wb-error').hidden), true);
+    assert.equal(await page.evaluate(() => window.__wbStats.deferred_sync_loads), 0);
     // The failed fetch is the browser's console error; nothing else went wrong.
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   } finally {
