@@ -19,12 +19,13 @@ mergeInto(LibraryManager.library, {
       try { return fn(ptr); } finally { _free(ptr); }
     },
     // The planner's code (workbook.deferred.wasm, see web/boot.js): asked for once the
-    // first frame is up, so the chapter never waits for it. Resolves when it is in place.
+    // first frame is up, so the chapter never waits for it, or at once (`now`) when
+    // stored planner records are waiting for it. Resolves when it is in place.
     plannerCodePromise: null,
-    plannerCode: function() {
+    plannerCode: function(now) {
       if (!WB.plannerCodePromise) {
         WB.plannerCodePromise = new Promise(function(resolve) {
-          if (window.__appReady) resolve();
+          if (now || window.__appReady) resolve();
           else window.addEventListener('wb-ready', function() { resolve(); }, {once: true});
         }).then(function() {
           return Module['wbLoadDeferred'] && Module['wbLoadDeferred']();
@@ -317,8 +318,14 @@ mergeInto(LibraryManager.library, {
     WBDB.channel();
     var t0 = performance.now();
     WBDB.open().then(function(db) {
-      return Promise.all([WBDB.getAll(db, 'planner'), WB.plannerCode()]).then(function(got) {
-        var all = got[0];
+      // Stored records want the planner's code: fetch it while they are read.
+      WBDB.request(db.transaction('planner', 'readonly').objectStore('planner').count()).then(function(n) {
+        if (n > 0) WB.plannerCode(true).catch(function() {});
+      }, function() {});
+      return WBDB.getAll(db, 'planner').then(function(all) {
+        (window.__wbStats || (window.__wbStats = {})).planner_read_ms = performance.now() - t0;
+        return WB.plannerCode(all.size > 0).then(function() { return all; });
+      }).then(function(all) {
         WBDB.raw = all;
         var n = 0;
         all.forEach(function(value, key) {

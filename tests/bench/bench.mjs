@@ -101,8 +101,9 @@ const loadedBefore = { ours: new Set(), baseline: new Set() };
 async function firstFrameMs(browser, url) {
   const { ctx, page } = await openFresh(browser, url);
   const t = await page.evaluate(() => window.__appReadyAt);
+  // Files served (a 404, like the browser's guess at /favicon.ico, downloads nothing of ours).
   const files = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource')
-    .filter((e) => e.startTime < window.__appReadyAt).map((e) => e.name)]);
+    .filter((e) => e.startTime < window.__appReadyAt && e.responseStatus === 200).map((e) => e.name)]);
   const site = url === srvOurs.url ? 'ours' : 'baseline';
   for (const f of files) {
     const path = new URL(f).pathname.replace(/^\//, '') || 'index.html';
