@@ -266,7 +266,18 @@ void App::Frame() {
         v.restore = std::move(p);
     }
     v.seed = state_.shuffle_seed;
-    if (ui_.results_open && planner_.loaded()) v.planner_week = PlannerWeekLine();
+    // The results page's planner line goes over every contact: counted when the page
+    // opens, the day turns or the planner changes, not on every frame.
+    if (ui_.results_open && planner_.loaded() && planner_code_ == PlannerCode::Ready) {
+        if (planner_week_stale_ || planner_week_day_ != today_) {
+            planner_week_ = PlannerWeekLine();
+            planner_week_day_ = today_;
+            planner_week_stale_ = false;
+        }
+        v.planner_week = planner_week_;
+    } else {
+        planner_week_stale_ = true;
+    }
     v.status.reserve(content_.sections.size());
     for (const Section& s : content_.sections) {
         const Quiz* quiz = content_.QuizForSection(s.id);

@@ -129,7 +129,10 @@ private:
     void ApplyQuiz(const ui::QuizIntent& in);
     void ApplyPlanner(const ui::PlannerIntents& in);
     void OpenPlanner(ui::PlannerPage page, planner::Id contact, bool push_route);
-    void MarkPlannerDirty() { out.planner_dirty = true; }
+    void MarkPlannerDirty() {
+        out.planner_dirty = true;
+        planner_week_stale_ = true;
+    }
     std::string PlannerNotice() const;
     std::string PlannerWeekLine() const;
     void DoPlannerAction(const std::string& action);
@@ -158,6 +161,9 @@ private:
     PlannerCode planner_code_ = PlannerCode::Ready;
     std::string planner_code_problem_;
     bool PlannerUnavailable();  // says why (a notice) when the planner's code is not here
+    std::string planner_week_;  // the results page's line on this week's planner activity
+    planner::Day planner_week_day_ = planner::kNoDay;
+    bool planner_week_stale_ = true;
     std::array<int, 3> restore_counts_{};  // contacts, organizations, events in the backup being checked
     LmsVersion lms_ = LmsVersion::None;
     std::vector<std::string> lms_order_;  // question ids in cmi.interactions order

@@ -150,6 +150,7 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
 
 void App::PlannerLoaded(bool quarantined) {
     planner_quarantined_ = quarantined;
+    planner_week_stale_ = true;
     if (!planner_.load_problem().empty()) out.announce = planner_.load_problem();
     if (planner_.dirty()) out.planner_dirty = true;  // damaged chunks are rewritten from what was read
     // A deep link to a contact opened before the planner was loaded: its title now.
@@ -163,6 +164,7 @@ void App::PlannerSaveFinished(int status, const std::string& message) {
 }
 
 void App::PlannerMerged() {
+    planner_week_stale_ = true;
     ui::PlannerUi& pu = planner_.ui;
     if (pu.page == ui::PlannerPage::Contact && !FindContact(planner_.model(), pu.contact)) pu.confirm_delete = false;
 }

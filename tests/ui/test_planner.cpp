@@ -315,3 +315,25 @@ TEST_CASE("ui planner: #/home opens the progress page, which counts this week's 
     ui.Frames(2);
     CHECK(ui.FindContaining(Role::Text, "Your planner this week: 1 touches logged, 1 contacts added") != nullptr);
 }
+
+TEST_CASE("ui planner: the progress page's planner line follows another tab's changes and the turn of the week") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Mae Jemison";
+    c.added = kToday;
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.Frame();
+    ui.app.OnRoute("#/home");
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "1 contacts added") != nullptr);
+    // Another tab added someone: merged in while the page is open.
+    c.name = "Katherine Johnson";
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{2, "other"});
+    ui.app.PlannerMerged();
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "2 contacts added") != nullptr);
+    // A week later nobody was added this week.
+    ui.app.SetToday(kToday + 7);
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "0 contacts added") != nullptr);
+}
