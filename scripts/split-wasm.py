@@ -12,10 +12,10 @@ the rest of the program also uses stays in the primary module).
 A call into a split-out function before the deferred module has arrived goes
 to a placeholder, and web/boot.js then loads it synchronously: correct, only slower.
 
-  split-wasm.py ORIG.wasm PRIMARY.wasm DEFERRED.wasm OBJECT_DIR SOURCE...
+  split-wasm.py ORIG.wasm PRIMARY.wasm DEFERRED.wasm GLUE.js OBJECT_DIR SOURCE...
 
 ORIG.wasm must carry function names (link with --profiling-funcs); the outputs
-carry none. SOURCE is a path relative to the project root, as CMake names its
+carry none. GLUE.js (emcc's JavaScript) gets the deferred part's checksum. SOURCE is a path relative to the project root, as CMake names its
 object files (OBJECT_DIR/**/<SOURCE>.o).
 """
 import os
@@ -146,9 +146,9 @@ def function_name(demangled):
 
 
 def main(argv):
-    if len(argv) < 5:
+    if len(argv) < 6:
         sys.exit(__doc__)
-    orig, primary, deferred, obj_dir, sources = argv[0], argv[1], argv[2], argv[3], argv[4:]
+    orig, primary, deferred, glue, obj_dir, sources = argv[0], argv[1], argv[2], argv[3], argv[4], argv[5:]
     suffixes = tuple('/' + s + '.o' for s in sources)
     split, kept, matched = set(), set(), set()
     for root, _, files in os.walk(obj_dir):
@@ -200,6 +200,15 @@ def main(argv):
                         '--export-prefix=%', '--enable-mutable-globals', '--enable-sign-ext'], check=True)
     finally:
         os.unlink(listing)
+    # The two parts only work together: a deferred part from another build could link
+    # (export names are numbered) and run the wrong code. The glue carries the size and
+    # FNV-1a hash of its own part, which web/boot.js checks before instantiating it.
+    data = open(deferred, 'rb').read()
+    check = 0x811c9dc5
+    for byte in data:
+        check = ((check ^ byte) * 0x01000193) & 0xffffffff
+    with open(glue, 'a') as f:
+        f.write(f'\nModule["wbDeferredCheck"]="{len(data)}:{check:08x}";\n')
     print(f'split-wasm: {len(chosen)} functions to {os.path.basename(deferred)} '
           f'({os.path.getsize(deferred) // 1024} KB); {os.path.basename(primary)} {os.path.getsize(primary) // 1024} KB')
 

@@ -83,9 +83,29 @@
     }
     return deferred.fetching;
   }
-  function deferredError(why) {
-    return new Error('The planner could not be downloaded (' + deferredUrl + ': ' + why + '). Check your ' +
-                     'connection and reload the page; your work is saved on this device.');
+  // The glue names the size and FNV-1a hash of its own deferred part
+  // (scripts/split-wasm.py): a part from another build could link and run the wrong
+  // code, as happens when the site is updated while a page without the offline
+  // copy is open.
+  function checkDeferred(bytes) {
+    var want = window.Module && window.Module.wbDeferredCheck;
+    if (!want) return bytes;
+    var b = new Uint8Array(bytes), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
+    if (b.length + ':' + ('0000000' + h.toString(16)).slice(-8) !== want) {
+      var e = new Error('another version');
+      e.otherVersion = true;
+      throw e;
+    }
+    return bytes;
+  }
+  function deferredError(e) {
+    if (e && e.otherVersion) {
+      return new Error('The planner could not be opened: the workbook was updated while this page was open. ' +
+                       'Reload the page to use the new version; your work is saved on this device.');
+    }
+    return new Error('The planner could not be downloaded (' + deferredUrl + ': ' + ((e && e.message) || e) +
+                     '). Check your connection and reload the page; your work is saved on this device.');
   }
   // Resolves once the planner's functions are in place; rejects with a message for the learner.
   function loadDeferred() {
@@ -93,11 +113,11 @@
       var t0 = performance.now();
       deferred.loading = fetchDeferred().then(function (b) {
         if (deferred.instance) return;
-        return WebAssembly.instantiate(b, {primary: window.Module.asm}).then(function (r) {
+        return WebAssembly.instantiate(checkDeferred(b), {primary: window.Module.asm}).then(function (r) {
           if (!deferred.instance) deferred.instance = r.instance;
         });
       }).then(function () { stats.deferred_load_ms = performance.now() - t0; },
-              function (e) { throw deferredError((e && e.message) || String(e)); });
+              function (e) { throw deferredError(e); });
     }
     return deferred.loading;
   }
@@ -117,13 +137,20 @@
         if (xhr.status !== 200) why = 'HTTP ' + xhr.status;
       } catch (e) { why = e.message || 'offline'; }
       if (why) {
-        var err = deferredError(why);
+        var err = deferredError(new Error(why));
         showError(err.message);
         throw err;
       }
       var text = xhr.responseText;
       bytes = new Uint8Array(text.length);
       for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    }
+    try {
+      checkDeferred(bytes);
+    } catch (e) {
+      var mismatch = deferredError(e);
+      showError(mismatch.message);
+      throw mismatch;
     }
     deferred.instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
     stats.deferred_sync_loads++;

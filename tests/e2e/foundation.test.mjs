@@ -255,6 +255,28 @@ test('the planner\'s code cannot be downloaded: the chapter works, the planner s
   }
 });
 
+test('a planner part from another version (the site updated meanwhile) is refused, with a reload to offer', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Same size and name, other bytes: what a server updated between the two downloads sends.
+  await ctx.route('**/workbook.deferred.wasm', async (r) => {
+    const res = await r.fetch();
+    const body = Buffer.from(await res.body());
+    body[body.length - 1] ^= 0xff;
+    await r.fulfill({ response: res, body });
+  });
+  try {
+    const errors = [];
+    const page = await openWorkbook(ctx, URL + '#/planner/contacts', { errors });
+    const status = page.getByRole('status').filter({ hasText: 'updated while this page was open' });
+    await status.waitFor();
+    assert.match(await status.textContent(), /Reload the page to use the new version; your work is saved on this device\./);
+    assert.equal(await page.evaluate(() => document.getElementById('wb-error').hidden), true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 const failed = await run('e2e foundation');
 await browser.close();
 await srv.close();
