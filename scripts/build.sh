@@ -34,6 +34,10 @@ build_quietly build/wasm
 rm -rf build/web && mkdir -p build/web
 cp web/index.html web/boot.js web/pwa.js web/style.css web/icon.svg build/web/
 cp build/wasm/workbook.js build/wasm/workbook.wasm build/wasm/workbook.deferred.wasm build/web/
+# Fonts of other scripts, fetched only when learner text needs them (ui/theme.h).
+mkdir -p build/web/fonts
+cp build/wasm/gen/font_extra_regular.ttf build/web/fonts/extra-regular.ttf
+cp build/wasm/gen/font_extra_bold.ttf build/web/fonts/extra-bold.ttf
 # Last: icons, manifest and the service worker listing every file's hash.
 node scripts/make-pwa.mjs build/web
 cat build/wasm/gen/content-report.txt

@@ -202,6 +202,30 @@ bool App::NeedsAllLatin() const {
     return ui::NeedsAllLatin(ui_.query.c_str(), ui_.query.c_str() + ui_.query.size());
 }
 
+bool App::NeedsExtraGlyphs() {
+    auto in = [](const std::string& t) { return ui::NeedsExtraGlyphs(t.c_str(), t.c_str() + t.size()); };
+    for (const auto& kv : state_.reflections)
+        if (in(kv.second)) return true;
+    if (in(ui_.query)) return true;
+    // The planner can be large: read again only after it changed.
+    if (extra_glyphs_stale_ && planner_code_ == PlannerCode::Ready) {
+        extra_glyphs_stale_ = false;
+        const planner::Planner& p = planner_.model();
+        for (const planner::Contact& c : p.contacts) {
+            for (const std::string* f : {&c.name, &c.company, &c.role, &c.location, &c.met, &c.notes})
+                if (in(*f)) planner_extra_glyphs_ = true;
+            for (const std::string& t : c.tags) planner_extra_glyphs_ = planner_extra_glyphs_ || in(t);
+            for (const planner::Interaction& i : c.log) planner_extra_glyphs_ = planner_extra_glyphs_ || in(i.note);
+            if (planner_extra_glyphs_) break;
+        }
+        for (const planner::Organization& o : p.organizations)
+            planner_extra_glyphs_ = planner_extra_glyphs_ || in(o.name) || in(o.notes);
+        for (const planner::Event& e : p.events)
+            planner_extra_glyphs_ = planner_extra_glyphs_ || in(e.name) || in(e.place) || in(e.notes);
+    }
+    return planner_extra_glyphs_;
+}
+
 ui::Palette App::CurrentPalette() const {
     switch (state_.settings.theme) {
         case ThemeChoice::Dark: return ui::Palette::Dark;
@@ -411,6 +435,7 @@ void App::Apply(const ui::Intents& in) {
             pl.planner.generation = std::to_string(now_ms_) + "-" + tab_id_;
             planner_.Replace(std::move(pl.planner));
             out.planner_save_now = true;
+            extra_glyphs_stale_ = true;
         }
         pending_restore_.reset();
         ReplaceState(std::move(next), "Your backup was restored.");

@@ -99,6 +99,9 @@ public:
     bool HighContrast() const { return state_.settings.high_contrast; }
     // Does any learner text need glyphs beyond ASCII and the chapter's own?
     bool NeedsAllLatin() const;
+    // Does any learner text need the fonts of other scripts (ui::kExtraRanges)? Once
+    // true it stays true: the platform fetches those fonts once.
+    bool NeedsExtraGlyphs();
     std::string SaveState() const { return EncodeState(state_); }
 
     const Content& content() const { return content_; }
@@ -131,7 +134,7 @@ private:
     void OpenPlanner(ui::PlannerPage page, planner::Id contact, bool push_route);
     void MarkPlannerDirty() {
         out.planner_dirty = true;
-        planner_week_stale_ = true;
+        planner_week_stale_ = extra_glyphs_stale_ = true;
     }
     std::string PlannerNotice() const;
     std::string PlannerWeekLine() const;
@@ -164,6 +167,8 @@ private:
     std::string planner_week_;  // the results page's line on this week's planner activity
     planner::Day planner_week_day_ = planner::kNoDay;
     bool planner_week_stale_ = true;
+    bool extra_glyphs_stale_ = true;     // the planner changed since NeedsExtraGlyphs read it
+    bool planner_extra_glyphs_ = false;  // it holds text in other scripts
     std::array<int, 3> restore_counts_{};  // contacts, organizations, events in the backup being checked
     LmsVersion lms_ = LmsVersion::None;
     std::vector<std::string> lms_order_;  // question ids in cmi.interactions order

@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/route.h"
+#include "ui/theme.h"
 
 namespace wb {
 using namespace planner;
@@ -150,7 +151,7 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
 
 void App::PlannerLoaded(bool quarantined) {
     planner_quarantined_ = quarantined;
-    planner_week_stale_ = true;
+    planner_week_stale_ = extra_glyphs_stale_ = true;
     if (!planner_.load_problem().empty()) out.announce = planner_.load_problem();
     if (planner_.dirty()) out.planner_dirty = true;  // damaged chunks are rewritten from what was read
     // A deep link to a contact opened before the planner was loaded: its title now.
@@ -164,13 +165,15 @@ void App::PlannerSaveFinished(int status, const std::string& message) {
 }
 
 void App::PlannerMerged() {
-    planner_week_stale_ = true;
+    planner_week_stale_ = extra_glyphs_stale_ = true;
     ui::PlannerUi& pu = planner_.ui;
     if (pu.page == ui::PlannerPage::Contact && !FindContact(planner_.model(), pu.contact)) pu.confirm_delete = false;
 }
 
 void App::OnImportFile(const std::string& filename, std::string bytes) {
     if (PlannerUnavailable()) return;
+    // Names in other scripts show in the preview already, before they are in the planner.
+    if (ui::NeedsExtraGlyphs(bytes.data(), bytes.data() + bytes.size())) planner_extra_glyphs_ = true;
     if (bytes.empty()) {
         notice_ = "\"" + filename + "\" is empty or larger than 32 MB, so it cannot be imported. Nothing was changed.";
         out.announce = notice_;

@@ -344,6 +344,29 @@ mergeInto(LibraryManager.library, {
       }, function() {});
     }).finally(function() { WBDB.raw = null; });
   },
+  // The fonts of other scripts (Greek, Cyrillic, more of Latin), not in the module:
+  // fetched when learner text needs them. Their bytes stay in wasm memory for good
+  // (the font atlas reads them at every rebuild). If they do not come, those
+  // letters keep showing as "?".
+  wb_js_fetch_extra_fonts__deps: ['$WB'],
+  wb_js_fetch_extra_fonts: function() {
+    var get = function(url) {
+      return fetch(url, {credentials: 'same-origin'}).then(function(r) {
+        if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+        return r.arrayBuffer();
+      });
+    };
+    Promise.all([get('fonts/extra-regular.ttf'), get('fonts/extra-bold.ttf')]).then(function(fonts) {
+      var ptrs = fonts.map(function(f) {
+        var p = _malloc(f.byteLength);
+        HEAPU8.set(new Uint8Array(f), p);
+        return p;
+      });
+      _wb_extra_fonts(ptrs[0], fonts[0].byteLength, ptrs[1], fonts[1].byteLength);
+    }).catch(function(e) {
+      (window.__wbStats || (window.__wbStats = {})).extra_fonts_error = (e && e.message) || String(e);
+    });
+  },
   wb_js_planner_save__deps: ['$WB', '$WBDB'],
   wb_js_planner_save: function() { WBDB.save(); },
   wb_js_planner_download_quarantine__deps: ['$WB', '$WBDB'],

@@ -51,6 +51,7 @@ double wb_js_now();                 // Date.now()
 char* wb_js_tab_id();               // a random id for this tab (record revisions)
 void wb_js_choose_file(int purpose); // the hidden <input type=file>; answers via wb_on_file (0 restore, 1 import)
 int wb_js_today();                  // the learner's local date as yyyymmdd
+void wb_js_fetch_extra_fonts();     // answers via wb_extra_fonts, if the fonts arrive
 void wb_js_planner_load();          // reads IndexedDB; answers via wb_planner_part / wb_planner_loaded
 void wb_js_planner_save();          // read-merge-write of the dirty records; answers via wb_planner_saved
 void wb_js_planner_download_quarantine();
@@ -77,6 +78,8 @@ struct Platform {
     std::string out_text;      // returned to JS by the wb_planner_* string functions
     bool storage_ok = true;
     bool app_ready_sent = false;
+    bool typed_extra = false;      // the learner typed or pasted text in other scripts
+    bool extra_requested = false;  // their fonts were asked for (once)
     bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
     bool built_all_latin = false;
@@ -123,6 +126,12 @@ wb::planner::Day Today() {
 }
 
 void ApplyScaleIfNeeded() {
+    // Other scripts (Greek, Cyrillic, more of Latin): their fonts are fetched once
+    // learner text has them, and merged in by the rebuild their arrival asks for.
+    if (!P.extra_requested && (P.typed_extra || P.app.NeedsExtraGlyphs())) {
+        P.extra_requested = true;
+        wb_js_fetch_extra_fonts();
+    }
     float scale = P.app.TextScale();
     // All of Latin once the learner types, or has typed, beyond the chapter's characters.
     bool all_latin = P.built_all_latin || ImGui::GetIO().WantTextInput || P.app.NeedsAllLatin();
@@ -130,6 +139,7 @@ void ApplyScaleIfNeeded() {
         !P.app.out.fonts_dirty)
         return;
     wb::ui::BuildFonts(scale, static_cast<float>(P.dpr), all_latin);
+    if (wb::ui::HasExtraFonts()) wb_js_stat("extra_fonts", 1);
     P.built_all_latin = all_latin;
     wb::gl::UploadFonts();
     P.built_scale = scale;
@@ -447,9 +457,11 @@ EMSCRIPTEN_KEEPALIVE void wb_on_resize() {
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_text(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    if (wb::ui::NeedsExtraGlyphs(utf8)) P.typed_extra = true;
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_paste(const char* utf8) {
+    if (wb::ui::NeedsExtraGlyphs(utf8)) P.typed_extra = true;
     P.clipboard = utf8;
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
@@ -479,6 +491,7 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_focus(unsigned id) {
 EMSCRIPTEN_KEEPALIVE void wb_sem_set_value(unsigned id, const char* text) {
     wb::Sem().requests.set_value_id = id;
     wb::Sem().requests.set_value = text;
+    if (wb::ui::NeedsExtraGlyphs(text)) P.typed_extra = true;
     RequestFrames();
 }
 // Another tab saved: take its records (the storage event).
@@ -495,6 +508,13 @@ EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
 EMSCRIPTEN_KEEPALIVE void wb_on_file(int purpose, const char* name, const char* text) {
     if (purpose == 1) P.app.OnImportFile(name, text);
     else P.app.OnRestoreFile(name, text);
+    RequestFrames();
+}
+
+// The fonts of other scripts (fonts/extra-*.ttf), in memory the module keeps for good.
+EMSCRIPTEN_KEEPALIVE void wb_extra_fonts(unsigned char* regular, int regular_size, unsigned char* bold, int bold_size) {
+    wb::ui::SetExtraFonts(regular, static_cast<size_t>(regular_size), bold, static_cast<size_t>(bold_size));
+    P.app.out.fonts_dirty = true;
     RequestFrames();
 }
 

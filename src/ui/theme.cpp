@@ -16,16 +16,54 @@ Fonts& GetFonts() {
 namespace {
 ThemeColors g_colors;
 
-ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, const ImWchar* ranges) {
+struct ExtraFonts {
+    const unsigned char* regular = nullptr;
+    const unsigned char* bold = nullptr;
+    size_t regular_size = 0, bold_size = 0;
+};
+ExtraFonts g_extra;
+
+// `merge`: glyphs added to the font added just before (the other scripts).
+ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, const ImWchar* ranges, bool merge = false) {
     ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // embedded, lives for the whole run
+    cfg.FontDataOwnedByAtlas = false;  // embedded, or kept by the platform, for the whole run
     cfg.OversampleH = 1;               // rasterised at device pixels already
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
+    cfg.MergeMode = merge;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
                                                       px * dpr, &cfg, ranges);
 }
+
+// A font of the UI plus, once the platform has them, the other scripts.
+ImFont* AddFontWithExtra(const unsigned char* data, size_t size, const unsigned char* extra, size_t extra_size,
+                         float px, float dpr, const ImWchar* ranges) {
+    ImFont* f = AddFont(data, size, px, dpr, ranges);
+    if (extra) AddFont(extra, extra_size, px, dpr, kExtraRanges, true);
+    return f;
+}
 }  // namespace
+
+const ImWchar kExtraRanges[] = {0x0180, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0};
+
+void SetExtraFonts(const unsigned char* regular, size_t regular_size, const unsigned char* bold, size_t bold_size) {
+    g_extra = ExtraFonts{regular, bold, regular_size, bold_size};
+}
+bool HasExtraFonts() { return g_extra.regular != nullptr; }
+
+bool NeedsExtraGlyphs(const char* text, const char* text_end) {
+    const char* p = text;
+    while (text_end ? p < text_end : *p) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, text_end);
+        if (n <= 0) break;
+        p += n;
+        if (c < 0x0180) continue;
+        for (int i = 0; kExtraRanges[i]; i += 2)
+            if (c >= kExtraRanges[i] && c <= kExtraRanges[i + 1]) return true;
+    }
+    return false;
+}
 
 namespace {
 // ASCII, every character the chapter uses and the UI's own symbols; with
@@ -108,13 +146,15 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
     using namespace wb::assets;
-    f.body = AddFont(font_regular, font_regular_size, f.body_size, dpr, all_latin ? kRanges : content_ranges);
+    const ExtraFonts& x = g_extra;
+    f.body = AddFontWithExtra(font_regular, font_regular_size, x.regular, x.regular_size, f.body_size, dpr,
+                              all_latin ? kRanges : content_ranges);
     // Bold and headings show people's names too (a contact's page): all of Latin when needed.
     const ImWchar* name_ranges = all_latin ? kRanges : styled_ranges;
-    f.bold = AddFont(font_bold, font_bold_size, f.body_size, dpr, name_ranges);
+    f.bold = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size, dpr, name_ranges);
     f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, styled_ranges);
-    f.h2 = AddFont(font_bold, font_bold_size, f.body_size * 1.25f, dpr, name_ranges);
-    f.h1 = AddFont(font_bold, font_bold_size, f.body_size * 1.6f, dpr, name_ranges);
+    f.h2 = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size * 1.25f, dpr, name_ranges);
+    f.h1 = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size * 1.6f, dpr, name_ranges);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

@@ -30,6 +30,16 @@ void BuildFonts(float text_scale, float dpr, bool all_latin);
 // True when `text` has a character body text built without all_latin lacks.
 bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 
+// The scripts the embedded fonts lack: Latin Extended-B and Additional (e.g.
+// Vietnamese), Greek, Cyrillic. Their fonts are not in the module: the platform
+// fetches them when learner text needs them (NeedsExtraGlyphs) and hands them over
+// here; from the next BuildFonts on, body and bold text (headings too) draw them.
+// The data must outlive the atlas. Other scripts (CJK, emoji) still show as "?".
+extern const ImWchar kExtraRanges[];
+void SetExtraFonts(const unsigned char* regular, size_t regular_size, const unsigned char* bold, size_t bold_size);
+bool HasExtraFonts();
+bool NeedsExtraGlyphs(const char* text, const char* text_end = nullptr);
+
 enum class Palette { Light, Dark };
 struct ThemeColors {
     ImU32 text, text_muted, link, accent, callout_bg, callout_border, highlight, page_bg;

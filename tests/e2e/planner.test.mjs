@@ -220,6 +220,32 @@ test('no IndexedDB (blocked storage): the planner runs in memory and says how to
   await ctx.close();
 });
 
+test('a name in Cyrillic: the fonts of other scripts are fetched then (not before), and a reload fetches them again for it', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fonts = [];
+    // The page's own requests (the service worker fetches every file for offline use).
+    ctx.on('request', (r) => {
+      if (r.url().includes('/fonts/extra-') && !r.serviceWorker()) fonts.push(r.url().replace(/.*\/fonts\//, ''));
+    });
+    const page = await openWorkbook(ctx, URL + '#/planner/contacts');
+    await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    await settle(page, 400);
+    assert.deepEqual(fonts, [], 'nothing needs them yet');
+    await addContact(page, 'Дмитрий Иванов');
+    await page.waitForFunction(() => window.__wbStats && window.__wbStats.extra_fonts === 1);
+    assert.deepEqual(fonts.sort(), ['extra-bold.ttf', 'extra-regular.ttf']);
+    // Stored, then read again: the planner's name asks for them by itself.
+    await page.waitForTimeout(1200);  // the debounced save
+    fonts.length = 0;
+    await page.reload();
+    await page.waitForFunction(() => window.__appReady === true && window.__wbStats && window.__wbStats.extra_fonts === 1);
+    assert.deepEqual(fonts.sort(), ['extra-bold.ttf', 'extra-regular.ttf']);
+  } finally {
+    await ctx.close();
+  }
+});
+
 const failed = await run('e2e planner');
 await browser.close();
 await srv.close();

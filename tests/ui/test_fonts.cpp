@@ -2,11 +2,14 @@
 // never below what the workbook draws with it.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include "app/assets.h"
 #include "harness.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "core/planner.h"
 #include "ui/theme.h"
 
 namespace {
@@ -61,4 +64,49 @@ TEST_CASE("fonts: body text always has Latin-1 (a backup's file name), Latin Ext
     wb::ui::BuildFonts(1.0f, 1.0f, true);
     CHECK(f.body->FindGlyphNoFallback(0x141) != nullptr);
     for (ImFont* font : {f.bold, f.italic, f.h1, f.h2}) CHECK(font->FindGlyphNoFallback(0xE9) != nullptr);
+}
+
+namespace {
+std::vector<unsigned char> ReadFile(const std::string& path) {
+    std::vector<unsigned char> bytes;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        unsigned char buf[65536];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.insert(bytes.end(), buf, buf + n);
+        std::fclose(f);
+    }
+    return bytes;
+}
+}  // namespace
+
+TEST_CASE("fonts: names in Greek, Cyrillic or Vietnamese: asked for, and drawn once the other scripts' fonts are in") {
+    wbtest::Ui ui;
+    CHECK_FALSE(wb::ui::NeedsExtraGlyphs("Łukasz Żółć, José Ñúñez"));  // Latin Extended-A: embedded
+    CHECK(wb::ui::NeedsExtraGlyphs("Дмитрий"));
+    CHECK(wb::ui::NeedsExtraGlyphs("Σοφία"));
+    CHECK(wb::ui::NeedsExtraGlyphs("Nguyễn"));
+    // The learner's planner holds such a name: the app says so (the platform then fetches the fonts).
+    CHECK_FALSE(ui.app.NeedsExtraGlyphs());
+    wb::planner::Contact c;
+    c.name = "Дмитрий Иванов";
+    wb::planner::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.PlannerMerged();
+    CHECK(ui.app.NeedsExtraGlyphs());
+
+    static const std::vector<unsigned char> regular = ReadFile(WB_GEN_DIR "/font_extra_regular.ttf");
+    static const std::vector<unsigned char> bold = ReadFile(WB_GEN_DIR "/font_extra_bold.ttf");
+    REQUIRE(!regular.empty());
+    REQUIRE(!bold.empty());
+    wb::ui::BuildFonts(1.0f, 1.0f, true);
+    const wb::ui::Fonts& f = wb::ui::GetFonts();
+    CHECK(f.body->FindGlyphNoFallback(0x0416) == nullptr);  // Ж: not before
+    wb::ui::SetExtraFonts(regular.data(), regular.size(), bold.data(), bold.size());
+    wb::ui::BuildFonts(1.0f, 1.0f, true);
+    for (ImFont* font : {f.body, f.bold, f.h1, f.h2})
+        for (unsigned ch : {0x0416u, 0x03A3u, 0x1EC5u, 0x01A1u}) {  // Ж Σ ễ ơ
+            CAPTURE(ch);
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(ch)) != nullptr);
+        }
+    CHECK(f.body->FindGlyphNoFallback('A') != nullptr);  // the UI's own font still comes first
+    wb::ui::SetExtraFonts(nullptr, 0, nullptr, 0);       // as before, for the other tests
+    wb::ui::BuildFonts(1.0f, 1.0f, false);
 }
