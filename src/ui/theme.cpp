@@ -16,6 +16,27 @@ Fonts& GetFonts() {
 namespace {
 ThemeColors g_colors;
 
+// True when `pred` holds for a character of the UTF-8 text (to text_end, or to its NUL).
+template <class Pred>
+bool AnyChar(const char* text, const char* text_end, Pred pred) {
+    const char* p = text;
+    while (text_end ? p < text_end : *p) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, text_end);
+        if (n <= 0) break;
+        p += n;
+        if (pred(c)) return true;
+    }
+    return false;
+}
+
+// In one of the (first, last) pairs of a 0-terminated glyph range list.
+bool InRanges(unsigned c, const ImWchar* r) {
+    for (; r[0]; r += 2)
+        if (c >= r[0] && c <= r[1]) return true;
+    return false;
+}
+
 struct ExtraFonts {
     const unsigned char* regular = nullptr;
     const unsigned char* bold = nullptr;
@@ -52,17 +73,7 @@ void SetExtraFonts(const unsigned char* regular, size_t regular_size, const unsi
 bool HasExtraFonts() { return g_extra.regular != nullptr; }
 
 bool NeedsExtraGlyphs(const char* text, const char* text_end) {
-    const char* p = text;
-    while (text_end ? p < text_end : *p) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, text_end);
-        if (n <= 0) break;
-        p += n;
-        if (c < 0x0180) continue;
-        for (int i = 0; kExtraRanges[i]; i += 2)
-            if (c >= kExtraRanges[i] && c <= kExtraRanges[i + 1]) return true;
-    }
-    return false;
+    return AnyChar(text, text_end, [](unsigned c) { return c >= 0x0180 && InRanges(c, kExtraRanges); });
 }
 
 namespace {
@@ -113,20 +124,8 @@ const ImVector<ImWchar>& ChapterRanges() {
 }  // namespace
 
 bool NeedsAllLatin(const char* text, const char* text_end) {
-    const ImVector<ImWchar>& r = ContentRanges();
-    const char* p = text;
-    while (text_end ? p < text_end : *p) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, text_end);
-        if (n <= 0) break;
-        p += n;
-        if (c < 0x80) continue;
-        bool found = false;
-        for (int i = 0; i + 1 < r.Size && r[i]; i += 2)
-            if (c >= r[i] && c <= r[i + 1]) found = true;
-        if (!found) return true;
-    }
-    return false;
+    const ImWchar* r = ContentRanges().Data;
+    return AnyChar(text, text_end, [r](unsigned c) { return c >= 0x80 && !InRanges(c, r); });
 }
 
 void BuildFonts(float text_scale, float dpr, bool all_latin) {
