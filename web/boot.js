@@ -67,9 +67,9 @@
   }
 
   // The planner's code is a second module, workbook.deferred.wasm (scripts/split-wasm.py),
-  // instantiated against the first one's exports. The page asks for it after the first
-  // frame (Module.wbLoadDeferred, from web_bridge.js); a start on a planner page fetches
-  // it at once, as that frame needs it.
+  // instantiated against the first one's exports. web_bridge.js asks for it
+  // (Module.wbLoadDeferred) after the first frame, or as soon as stored planner records
+  // are found; a start on a planner page fetches it at once, as that frame needs it.
   var deferredUrl = 'workbook.deferred.wasm';
   var deferred = {bytes: null, fetching: null, loading: null, instance: null};
   var stats = window.__wbStats || (window.__wbStats = {});
