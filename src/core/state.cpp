@@ -173,6 +173,37 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
             if (it->is_boolean()) out = it->get<bool>();
             else ok = false;
         };
+        // Optional fields of an attempt: absent keeps the default, the wrong type
+        // marks the quiz damaged (json::value() would throw, and the wasm build
+        // turns a throw into an abort).
+        auto whole = [](const json& o, const char* key, int64_t& out) {
+            auto it = o.find(key);
+            if (it == o.end()) return true;
+            if (!it->is_number_integer()) return false;
+            out = it->get<int64_t>();
+            return true;
+        };
+        auto score = [](const json& o, const char* key, double& out) {  // a score, 0..1
+            auto it = o.find(key);
+            if (it == o.end()) return true;
+            if (!it->is_number() || !(it->get<double>() >= 0.0 && it->get<double>() <= 1.0)) return false;
+            out = it->get<double>();
+            return true;
+        };
+        auto boolean = [](const json& o, const char* key, bool& out) {
+            auto it = o.find(key);
+            if (it == o.end()) return true;
+            if (!it->is_boolean()) return false;
+            out = it->get<bool>();
+            return true;
+        };
+        auto text = [](const json& o, const char* key, std::string& out) {
+            auto it = o.find(key);
+            if (it == o.end()) return true;
+            if (!it->is_string()) return false;
+            out = it->get<std::string>();
+            return true;
+        };
         flag("mastered", p.mastered);
         flag("submitted", p.submitted);
         if (auto a = q.find("answers"); a != q.end()) {
@@ -209,18 +240,13 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
                 for (auto& av : *a) {
                     if (!av.is_object()) { ok = false; break; }
                     Attempt at;
-                    at.time = av.value("time", int64_t{0});
-                    at.score = av.value("score", 0.0);
-                    at.passed = av.value("passed", false);
+                    ok = whole(av, "time", at.time) && score(av, "score", at.score) && boolean(av, "passed", at.passed) && ok;
                     if (auto res = av.find("results"); res != av.end() && res->is_array())
                         for (auto& rv : *res) {
                             if (!rv.is_object()) { ok = false; break; }
                             QuestionResult qr;
-                            qr.question = rv.value("q", std::string());
-                            qr.score = rv.value("score", 0.0);
-                            qr.correct = rv.value("correct", false);
-                            qr.answered = rv.value("answered", false);
-                            qr.stale = rv.value("stale", false);
+                            ok = text(rv, "q", qr.question) && score(rv, "score", qr.score) && boolean(rv, "correct", qr.correct) &&
+                                 boolean(rv, "answered", qr.answered) && boolean(rv, "stale", qr.stale) && ok;
                             at.results.push_back(std::move(qr));
                         }
                     p.attempts.push_back(std::move(at));

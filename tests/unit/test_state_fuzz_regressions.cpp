@@ -35,3 +35,24 @@ TEST_CASE("a scroll offset too large for the encoder is left out, with a problem
     CHECK(l.state.reader.scroll.at("c") == 1350.0f);
     CHECK(wb::DecodeState(wb::EncodeState(l.state)).status == wb::StateLoad::Status::Ok);
 }
+
+TEST_CASE("a quiz attempt whose fields have the wrong type drops that quiz, not the app") {
+    // Found by tests/fuzz/backup_decode.cpp: json::value("score", 0.0) throws type_error
+    // when "score" is text, and the wasm build (no exceptions) would abort on it.
+    const std::string other = R"("good": {"attempts": [{"time": 5, "score": 0.5, "passed": false}]})";
+    for (const char* bad : {R"({"score": "x"})", R"({"time": 1.5})", R"({"passed": 1})",
+                            R"({"results": [{"q": 3}]})", R"({"results": [{"score": true}]})", R"({"score": 1.5})",
+                            R"({"results": [{"correct": "yes"}]})", R"({"results": [{"stale": null}]})"}) {
+        CAPTURE(bad);
+        const std::string doc = std::string(R"({"schema": 3, "quizzes": {"bad": {"attempts": [)") + bad + "]}, " + other + "}}";
+        wb::StateLoad l = wb::DecodeState(doc);
+        CHECK(l.status == wb::StateLoad::Status::Partial);
+        CHECK(l.state.quizzes.count("bad") == 0);
+        REQUIRE(l.state.quizzes.count("good") == 1);
+        CHECK(l.state.quizzes.at("good").attempts.at(0).score == 0.5);
+        CHECK(l.state.quizzes.at("good").attempts.at(0).time == 5);
+        bool named = false;
+        for (const auto& p : l.problems) named = named || p.find("quizzes.bad is damaged") != std::string::npos;
+        CHECK(named);
+    }
+}
