@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # libFuzzer targets (tests/fuzz/*.cpp): the learner-state loader, the backup
-# restore, and each planner importer.
+# restore, the planner's stored records, SCORM suspend_data, and each planner importer.
 #   scripts/fuzz.sh [seconds-per-target]     (default 60)
+#   WB_FUZZ_ONLY=tests/fuzz/NAME.cpp scripts/fuzz.sh    (one target)
 # Builds in build/fuzz with Debian's clang++ (libFuzzer + ASan + UBSan), outside
 # the CMake project (the wasm build never sees it). Each target runs on its seed
 # corpus (tests/fuzz/corpus/<target>, never written) plus a working corpus
@@ -37,13 +38,17 @@ done
 for p in "${pids[@]}"; do wait "$p" || build_failed=1; done
 [ $build_failed -eq 0 ] || die "compiling src/core for fuzzing failed"
 
+# The SCORM target reads the compiled chapter, as the workbook does.
+chapter=build/native/gen/content.json
+[ -f "$chapter" ] || WB_SKIP_SETUP=1 scripts/build.sh || die "building the chapter for the suspend_data target failed"
+
 passed=0 failed=0
-for target_src in tests/fuzz/*.cpp; do
+for target_src in ${WB_FUZZ_ONLY:-tests/fuzz/*.cpp}; do
   name=$(basename "$target_src" .cpp)
   bin="$out/$name"
   newest=$(ls -t "$target_src" tests/fuzz/*.h "${objs[@]}" | head -1)
   if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
-    if ! "$CXX" "${flags[@]}" -fsanitize=fuzzer "$target_src" "${objs[@]}" -o "$bin"; then
+    if ! "$CXX" "${flags[@]}" -DWB_CONTENT_JSON="\"$PWD/$chapter\"" -fsanitize=fuzzer "$target_src" "${objs[@]}" -o "$bin"; then
       echo "  FAIL  $name (does not build)"
       failed=$((failed + 1))
       continue

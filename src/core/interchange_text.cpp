@@ -1,5 +1,6 @@
 // Dates, keys, encodings and content lines shared by the importers and exporters.
 #include "core/interchange_internal.h"
+#include "core/utf8.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -95,27 +96,6 @@ std::string UrlKey(std::string_view url) {
 }
 
 std::string EmailKey(std::string_view email) { return AsciiLower(TrimView(email)); }
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 if there is none.
-static size_t Utf8SequenceAt(std::string_view s, size_t i) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char b = byte(i);
-    if (b < 0x80) return 1;
-    size_t len;
-    uint32_t cp;
-    if (b >= 0xC2 && b <= 0xDF) len = 2, cp = b & 0x1F;
-    else if (b >= 0xE0 && b <= 0xEF) len = 3, cp = b & 0x0F;
-    else if (b >= 0xF0 && b <= 0xF4) len = 4, cp = b & 0x07;
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
 
 bool IsValidUtf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {

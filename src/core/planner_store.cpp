@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/planner.h"
+#include "core/utf8.h"
 
 namespace wb::planner {
 using nlohmann::json;
@@ -75,26 +76,11 @@ void PutString(std::string& out, std::string_view s) {
             ++i;
             continue;
         }
-        // Length and the allowed range of the second byte (no overlongs, no surrogates, <= U+10FFFF).
-        size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) len = 3, lo = 0xA0;
-        else if (c == 0xED) len = 3, hi = 0x9F;
-        else if (c >= 0xE1 && c <= 0xEF) len = 3;
-        else if (c == 0xF0) len = 4, lo = 0x90;
-        else if (c == 0xF4) len = 4, hi = 0x8F;
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        bool ok = len > 0 && i + len <= n;
-        for (size_t k = 1; ok && k < len; ++k) {
-            const unsigned char b = static_cast<unsigned char>(s[i + k]);
-            ok = k == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-        }
-        if (ok) {
+        if (const size_t len = Utf8SequenceAt(s, i)) {
             out.append(s.data() + i, len);
             i += len;
         } else {
-            out += "\xEF\xBF\xBD";
+            out += kReplacementChar;
             ++i;
         }
     }
@@ -519,8 +505,8 @@ std::string NewerMessage(const std::string& what, int schema) {
 // fields straight from the text, with no DOM in between (nlohmann's parser
 // alone takes ~200 ms for 30,000 contacts natively). A value of the wrong type
 // is skipped and its field named; a syntax error stops the chunk, keeping the
-// records read before it. String bytes are taken as stored (the writer only
-// writes valid UTF-8); \u escapes are decoded, lone surrogates become U+FFFD.
+// records read before it. Bytes that are not UTF-8 and lone \u surrogates become
+// U+FFFD; other \u escapes are decoded.
 class ChunkReader {
 public:
     ChunkReader(std::string_view text, size_t from = 0) : begin_(text.data()), p_(text.data() + from), end_(text.data() + text.size()) {}
@@ -556,9 +542,24 @@ public:
         if (!Eat('"')) return Fail();
         for (;;) {
             const char* run = p_;
-            while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+            while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20 &&
+                   static_cast<unsigned char>(*p_) < 0x80)
+                ++p_;
             out.append(run, p_);
             if (p_ >= end_) return Fail();
+            if (static_cast<unsigned char>(*p_) >= 0x80) {
+                // A damaged byte becomes U+FFFD, as the writer would have written it, so
+                // what is in memory always saves and loads back the same.
+                const std::string_view rest(p_, static_cast<size_t>(end_ - p_));
+                if (const size_t len = Utf8SequenceAt(rest, 0)) {
+                    out.append(p_, len);
+                    p_ += len;
+                } else {
+                    out += kReplacementChar;
+                    ++p_;
+                }
+                continue;
+            }
             const char c = *p_++;
             if (c == '"') return true;
             if (c != '\\' || p_ >= end_) return Fail();  // a raw control character, or a cut escape

@@ -1,0 +1,34 @@
+// Well-formed UTF-8, shared by the planner's storage and its imports/exports.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace wb {
+
+// Length of the well-formed UTF-8 sequence at s[i] (1 for ASCII), or 0 if the
+// bytes there are not one: a stray continuation byte, a cut sequence, an
+// overlong form, a surrogate, or a code point past U+10FFFF.
+inline size_t Utf8SequenceAt(std::string_view s, size_t i) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b = byte(i);
+    if (b < 0x80) return 1;
+    size_t len;
+    uint32_t cp;
+    if (b >= 0xC2 && b <= 0xDF) len = 2, cp = b & 0x1F;
+    else if (b >= 0xE0 && b <= 0xEF) len = 3, cp = b & 0x0F;
+    else if (b >= 0xF0 && b <= 0xF4) len = 4, cp = b & 0x07;
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return len;
+}
+
+inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
+
+}  // namespace wb
