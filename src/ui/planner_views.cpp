@@ -512,18 +512,39 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         c.tier = static_cast<Tier>(t);
         changed = true;
     }
-    std::string cadence = c.cadence_days ? std::to_string(c.cadence_days) : std::string();
+    // Applied as soon as it reads as a number; otherwise kept as typed (here, not in
+    // the contact) with what is wrong said under it, until it is fixed or left empty.
+    auto as_days = [](const std::string& text, int& days) {
+        days = 0;
+        if (text.empty()) return true;  // the tier's default
+        if (text.size() > 4) return false;
+        for (char ch2 : text)
+            if (ch2 < '0' || ch2 > '9') return false;
+        days = std::stoi(text);
+        return true;
+    };
+    if (ui.cadence_for != c.id) ui.cadence = c.cadence_days ? std::to_string(c.cadence_days) : std::string();
     char hint[64];
     std::snprintf(hint, sizeof hint, "tier default: %d", DefaultCadenceDays(c.tier));
-    if (Field("Keep in touch every N days (empty = the tier's)", cadence, hint)) {
-        int n = 0;
-        bool ok = true;
-        for (char ch2 : cadence) ok = ok && ch2 >= '0' && ch2 <= '9';
-        if (ok && cadence.size() <= 4) {
-            n = cadence.empty() ? 0 : std::stoi(cadence);
-            c.cadence_days = n;
+    const char* kCadenceLabel = "Keep in touch every N days (empty = the tier's)";
+    std::string shown = ui.cadence;
+    int days = 0;
+    if (Field(kCadenceLabel, shown, hint)) {
+        ui.cadence = shown;
+        ui.cadence_for = c.id;
+        if (as_days(shown, days) && days != c.cadence_days) {
+            c.cadence_days = days;
             changed = true;
         }
+    }
+    if (ui.cadence_for == c.id && !as_days(ui.cadence, days)) {
+        WrappedText("Keep in touch every N days: \"" + ui.cadence +
+                        "\" is not a number of days. Type a whole number up to 9999, or leave it empty for the tier's " +
+                        std::to_string(DefaultCadenceDays(c.tier)) + " days; until then it stays " +
+                        (c.cadence_days ? std::to_string(c.cadence_days) + " days." : std::string("the tier's.")),
+                    Colors().error);
+    } else if (ui.cadence_for == c.id && !ImGui::IsItemActive()) {
+        ui.cadence_for = 0;  // valid and left: show the contact's value again
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Stage");

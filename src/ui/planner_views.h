@@ -88,6 +88,8 @@ struct PlannerUi {
     std::string touch_note;                // the "log a touch" form in the detail view
     int touch_channel = 3;                 // Channel::Message
     std::string touch_day;                 // "" = today
+    std::string cadence;                   // "keep in touch every N days" as typed, while it is not a number
+    planner::Id cadence_for = 0;           // the contact `cadence` was typed for (0 = none)
     bool confirm_delete = false;
     planner::Id editing = 0;               // organizations/events/...: the record open for editing
     std::string met_query;                 // events: finding people met

@@ -149,6 +149,36 @@ TEST_CASE("ui planner: an invalid touch date is named and not used") {
     CHECK(got->log[0].day == kToday);  // the bad date was never applied
 }
 
+TEST_CASE("ui planner: a keep-in-touch interval that is not a number is named, kept as typed, and not applied") {
+    Ui ui;
+    pl::Contact c;
+    c.name = "Ada Lovelace";
+    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
+    ui.Frames(2);
+    const std::string field = "Keep in touch every N days (empty = the tier's)";
+    auto cadence = [&] { return pl::FindContact(ui.app.planner().model(), id)->cadence_days; };
+
+    SetField(ui, field, "abc");
+    CHECK(ui.FindContaining(Role::Text, "\"abc\" is not a number of days") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "until then it stays the tier's") != nullptr);
+    CHECK(ui.Find(Role::TextField, field)->value == "abc");  // what was typed is not thrown away
+    CHECK(cadence() == 0);
+
+    SetField(ui, field, "21");
+    CHECK(cadence() == 21);
+    CHECK(ui.FindContaining(Role::Text, "is not a number of days") == nullptr);
+
+    SetField(ui, field, "12345");
+    CHECK(ui.FindContaining(Role::Text, "\"12345\" is not a number of days") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "until then it stays 21 days") != nullptr);
+    CHECK(cadence() == 21);
+
+    SetField(ui, field, "");
+    CHECK(cadence() == 0);
+    CHECK(ui.FindContaining(Role::Text, "is not a number of days") == nullptr);
+}
+
 TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen, and search filters them") {
     Ui ui;
     ui.app.planner().Replace(BigPlanner(30000));
