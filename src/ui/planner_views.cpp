@@ -540,8 +540,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     if (ui.cadence_for == c.id && !as_days(ui.cadence, days)) {
         WrappedText("Keep in touch every N days: \"" + ui.cadence +
                         "\" is not a number of days. Type a whole number up to 9999, or leave it empty for the tier's " +
-                        std::to_string(DefaultCadenceDays(c.tier)) + " days; until then it stays " +
-                        (c.cadence_days ? std::to_string(c.cadence_days) + " days." : std::string("the tier's.")),
+                        std::to_string(DefaultCadenceDays(c.tier)) + " days; until then it stays at " +
+                        (c.cadence_days ? std::to_string(c.cadence_days) + " days." : std::string("the tier's default.")),
                     Colors().error);
     } else if (ui.cadence_for == c.id && !ImGui::IsItemActive()) {
         ui.cadence_for = 0;  // valid and left: show the contact's value again

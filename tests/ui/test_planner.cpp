@@ -161,7 +161,7 @@ TEST_CASE("ui planner: a keep-in-touch interval that is not a number is named, k
 
     SetField(ui, field, "abc");
     CHECK(ui.FindContaining(Role::Text, "\"abc\" is not a number of days") != nullptr);
-    CHECK(ui.FindContaining(Role::Text, "until then it stays the tier's") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "until then it stays at the tier's default") != nullptr);
     CHECK(ui.Find(Role::TextField, field)->value == "abc");  // what was typed is not thrown away
     CHECK(cadence() == 0);
 
@@ -171,7 +171,7 @@ TEST_CASE("ui planner: a keep-in-touch interval that is not a number is named, k
 
     SetField(ui, field, "12345");
     CHECK(ui.FindContaining(Role::Text, "\"12345\" is not a number of days") != nullptr);
-    CHECK(ui.FindContaining(Role::Text, "until then it stays 21 days") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "until then it stays at 21 days") != nullptr);
     CHECK(cadence() == 21);
 
     SetField(ui, field, "");
