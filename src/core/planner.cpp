@@ -400,7 +400,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
         std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
             int c = a.head[0] != b.head[0]   ? (a.head[0] < b.head[0] ? -1 : 1)
                     : a.head[1] != b.head[1] ? (a.head[1] < b.head[1] ? -1 : 1)
-                    : (a.len <= 16 && b.len <= 16) ? 0
+                    : (a.len <= 16 && b.len <= 16) ? (a.len == b.len ? 0 : a.len < b.len ? -1 : 1)  // "ab" < "ab\0"
                                                    : rest(a).compare(rest(b));
             if (c != 0) return desc ? c > 0 : c < 0;
             return a.row < b.row;

@@ -498,6 +498,19 @@ TEST_CASE("contacts table: name sort past the first 16 characters, shorter first
     CHECK(IdsOf(p, QueryContacts(p, q, D(2026, 1, 1))) == std::vector<Id>{8, 1, 2, 5, 4, 3, 6, 7});
 }
 
+TEST_CASE("contacts table: a name that only adds NUL bytes sorts after the shorter one") {
+    // Found by tests/fuzz/contact_query.cpp: the packed sort keys pad with zero
+    // bytes, so "ab" and "ab\0" (a \u0000 in an imported or stored name) tied.
+    Planner p;
+    AddContact(p, Person("ab"), R(1));
+    AddContact(p, Person(std::string("ab\0", 3)), R(1));
+    AddContact(p, Person("ab"), R(1));
+    ContactQuery q;
+    CHECK(IdsOf(p, QueryContacts(p, q, D(2026, 1, 1))) == std::vector<Id>{1, 3, 2});
+    q.descending = true;
+    CHECK(IdsOf(p, QueryContacts(p, q, D(2026, 1, 1))) == std::vector<Id>{2, 1, 3});
+}
+
 TEST_CASE("contacts table: AllTags once each, case-insensitive, first spelling kept, sorted") {
     Planner p = TablePlanner(D(2026, 6, 15));
     Contact c = Person("Hal");
