@@ -3,7 +3,7 @@
 //   node scripts/server.mjs [--root build/web] [--port 8080] [--host 127.0.0.1] [--base /]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy':
@@ -26,8 +26,14 @@ export function startServer({ root = 'build/web', port = 8080, host = '127.0.0.1
   if (!base.endsWith('/')) base += '/';
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url, 'http://localhost');
-      let path = decodeURIComponent(url.pathname);
+      // Joined, not resolved: "//" or "//x" is a path here, not another host.
+      let path;
+      try {
+        path = decodeURIComponent(new URL('http://localhost' + req.url).pathname);
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request: the address is not a valid path');
+        return;
+      }
       if (!path.startsWith(base)) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
         return;
@@ -35,7 +41,7 @@ export function startServer({ root = 'build/web', port = 8080, host = '127.0.0.1
       path = path.slice(base.length) || 'index.html';
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(rootDir, path));
-      if (!file.startsWith(rootDir)) {
+      if (!file.startsWith(rootDir + sep)) {  // the separator too: "build/web2" is not inside "build/web"
         res.writeHead(403).end();
         return;
       }

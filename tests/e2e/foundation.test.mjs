@@ -1,5 +1,7 @@
 // End-to-end: the shell, the platform layer and the reader in Debian's Chromium.
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { startServer } from '../../scripts/server.mjs';
 import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
 
@@ -188,6 +190,35 @@ test('the security policy holds: no violations and no request to another origin'
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(foreign, []);
   await ctx.close();
+});
+
+test('the server gives only files inside its folder, whatever the path says', async () => {
+  // A sibling folder whose name starts like the served one is the case a prefix check misses.
+  const sibling = 'build/web.escape-test';
+  mkdirSync(sibling, { recursive: true });
+  writeFileSync(`${sibling}/secret.txt`, 'not for the browser');
+  const get = (path) => new Promise((ok, fail) => {
+    const req = http.request({ host: srv.server.address().address, port: srv.port, path }, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => ok({ status: res.statusCode, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+  try {
+    for (const path of ['/..%2fweb.escape-test/secret.txt', '/%2e%2e/web.escape-test/secret.txt', '/../web.escape-test/secret.txt',
+                        '/..%2f..%2fpackage.json']) {
+      const r = await get(path);
+      assert.ok(r.status === 403 || r.status === 404, `${path}: ${r.status}`);
+      assert.ok(!r.body.includes('not for the browser'), path);
+    }
+    assert.equal((await get('/%E0')).status, 400);  // not a path at all: said so, not a server error
+    assert.equal((await get('//')).status, 200);     // a doubled slash is still the workbook
+    assert.equal((await get('/index.html')).status, 200);
+  } finally {
+    rmSync(sibling, { recursive: true, force: true });
+  }
 });
 
 // The planner's code is a second module (scripts/split-wasm.py), asked for after the first frame.
