@@ -159,6 +159,23 @@ void MigrateV1(json& doc) {
 // 2 -> 3: quiz progress and the shuffle seed are new; nothing to convert.
 void MigrateV2(json& doc) { doc["schema"] = 3; }
 
+// An optional field of a quiz record: absent keeps `out`; present, it must pass
+// `fits` or the record is damaged (false). json::value() would throw on the wrong
+// type instead, and the wasm build turns a throw into an abort.
+template <class T, class Fits>
+bool OptionalField(const json& o, const char* key, T& out, Fits fits) {
+    auto it = o.find(key);
+    if (it == o.end()) return true;
+    if (!fits(*it)) return false;
+    out = it->get<T>();
+    return true;
+}
+bool IsBool(const json& j) { return j.is_boolean(); }
+bool IsText(const json& j) { return j.is_string(); }
+bool IsWhole(const json& j) { return j.is_number_integer(); }
+bool IsScore(const json& j) { return j.is_number() && j.get<double>() >= 0.0 && j.get<double>() <= 1.0; }
+bool IsRating(const json& j) { return j.is_number_integer() && j.get<int64_t>() >= 0 && j.get<int64_t>() <= kRatingMax; }
+
 // Quiz progress, field by field; a bad piece drops that quiz's record only.
 void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
     for (auto& kv : j.items()) {
@@ -166,46 +183,7 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
         const json& q = kv.value();
         if (!r.Expect(q, json::value_t::object, path, "an object")) continue;
         QuizProgress p;
-        bool ok = true;
-        auto flag = [&](const char* key, bool& out) {
-            auto it = q.find(key);
-            if (it == q.end()) return;
-            if (it->is_boolean()) out = it->get<bool>();
-            else ok = false;
-        };
-        // Optional fields of an attempt: absent keeps the default, the wrong type
-        // marks the quiz damaged (json::value() would throw, and the wasm build
-        // turns a throw into an abort).
-        auto whole = [](const json& o, const char* key, int64_t& out) {
-            auto it = o.find(key);
-            if (it == o.end()) return true;
-            if (!it->is_number_integer()) return false;
-            out = it->get<int64_t>();
-            return true;
-        };
-        auto score = [](const json& o, const char* key, double& out) {  // a score, 0..1
-            auto it = o.find(key);
-            if (it == o.end()) return true;
-            if (!it->is_number() || !(it->get<double>() >= 0.0 && it->get<double>() <= 1.0)) return false;
-            out = it->get<double>();
-            return true;
-        };
-        auto boolean = [](const json& o, const char* key, bool& out) {
-            auto it = o.find(key);
-            if (it == o.end()) return true;
-            if (!it->is_boolean()) return false;
-            out = it->get<bool>();
-            return true;
-        };
-        auto text = [](const json& o, const char* key, std::string& out) {
-            auto it = o.find(key);
-            if (it == o.end()) return true;
-            if (!it->is_string()) return false;
-            out = it->get<std::string>();
-            return true;
-        };
-        flag("mastered", p.mastered);
-        flag("submitted", p.submitted);
+        bool ok = OptionalField(q, "mastered", p.mastered, IsBool) && OptionalField(q, "submitted", p.submitted, IsBool);
         if (auto a = q.find("answers"); a != q.end()) {
             if (!a->is_object()) ok = false;
             else
@@ -219,18 +197,8 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
                             if (id.is_string()) resp.chosen.push_back(id.get<std::string>());
                             else ok = false;
                     }
-                    if (auto x = v.find("rating"); x != v.end()) {
-                        if (x->is_number_integer() && x->get<int64_t>() >= 0 && x->get<int64_t>() <= kRatingMax) resp.rating = x->get<int>();
-                        else ok = false;
-                    }
-                    if (auto x = v.find("hash"); x != v.end()) {
-                        if (x->is_string()) resp.hash = x->get<std::string>();
-                        else ok = false;
-                    }
-                    if (auto x = v.find("checked"); x != v.end()) {
-                        if (x->is_boolean()) resp.checked = x->get<bool>();
-                        else ok = false;
-                    }
+                    ok = OptionalField(v, "rating", resp.rating, IsRating) && OptionalField(v, "hash", resp.hash, IsText) &&
+                         OptionalField(v, "checked", resp.checked, IsBool) && ok;
                     p.answers[av.key()] = std::move(resp);
                 }
         }
@@ -240,13 +208,16 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
                 for (auto& av : *a) {
                     if (!av.is_object()) { ok = false; break; }
                     Attempt at;
-                    ok = whole(av, "time", at.time) && score(av, "score", at.score) && boolean(av, "passed", at.passed) && ok;
+                    ok = OptionalField(av, "time", at.time, IsWhole) && OptionalField(av, "score", at.score, IsScore) &&
+                         OptionalField(av, "passed", at.passed, IsBool) && ok;
                     if (auto res = av.find("results"); res != av.end() && res->is_array())
                         for (auto& rv : *res) {
                             if (!rv.is_object()) { ok = false; break; }
                             QuestionResult qr;
-                            ok = text(rv, "q", qr.question) && score(rv, "score", qr.score) && boolean(rv, "correct", qr.correct) &&
-                                 boolean(rv, "answered", qr.answered) && boolean(rv, "stale", qr.stale) && ok;
+                            ok = OptionalField(rv, "q", qr.question, IsText) && OptionalField(rv, "score", qr.score, IsScore) &&
+                                 OptionalField(rv, "correct", qr.correct, IsBool) &&
+                                 OptionalField(rv, "answered", qr.answered, IsBool) && OptionalField(rv, "stale", qr.stale, IsBool) &&
+                                 ok;
                             at.results.push_back(std::move(qr));
                         }
                     p.attempts.push_back(std::move(at));

@@ -526,13 +526,10 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     if (ui.cadence_for != c.id) ui.cadence = c.cadence_days ? std::to_string(c.cadence_days) : std::string();
     char hint[64];
     std::snprintf(hint, sizeof hint, "tier default: %d", DefaultCadenceDays(c.tier));
-    const char* kCadenceLabel = "Keep in touch every N days (empty = the tier's)";
-    std::string shown = ui.cadence;
     int days = 0;
-    if (Field(kCadenceLabel, shown, hint)) {
-        ui.cadence = shown;
+    if (Field("Keep in touch every N days (empty = the tier's)", ui.cadence, hint)) {
         ui.cadence_for = c.id;
-        if (as_days(shown, days) && days != c.cadence_days) {
+        if (as_days(ui.cadence, days) && days != c.cadence_days) {
             c.cadence_days = days;
             changed = true;
         }

@@ -70,12 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     q.descending = (flags & 2) != 0;
     const std::vector<uint32_t> got = pl::QueryContacts(p, q, 20000);
 
-    std::vector<std::string> words;
-    for (std::string_view w : Split(q.text, ' '))
-        for (std::string_view w2 : Split(w, '\t'))
-            for (std::string_view w3 : Split(w2, '\n'))
-                for (std::string_view w4 : Split(w3, '\r'))
-                    if (!w4.empty()) words.push_back(Fold(w4));
+    std::vector<std::string> words;  // split at spaces, tabs and line ends
+    std::string word;
+    for (char ch : q.text + ' ') {
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') word += ch;
+        else if (!word.empty()) words.push_back(Fold(word)), word.clear();
+    }
     std::vector<uint32_t> want;
     for (uint32_t i = 0; i < p.contacts.size(); ++i)
         if (Matches(p.contacts[i], words)) want.push_back(i);

@@ -42,6 +42,16 @@ void SetField(Ui& ui, const std::string& name, const std::string& text) {
     ui.Frames(2);
 }
 
+// Adds a contact with only a name and opens its page.
+pl::Id OpenNewContact(Ui& ui, const char* name) {
+    pl::Contact c;
+    c.name = name;
+    const pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
+    ui.Frames(2);
+    return id;
+}
+
 std::string ReadFile(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     std::stringstream ss;
@@ -111,11 +121,7 @@ TEST_CASE("ui planner: adding a contact opens it, and what changed is marked for
 
 TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change moves it from the last touch") {
     Ui ui;
-    pl::Contact c;
-    c.name = "Grace Hopper";
-    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
-    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
-    ui.Frames(2);
+    const pl::Id id = OpenNewContact(ui, "Grace Hopper");
     CHECK(H1(ui) == "Grace Hopper");
     CHECK(ui.FindContaining(Role::Text, "never contacted") != nullptr);
     SetField(ui, "What happened", "Coffee after the meetup");
@@ -136,11 +142,7 @@ TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change
 
 TEST_CASE("ui planner: an invalid touch date is named and not used") {
     Ui ui;
-    pl::Contact c;
-    c.name = "Alan Turing";
-    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
-    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
-    ui.Frames(2);
+    const pl::Id id = OpenNewContact(ui, "Alan Turing");
     SetField(ui, "Date of the touch", "2026-13-45");
     CHECK(ui.FindContaining(Role::Text, "\"2026-13-45\" is not a date") != nullptr);
     ui.Activate(Role::Button, "Log this touch");
@@ -151,11 +153,7 @@ TEST_CASE("ui planner: an invalid touch date is named and not used") {
 
 TEST_CASE("ui planner: a keep-in-touch interval that is not a number is named, kept as typed, and not applied") {
     Ui ui;
-    pl::Contact c;
-    c.name = "Ada Lovelace";
-    pl::Id id = pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
-    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
-    ui.Frames(2);
+    const pl::Id id = OpenNewContact(ui, "Ada Lovelace");
     const std::string field = "Keep in touch every N days (empty = the tier's)";
     auto cadence = [&] { return pl::FindContact(ui.app.planner().model(), id)->cadence_days; };
 
