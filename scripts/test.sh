@@ -36,6 +36,10 @@ suite fuzz scripts/fuzz.sh 1  # a smoke run, 1 s per target; scripts/fuzz.sh alo
 for t in tests/e2e/*.test.mjs; do
   suite "e2e $(basename "$t" .test.mjs)" node "$t"
 done
+# Journeys: personas acting only through the mouse, the touch screen and the keyboard.
+for t in tests/e2e/journeys/*.test.mjs; do
+  suite "journey $(basename "$t" .test.mjs)" node "$t"
+done
 
 echo
 [ ${#broken[@]} -eq 0 ] || echo "failing suites: ${broken[*]}"

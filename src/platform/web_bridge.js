@@ -3,14 +3,15 @@
 // Index
 //   WB            shared state and helpers
 //   start-up      resize observer, device pixel ratio, hash, colour scheme, page lifecycle
-//   text input    the hidden textarea for IME and on-screen keyboards; clipboard
+//   text fields   the mirrored <input>/<textarea> is the field's editor: pointer focus, selection, limits; clipboard
 //   storage       localStorage, with quota and unavailability reported, never thrown
+//   planner store IndexedDB: chunked records, read-merge-write under a Web Lock, quarantine
 //   semantics     the DOM mirror of the semantics tree, diffed by node id
 //   misc          title, cursor, announcements, links, downloads, ready, fatal errors
 
 mergeInto(LibraryManager.library, {
   $WB: {
-    host: null, canvas: null, text: null, sem: null, live: null,
+    host: null, canvas: null, sem: null, live: null,
     nodes: null,        // Map: node id -> element of the semantics mirror
     withCString: function(str, fn) {
       var len = lengthBytesUTF8(str) + 1;
@@ -44,11 +45,11 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(str, ptr, len);
       return ptr;
     },
-    // Where keyboard focus is: 0 outside the workbook, 1 the page itself, the
-    // canvas or the hidden textarea, 2 a mirrored control, 3 a mirrored text field.
+    // Where keyboard focus is: 0 outside the workbook, 1 the page itself or the
+    // canvas, 2 a mirrored control, 3 a mirrored text field (or another input).
     focusKind: function() {
       var a = document.activeElement;
-      if (!a || a === document.body || a === WB.canvas || a === WB.text) return 1;
+      if (!a || a === document.body || a === WB.canvas) return 1;
       if (WB.sem && WB.sem.contains(a)) return (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT') ? 3 : 2;
       return 0;
     },
@@ -70,11 +71,13 @@ mergeInto(LibraryManager.library, {
       return el;
     },
     // Writes only what changed: an idle workbook makes no DOM writes.
-    updateSemElement: function(el, role, flags, x, y, w, h, name, value, desc) {
+    updateSemElement: function(el, role, flags, x, y, w, h, name, value, desc, max) {
       var p = el.__props;
       var box = x + ',' + y + ',' + w + ',' + h;
+      p.max = max;
       if (p.box !== box) {
         p.box = box;
+        p.rect = [x, y, w, h];
         el.style.left = x + 'px'; el.style.top = y + 'px'; el.style.width = w + 'px'; el.style.height = h + 'px';
       }
       if (p.name !== name) {
@@ -90,7 +93,9 @@ mergeInto(LibraryManager.library, {
       }
       if ((role === 'textbox' || role === 'textarea') && p.value !== value) {
         p.value = value;
-        if (el.value !== value) el.value = value;
+        // Only a change the app made itself is written back (writing resets the
+        // element's undo history); never in the middle of an IME composition.
+        if (el.value !== value && !(WB.comp && el === document.activeElement)) el.value = value;
       }
       if (role === 'progressbar' && p.value !== value) {
         p.value = value;
@@ -114,6 +119,66 @@ mergeInto(LibraryManager.library, {
         if (role === 'tab') el.setAttribute('aria-selected', flags & 2 ? 'true' : 'false');  // only tabs may carry it
         attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
       }
+    },
+    // --- text fields: the mirrored element is the editor (see ui/text_field.cpp).
+    isTextField: function(el) {
+      return !!(el && el.dataset && (el.dataset.role === 'textbox' || el.dataset.role === 'textarea'));
+    },
+    // Offsets cross the bridge as UTF-8 bytes (the model's strings); the DOM counts UTF-16 units.
+    u16to8: function(s, i) { return lengthBytesUTF8(s.slice(0, i)); },
+    u8to16: function(s, n) {
+      var bytes = 0, i = 0;
+      while (i < s.length && bytes < n) {
+        var c = s.codePointAt(i);
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        i += c >= 0x10000 ? 2 : 1;
+      }
+      return i;
+    },
+    comp: null,          // IME composition in the focused field: {start} in UTF-16 units, and its text
+    editSent: '',
+    // Tells the app which field holds DOM focus and where its selection is (only when that changed).
+    sendEdit: function() {
+      var el = document.activeElement;
+      if (!WB.isTextField(el) || !WB.sem.contains(el)) {
+        if (WB.editSent !== '0') { WB.editSent = '0'; _wb_sem_edit(0, 0, 0, 0, 0, 0); }
+        return;
+      }
+      var v = el.value, a = el.selectionStart | 0, b = el.selectionEnd | 0;
+      var cs = 0, ce = 0;
+      if (WB.comp) { cs = WB.u16to8(v, WB.comp.start); ce = cs + lengthBytesUTF8(WB.comp.text); }
+      var args = [Number(el.dataset.semId), WB.u16to8(v, a), WB.u16to8(v, b), el.selectionDirection === 'backward' ? 1 : 0, cs, ce];
+      var key = args.join(',');
+      if (key === WB.editSent) return;
+      WB.editSent = key;
+      _wb_sem_edit.apply(null, args);
+    },
+    // The mirrored text field drawn under a point (CSS px in the workbook), or null.
+    fieldAt: function(x, y) {
+      var hit = null;
+      WB.sem.querySelectorAll('[data-role=textbox],[data-role=textarea]').forEach(function(el) {
+        var b = el.__props.rect;
+        if (b && x >= b[0] && y >= b[1] && x < b[0] + b[2] && y < b[1] + b[3]) hit = el;
+      });
+      return hit;
+    },
+    // Focus from the pointer: the app already has the press (it places the caret), so
+    // the focus is not sent back as a request to move ImGui's focus.
+    pointerFocus: false,
+    focusField: function(el) {
+      if (document.activeElement === el) return;
+      WB.pointerFocus = true;
+      try { el.focus({preventScroll: true}); } finally { WB.pointerFocus = false; }
+    },
+    // A press at (clientX, clientY): on a field, focus its editor now, inside the
+    // user's gesture (a phone opens its keyboard only then); elsewhere, a field
+    // that had focus gives it up to the canvas.
+    pointerDown: function(cx, cy) {
+      var r = WB.host.getBoundingClientRect();
+      var el = WB.fieldAt(cx - r.left, cy - r.top);
+      if (el) { WB.focusField(el); return true; }
+      if (WB.isTextField(document.activeElement)) WB.canvas.focus({preventScroll: true});
+      return false;
     },
     isControl: function(role) {
       return ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'slider', 'tab'].indexOf(role) >= 0;
@@ -143,7 +208,6 @@ mergeInto(LibraryManager.library, {
   wb_js_init: function() {
     WB.host = document.getElementById('workbook');
     WB.canvas = document.getElementById('canvas');
-    WB.text = document.getElementById('wb-text-input');
     WB.sem = document.getElementById('wb-semantics');
     WB.live = document.getElementById('wb-live');
     WB.nodes = new Map();
@@ -175,26 +239,66 @@ mergeInto(LibraryManager.library, {
       });
     });
 
-    // Text typed into the hidden textarea goes to the focused ImGui field.
-    var composing = false;
-    WB.text.addEventListener('compositionstart', function() { composing = true; });
-    WB.text.addEventListener('compositionend', function(e) {
-      composing = false;
-      if (e.data) WB.withCString(e.data, function(p) { _wb_on_text(p); });
-      WB.text.value = '';
+    // Text fields. A press on a field focuses its mirrored element at once (see
+    // pointerDown); the browser then edits it, and its value and selection are
+    // reported to the app, which draws them.
+    WB.host.addEventListener('mousedown', function(e) {
+      if (e.button === 0 && WB.pointerDown(e.clientX, e.clientY)) e.preventDefault();  // keep the focus just given
+    }, true);
+    var touch0 = null;
+    WB.host.addEventListener('touchstart', function(e) {
+      var t = e.touches[0];
+      touch0 = e.touches.length === 1 ? {x: t.clientX, y: t.clientY} : null;
+    }, {capture: true, passive: true});
+    WB.host.addEventListener('touchend', function(e) {
+      var t = e.changedTouches[0];
+      if (touch0 && t && Math.abs(t.clientX - touch0.x) < 10 && Math.abs(t.clientY - touch0.y) < 10) WB.pointerDown(t.clientX, t.clientY);
+      touch0 = null;
+    }, {capture: true, passive: true});
+    document.addEventListener('selectionchange', function() { WB.sendEdit(); });
+    WB.sem.addEventListener('select', function() { WB.sendEdit(); });
+    WB.sem.addEventListener('focusout', function(e) {
+      if (!WB.isTextField(e.relatedTarget)) { WB.comp = null; WB.sendEdit(); }
     });
-    WB.text.addEventListener('input', function(e) {
-      if (composing || e.isComposing) return;
-      var v = WB.text.value;
-      WB.text.value = '';
-      if (v) WB.withCString(v, function(p) { _wb_on_text(p); });
+    WB.sem.addEventListener('compositionstart', function(e) {
+      var el = e.target;
+      WB.comp = {start: Math.min(el.selectionStart, el.selectionEnd), text: ''};
     });
-    document.addEventListener('paste', function(e) {
-      if (WB.focusKind() !== 1) return;
-      var t = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
-      e.preventDefault();
-      WB.withCString(t, function(p) { _wb_on_paste(p); });
+    WB.sem.addEventListener('compositionupdate', function(e) {
+      if (WB.comp) { WB.comp.text = e.data || ''; WB.sendEdit(); }
     });
+    WB.sem.addEventListener('compositionend', function() { WB.comp = null; WB.sendEdit(); });
+    // Limits: an edit that would take a field past its most characters is refused
+    // whole, and the field says why (what was there stays).
+    WB.sem.addEventListener('beforeinput', function(e) {
+      var el = e.target;
+      if (!WB.isTextField(el) || !e.cancelable) return;
+      var max = el.__props.max | 0;
+      var add = e.data != null ? e.data : (e.dataTransfer ? e.dataTransfer.getData('text/plain') : '');
+      if (!max || !add) return;
+      var wanted = el.value.length - Math.abs(el.selectionEnd - el.selectionStart) + add.length;
+      if (wanted > max) {
+        e.preventDefault();
+        _wb_sem_refused(Number(el.dataset.semId), wanted, max);
+      }
+    });
+    WB.sem.addEventListener('keydown', function(e) {
+      var el = e.target;
+      if (e.key === 'Enter' && !e.isComposing && el.dataset && el.dataset.role === 'textbox') _wb_sem_submit(Number(el.dataset.semId));
+    });
+    // A phone's on-screen keyboard covers the bottom of the window: the workbook
+    // then fits the part left visible, and the focused field scrolls into it.
+    if (window.visualViewport) {
+      var vv = window.visualViewport;
+      var fit = function() {
+        var covered = vv.height < window.innerHeight - 1;
+        WB.host.style.top = covered ? vv.offsetTop + 'px' : '';
+        WB.host.style.height = covered ? vv.height + 'px' : '';
+        WB.host.style.bottom = covered ? 'auto' : '';
+      };
+      vv.addEventListener('resize', fit);
+      vv.addEventListener('scroll', fit);
+    }
 
     // Semantics mirror: what a screen reader (or a keyboard) does to an element
     // reaches the app. Real mouse clicks (detail > 0) already went to the canvas.
@@ -208,6 +312,7 @@ mergeInto(LibraryManager.library, {
     // mirror; the canvas cannot follow, so undo it: ImGui scrolls to the focused
     // control instead and the mirror moves with it on the next frame.
     WB.sem.addEventListener('scroll', function() { WB.sem.scrollTop = 0; WB.sem.scrollLeft = 0; });
+    WB.host.addEventListener('scroll', function() { WB.host.scrollTop = 0; WB.host.scrollLeft = 0; });
     // A mouse press on a mirrored element is the canvas's business (the event
     // bubbles to the host, where ImGui gets it); keep DOM focus where it is, or
     // the focus request would move ImGui's focus in the middle of the click.
@@ -215,12 +320,20 @@ mergeInto(LibraryManager.library, {
     WB.sem.addEventListener('focusin', function(e) {
       var el = e.target.closest('[data-sem-id]');
       if (!el) return;
+      if (WB.isTextField(el)) WB.sendEdit();
+      if (WB.pointerFocus) return;  // the app has the press itself
       _wb_sem_focus(WB.isControl(el.dataset.role) ? Number(el.dataset.semId) : 0);
     });
     WB.sem.addEventListener('input', function(e) {
       var el = e.target;
       if (!el.dataset || !el.dataset.semId) return;
+      var max = el.__props.max | 0;
+      if (max && el.value.length > max) {  // an edit that could not be refused before (IME): cut, and say so
+        _wb_sem_refused(Number(el.dataset.semId), el.value.length, max);
+        el.value = el.value.slice(0, max);
+      }
       WB.withCString(el.value, function(p) { _wb_sem_set_value(Number(el.dataset.semId), p); });
+      WB.sendEdit();
     });
     document.getElementById('wb-skip').addEventListener('click', function(e) {
       e.preventDefault();
@@ -264,20 +377,18 @@ mergeInto(LibraryManager.library, {
     if (location.hash !== h) history.pushState(null, '', h);  // no hashchange: the app already moved
   },
 
-  // --- text input -------------------------------------------------------------
+  // --- text fields --------------------------------------------------------------
   wb_js_focus_kind__deps: ['$WB'],
   wb_js_focus_kind: function() { return WB.focusKind(); },
-  wb_js_text_input__deps: ['$WB'],
-  wb_js_text_input: function(active, x, y, h) {
-    if (active) {
-      if (WB.focusKind() === 3) return;  // a mirrored field is the input already
-      WB.text.style.left = x + 'px';
-      WB.text.style.top = y + 'px';
-      WB.text.style.height = Math.max(h, 1) + 'px';
-      WB.text.focus({preventScroll: true});
-    } else if (document.activeElement === WB.text) {
-      WB.text.blur();
-    }
+  // The app placed the caret or a selection with the pointer (UTF-8 offsets).
+  wb_js_sem_select__deps: ['$WB'],
+  wb_js_sem_select: function(id, start, end, backward) {
+    var el = WB.nodes.get(String(id >>> 0));  // C passes ids as int32
+    if (!WB.isTextField(el)) return;
+    WB.focusField(el);
+    var v = el.value;
+    try { el.setSelectionRange(WB.u8to16(v, start), WB.u8to16(v, end), backward ? 'backward' : 'forward'); } catch (e) {}
+    WB.sendEdit();
   },
   wb_js_set_clipboard: function(p) {
     var t = UTF8ToString(p);
@@ -445,6 +556,7 @@ mergeInto(LibraryManager.library, {
     save: function() {
       if (WBDB.saving) { WBDB.again = true; return; }
       WBDB.saving = true;
+      (window.__wbStats || (window.__wbStats = {})).planner_saving = 1;
       var written = [];
       WBDB.withLock(function() {
         return WBDB.open().then(function(db) {
@@ -479,6 +591,7 @@ mergeInto(LibraryManager.library, {
         WB.withCString((e && (e.name + ': ' + e.message)) || String(e), function(m) { _wb_planner_saved(quota ? 1 : 2, m); });
       }).finally(function() {
         WBDB.saving = false;
+        window.__wbStats.planner_saving = 0;
         if (WBDB.again) { WBDB.again = false; WBDB.save(); }
       });
     },
@@ -495,16 +608,31 @@ mergeInto(LibraryManager.library, {
 
   // --- semantics ----------------------------------------------------------------
   // One node a record ('\x1e'), fields split by '\x1f':
-  // id, parent, role, level, flags, x, y, w, h, name, value, desc.
+  // id, parent, role, level, flags, max chars, x, y, w, h, name, value, desc.
+  // Texts carry ESC, the separators and NUL escaped as ESC + 0..3 (ui/semantics.cpp).
   wb_js_sem_update__deps: ['$WB'],
   wb_js_sem_update: function(p) {
     var text = UTF8ToString(p);
+    var chars = ['\x1b', '\x1e', '\x1f', '\0'];
+    var unescape = function(t) {
+      return t.indexOf('\x1b') < 0 ? t : t.replace(/\x1b([0-3])/g, function(m, d) { return chars[+d]; });
+    };
+    var records = [];
     var seen = new Set();
+    (text ? text.split('\x1e') : []).forEach(function(r) {
+      if (!r) return;
+      var f = r.split('\x1f');
+      records.push(f);
+      seen.add(f[0]);
+    });
+    // Gone nodes leave first, so that placing the others never has to move one:
+    // moving an element (the focused field) takes DOM focus from it.
+    WB.nodes.forEach(function(el, id) {
+      if (!seen.has(id)) { el.remove(); WB.nodes.delete(id); }
+    });
     var lastChild = new Map();   // parent element -> last child placed this update
-    var records = text ? text.split('\x1e') : [];
     for (var i = 0; i < records.length; i++) {
-      if (!records[i]) continue;
-      var f = records[i].split('\x1f');
+      var f = records[i];
       var id = f[0], role = f[2], level = +f[3], flags = +f[4];
       var key = role + (level || '');
       var el = WB.nodes.get(id);
@@ -516,23 +644,19 @@ mergeInto(LibraryManager.library, {
         el.dataset.role = role;
         WB.nodes.set(id, el);
       }
-      seen.add(id);
       var parent = f[1] !== '0' && WB.nodes.get(f[1]) || WB.sem;
       var prev = lastChild.get(parent) || null;
       var wanted = prev ? prev.nextSibling : parent.firstChild;
       if (el.parentNode !== parent || el !== wanted) parent.insertBefore(el, wanted);
       lastChild.set(parent, el);
-      WB.updateSemElement(el, role, flags, +f[5], +f[6], +f[7], +f[8], f[9], f[10], f[11]);
+      WB.updateSemElement(el, role, flags, +f[6], +f[7], +f[8], +f[9], unescape(f[10]), unescape(f[11]), unescape(f[12]), +f[5]);
     }
-    WB.nodes.forEach(function(el, id) {
-      if (!seen.has(id)) { el.remove(); WB.nodes.delete(id); }
-    });
   },
 
   // The app moved focus (e.g. into the search field): follow it in the DOM.
   wb_js_sem_focus_element__deps: ['$WB'],
   wb_js_sem_focus_element: function(id) {
-    var el = WB.nodes.get(String(id));
+    var el = WB.nodes.get(String(id >>> 0));  // C passes ids as int32
     if (el) el.focus({preventScroll: true});
   },
 

@@ -4,7 +4,7 @@
 //   Bridge       functions implemented in web_bridge.js
 //   Frames       render on demand: draw a few frames after input, then stop rAF
 //   Input        pointer, wheel, touch (on the container only), keyboard
-//   Exports      entry points the JS side calls (resize, text, hash, semantics)
+//   Exports      entry points the JS side calls (resize, hash, semantics, text fields)
 //   Storage      load at start, debounced save, quarantine of unreadable data
 //   main
 //
@@ -15,6 +15,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -22,6 +23,7 @@
 #include "app/app.h"
 #include "app/assets.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the input queue (render on demand)
 #include "platform/gl_renderer.h"
 #include "platform/web_lms.h"
 #include "ui/semantics.h"
@@ -38,11 +40,11 @@ int wb_js_storage_available();
 char* wb_js_get_hash();
 void wb_js_push_hash(const char* hash);
 void wb_js_set_title(const char* title);
-void wb_js_text_input(int active, float x, float y, float line_h);
 void wb_js_set_clipboard(const char* text);
 void wb_js_set_cursor(const char* css_cursor);
 void wb_js_sem_update(const char* serialized);
 void wb_js_sem_focus_element(unsigned id);
+void wb_js_sem_select(unsigned id, int start, int end, int backward);  // UTF-8 offsets; focuses the field
 void wb_js_announce(const char* text);
 void wb_js_open_url(const char* url);
 void wb_js_download(const char* filename, const char* mime, const char* data);
@@ -72,6 +74,7 @@ struct Platform {
     double dpr = 1.0;
     double css_w = 0, css_h = 0;
     int frames_left = 0;       // frames still to draw after the last input
+    double frame_count = 0;    // frames drawn since start (window.__wbStats.frames)
     bool raf_pending = false;
     bool save_pending = false;
     bool planner_save_pending = false;
@@ -80,13 +83,11 @@ struct Platform {
     bool app_ready_sent = false;
     bool typed_extra = false;      // the learner typed or pasted text in other scripts
     bool extra_requested = false;  // their fonts were asked for (once)
-    bool text_input_active = false;
     float built_scale = 0, built_dpr = 0;
     bool built_all_latin = false;
     std::string last_semantics;
     std::string clipboard;
     std::string last_cursor;
-    float ime_x = 0, ime_y = 0, ime_h = 0;
 };
 Platform P;
 
@@ -99,6 +100,7 @@ void RequestFrames(int n = 3) {
     if (P.frames_left < n) P.frames_left = n;
     if (!P.raf_pending) {
         P.raf_pending = true;
+        wb_js_stat("idle", 0);
         emscripten_request_animation_frame(OnAnimationFrame, nullptr);
     }
 }
@@ -133,8 +135,8 @@ void ApplyScaleIfNeeded() {
         wb_js_fetch_extra_fonts();
     }
     float scale = P.app.TextScale();
-    // All of Latin once the learner types, or has typed, beyond the chapter's characters.
-    bool all_latin = P.built_all_latin || ImGui::GetIO().WantTextInput || P.app.NeedsAllLatin();
+    // All of Latin once the learner is in a text field, or has typed beyond the chapter's characters.
+    bool all_latin = P.built_all_latin || wb::Sem().edit.id != 0 || P.app.NeedsAllLatin();
     if (scale == P.built_scale && static_cast<float>(P.dpr) == P.built_dpr && all_latin == P.built_all_latin &&
         !P.app.out.fonts_dirty)
         return;
@@ -219,13 +221,6 @@ void DrawFrame() {
     wb::gl::Render(ImGui::GetDrawData(), fb_w, fb_h, ImGui::ColorConvertU32ToFloat4(wb::ui::Colors().page_bg));
 
 
-    // Text input: the hidden textarea is focused, near the caret, only while an
-    // ImGui field wants text, so IME composition and on-screen keyboards work.
-    if (io.WantTextInput != P.text_input_active) {
-        P.text_input_active = io.WantTextInput;
-        wb_js_text_input(P.text_input_active, P.ime_x, P.ime_y, P.ime_h);
-    }
-
     // Semantics: mirror into the DOM only when the tree changed.
     std::string sem = wb::Sem().Serialize();
     if (sem != P.last_semantics) {
@@ -235,6 +230,11 @@ void DrawFrame() {
     if (wb::Sem().dom_focus_request) {
         wb_js_sem_focus_element(wb::Sem().dom_focus_request);
         wb::Sem().dom_focus_request = 0;
+    }
+    // A press or drag in a text field chose a selection: the field's element takes it.
+    if (wb::DomSelect& d = wb::Sem().dom_select; d.id) {
+        wb_js_sem_select(d.id, d.start, d.end, d.backward);
+        d = {};
     }
 
     static const char* kCursors[] = {"default", "text", "move", "ns-resize", "ew-resize", "nesw-resize", "nwse-resize", "pointer", "not-allowed"};
@@ -251,6 +251,8 @@ void DrawFrame() {
     wb_js_stat("query_ms", P.app.planner().ui.query_ms);
     wb_js_stat("import_ms", P.app.planner().import_ms());
     wb_js_stat("heap_bytes", static_cast<double>(HeapBytes()));
+    // Work not yet handed to storage (tests wait for 0 before a reload).
+    wb_js_stat("unsaved", P.save_pending || P.planner_save_pending || P.app.out.state_dirty || P.app.planner().dirty());
     if (!P.app_ready_sent) {
         P.app_ready_sent = true;
         wb_js_app_ready();
@@ -259,18 +261,21 @@ void DrawFrame() {
 
 EM_BOOL OnAnimationFrame(double, void*) {
     P.raf_pending = false;
+    // ImGui takes queued input a step a frame (a tap's move, press and release);
+    // while any was waiting, draw on until its effect has been drawn too.
+    bool had_input = !GImGui->InputEventsQueue.empty();
     DrawFrame();
+    if (had_input && P.frames_left < 3) P.frames_left = 3;
+    // Tests wait on these: a frame drawn after their action, and the runner gone idle
+    // (nothing moves until the next event).
+    wb_js_stat("frames", ++P.frame_count);
     if (--P.frames_left > 0) {
         P.raf_pending = true;
         emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    } else {
+        wb_js_stat("idle", 1);
     }
     return EM_FALSE;
-}
-
-void SetImeData(ImGuiViewport*, ImGuiPlatformImeData* d) {
-    P.ime_x = d->InputPos.x;
-    P.ime_y = d->InputPos.y;
-    P.ime_h = d->InputLineHeight;
 }
 
 const char* GetClipboard(void*) { return P.clipboard.c_str(); }
@@ -301,14 +306,27 @@ ImGuiKey KeyFromEvent(const EmscriptenKeyboardEvent* e) {
     return ImGuiKey_None;
 }
 
-// Where keyboard focus is (web_bridge.js): 0 outside the workbook, 1 canvas or
-// hidden textarea, 2 a mirrored control, 3 a mirrored text field.
+// Where keyboard focus is (web_bridge.js): 0 outside the workbook, 1 the canvas
+// or the page, 2 a mirrored control, 3 a mirrored text field (or other input).
 extern "C" int wb_js_focus_kind();
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     int where = wb_js_focus_kind();
-    if (where == 0 || where == 3) return EM_FALSE;  // a mirrored text field edits itself in the DOM
+    if (where == 0) return EM_FALSE;
     ImGuiKey key = KeyFromEvent(e);
+    // The workbook's search (Ctrl+F) opens from anywhere, a text field included.
+    bool find = (e->ctrlKey || e->metaKey) && key == ImGuiKey_F;
+    ImGuiIO& io = ImGui::GetIO();
+    if (where == 3 && !find) {
+        // A mirrored text field edits itself in the DOM; its caret is drawn next
+        // frame. ImGui still learns the modifiers, so none stays held for a click.
+        io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+        io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+        io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+        io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
+        RequestFrames();
+        return EM_FALSE;
+    }
     if (key == ImGuiKey_None) return EM_FALSE;
     // Tab always stays with the browser: DOM focus walks the semantics mirror
     // (skip link first) and ImGui's focus follows it, so focus is never trapped
@@ -316,7 +334,6 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     // click, which activates the control once.
     if (key == ImGuiKey_Tab) return EM_FALSE;
     if (where == 2 && (key == ImGuiKey_Enter || key == ImGuiKey_Space)) return EM_FALSE;
-    ImGuiIO& io = ImGui::GetIO();
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -340,6 +357,7 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     else io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);  // Shift+click extends a selection
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
         int b = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
         if (b >= 0) io.AddMouseButtonEvent(b, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
@@ -453,21 +471,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void wb_on_resize() {
     wb_js_css_size(&P.css_w, &P.css_h);
     P.dpr = wb_js_dpr();
-    RequestFrames();
-}
-EMSCRIPTEN_KEEPALIVE void wb_on_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    if (wb::ui::NeedsExtraGlyphs(utf8)) P.typed_extra = true;
-    RequestFrames();
-}
-EMSCRIPTEN_KEEPALIVE void wb_on_paste(const char* utf8) {
-    if (wb::ui::NeedsExtraGlyphs(utf8)) P.typed_extra = true;
-    P.clipboard = utf8;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, true);
-    io.AddKeyEvent(ImGuiKey_V, true);
-    io.AddKeyEvent(ImGuiKey_V, false);
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    wb::Sem().edit.reveal = true;  // an on-screen keyboard may now cover the field being edited
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_hash(const char* hash) {
@@ -492,6 +496,28 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_set_value(unsigned id, const char* text) {
     wb::Sem().requests.set_value_id = id;
     wb::Sem().requests.set_value = text;
     if (wb::ui::NeedsExtraGlyphs(text)) P.typed_extra = true;
+    RequestFrames();
+}
+// The mirrored text field that holds DOM focus (0: none) and its selection and
+// IME composition, as UTF-8 offsets into its value.
+EMSCRIPTEN_KEEPALIVE void wb_sem_edit(unsigned id, int start, int end, int backward, int comp_start, int comp_end) {
+    wb::Sem().edit = {id, start, end, backward != 0, comp_start, comp_end};
+    RequestFrames();
+}
+// Enter in a mirrored single-line field.
+EMSCRIPTEN_KEEPALIVE void wb_sem_submit(unsigned id) {
+    wb::Sem().requests.submit = id;
+    RequestFrames();
+}
+// The field's element refused an edit that would take it past its limit.
+EMSCRIPTEN_KEEPALIVE void wb_sem_refused(unsigned id, double wanted, int limit) {
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "Not added: that would make %.0f characters, and this field holds at most %d. "
+                  "What you wrote before is kept; paste a shorter piece.",
+                  wanted, limit);
+    wb::Sem().notice = {id, text};
+    wb_js_announce(text);
     RequestFrames();
 }
 // Another tab saved: take its records (the storage event).
@@ -607,11 +633,11 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // window layout is fixed; learner state is stored by us
     // No ImGui keyboard navigation: DOM focus in the semantics mirror is the one
-    // keyboard focus (Tab, screen readers), and ImGui's focus follows it.
+    // keyboard focus (Tab, screen readers), and ImGui's focus follows it. Text
+    // fields are edited by the browser in their mirrored elements (ui/text_field.cpp).
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming forever
     io.SetClipboardTextFn = SetClipboard;
     io.GetClipboardTextFn = GetClipboard;
-    io.SetPlatformImeDataFn = SetImeData;
     io.BackendPlatformName = "wb_platform_html5";
     if (!wb::gl::Init()) {
         wb_js_fatal("webgl2");
@@ -647,7 +673,7 @@ int main() {
         P.app.OnRoute(hash);
         std::free(hash);
     }
-    wb_js_init();  // resize observer, hash and focus listeners, text input, semantics host
+    wb_js_init();  // resize observer, hash and focus listeners, text fields, semantics host
     wb_js_planner_load();  // asynchronous: the chapter shows at once, the planner when it is read
     wb_on_resize();
     return 0;

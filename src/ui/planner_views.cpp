@@ -95,7 +95,7 @@ bool DateField(const char* label, Day& day, std::string& buffer, bool& editing) 
             day = d;
         }
     }
-    if (!ImGui::IsItemActive() && editing) {
+    if (!FieldEditing() && editing) {
         Day d = kNoDay;
         if (buffer.empty() || ParseDay(buffer, d)) editing = false;
     }
@@ -166,15 +166,26 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
         ImVec2 a = ImGui::GetCursorScreenPos();
         BeginSemRegion(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
         HeadingText(GetFonts().bold, "Planner", 2);
+        // Wide: a column. Narrow: the pages flow in rows, each as wide as its name
+        // (a full-width row would catch every press meant for the ones after it).
+        float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        bool first = true;
         for (const PlannerPageInfo& i : kPlannerPages) {
             if (i.page == PlannerPage::Contact) continue;  // reached from a contact, not from the menu
             bool current = ui.page == i.page || (i.page == PlannerPage::Contacts && ui.page == PlannerPage::Contact);
             std::string label = std::string(i.name) + "##pl_" + i.slug;
             std::string href = std::string("#/planner/") + i.slug;
-            if (LinkRow(label.c_str(), current, i.name, nullptr, href.c_str())) out.go = i.page;
-            if (!wide) ImGui::SameLine();
+            float w = 0;
+            if (!wide) {
+                w = ImGui::CalcTextSize(i.name).x;
+                if (!first) {
+                    ImGui::SameLine();
+                    if (ImGui::GetCursorScreenPos().x + w + ImGui::GetStyle().ItemSpacing.x > right) ImGui::NewLine();
+                }
+            }
+            first = false;
+            if (LinkRow(label.c_str(), current, i.name, nullptr, href.c_str(), 0, w)) out.go = i.page;
         }
-        if (!wide) ImGui::NewLine();
         EndSemRegion();
     };
     if (wide) {
@@ -299,12 +310,17 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
 
     // Adding, importing, exporting.
     static std::string new_name;
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Em() * 18));
+    // The button beside the field when both fit, else under it (a phone).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float add_w = ImGui::CalcTextSize("Add contact").x + st.FramePadding.x * 2;
+    float avail = ImGui::GetContentRegionAvail().x;
+    bool beside = avail >= Em() * 10 + st.ItemSpacing.x + add_w;
+    ImGui::SetNextItemWidth(beside ? std::min(avail - st.ItemSpacing.x - add_w, Em() * 18) : avail);
     TextField("##new_name", "New contact's name", new_name, "New contact's name");
-    ImGui::SameLine();
+    bool enter = FieldSubmitted();  // Enter in the name adds the contact
+    if (beside) ImGui::SameLine();
     bool can_add = !new_name.empty();
-    if (Button("Add contact##add", nullptr, ImVec2(0, 0), !can_add) ||
-        (can_add && ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter))) {
+    if (Button("Add contact##add", nullptr, ImVec2(0, 0), !can_add) || (can_add && enter)) {
         Contact c;
         c.name = new_name;
         c.source = "manual";
@@ -487,10 +503,13 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     changed |= Field("Email", c.email);
     changed |= Field("Profile URL", c.profile_url, "https://");
     changed |= Field("How and where we met", c.met);
-    std::string tags = JoinTags(c.tags);
-    if (Field("Tags (comma-separated)", tags)) {
-        c.tags = SplitTags(tags);
+    if (ui.tags_for != c.id) ui.tags_typed = JoinTags(c.tags);
+    if (Field("Tags (comma-separated)", ui.tags_typed)) {
+        ui.tags_for = c.id;
+        c.tags = SplitTags(ui.tags_typed);
         changed = true;
+    } else if (ui.tags_for == c.id && !FieldEditing()) {
+        ui.tags_for = 0;  // left: show the tags as stored
     }
     if (c.introduced_by) {
         if (const Contact* by = FindContact(p, c.introduced_by)) {
@@ -540,7 +559,7 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
                         std::to_string(DefaultCadenceDays(c.tier)) + " days; until then it stays at " +
                         (c.cadence_days ? std::to_string(c.cadence_days) + " days." : std::string("the tier's default.")),
                     Colors().error);
-    } else if (ui.cadence_for == c.id && !ImGui::IsItemActive()) {
+    } else if (ui.cadence_for == c.id && !FieldEditing()) {
         ui.cadence_for = 0;  // valid and left: show the contact's value again
     }
     ImGui::AlignTextToFramePadding();

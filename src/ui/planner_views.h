@@ -90,6 +90,8 @@ struct PlannerUi {
     std::string touch_day;                 // "" = today
     std::string cadence;                   // "keep in touch every N days" as typed, while it is not a number
     planner::Id cadence_for = 0;           // the contact `cadence` was typed for (0 = none)
+    std::string tags_typed;                // the tags field as typed: a trailing comma or space is kept while typing
+    planner::Id tags_for = 0;              // the contact `tags_typed` was typed for (0 = none)
     bool confirm_delete = false;
     planner::Id editing = 0;               // organizations/events/...: the record open for editing
     std::string met_query;                 // events: finding people met

@@ -93,21 +93,36 @@ bool Semantics::TakeFocus(ImGuiID id) {
     return true;
 }
 
+// Text in the wire format: the separators, the escape itself and NUL (which would
+// end the C string) become ESC + a digit; web_bridge.js undoes it.
+static void AppendEscaped(std::string& out, const std::string& text) {
+    for (char c : text) {
+        switch (c) {
+            case '\x1b': out += "\x1b" "0"; break;
+            case '\x1e': out += "\x1b" "1"; break;
+            case '\x1f': out += "\x1b" "2"; break;
+            case '\0': out += "\x1b" "3"; break;
+            default: out += c;
+        }
+    }
+}
+
 std::string Semantics::Serialize() const {
-    // id, parent id, role, level, flags, x, y, w, h, name, value, desc
+    // id, parent id, role, level, flags, max chars, x, y, w, h, name, value, desc
     std::string out;
     out.reserve(nodes_.size() * 64);
     char num[128];
     for (const SemNode& n : nodes_) {
         ImGuiID parent = n.parent >= 0 ? nodes_[n.parent].id : 0;
-        std::snprintf(num, sizeof num, "%u\x1f%u\x1f%s\x1f%u\x1f%u\x1f%.0f\x1f%.0f\x1f%.0f\x1f%.0f\x1f", n.id, parent,
-                      RoleName(n.role), n.level, n.flags, n.min.x, n.min.y, n.max.x - n.min.x, n.max.y - n.min.y);
+        std::snprintf(num, sizeof num, "%u\x1f%u\x1f%s\x1f%u\x1f%u\x1f%d\x1f%.0f\x1f%.0f\x1f%.0f\x1f%.0f\x1f", n.id, parent,
+                      RoleName(n.role), n.level, n.flags, n.max_chars, n.min.x, n.min.y, n.max.x - n.min.x,
+                      n.max.y - n.min.y);
         out += num;
-        out += n.name;
+        AppendEscaped(out, n.name);
         out += '\x1f';
-        out += n.value;
+        AppendEscaped(out, n.value);
         out += '\x1f';
-        out += n.desc;
+        AppendEscaped(out, n.desc);
         out += '\x1e';
     }
     return out;

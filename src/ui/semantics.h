@@ -46,7 +46,32 @@ struct SemNode {
     std::string name;     // accessible name
     std::string value;    // text field contents, slider value, progress value
     std::string desc;     // description or the invalid message
+    int max_chars = 0;    // text fields: the most characters the editor accepts
     ImVec2 min, max;      // bounds in CSS pixels (ImGui's coordinates)
+};
+
+// The text field whose mirrored element holds DOM focus, and that element's
+// selection: the browser edits the text (see ui/text_field.cpp). Offsets are
+// UTF-8 bytes into the field's value.
+struct TextEdit {
+    ImGuiID id = 0;  // 0: no text field has DOM focus
+    int sel_start = 0, sel_end = 0;
+    bool backward = false;            // the caret is at sel_start
+    int comp_start = 0, comp_end = 0;  // IME composition in progress (empty when equal)
+    bool reveal = false;               // scroll the caret into view (the visible area shrank)
+};
+
+// A selection made with the pointer, for the platform to apply to the element.
+struct DomSelect {
+    ImGuiID id = 0;
+    int start = 0, end = 0;
+    bool backward = false;
+};
+
+// A message under a field: the editor refused an edit (a paste over the limit).
+struct FieldNotice {
+    ImGuiID id = 0;
+    std::string text;
 };
 
 // What the DOM side asked of the app since the last frame.
@@ -56,6 +81,7 @@ struct SemRequests {
     bool focus_reading = false;  // DOM focus moved onto text (or the page): no control has focus
     ImGuiID set_value_id = 0;  // a mirrored text field's new contents
     std::string set_value;
+    ImGuiID submit = 0;        // Enter in a mirrored single-line field
 };
 
 class Semantics {
@@ -68,8 +94,9 @@ public:
     const SemNode* Find(ImGuiID id) const;
     const SemNode* FindByName(Role role, const std::string& name) const;  // for tests
 
-    // Compact text form for the DOM mirror: one line per node, fields split by
-    // '\x1f'. The platform skips the DOM entirely when it is unchanged.
+    // Compact text form for the DOM mirror: one record per node ('\x1e'), fields
+    // split by '\x1f'; text fields escape those, ESC and NUL (EscapeWire), so any
+    // text is carried as it is. The platform skips the DOM when it is unchanged.
     std::string Serialize() const;
 
     SemRequests requests;   // filled by the platform (or a test), consumed by widgets
@@ -86,6 +113,9 @@ public:
     void FocusNextControl() { focus_next_ = true; }
     bool ConsumeFocusNext() { bool f = focus_next_; focus_next_ = false; return f; }
     ImGuiID dom_focus_request = 0;  // read and cleared by the platform
+    TextEdit edit;                  // kept by the platform from the DOM's focus and selection
+    DomSelect dom_select;           // read and cleared by the platform
+    FieldNotice notice;
     bool last_activation_from_dom = false;  // the latest activation came through the mirror
 
 private:

@@ -97,7 +97,6 @@ void DrawReflections(const WorkbookView& v, const Section& s, float width, Inten
 void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     const Section& s = c.sections[v.section];
-    ImGuiIO& io = ImGui::GetIO();
 
     if (ui.restore_scroll) {
         ImGui::SetScrollY(*ui.restore_scroll);
@@ -210,7 +209,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     // arrows only while no control has focus (reading), so they never fight a
     // focused control.
     ImGuiContext& g = *GImGui;
-    bool scrolling = !io.WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    bool scrolling = Sem().edit.id == 0 && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
     bool reading = scrolling && (g.NavId == 0 || g.NavDisableHighlight);
     if (scrolling) {
         float line = Em() * 3, page = ImGui::GetWindowHeight() * 0.9f;

@@ -24,15 +24,16 @@ static void FocusHere() {
     ImGui::SetKeyboardFocusHere();
 }
 
-// Applies DOM-side requests for this control before it is drawn.
-void BeforeControl(ImGuiID id) {
+// Applies DOM-side requests for this control before it is drawn. A text field
+// moved to by the app always takes DOM focus: only there can the learner type.
+void BeforeControl(ImGuiID id, bool text_field) {
     Semantics& sem = Sem();
     if (sem.TakeFocus(id)) {
         FocusHere();
         GImGui->NavDisableHighlight = false;  // focus came from the keyboard (DOM): show the ring
     } else if (sem.ConsumeFocusNext()) {
         FocusHere();
-        if (sem.last_activation_from_dom) sem.dom_focus_request = id;
+        if (sem.last_activation_from_dom || text_field) sem.dom_focus_request = id;
     }
 }
 
@@ -56,20 +57,10 @@ void Record(Role role, ImGuiID id, const std::string& name, uint16_t flags, std:
     Sem().Add(n);
 }
 
-int StringResize(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(data->BufTextLen);
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-// A mirrored DOM field sent new text: take it, even if ImGui is editing the field.
+// A mirrored DOM control (a slider's range input) sent a new value.
 bool TakeValue(ImGuiID id, std::string& text) {
     SemRequests& r = Sem().requests;
     if (r.set_value_id != id) return false;
-    if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();  // drop ImGui's stale edit buffer
     text = std::move(r.set_value);
     r.set_value_id = 0;
     r.set_value.clear();
@@ -91,34 +82,14 @@ bool Button(const char* label, const char* name, ImVec2 size, bool disabled) {
 }
 
 bool LinkRow(const char* label, bool current, const char* name, const char* desc, const char* href,
-             ImGuiSelectableFlags flags) {
+             ImGuiSelectableFlags flags, float width) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
-    bool pressed = ImGui::Selectable(label, current, flags);
+    bool pressed = ImGui::Selectable(label, current, flags, ImVec2(width, 0));
     Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;
     return pressed;
-}
-
-bool TextArea(const char* id_label, const char* name, std::string& text, ImVec2 size) {
-    ImGuiID id = ImGui::GetID(id_label);
-    BeforeControl(id);
-    bool changed = TakeValue(id, text);
-    changed |= ImGui::InputTextMultiline(id_label, text.data(), text.capacity() + 1, size,
-                                         ImGuiInputTextFlags_CallbackResize, StringResize, &text);
-    Record(Role::TextArea, id, name, 0, text);
-    return changed;
-}
-
-bool TextField(const char* id_label, const char* name, std::string& text, const char* hint) {
-    ImGuiID id = ImGui::GetID(id_label);
-    BeforeControl(id);
-    bool changed = TakeValue(id, text);
-    changed |= ImGui::InputTextWithHint(id_label, hint ? hint : "", text.data(), text.capacity() + 1,
-                                        ImGuiInputTextFlags_CallbackResize, StringResize, &text);
-    Record(Role::TextField, id, name, 0, text);
-    return changed;
 }
 
 bool ChoiceRow(const char* id_label, const std::string& text, bool selected, bool radio, float width, ImU32 tint,
@@ -265,17 +236,6 @@ bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, floa
     }
     Record(Role::Slider, id, name ? name : VisibleLabel(label), 0, std::to_string(v),
            std::to_string(lo) + " to " + std::to_string(hi));
-    return changed;
-}
-
-bool TextFieldWithError(const char* id_label, const char* name, std::string& text, const char* hint, const char* error) {
-    ImGuiID id = ImGui::GetID(id_label);
-    BeforeControl(id);
-    bool changed = TakeValue(id, text);
-    changed |= ImGui::InputTextWithHint(id_label, hint ? hint : "", text.data(), text.capacity() + 1,
-                                        ImGuiInputTextFlags_CallbackResize, StringResize, &text);
-    bool bad = error && *error;
-    Record(Role::TextField, id, name, bad ? SemFlag_Invalid : 0, text, bad ? error : "");
     return changed;
 }
 

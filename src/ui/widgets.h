@@ -12,7 +12,7 @@ namespace wb::ui {
 // onto its mirror), or a view's FocusNextControl(), before the control is
 // drawn. Every control helper calls it; controls drawn elsewhere (links in
 // rich text) call it too.
-void BeforeControl(ImGuiID id);
+void BeforeControl(ImGuiID id, bool text_field = false);
 
 // A push button. `name` overrides the accessible name (defaults to the label
 // without its "##id" suffix).
@@ -20,13 +20,24 @@ bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(
 
 // A clickable row that behaves as a link (table of contents, search hits).
 // `href` is what the mirrored <a> points at (e.g. "#/read/<id>"), for screen readers.
+// `width` 0: the rest of the line.
 bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr,
-             const char* href = nullptr, ImGuiSelectableFlags flags = 0);
+             const char* href = nullptr, ImGuiSelectableFlags flags = 0, float width = 0);
 
-// Multi-line text field bound to a std::string. Returns true when changed.
+// Text fields (ui/text_field.cpp). The browser edits them in their mirrored
+// element; these draw the text, caret and selection and return true when the
+// text changed. The most characters a field takes (a longer paste is refused
+// with a message under the field):
+constexpr int kShortTextLimit = 2000;     // names, search, dates, single lines
+constexpr int kLongTextLimit = 100000;    // reflections and notes
+// Multi-line; grows with its text (wrapped to the width), at least size.y tall.
 bool TextArea(const char* id, const char* name, std::string& text, ImVec2 size);
 // Single-line field.
 bool TextField(const char* id, const char* name, std::string& text, const char* hint = nullptr);
+// About the text field drawn last: it holds DOM focus (the learner is in it);
+// Enter was pressed in it this frame.
+bool FieldEditing();
+bool FieldSubmitted();
 
 // One option of a choice question: a radio circle or a check box and a label
 // that wraps to `width`. Records Role::Radio or Role::Checkbox. `tint` (0 =

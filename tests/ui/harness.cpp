@@ -22,6 +22,9 @@ Ui::Ui(float width, float height, std::string_view stored) {
     io.DeltaTime = 1.0f / 60.0f;
 
     wb::Sem().requests = {};  // the tree is a process-wide singleton: no requests left by an earlier test
+    wb::Sem().edit = {};
+    wb::Sem().dom_select = {};
+    wb::Sem().notice = {};
     wb::Sem().announcement.clear();
 
     std::string error;
@@ -82,6 +85,29 @@ void Ui::Frame() {
         app.Frame();
     }
     ImGui::Render();
+    BrowserAfterFrame();
+}
+
+// What web_bridge.js does with the app's requests after a frame: a field asked
+// for DOM focus or chose a selection with the pointer; its element takes them
+// and reports back its focus and selection (Sem().edit).
+void Ui::BrowserAfterFrame() {
+    wb::Semantics& sem = wb::Sem();
+    if (sem.dom_select.id) {
+        sem.edit = {sem.dom_select.id, sem.dom_select.start, sem.dom_select.end, sem.dom_select.backward, 0, 0};
+        sem.dom_select = {};
+    }
+    if (sem.dom_focus_request) {
+        const wb::SemNode* n = sem.Find(sem.dom_focus_request);
+        bool text = n && (n->role == wb::Role::TextField || n->role == wb::Role::TextArea);
+        if (text && sem.edit.id != n->id) {
+            int end = static_cast<int>(n->value.size());
+            sem.edit = {n->id, end, end, false, 0, 0};
+        } else if (!text) {
+            sem.edit = {};
+        }
+        sem.dom_focus_request = 0;
+    }
 }
 
 void Ui::Host(std::function<void()> draw) { hosted_ = std::move(draw); }
@@ -128,6 +154,15 @@ void Ui::ClickAt(ImVec2 p) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(p.x, p.y);
     Frame();  // hover settles
+    // As web_bridge.js on mousedown: a field under the pointer takes DOM focus;
+    // a press anywhere else takes it from the field that had it.
+    const wb::SemNode* field = nullptr;
+    for (const wb::SemNode& n : Nodes())
+        if ((n.role == wb::Role::TextField || n.role == wb::Role::TextArea) && p.x >= n.min.x && p.y >= n.min.y &&
+            p.x < n.max.x && p.y < n.max.y)
+            field = &n;
+    if (!field) wb::Sem().edit = {};
+    else if (wb::Sem().edit.id != field->id) wb::Sem().edit = {field->id, 0, 0, false, 0, 0};
     io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
     Frame();
     io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
@@ -169,10 +204,20 @@ void Ui::Press(ImGuiKey key) {
     Frame();
 }
 
+// As the browser edits the focused field's element: the typed text replaces
+// its selection, and the element reports its value and caret.
 void Ui::Type(const std::string& utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
-    // The input queue trickles: one character per frame at most when trickling.
-    Frames(static_cast<int>(utf8.size()) + 2);
+    wb::TextEdit& e = wb::Sem().edit;
+    REQUIRE_MESSAGE(e.id != 0, "no text field has DOM focus to type \"", utf8, "\" into");
+    const wb::SemNode* n = wb::Sem().Find(e.id);
+    REQUIRE_MESSAGE(n != nullptr, "the focused text field is not drawn");
+    std::string value = n->value;
+    int a = std::min(e.sel_start, e.sel_end), b = std::max(e.sel_start, e.sel_end);
+    value.replace(static_cast<size_t>(a), static_cast<size_t>(b - a), utf8);
+    wb::Sem().requests.set_value_id = e.id;
+    wb::Sem().requests.set_value = value;
+    e.sel_start = e.sel_end = a + static_cast<int>(utf8.size());
+    Frames(2);
 }
 
 ImGuiWindow* Ui::ReaderWindow() const {

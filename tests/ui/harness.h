@@ -55,7 +55,8 @@ struct Ui {
     void Wheel(ImVec2 over, float dy, int frames = 4);  // dy < 0 scrolls down
     // The DOM path: the mirrored element was clicked (Enter/Space).
     void Activate(wb::Role role, const std::string& name);
-    // Keyboard.
+    // Keyboard: a key ImGui gets (no text field focused), or text typed into the
+    // field that holds DOM focus (the browser's edit of its mirrored element).
     void Press(ImGuiKey key);
     void Type(const std::string& utf8);
 
@@ -66,6 +67,7 @@ struct Ui {
     ImVec2 ReaderCentre() const;
 
 private:
+    void BrowserAfterFrame();
     ImGuiContext* ctx_ = nullptr;
     float built_scale_ = 0;
     std::function<void()> hosted_;
