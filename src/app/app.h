@@ -44,6 +44,9 @@ struct Outbox {
 
 class App {
 public:
+    // Hands the embedded fonts to the theme (ui knows no assets of the app's).
+    App();
+
     // Decodes the embedded chapter (content.bin). False (with a message) if it is unusable.
     bool Init(std::string_view compiled_chapter, std::string& error);
 

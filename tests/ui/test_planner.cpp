@@ -144,7 +144,11 @@ TEST_CASE("ui planner: an invalid touch date is named and not used") {
     Ui ui;
     const pl::Id id = OpenNewContact(ui, "Alan Turing");
     SetField(ui, "Date of the touch", "2026-13-45");
-    CHECK(ui.FindContaining(Role::Text, "\"2026-13-45\" is not a date") != nullptr);
+    // Said on the field itself (its invalid message), as every planner date field does.
+    const wb::SemNode* field = ui.Find(Role::TextField, "Date of the touch");
+    REQUIRE(field != nullptr);
+    CHECK((field->flags & wb::SemFlag_Invalid) != 0);
+    CHECK(field->desc.find("\"2026-13-45\" is not a date") != std::string::npos);
     ui.Activate(Role::Button, "Log this touch");
     const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
     REQUIRE(got->log.size() == 1);
