@@ -1,5 +1,6 @@
-# Fails when a layer includes a layer above it (ARCHITECTURE: dependencies point
-# down only). Every layer includes from src/, so the compiler alone cannot tell.
+# Fails when a layer includes a layer above it: dependencies point down only
+# (core < ui < app < platform). Every layer includes from src/, so the compiler
+# alone cannot tell.
 #   cmake -D SRC=<project>/src -P check_layers.cmake
 set(rules
   "core:(ui|app|platform)/|imgui|emscripten"
