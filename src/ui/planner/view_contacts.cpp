@@ -42,20 +42,18 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     ImGui::SetNextItemWidth(FieldWidth());
     if (TextField("##contact_search", "Search contacts", q.text, "Search name, company, role, tags, notes")) ui.rows_dirty = true;
     float avail = ImGui::GetContentRegionAvail().x;
-    std::vector<std::string> tiers = {"Any tier"};
+    // A filter's first option is "any" (-1 in the query).
+    auto filter = [&](const char* group, const std::vector<std::string>& options, int& value) {
+        int k = RadioPills(group, options, value + 1, avail);
+        if (k < 0) return;
+        value = k - 1;
+        ui.rows_dirty = true;
+    };
+    std::vector<std::string> tiers = {"Any tier"}, stages = {"Any stage"};
     for (int i = 0; i < 4; ++i) tiers.push_back(TierName(static_cast<Tier>(i)));
-    int t = RadioPills("Tier filter", tiers, q.tier + 1, avail);
-    if (t >= 0) {
-        q.tier = t - 1;
-        ui.rows_dirty = true;
-    }
-    std::vector<std::string> stages = {"Any stage"};
     for (int i = 0; i < 6; ++i) stages.push_back(StageName(static_cast<Stage>(i)));
-    int s = RadioPills("Stage filter", stages, q.stage + 1, avail);
-    if (s >= 0) {
-        q.stage = s - 1;
-        ui.rows_dirty = true;
-    }
+    filter("Tier filter", tiers, q.tier);
+    filter("Stage filter", stages, q.stage);
     if (ChoiceRow("##due_only", "Only overdue or due this week", q.due_only, false, std::min(ImGui::GetContentRegionAvail().x, Em() * 20))) {
         q.due_only = !q.due_only;
         ui.rows_dirty = true;

@@ -11,20 +11,20 @@ using namespace planner;
 
 namespace {
 
+const char* const kNoEvents =
+    "No events yet. Conferences, meetups and workshops are where new people become contacts \xE2\x80\x94 add one you "
+    "plan to go to, set a goal for whom to meet, and prepare.";
+const NamedForm kEventForm = {"event", "an event", "e.g. Data Summit 2026"};
+
 std::vector<std::string> EventKinds(const PlannerView& v) {
-    if (v.templates && !v.templates->event_kinds.empty()) return v.templates->event_kinds;
-    return {"Conference", "Meetup", "Workshop", "Networking event"};
+    return KindsOr(v.templates, &Templates::event_kinds, {"Conference", "Meetup", "Workshop", "Networking event"});
 }
 
-// As LoadOrgDraft: a new record, or a changed stored one, replaces the draft;
-// a typed date that still means the stored one is kept as typed.
 void LoadEventDraft(PlannerForms& f, const Event& e) {
-    bool same = Continuing(f.event_seen) && f.event.id == e.id;
-    if (same && f.event.rev == e.rev) return;
-    Day typed = -1;
-    bool keep_day = same && ParseOptionalDay(f.event_day, typed) && typed == e.day;
+    bool same = false;
+    if (!DraftStale(f.event, f.event_seen, e, same)) return;
+    ReloadDayText(same, f.event_day, e.day);
     f.event = e;
-    if (!keep_day) f.event_day = FormatDay(e.day);
     if (!same) {
         f.event_day_error.clear();
         f.prep_new.clear();
@@ -108,12 +108,7 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     PlannerForms& f = ui.forms;
     LoadEventDraft(f, stored);
     Event& d = f.event;
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    std::string region = "Editing " + (d.name.empty() ? std::string("event") : d.name);
-    BeginSemRegion(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20));
-    SubHeading(region);
-    bool put = false;
-    put |= Field("##name", "Name", d.name, width);
+    bool put = EditorStart(d.name, "event", width);
     put |= PickKind(EventKinds(v), d.kind, width);
     put |= DateField("##day", "Date (YYYY-MM-DD)", f.event_day, d.day, f.event_day_error, width);
     put |= Field("##place", "Place", d.place, width, "venue and city");
@@ -176,7 +171,6 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
         Sem().FocusNextControl();
     }
     EditorEnd(ui, RecordKind::Event, d.id, d.name, width, out);
-    EndSemRegion();
 }
 
 void DrawEventRow(const PlannerView& v, PlannerUi& ui, const Event& e, float width, PlannerIntents& out) {
@@ -203,40 +197,13 @@ void DrawEventRow(const PlannerView& v, PlannerUi& ui, const Event& e, float wid
     ImGui::PopID();
 }
 
-// Add: a name, a kind and a date, then the new record opens for editing.
-void DrawAddEvent(const PlannerView& v, PlannerForms& f, float width, PlannerIntents& out) {
-    std::vector<std::string> kinds = EventKinds(v);
-    AddFormStart(f, "Add an event", "e.g. Data Summit 2026", kinds, width);
-    Day day = kNoDay;
-    bool day_ok = ParseOptionalDay(f.add_day, day);
-    DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, day, f.add_day_error, width);
-    if (AddFormEnd(f, "Add##add_event", "Add the event", "Cancel adding an event", width) && !AddNameMissing(f, "event")) {
-        if (!day_ok) {
-            f.add_day_error = DateError("Date", f.add_day, kNoDay);
-        } else {
-            Event e;
-            e.name = f.add_name;
-            e.kind = kinds[std::clamp(f.add_kind, 0, static_cast<int>(kinds.size()) - 1)];
-            e.day = day;
-            out.put_event = e;
-            out.edit_added = true;
-            f.adding.reset();
-        }
-    }
-    EndSemRegion();
-}
-
 }  // namespace
 
+// Upcoming events first (soonest first, undated last), then past ones (latest first).
 void DrawEvents(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
+    float width = PageStart("Events", v.planner.events.empty(), kNoEvents);
+    if (auto e = AddNamedRecord<Event>(ui, RecordKind::Event, kEventForm, EventKinds(v), width, out)) out.put_event = e;
     const Planner& p = v.planner;
-    float width = PageWidth();
-    PageHeading("Events");
-    if (p.events.empty())
-        WrappedText("No events yet. Conferences, meetups and workshops are where new people become contacts \xE2\x80\x94 "
-                    "add one you plan to go to, set a goal for whom to meet, and prepare.", Colors().text);
-
-    if (AddToggle(ui.forms, RecordKind::Event, "Add an event##add", nullptr)) DrawAddEvent(v, ui.forms, width, out);
 
     std::vector<const Event*> upcoming, past;
     for (const Event& e : p.events) (e.day == kNoDay || e.day >= v.today ? upcoming : past).push_back(&e);

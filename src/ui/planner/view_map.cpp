@@ -101,12 +101,10 @@ constexpr int kListed = 20;
 void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
     float width = std::max(Em() * 8, ImGui::GetContentRegionAvail().x);
-    PageHeading("Network map");
-    if (p.contacts.empty()) {
-        WrappedText("No one on the map yet. The map puts you in the middle and each contact on a ring by how close you "
-                    "are \xE2\x80\x94 add your first contacts under Contacts, or import them.", Colors().text);
-        return;
-    }
+    PageStart("Network map", p.contacts.empty(),
+              "No one on the map yet. The map puts you in the middle and each contact on a ring by how close you are "
+              "\xE2\x80\x94 add your first contacts under Contacts, or import them.");
+    if (p.contacts.empty()) return;
     MapCache& m = ui.map;
     MapFor(v, m);
     ImGuiIO& io = ImGui::GetIO();

@@ -69,13 +69,10 @@ void BarChart(const std::string& title, const std::vector<Bar>& bars, float widt
 
 void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    float width = PageWidth();
-    PageHeading("Metrics");
-    if (p.contacts.empty()) {
-        WrappedText("No metrics yet. Once you add contacts and log your follow-ups, this page shows how your network is "
-                    "spread and whether you keep in touch \xE2\x80\x94 start by adding a few contacts.", Colors().text);
-        return;
-    }
+    float width = PageStart("Metrics", p.contacts.empty(),
+                            "No metrics yet. Once you add contacts and log your follow-ups, this page shows how your "
+                            "network is spread and whether you keep in touch \xE2\x80\x94 start by adding a few contacts.");
+    if (p.contacts.empty()) return;
     // Metrics walk every contact and interaction: once per change, not per frame.
     MetricsCache& mc = ui.metrics;
     int64_t rev = NewestContactRev(p);

@@ -10,27 +10,26 @@ using namespace planner;
 namespace {
 
 const char* const kOrgStatus[] = {"Researching", "Applied", "Member", "Lapsed"};
+const char* const kNoOrganizations =
+    "No organizations yet. Professional organizations give you a room full of people in your field, news before it "
+    "is public and roles that make you visible \xE2\x80\x94 add one you belong to or are considering.";
+const NamedForm kOrgForm = {"organization", "an organization", "e.g. Society of Data Analysts"};
 
 std::vector<std::string> OrgKinds(const PlannerView& v) {
-    if (v.templates && !v.templates->organization_kinds.empty()) return v.templates->organization_kinds;
-    return {"Professional association", "Alumni network", "Industry group", "Online community"};
+    return KindsOr(v.templates, &Templates::organization_kinds,
+                   {"Professional association", "Alumni network", "Industry group", "Online community"});
 }
 
-// Loads the record into the draft when another one is opened, or when the stored
-// one changed (another tab, or the app applied our edit). Typed text that still
-// means the stored value is kept, so an edit is not reformatted under the cursor.
+// The draft and its typed dues, renewal and roles (see DraftStale).
 void LoadOrgDraft(PlannerForms& f, const Organization& o) {
-    bool same = Continuing(f.org_seen) && f.org.id == o.id;
-    if (same && f.org.rev == o.rev) return;
+    bool same = false;
+    if (!DraftStale(f.org, f.org_seen, o, same)) return;
     int64_t typed_cents = -1;
-    Day typed_day = -1;
-    bool keep_dues = same && ParseMoney(f.org_dues, typed_cents) && typed_cents == o.dues_cents;
-    bool keep_day = same && ParseOptionalDay(f.org_renewal, typed_day) && typed_day == o.renewal;
-    bool keep_roles = same && SplitList(f.org_roles) == o.roles;
+    if (!(same && ParseMoney(f.org_dues, typed_cents) && typed_cents == o.dues_cents))
+        f.org_dues = o.dues_cents ? FormatMoney(o.dues_cents) : "";
+    ReloadDayText(same, f.org_renewal, o.renewal);
+    if (!(same && SplitList(f.org_roles) == o.roles)) f.org_roles = JoinList(o.roles);
     f.org = o;
-    if (!keep_dues) f.org_dues = o.dues_cents ? FormatMoney(o.dues_cents) : "";
-    if (!keep_day) f.org_renewal = FormatDay(o.renewal);
-    if (!keep_roles) f.org_roles = JoinList(o.roles);
     if (!same) {
         f.org_dues_error.clear();
         f.org_renewal_error.clear();
@@ -42,12 +41,7 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
     LoadOrgDraft(f, stored);
     Organization& d = f.org;
     ImGui::PushID(static_cast<int>(d.id));
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    std::string region = "Editing " + (d.name.empty() ? std::string("organization") : d.name);
-    BeginSemRegion(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20));
-    SubHeading(region);
-    bool put = false;
-    put |= Field("##name", "Name", d.name, width);
+    bool put = EditorStart(d.name, "organization", width);
     put |= PickKind(OrgKinds(v), d.kind, width);
     int status = static_cast<int>(d.status);
     if (LabelledRadio("Status", Options(kOrgStatus, 4), status, width)) {
@@ -78,38 +72,17 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
     put |= TextArea("##notes", "Notes", d.notes, ImVec2(width, Em() * 4));
     if (put) out.put_org = d;
     EditorEnd(ui, RecordKind::Organization, d.id, d.name, width, out);
-    EndSemRegion();
     ImGui::PopID();
-}
-
-// Add: a name and a kind, then the new record opens for editing.
-void DrawAddOrganization(const PlannerView& v, PlannerForms& f, float width, PlannerIntents& out) {
-    std::vector<std::string> kinds = OrgKinds(v);
-    AddFormStart(f, "Add an organization", "e.g. Society of Data Analysts", kinds, width);
-    if (AddFormEnd(f, "Add##add_org", "Add the organization", "Cancel adding an organization", width) &&
-        !AddNameMissing(f, "organization")) {
-        Organization o;
-        o.name = f.add_name;
-        o.kind = kinds[std::clamp(f.add_kind, 0, static_cast<int>(kinds.size()) - 1)];
-        out.put_org = o;
-        out.edit_added = true;
-        f.adding.reset();
-    }
-    EndSemRegion();
 }
 
 }  // namespace
 
+// An organization renewing within 30 days is listed first and highlighted; the rest by name.
 void DrawOrganizations(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    float width = PageWidth();
-    PageHeading("Organizations");
-    if (p.organizations.empty())
-        WrappedText("No organizations yet. Professional organizations give you a room full of people in your field, "
-                    "news before it is public and roles that make you visible \xE2\x80\x94 add one you belong to or are "
-                    "considering.", Colors().text);
-    if (AddToggle(ui.forms, RecordKind::Organization, "Add an organization##add", nullptr))
-        DrawAddOrganization(v, ui.forms, width, out);
+    float width = PageStart("Organizations", p.organizations.empty(), kNoOrganizations);
+    if (auto o = AddNamedRecord<Organization>(ui, RecordKind::Organization, kOrgForm, OrgKinds(v), width, out))
+        out.put_org = o;
 
     // Renewals first when they are close; then by name.
     std::vector<const Organization*> list;

@@ -8,21 +8,12 @@ using namespace planner;
 namespace {
 
 const char* const kActions[] = {"Update profile", "Post", "Comment", "Share"};
-const char* ActionVerb(SocialAction a) {
-    switch (a) {
-        case SocialAction::UpdateProfile: return "update your profile";
-        case SocialAction::Post: return "post";
-        case SocialAction::Comment: return "comment on others' posts";
-        default: return "share something useful";
-    }
-}
+// What each SocialAction asks of the learner, in its order.
+const char* const kActionVerbs[] = {"update your profile", "post", "comment on others' posts", "share something useful"};
+const char* ActionVerb(SocialAction a) { return kActionVerbs[static_cast<int>(a) & 3]; }
 std::string PlanTitle(const SocialPlan& s) {
     return (s.platform.empty() ? std::string("Social media") : s.platform) + ": " + ActionVerb(s.action) + " every " +
            std::to_string(s.every_days) + (s.every_days == 1 ? " day" : " days");
-}
-
-std::vector<SocialPlan> SocialStarters(const PlannerView& v) {
-    return v.templates ? v.templates->social : std::vector<SocialPlan>{};
 }
 
 }  // namespace
@@ -30,12 +21,10 @@ std::vector<SocialPlan> SocialStarters(const PlannerView& v) {
 void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     PlannerForms& f = ui.forms;
     const Planner& p = v.planner;
-    float width = PageWidth();
-    PageHeading("Social media plan");
-    if (p.social.empty())
-        WrappedText("No social media plan yet. A small habit kept up \xE2\x80\x94 a comment twice a week, a post a month "
-                    "\xE2\x80\x94 keeps you visible to your network. Start with one of these, or make your own.",
-                    Colors().text);
+    float width = PageStart("Social media plan", p.social.empty(),
+                            "No social media plan yet. A small habit kept up \xE2\x80\x94 a comment twice a week, a "
+                            "post a month \xE2\x80\x94 keeps you visible to your network. Start with one of these, or "
+                            "make your own.");
 
     for (const SocialPlan& s : p.social) {
         ImGui::PushID(static_cast<int>(s.id));
@@ -81,17 +70,14 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
 
     SubHeading("Add to the plan");
-    std::vector<SocialPlan> starters = SocialStarters(v);
+    const std::vector<SocialPlan> none;
+    const std::vector<SocialPlan>& starters = v.templates ? v.templates->social : none;
     for (size_t i = 0; i < starters.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
         SocialPlan plan = starters[i];
         plan.id = 0;
         plan.done.clear();
         plan.every_days = std::max(1, plan.every_days);
-        std::string label = PlanTitle(plan);
-        WrappedText(label, Colors().text);
-        if (Button("Add##starter", ("Add: " + label).c_str())) out.put_social = plan;
-        ImGui::PopID();
+        if (StarterRow(i, PlanTitle(plan), "Add: ")) out.put_social = plan;
     }
     if (AddToggle(f, RecordKind::Social, "Make your own##add", "Add your own social media habit")) {
         ImVec2 a = ImGui::GetCursorScreenPos();

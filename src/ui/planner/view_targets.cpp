@@ -7,16 +7,13 @@ namespace wb::ui {
 using namespace planner;
 
 void DrawTargets(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
-    PlannerForms& f = ui.forms;
     const Planner& p = v.planner;
-    float width = PageWidth();
-    PageHeading("Target companies");
-    if (p.targets.empty())
-        WrappedText("No target companies yet. Rank the places you would like to work by who could speak for you there, "
-                    "how much you want it and how likely they are hiring \xE2\x80\x94 add the first company on your list.",
-                    Colors().text);
-    else
-        MutedText("Ranked by score: advocacy + motivation + openings, each 0 to 5.");
+    float width = PageStart("Target companies", p.targets.empty(),
+                            "No target companies yet. Rank the places you would like to work by who could speak for "
+                            "you there, how much you want it and how likely they are hiring \xE2\x80\x94 add the first "
+                            "company on your list.");
+    if (!p.targets.empty()) MutedText("Ranked by score: advocacy + motivation + openings, each 0 to 5.");
+    PlannerForms& f = ui.forms;
 
     std::vector<uint32_t> order = RankTargets(p);
     int rank = 0;

@@ -30,6 +30,12 @@ void PageHeading(const char* title) {
     Gap(0.2f);
 }
 
+float PageStart(const char* title, bool empty, const char* empty_text) {
+    PageHeading(title);
+    if (empty) WrappedText(empty_text, Colors().text);
+    return PageWidth();
+}
+
 void SubHeading(const std::string& name) {
     Gap(0.4f);
     HeadingText(GetFonts().h2, name, 2);
@@ -194,6 +200,24 @@ bool Continuing(int& seen) {
     return yes;
 }
 
+void ReloadDayText(bool same, std::string& text, Day stored) {
+    Day typed = -1;
+    if (!(same && ParseOptionalDay(text, typed) && typed == stored)) text = FormatDay(stored);
+}
+
+std::vector<std::string> KindsOr(const Templates* t, std::vector<std::string> Templates::*kinds,
+                                 std::vector<std::string> fallback) {
+    return t && !(t->*kinds).empty() ? t->*kinds : fallback;
+}
+
+bool StarterRow(size_t i, const std::string& words, const char* add_prefix) {
+    ImGui::PushID(static_cast<int>(i));
+    WrappedText(words, Colors().text);
+    bool add = Button("Add##starter", (add_prefix + words).c_str());
+    ImGui::PopID();
+    return add;
+}
+
 bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* name) {
     if (f.adding == kind && Continuing(f.adding_seen)) return true;
     if (!Button(label, name)) return false;
@@ -210,13 +234,33 @@ bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* 
     return true;
 }
 
-void AddFormStart(PlannerForms& f, const char* title, const char* name_hint, const std::vector<std::string>& kinds,
-                  float width) {
+bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const std::vector<std::string>& kinds,
+                   float width, Day* day) {
+    PlannerForms& f = ui.forms;
+    std::string title = std::string("Add ") + form.a_what;
+    if (!AddToggle(f, kind, (title + "##add").c_str(), nullptr)) return false;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, title, a, ImVec2(a.x + width, a.y + Em() * 8));
+    BeginSemRegion(Role::Region, title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 8));
     SubHeading(title);
-    Field("##add_name", "Name", f.add_name, width, name_hint);
+    Field("##add_name", "Name", f.add_name, width, form.name_hint);
     LabelledRadio("Kind", kinds, f.add_kind, width);
+    Day typed = kNoDay;
+    bool day_ok = !day || ParseOptionalDay(f.add_day, typed);
+    if (day) DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
+    bool add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
+                          ("Cancel adding " + std::string(form.a_what)).c_str(), width);
+    EndSemRegion();
+    if (!add) return false;
+    if (f.add_name.find_first_not_of(' ') == std::string::npos) {
+        f.add_error = std::string("Name: empty. Type the ") + form.what + "'s name above, then press Add.";
+        return false;
+    }
+    if (!day_ok) {
+        f.add_day_error = DateError("Date", f.add_day, kNoDay);
+        return false;
+    }
+    if (day) *day = typed;
+    return true;
 }
 
 bool AddFormEnd(PlannerForms& f, const char* add_id, const char* add_name, const char* cancel_name, float width,
@@ -228,12 +272,6 @@ bool AddFormEnd(PlannerForms& f, const char* add_id, const char* add_name, const
     flow.Next("Cancel");
     if (Button("Cancel##add_cancel", cancel_name)) f.adding.reset();
     return add;
-}
-
-bool AddNameMissing(PlannerForms& f, const char* what) {
-    if (f.add_name.find_first_not_of(' ') != std::string::npos) return false;
-    f.add_error = std::string("Name: empty. Type the ") + what + "'s name above, then press Add.";
-    return true;
 }
 
 void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::string& what, float width, PlannerIntents& out) {
@@ -268,6 +306,14 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
     ImGui::PopID();
 }
 
+bool EditorStart(std::string& name, const char* what, float width) {
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    std::string region = "Editing " + (name.empty() ? std::string(what) : name);
+    BeginSemRegion(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20));
+    SubHeading(region);
+    return Field("##name", "Name", name, width);
+}
+
 void EditorEnd(PlannerUi& ui, RecordKind kind, Id id, const std::string& name, float width, PlannerIntents& out) {
     Gap(0.3f);
     Flow flow(width);
@@ -275,6 +321,7 @@ void EditorEnd(PlannerUi& ui, RecordKind kind, Id id, const std::string& name, f
     if (Button("Done##close", ("Done editing " + name).c_str())) ui.editing = 0;
     flow.Next("Delete");
     DeleteWithConfirm(ui.forms, kind, id, name, width, out);
+    EndSemRegion();
 }
 
 }  // namespace wb::ui

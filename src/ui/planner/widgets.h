@@ -2,6 +2,8 @@
 // date fields, radio pills, headings, the add and delete flows, the colours
 // and words for a follow-up's standing. One of each, shared by every view_*.cpp.
 #pragma once
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,9 @@ struct Flow {
 };
 
 void PageHeading(const char* title);        // the page's h1
+// The page's h1 and, when the page has nothing yet (`empty`), what to do first.
+// Returns the page's width (PageWidth).
+float PageStart(const char* title, bool empty, const char* empty_text);
 void SubHeading(const std::string& name);   // a section's h2
 void FieldLabel(const char* text, float width);  // a label above its control, wrapped
 
@@ -81,25 +86,69 @@ std::string ContactLine(const planner::Contact& c);  // "Name (Company)"
 std::string ContactDueLine(const planner::Contact& c, planner::Day today);  // "Name · Company · due ..."
 std::string ContactHref(planner::Id id);  // "#/planner/contact/<id>"
 
-// --- Add and delete flows --------------------------------------------------------
+// --- Drafts, add and delete flows ---------------------------------------------------
 
 // True when the part drawn with `seen` was also drawn in the previous frame.
 bool Continuing(int& seen);
+// An editor's draft is loaded when another record is opened, or when the stored
+// one changed (another tab, or the app applied our edit). True when it must be;
+// `same` says whether it is the record drawn last frame, whose typed text that
+// still means the stored value is then kept, so an edit is not reformatted under the cursor.
+template <class Record>
+bool DraftStale(const Record& draft, int& seen, const Record& stored, bool& same) {
+    same = Continuing(seen) && draft.id == stored.id;
+    return !same || draft.rev != stored.rev;
+}
+// A date field's text as kept across such a reload (see DraftStale).
+void ReloadDayText(bool same, std::string& text, planner::Day stored);
+
+// The head of a record's editor: a region and heading "Editing <name>" (or
+// `what` while it has none), then its name field. True when the name changed.
+bool EditorStart(std::string& name, const char* what, float width);
+// The foot of a record's editor: Done (closes it) and Delete (asks first); ends the region.
+void EditorEnd(PlannerUi& ui, RecordKind kind, planner::Id id, const std::string& name, float width, PlannerIntents& out);
+
+// The kinds offered for a new record: the templates', or these when there are none.
+std::vector<std::string> KindsOr(const planner::Templates* t, std::vector<std::string> planner::Templates::*kinds,
+                                 std::vector<std::string> fallback);
+
+// One starter from the templates: its words and an Add button named `add_prefix`
+// + the words. True when the learner adds it.
+bool StarterRow(size_t i, const std::string& words, const char* add_prefix);
+
 // Opens the add form for `kind` (closing any other) with a button; true while it is open.
 bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* name);
-// A "Delete" button, then "Delete X?" with yes and no; yes sends out.remove.
-// The top of the add form of a record with a name and a kind (organizations,
-// events): a region and heading named `title`, the name, the kind.
-void AddFormStart(PlannerForms& f, const char* title, const char* name_hint, const std::vector<std::string>& kinds,
-                  float width);
 // The end of every add form: its error, if any, then Add (`add_name` for screen
 // readers) and Cancel, which closes the form. True when Add was pressed.
 bool AddFormEnd(PlannerForms& f, const char* add_id, const char* add_name, const char* cancel_name, float width,
                 bool disabled = false);
-// True when the name typed into the add form is blank; says so in the form's error.
-bool AddNameMissing(PlannerForms& f, const char* what);
-// The foot of a record's editor: Done (closes it) and Delete (asks first).
-void EditorEnd(PlannerUi& ui, RecordKind kind, planner::Id id, const std::string& name, float width, PlannerIntents& out);
+
+// The add form of a record with a name and a kind (organizations; events also
+// have a date): opened by its button, it sends the record with id 0 and asks
+// for its editor (the app gives the id). Words are the record's: "organization".
+struct NamedForm {
+    const char* what;       // "organization"
+    const char* a_what;     // "an organization"
+    const char* name_hint;  // "e.g. Society of Data Analysts"
+};
+// Draws it; true on an Add with a name (and, with `day`, a real date, stored there).
+bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const std::vector<std::string>& kinds,
+                   float width, planner::Day* day);
+template <class Record>
+std::optional<Record> AddNamedRecord(PlannerUi& ui, RecordKind kind, const NamedForm& form,
+                                     const std::vector<std::string>& kinds, float width, PlannerIntents& out) {
+    Record r;
+    planner::Day* day = nullptr;
+    if constexpr (requires { r.day; }) day = &r.day;
+    if (!NamedFormDraw(ui, kind, form, kinds, width, day)) return std::nullopt;
+    r.name = ui.forms.add_name;
+    r.kind = kinds[std::clamp(ui.forms.add_kind, 0, static_cast<int>(kinds.size()) - 1)];
+    out.edit_added = true;
+    ui.forms.adding.reset();
+    return r;
+}
+
+// A "Delete" button, then "Delete X?" with yes and no; yes sends out.remove.
 void DeleteWithConfirm(PlannerForms& f, RecordKind kind, planner::Id id, const std::string& what, float width,
                        PlannerIntents& out);
 
