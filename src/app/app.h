@@ -81,6 +81,7 @@ public:
     // --- The planner, stored by the platform in IndexedDB (see PlannerHost).
     PlannerHost& planner() { return planner_; }
     void PlannerLoaded(bool quarantined);   // after FinishLoad or LoadFailed
+    // `status` as the platform reports it: 0 saved, 1 storage full, 2 refused (PlannerHost::SaveStatus).
     void PlannerSaveFinished(int status, const std::string& message);
     void PlannerMerged();                   // another tab's records were merged
     void OnImportFile(const std::string& filename, std::string bytes);
