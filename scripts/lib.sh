@@ -2,8 +2,9 @@
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Debian's emscripten needs Debian's acorn module, which the machine's node does
-# not look for by default (see shared/TOOLCHAIN.md).
+# Debian's emscripten needs Debian's acorn module (in /usr/share/nodejs), where a
+# node that is not Debian's (e.g. NodeSource's) does not look: without this, emcc's
+# link step fails with "Cannot find module 'acorn'".
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
 # Where fetched third-party source lives: outside git, reused across builds.

@@ -21,6 +21,7 @@ APT_PACKAGES=(
   libxml2-utils        # xmllint: validates the LMS manifests
   librsvg2-bin         # rsvg-convert: app icons from our SVG
   clang                # libFuzzer targets
+  valgrind             # callgrind: the instruction counts of scripts/bench.sh
   cmake g++ make xz-utils ca-certificates
 )
 missing=()

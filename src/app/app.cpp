@@ -2,12 +2,20 @@
 
 #include <cstdio>
 
+#include "app/assets.h"
+
 #include "core/route.h"
 #include "core/search.h"
 #include "imgui_internal.h"
 #include "ui/semantics.h"
 
 namespace wb {
+
+App::App() {
+    using namespace assets;
+    ui::SetFontData({font_regular, font_regular_size, font_bold, font_bold_size, font_italic, font_italic_size,
+                     content_glyphs, content_glyphs_size});
+}
 
 bool App::Init(std::string_view compiled_chapter, std::string& error) {
     ContentResult r = DecodeContentBinary(compiled_chapter);

@@ -44,6 +44,9 @@ struct Outbox {
 
 class App {
 public:
+    // Hands the embedded fonts to the theme (ui knows no assets of the app's).
+    App();
+
     // Decodes the embedded chapter (content.bin). False (with a message) if it is unusable.
     bool Init(std::string_view compiled_chapter, std::string& error);
 
@@ -78,6 +81,7 @@ public:
     // --- The planner, stored by the platform in IndexedDB (see PlannerHost).
     PlannerHost& planner() { return planner_; }
     void PlannerLoaded(bool quarantined);   // after FinishLoad or LoadFailed
+    // `status` as the platform reports it: 0 saved, 1 storage full, 2 refused (PlannerHost::SaveStatus).
     void PlannerSaveFinished(int status, const std::string& message);
     void PlannerMerged();                   // another tab's records were merged
     void OnImportFile(const std::string& filename, std::string bytes);

@@ -136,6 +136,7 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     if (page == ui::PlannerPage::Contact && pu.contact != contact) {
         pu.touch_note.clear();
         pu.touch_day.clear();
+        pu.touch_day_error.clear();
         pu.confirm_delete = false;
     }
     pu.page = page;
@@ -159,7 +160,7 @@ void App::PlannerLoaded(bool quarantined) {
 }
 
 void App::PlannerSaveFinished(int status, const std::string& message) {
-    std::string problem = planner_.SaveFinished(status, message);
+    std::string problem = planner_.SaveFinished(PlannerHost::SaveStatusFrom(status), message);
     if (problem != planner_save_problem_) out.announce = problem.empty() ? "Planner saved." : problem;
     planner_save_problem_ = problem;
 }
@@ -211,7 +212,8 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
     }
     auto put = [&](auto& list, auto record, auto add) {
         if (record.id == 0) {
-            add(p, std::move(record), rev);
+            Id id = add(p, std::move(record), rev);
+            if (in.edit_added) pu.editing = id;  // the view asked for the new record's editor
         } else {
             for (auto& r : list)
                 if (r.id == record.id) {
@@ -233,18 +235,18 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         Id id = in.remove->second;
         bool removed = false;
         switch (in.remove->first) {
-            case 'c':
+            case ui::RecordKind::Contact:
                 removed = DeleteContact(p, id, rev);
                 if (removed) {
                     planner_.TouchContact(id);
                     if (pu.contact == id) OpenPlanner(ui::PlannerPage::Contacts, 0, true);
                 }
                 break;
-            case 'o': removed = DeleteOrganization(p, id, rev); break;
-            case 'e': removed = DeleteEvent(p, id, rev); break;
-            case 's': removed = DeleteSocialPlan(p, id, rev); break;
-            case 't': removed = DeleteTarget(p, id, rev); break;
-            case 'g': removed = DeleteGoal(p, id, rev); break;
+            case ui::RecordKind::Organization: removed = DeleteOrganization(p, id, rev); break;
+            case ui::RecordKind::Event: removed = DeleteEvent(p, id, rev); break;
+            case ui::RecordKind::Social: removed = DeleteSocialPlan(p, id, rev); break;
+            case ui::RecordKind::Target: removed = DeleteTarget(p, id, rev); break;
+            case ui::RecordKind::Goal: removed = DeleteGoal(p, id, rev); break;
         }
         if (removed) {
             planner_.TouchMeta();  // the tombstone lives in meta
@@ -310,9 +312,9 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
     }
     if (in.export_kind) {
         switch (*in.export_kind) {
-            case 'i': out.downloads.push_back({"networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_)}); break;
-            case 'v': out.downloads.push_back({"networking-contacts.vcf", "text/vcard", ExportVcf(p)}); break;
-            case 'c': out.downloads.push_back({"networking-contacts.csv", "text/csv", ExportCsv(p)}); break;
+            case ui::ExportKind::Calendar: out.downloads.push_back({"networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_)}); break;
+            case ui::ExportKind::Cards: out.downloads.push_back({"networking-contacts.vcf", "text/vcard", ExportVcf(p)}); break;
+            case ui::ExportKind::Spreadsheet: out.downloads.push_back({"networking-contacts.csv", "text/csv", ExportCsv(p)}); break;
         }
     }
 }

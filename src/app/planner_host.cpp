@@ -91,8 +91,8 @@ std::string PlannerHost::EncodePart(std::string_view key) {
     return text;
 }
 
-std::string PlannerHost::SaveFinished(int status, const std::string& message) {
-    if (status == 0) {
+std::string PlannerHost::SaveFinished(SaveStatus status, const std::string& message) {
+    if (status == SaveStatus::Saved) {
         inflight_chunks_.clear();
         meta_inflight_ = false;
         return "";
@@ -102,7 +102,7 @@ std::string PlannerHost::SaveFinished(int status, const std::string& message) {
     inflight_chunks_.clear();
     meta_dirty_ = meta_dirty_ || meta_inflight_;
     meta_inflight_ = false;
-    if (status == 1)
+    if (status == SaveStatus::QuotaFull)
         return "Your latest planner changes are not saved yet: this browser's storage for the workbook is full. They "
                "are kept in this page and saving is retried; freeing space, or exporting your contacts, keeps them safe.";
     return "Your latest planner changes are not saved yet: the browser's database refused them (" + message +

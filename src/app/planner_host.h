@@ -11,7 +11,7 @@
 
 #include "core/interchange.h"
 #include "core/planner.h"
-#include "ui/planner_views.h"
+#include "ui/planner/planner_views.h"
 
 namespace wb {
 
@@ -34,8 +34,13 @@ public:
     // ("" = delete the record). A failed save puts the keys back.
     std::string DirtyKeys() const;
     std::string EncodePart(std::string_view key);
-    // 0 saved, 1 quota, 2 other error. Returns the learner-facing problem ("" = saved).
-    std::string SaveFinished(int status, const std::string& message);
+    // How a save ended, as the platform reports it (0, 1, 2 from web_bridge.js).
+    enum class SaveStatus : int { Saved = 0, QuotaFull = 1, Refused = 2 };
+    static SaveStatus SaveStatusFrom(int status) {
+        return status == 0 ? SaveStatus::Saved : status == 1 ? SaveStatus::QuotaFull : SaveStatus::Refused;
+    }
+    // Returns the learner-facing problem ("" = saved).
+    std::string SaveFinished(SaveStatus status, const std::string& message);
     bool dirty() const { return meta_dirty_ || !dirty_chunks_.empty(); }
 
     // --- Another tab wrote these records: merge them, record by record.

@@ -5,6 +5,7 @@
 
 #include "core/interchange.h"
 #include "core/interchange_internal.h"
+#include "core/planner_text.h"
 
 namespace wb::planner {
 
@@ -75,28 +76,6 @@ const char* ChannelName(Channel c) {
         case Channel::Message: return "message";
         case Channel::Event: return "event";
         case Channel::Social: return "social media";
-    }
-    return "";
-}
-
-const char* TierName(Tier t) {
-    switch (t) {
-        case Tier::Inner: return "Inner";
-        case Tier::Close: return "Close";
-        case Tier::Active: return "Active";
-        case Tier::Extended: return "Extended";
-    }
-    return "";
-}
-
-const char* StageName(Stage s) {
-    switch (s) {
-        case Stage::Identified: return "Identified";
-        case Stage::Contacted: return "Contacted";
-        case Stage::Replied: return "Replied";
-        case Stage::Met: return "Met";
-        case Stage::ThankYouSent: return "Thank-you sent";
-        case Stage::Advocate: return "Advocate";
     }
     return "";
 }

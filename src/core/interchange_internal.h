@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/planner.h"
+#include "core/text.h"
 
 namespace wb::planner::interchange_internal {
 
@@ -13,8 +14,8 @@ namespace wb::planner::interchange_internal {
 bool ValidCivil(int y, int m, int d);
 
 // ASCII-only case folding (names and headers are compared this way).
-std::string AsciiLower(std::string_view s);
-bool EqualsNoCase(std::string_view a, std::string_view b);
+using wb::AsciiLower;
+using wb::EqualsNoCase;
 std::string_view TrimView(std::string_view s);
 // Trims, and collapses runs of spaces/tabs/newlines to one space.
 std::string CollapseSpaces(std::string_view s);

@@ -16,24 +16,6 @@ bool ValidCivil(int y, int m, int d) {
 }
 
 // --- Text ----------------------------------------------------------------------
-std::string AsciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
 static bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
 std::string_view TrimView(std::string_view s) {
@@ -91,7 +73,7 @@ std::string UrlKey(std::string_view url) {
     key.append(rest);
     size_t lower_end = linkedin ? key.size() : host.size();
     for (size_t i = 0; i < lower_end; ++i)
-        if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] - 'A' + 'a');
+        key[i] = AsciiLower(key[i]);
     return key;
 }
 
@@ -110,19 +92,6 @@ bool IsValidUtf8(std::string_view s) {
     return true;
 }
 
-static void AppendCodePoint(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 std::string Cp1252ToUtf8(std::string_view s) {
     // 0x80..0x9F differ from Latin-1; the five unassigned ones become U+FFFD.
     static const uint16_t kHigh[32] = {
@@ -134,8 +103,8 @@ std::string Cp1252ToUtf8(std::string_view s) {
     for (char ch : s) {
         unsigned char b = static_cast<unsigned char>(ch);
         if (b < 0x80) out += ch;
-        else if (b < 0xA0) AppendCodePoint(out, kHigh[b - 0x80]);
-        else AppendCodePoint(out, b);
+        else if (b < 0xA0) AppendUtf8(out, kHigh[b - 0x80]);
+        else AppendUtf8(out, b);
     }
     return out;
 }

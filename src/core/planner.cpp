@@ -11,6 +11,7 @@
 //   Targets, goals, metrics
 //   Network map
 #include "core/planner.h"
+#include "core/text.h"
 
 #include <cstring>
 
@@ -27,12 +28,10 @@ namespace {
 // Floor division: periods and weeks before 1970 must not round toward zero.
 int FloorDiv(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 void AppendLower(std::string& out, std::string_view s) {
     const size_t at = out.size();
     out.resize(at + s.size());
-    for (size_t i = 0; i < s.size(); ++i) out[at + i] = LowerAscii(s[i]);
+    for (size_t i = 0; i < s.size(); ++i) out[at + i] = AsciiLower(s[i]);
 }
 
 std::string Lower(std::string_view s) {
@@ -45,14 +44,12 @@ std::string Lower(std::string_view s) {
 int CompareNoCase(std::string_view a, std::string_view b) {
     size_t n = std::min(a.size(), b.size());
     for (size_t i = 0; i < n; ++i) {
-        unsigned char x = static_cast<unsigned char>(LowerAscii(a[i]));
-        unsigned char y = static_cast<unsigned char>(LowerAscii(b[i]));
+        unsigned char x = static_cast<unsigned char>(AsciiLower(a[i]));
+        unsigned char y = static_cast<unsigned char>(AsciiLower(b[i]));
         if (x != y) return x < y ? -1 : 1;
     }
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
-
-bool EqualNoCase(std::string_view a, std::string_view b) { return a.size() == b.size() && CompareNoCase(a, b) == 0; }
 
 }  // namespace
 
@@ -287,7 +284,7 @@ std::vector<std::string> Words(std::string_view text) {
 struct FoldTable {
     unsigned char to[256];
     constexpr FoldTable() : to() {
-        for (int c = 0; c < 256; ++c) to[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        for (int c = 0; c < 256; ++c) to[c] = static_cast<unsigned char>(AsciiLower(static_cast<char>(c)));
     }
 };
 constexpr FoldTable kFold;
@@ -350,7 +347,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
         if (q.tier >= 0 && static_cast<int>(c.tier) != q.tier) continue;
         if (q.stage >= 0 && static_cast<int>(c.stage) != q.stage) continue;
         if (!q.tag.empty() &&
-            std::none_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return EqualNoCase(t, q.tag); }))
+            std::none_of(c.tags.begin(), c.tags.end(), [&](const std::string& t) { return EqualsNoCase(t, q.tag); }))
             continue;
         Day next = kNoDay;
         if (want_next) {
@@ -556,6 +553,12 @@ std::vector<std::pair<std::string, int>> TopTen(const std::unordered_map<std::st
     return v;
 }
 }  // namespace
+
+int64_t NewestContactRev(const Planner& p) {
+    int64_t r = 0;
+    for (const Contact& c : p.contacts) r = std::max(r, c.rev.at);
+    return r;
+}
 
 Metrics ComputeMetrics(const Planner& p, Day today) {
     Metrics m;

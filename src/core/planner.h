@@ -298,6 +298,9 @@ struct Metrics {
     std::vector<int> touches_per_week;  // 12 Monday-start weeks, oldest first; the last is this week
 };
 Metrics ComputeMetrics(const Planner& p, Day today);
+// The newest revision among the contacts: with their count, a cheap key for
+// caches of what is derived from them (~20 µs for 30,000 people).
+int64_t NewestContactRev(const Planner& p);
 
 // --- Network map -----------------------------------------------------------------------
 // Polar layout in a unit disc: one ring per tier (Inner innermost) and one sector

@@ -587,7 +587,7 @@ public:
                     } else if (code >= 0xDC00 && code <= 0xDFFF) {
                         code = 0xFFFD;
                     }
-                    AppendUtf8(out, code);
+                    wb::AppendUtf8(out, code);
                     break;
                 }
                 default: return Fail();
@@ -703,23 +703,6 @@ private:
             out = out * 16 + static_cast<uint32_t>(d);
         }
         return true;
-    }
-    static void AppendUtf8(std::string& out, uint32_t c) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
     }
     bool Digits() {
         const char* start = p_;

@@ -1,6 +1,6 @@
 #include "core/search.h"
 
-#include <cctype>
+#include "core/text.h"
 
 namespace wb {
 
@@ -9,7 +9,7 @@ size_t FindNoCase(const std::string& hay, const std::string& needle, size_t from
     for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
         size_t k = 0;
         while (k < needle.size() &&
-               std::tolower(static_cast<unsigned char>(hay[i + k])) == std::tolower(static_cast<unsigned char>(needle[k])))
+               AsciiLower(hay[i + k]) == AsciiLower(needle[k]))
             ++k;
         if (k == needle.size()) return i;
     }

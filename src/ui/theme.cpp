@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "app/assets.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace wb::ui {
@@ -43,6 +42,7 @@ struct ExtraFonts {
     size_t regular_size = 0, bold_size = 0;
 };
 ExtraFonts g_extra;
+FontData g_fonts{};  // SetFontData
 
 // `merge`: glyphs added to the font added just before (the other scripts).
 ImFont* AddFont(const unsigned char* data, size_t size, float px, float dpr, const ImWchar* ranges, bool merge = false) {
@@ -66,6 +66,8 @@ ImFont* AddFontWithExtra(const unsigned char* data, size_t size, const unsigned 
 }  // namespace
 
 const ImWchar kExtraRanges[] = {0x0180, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0};
+
+void SetFontData(const FontData& data) { g_fonts = data; }
 
 void SetExtraFonts(const unsigned char* regular, size_t regular_size, const unsigned char* bold, size_t bold_size) {
     g_extra = ExtraFonts{regular, bold, regular_size, bold_size};
@@ -93,9 +95,9 @@ ImVector<ImWchar> BuildRanges(bool latin1) {
             if (c >= 0x20 && c <= IM_UNICODE_CODEPOINT_MAX) cps.push_back(static_cast<ImWchar>(c));
         }
     };
-    using namespace wb::assets;
-    const char* glyphs = reinterpret_cast<const char*>(content_glyphs);
-    add_text(glyphs, glyphs + content_glyphs_size);
+    const FontData& d = g_fonts;
+    const char* glyphs = reinterpret_cast<const char*>(d.content_glyphs);
+    add_text(glyphs, glyphs + d.content_glyphs_size);
     // What the UI itself draws: ← → ↑ ↓ ● ✓ · … — “ ” ‘ ’ • −
     static const char kUi[] = "\xE2\x86\x90\xE2\x86\x92\xE2\x86\x91\xE2\x86\x93\xE2\x97\x8F\xE2\x9C\x93\xC2\xB7\xE2\x80\xA6"
                               "\xE2\x80\x94\xE2\x80\x9C\xE2\x80\x9D\xE2\x80\x98\xE2\x80\x99\xE2\x80\xA2\xE2\x88\x92";
@@ -144,16 +146,16 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
     const ImWchar* styled_ranges = all_latin ? content_ranges : ChapterRanges().Data;
     Fonts& f = GetFonts();
     f.body_size = kBaseFontPx * text_scale;
-    using namespace wb::assets;
+    const FontData& d = g_fonts;
     const ExtraFonts& x = g_extra;
-    f.body = AddFontWithExtra(font_regular, font_regular_size, x.regular, x.regular_size, f.body_size, dpr,
+    f.body = AddFontWithExtra(d.regular, d.regular_size, x.regular, x.regular_size, f.body_size, dpr,
                               all_latin ? kRanges : content_ranges);
     // Bold and headings show people's names too (a contact's page): all of Latin when needed.
     const ImWchar* name_ranges = all_latin ? kRanges : styled_ranges;
-    f.bold = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size, dpr, name_ranges);
-    f.italic = AddFont(font_italic, font_italic_size, f.body_size, dpr, styled_ranges);
-    f.h2 = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size * 1.25f, dpr, name_ranges);
-    f.h1 = AddFontWithExtra(font_bold, font_bold_size, x.bold, x.bold_size, f.body_size * 1.6f, dpr, name_ranges);
+    f.bold = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size, dpr, name_ranges);
+    f.italic = AddFont(d.italic, d.italic_size, f.body_size, dpr, styled_ranges);
+    f.h2 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.25f, dpr, name_ranges);
+    f.h1 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.6f, dpr, name_ranges);
     io.Fonts->Build();
     // ImGui lays out in CSS pixels; glyphs were rasterised at device pixels.
     io.FontGlobalScale = 1.0f / dpr;

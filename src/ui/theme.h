@@ -27,6 +27,21 @@ constexpr float kBaseFontPx = 17.0f;  // body text at 100%
 // rasterise shortens the time to the first frame.
 void BuildFonts(float text_scale, float dpr, bool all_latin);
 
+// The embedded font files and every character the chapter uses (UTF-8). The
+// app owns them (they are build assets) and hands them over before the first
+// BuildFonts; the data must outlive the atlas.
+struct FontData {
+    const unsigned char* regular;
+    size_t regular_size;
+    const unsigned char* bold;
+    size_t bold_size;
+    const unsigned char* italic;
+    size_t italic_size;
+    const unsigned char* content_glyphs;
+    size_t content_glyphs_size;
+};
+void SetFontData(const FontData& data);
+
 // True when `text` has a character body text built without all_latin lacks.
 bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 

@@ -1,11 +1,12 @@
 // The workbook's views.
 //
-// Index
-//   Shell        DrawWorkbook: top bar, notice, layout (wide: contents beside the text; narrow: a drawer)
+// Index (in file order; the quiz and results are in quiz_view.cpp, the planner in planner/)
 //   Contents     the table of contents with each section's status
 //   Reader       one section: title, blocks, takeaway, reflections, previous/next
 //   Search       the search panel
-//   Settings     theme, text size, contrast
+//   Settings     theme, text size, contrast; where the work is kept; backup, restore (checked and
+//                previewed first) and reset
+//   Shell        DrawWorkbook: top bar, notice, layout (wide: contents beside the text; narrow: a drawer)
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

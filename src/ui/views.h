@@ -11,7 +11,7 @@
 #include "core/search.h"
 #include "core/state.h"
 #include "imgui.h"
-#include "ui/planner_views.h"
+#include "ui/planner/planner_views.h"
 
 namespace wb::ui {
 

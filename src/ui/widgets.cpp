@@ -186,9 +186,9 @@ void SemListItem(const std::string& text, ImVec2 min, ImVec2 max) {
     Sem().Close();
 }
 
-void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max) {
+void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max, const char* id_label) {
     SemNode n;
-    n.id = ImGui::GetID(name);
+    n.id = ImGui::GetID(id_label ? id_label : name);
     n.role = role;
     n.name = name;
     n.min = min;

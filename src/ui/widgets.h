@@ -57,7 +57,9 @@ void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t
 void SemListItem(const std::string& text, ImVec2 min, ImVec2 max);
 
 // Containers: Begin records an open node; End closes it.
-void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max);
+// The node's id comes from `id_label` when given, else from the name: give one
+// when the name changes with what the learner types.
+void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max, const char* id_label = nullptr);
 void EndSemRegion();
 
 // Strips "##..." and "###..." ImGui id suffixes.

@@ -119,6 +119,38 @@ TEST_CASE("ui planner: adding a contact opens it, and what changed is marked for
     CHECK(keys.find("c" + std::to_string(pl::ChunkOf(c.id))) != std::string::npos);
 }
 
+TEST_CASE("ui planner: an organization or event added opens for editing, with the id the app gave it") {
+    Ui ui;
+    // Another record first, so the new one's id is not the first id.
+    pl::Contact c;
+    c.name = "Someone";
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.app.OnRoute("#/planner/organizations");
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Add an organization");
+    SetField(ui, "Name", "Society of Data Analysts");
+    ui.Activate(Role::Button, "Add the organization");
+    ui.Frames(2);
+    REQUIRE(ui.app.planner().model().organizations.size() == 1);
+    const pl::Id org = ui.app.planner().model().organizations[0].id;
+    CHECK(ui.app.planner().ui.editing == org);
+    CHECK(ui.Find(Role::Region, "Editing Society of Data Analysts") != nullptr);
+
+    ui.app.OnRoute("#/planner/events");
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Add an event");
+    SetField(ui, "Name", "Data Summit");
+    SetField(ui, "Date (YYYY-MM-DD)", "2026-13-01");
+    ui.Activate(Role::Button, "Add the event");
+    CHECK(ui.app.planner().model().events.empty());  // not a date: nothing is added
+    SetField(ui, "Date (YYYY-MM-DD)", "2026-12-01");
+    ui.Activate(Role::Button, "Add the event");
+    ui.Frames(2);
+    REQUIRE(ui.app.planner().model().events.size() == 1);
+    CHECK(ui.app.planner().model().events[0].day == pl::DayFromYmd(2026, 12, 1));
+    CHECK(ui.app.planner().ui.editing == ui.app.planner().model().events[0].id);
+}
+
 TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change moves it from the last touch") {
     Ui ui;
     const pl::Id id = OpenNewContact(ui, "Grace Hopper");
@@ -144,7 +176,11 @@ TEST_CASE("ui planner: an invalid touch date is named and not used") {
     Ui ui;
     const pl::Id id = OpenNewContact(ui, "Alan Turing");
     SetField(ui, "Date of the touch", "2026-13-45");
-    CHECK(ui.FindContaining(Role::Text, "\"2026-13-45\" is not a date") != nullptr);
+    // Said on the field itself (its invalid message), as every planner date field does.
+    const wb::SemNode* field = ui.Find(Role::TextField, "Date of the touch");
+    REQUIRE(field != nullptr);
+    CHECK((field->flags & wb::SemFlag_Invalid) != 0);
+    CHECK(field->desc.find("\"2026-13-45\" is not a date") != std::string::npos);
     ui.Activate(Role::Button, "Log this touch");
     const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
     REQUIRE(got->log.size() == 1);

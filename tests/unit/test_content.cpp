@@ -1,5 +1,6 @@
-// Tests for the chapter content: the real content/ directory compiles cleanly
-// and round-trips through wb::DecodeContent, and the decoder rejects malformed
+// Tests for the chapter content: the real content/ directory (compiled: see
+// tests/support/real_chapter.h; that it compiles cleanly is test_contentc.cpp's)
+// round-trips through wb::DecodeContent, and the decoder rejects malformed
 // documents with a precise error. Then the binary encoding (content.bin, what
 // the module embeds): it decodes to exactly the JSON's Content, and truncated,
 // corrupt or hand-broken bytes fail cleanly with a precise error.
@@ -11,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "../support/real_chapter.h"
 #include "core/content.h"
-#include "tools/contentc/contentc.h"
 
 #ifndef WB_SOURCE_DIR
 #error "WB_SOURCE_DIR (the repository root, as a string literal) must be defined by the build"
@@ -20,10 +21,7 @@
 
 namespace {
 
-const contentc::CompileResult& RealContent() {
-    static const contentc::CompileResult r = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content");
-    return r;
-}
+const wbtest::RealChapter& RealContent() { return wbtest::CompiledRealChapter(); }
 
 const wb::Content& DecodedRealContent() {
     static const wb::ContentResult d = wb::DecodeContent(RealContent().json);
@@ -45,20 +43,6 @@ bool LinksTo(const wb::Section& s, const std::string& id) {
 }
 
 }  // namespace
-
-TEST_CASE("content: the real content/ compiles without errors or warnings") {
-    const auto& r = RealContent();
-    for (const auto& d : r.diagnostics) MESSAGE(d.Format());
-    REQUIRE(r.ok);
-    CHECK(r.diagnostics.empty());
-    CHECK(r.counts.sections == 11);
-    CHECK(r.counts.quizzes == 10);
-    CHECK(r.counts.questions >= 45);
-    CHECK(r.counts.reflections >= 11);
-    CHECK(contentc::ReportLine(r.counts) == "content: 11 sections, 10 quizzes, " + std::to_string(r.counts.questions) +
-                                                " questions, " + std::to_string(r.counts.reflections) + " reflection prompts");
-    CHECK(r.glyphs.find('N') != std::string::npos);
-}
 
 TEST_CASE("content: sections come in reading order with the right kinds") {
     const wb::Content& c = DecodedRealContent();

@@ -115,6 +115,20 @@ struct StringMaker<std::vector<std::string>> {
 };
 }  // namespace doctest
 
+TEST_CASE("content: the real content/ compiles without errors or warnings") {
+    const contentc::CompileResult r = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content");
+    for (const auto& d : r.diagnostics) MESSAGE(d.Format());
+    REQUIRE(r.ok);
+    CHECK(r.diagnostics.empty());
+    CHECK(r.counts.sections == 11);
+    CHECK(r.counts.quizzes == 10);
+    CHECK(r.counts.questions >= 45);
+    CHECK(r.counts.reflections >= 11);
+    CHECK(contentc::ReportLine(r.counts) == "content: 11 sections, 10 quizzes, " + std::to_string(r.counts.questions) +
+                                                " questions, " + std::to_string(r.counts.reflections) + " reflection prompts");
+    CHECK(r.glyphs.find('N') != std::string::npos);
+}
+
 TEST_CASE("contentc: the base fixture compiles cleanly") {
     TempContent t;
     auto r = contentc::CompileContent(t.dir);

@@ -2,7 +2,10 @@
 // events, social plan, targets, goals, network map, metrics, import preview.
 // Like the reader's views, each is a free function over what it shows; edits
 // come back as intents (a changed record is sent whole), the app applies them.
+// One view per file in this folder (view_*.cpp); the helpers they share are in
+// widgets.h. Everything they keep between frames is in PlannerUi, below.
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +54,11 @@ inline bool PlannerPageFromSlug(std::string_view slug, PlannerPage& out) {
     return false;
 }
 
+// Which kind of record a delete (or an add form) is about.
+enum class RecordKind : uint8_t { Contact, Organization, Event, Social, Target, Goal };
+// What the contacts page exports.
+enum class ExportKind : uint8_t { Calendar, Cards, Spreadsheet };  // .ics, .vcf, .csv
+
 // What the learner did in the planner this frame.
 struct PlannerIntents {
     std::optional<PlannerPage> go;
@@ -61,8 +69,10 @@ struct PlannerIntents {
     std::optional<planner::SocialPlan> put_social;
     std::optional<planner::Target> put_target;
     std::optional<planner::Goal> put_goal;
-    // Which kind of record to delete: 'c'ontact, 'o'rganization, 'e'vent, 's'ocial, 't'arget, 'g'oal.
-    std::optional<std::pair<char, planner::Id>> remove;
+    // The organization or event put with id 0 opens for editing: only the app
+    // knows the id it gives the record, so it sets PlannerUi::editing.
+    bool edit_added = false;
+    std::optional<std::pair<RecordKind, planner::Id>> remove;
     std::optional<std::pair<planner::Id, planner::Interaction>> log_touch;
     std::optional<std::pair<planner::Id, planner::Day>> snooze;
     std::optional<std::pair<planner::Id, std::vector<planner::Id>>> attended;  // event, people met
@@ -71,7 +81,74 @@ struct PlannerIntents {
     bool choose_import = false;
     bool commit_import = false;
     bool cancel_import = false;
-    std::optional<char> export_kind;                   // 'i'cs, 'v'cf, 'c'sv
+    std::optional<ExportKind> export_kind;
+};
+
+// Where a contact's follow-up stands, as the pages draw it (a snoozed
+// follow-up is drawn as one that is not due yet).
+enum class Standing : uint8_t { Never, Fine, Due, Overdue };
+
+// Drafts and open forms of the secondary pages (organizations, events, social,
+// targets, goals): not stored, and started afresh when the learner leaves a page.
+struct PlannerForms {
+    // What is being deleted, waiting for the learner's yes.
+    std::optional<RecordKind> confirm_kind;
+    planner::Id confirm_id = 0;
+    // Add forms (one open at a time).
+    std::optional<RecordKind> adding;
+    std::string add_name, add_day, add_error, add_day_error;
+    int add_kind = 0, add_action = 1, add_every = 7, add_period = 0, add_target = 5;
+
+    planner::Organization org;
+    std::string org_dues, org_renewal, org_roles, org_dues_error, org_renewal_error;
+    planner::Event event;
+    std::string event_day, event_day_error, prep_new;
+    bool picking_met = false;
+    planner::Id target_open = 0;  // target whose notes are open
+    planner::SocialPlan social;
+    planner::Goal goal;
+    // The frame each part was last drawn: a form or draft not drawn in the
+    // previous frame (the learner left the page) starts afresh.
+    int confirm_seen = -2, adding_seen = -2, org_seen = -2, event_seen = -2, social_seen = -2, goal_seen = -2;
+};
+
+// The network map's layout in map units (the outermost ring at radius 1),
+// computed when the planner changes, not every frame: with 30,000 people the
+// layout and the aggregation cost more than a frame's budget.
+struct MapCache {
+    const planner::Planner* planner = nullptr;
+    size_t contacts = 0;
+    planner::Id next_id = 0;
+    int64_t newest_rev = -1;
+    planner::Day today = planner::kNoDay;
+
+    struct Dot {
+        float x, y;  // map units, centre (0,0), outer ring radius 1
+        planner::Id id;
+        uint32_t contact;  // index into planner.contacts
+        Standing standing;
+    };
+    std::vector<Dot> dots;
+    std::vector<planner::MapCell> cells;
+    std::array<float, 4> ring_outer{};  // each tier's outer edge (RingOf)
+    float ring_inner = 0;               // the Inner ring's inner edge: you are inside it
+    struct Label {
+        std::string text;
+        float angle;   // the middle of the sector: where its name goes
+        float angle0;  // where it starts: a spoke is drawn there
+    };
+    std::vector<Label> sectors;
+    int counts[4] = {0, 0, 0, 0};  // by Standing
+    std::vector<uint32_t> visible;  // the dots in view this frame (kept to reuse its memory)
+};
+
+// Metrics walk every contact and interaction: computed once per change.
+struct MetricsCache {
+    const planner::Planner* planner = nullptr;
+    size_t contacts = 0;
+    int64_t newest_rev = -1;
+    planner::Day today = planner::kNoDay;
+    planner::Metrics metrics;
 };
 
 // UI state of the planner that lives between frames but is not stored.
@@ -88,6 +165,7 @@ struct PlannerUi {
     std::string touch_note;                // the "log a touch" form in the detail view
     int touch_channel = 3;                 // Channel::Message
     std::string touch_day;                 // "" = today
+    std::string touch_day_error;           // what is wrong with touch_day as typed
     std::string cadence;                   // "keep in touch every N days" as typed, while it is not a number
     planner::Id cadence_for = 0;           // the contact `cadence` was typed for (0 = none)
     std::string tags_typed;                // the tags field as typed: a trailing comma or space is kept while typing
@@ -96,9 +174,13 @@ struct PlannerUi {
     planner::Id editing = 0;               // organizations/events/...: the record open for editing
     std::string met_query;                 // events: finding people met
     std::vector<planner::Id> met;          // events: people met, picked so far
+    std::string new_name;                  // contacts: the name typed into "Add contact"
+    PlannerForms forms;
     // Network map: zoom and pan.
     float map_zoom = 1.0f;
     ImVec2 map_pan = ImVec2(0, 0);
+    MapCache map;
+    MetricsCache metrics;
 };
 
 struct PlannerView {
@@ -118,8 +200,7 @@ struct PlannerView {
 // The planner: its own navigation on the left (or on top when narrow), the page on the right.
 void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents& out);
 
-// The pages, in planner_views.cpp (week, contacts, detail, import) and
-// planner_pages.cpp (organizations, events, social, targets, goals, map, metrics).
+// The pages, each in its own view_*.cpp here.
 void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
 void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
 void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);

@@ -1,0 +1,161 @@
+// Contacts: adding, importing and exporting; search, filters and sort; a
+// clipped table of up to 30,000 rows.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include "ui/planner/widgets.h"
+
+namespace wb::ui {
+using namespace planner;
+
+void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
+    const Planner& p = v.planner;
+    PageHeading("Contacts");
+    ContactQuery& q = ui.query;
+
+    // Adding, importing, exporting.
+    // The button beside the field when both fit, else under it (a phone).
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float add_w = ImGui::CalcTextSize("Add contact").x + st.FramePadding.x * 2;
+    float avail = ImGui::GetContentRegionAvail().x;
+    bool beside = avail >= Em() * 10 + st.ItemSpacing.x + add_w;
+    ImGui::SetNextItemWidth(beside ? std::min(avail - st.ItemSpacing.x - add_w, Em() * 18) : avail);
+    TextField("##new_name", "New contact's name", ui.new_name, "New contact's name");
+    bool enter = FieldSubmitted();  // Enter in the name adds the contact
+    if (beside) ImGui::SameLine();
+    bool can_add = !ui.new_name.empty();
+    if (Button("Add contact##add", nullptr, ImVec2(0, 0), !can_add) || (can_add && enter)) {
+        Contact c;
+        c.name = ui.new_name;
+        c.source = "manual";
+        c.added = v.today;
+        out.put_contact = c;
+        ui.new_name.clear();
+    }
+    if (Button("Import contacts...##import", "Import contacts from a LinkedIn, Google Contacts or vCard file")) out.choose_import = true;
+    ImGui::SameLine();
+    if (Button("Export calendar (.ics)##ics", "Export follow-ups and events as a calendar file")) out.export_kind = ExportKind::Calendar;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + Em() * 12 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+    if (Button("Export contacts (.vcf)##vcf", "Export contacts as vCards")) out.export_kind = ExportKind::Cards;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + Em() * 12 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+    if (Button("Export spreadsheet (.csv)##csv", "Export contacts as a spreadsheet")) out.export_kind = ExportKind::Spreadsheet;
+    Gap(0.3f);
+
+    // Search and filters.
+    ImGui::SetNextItemWidth(FieldWidth());
+    if (TextField("##contact_search", "Search contacts", q.text, "Search name, company, role, tags, notes")) ui.rows_dirty = true;
+    float avail = ImGui::GetContentRegionAvail().x;
+    // A filter's first option is "any" (-1 in the query).
+    auto filter = [&](const char* group, const std::vector<std::string>& options, int& value) {
+        int k = RadioPills(group, options, value + 1, avail);
+        if (k < 0) return;
+        value = k - 1;
+        ui.rows_dirty = true;
+    };
+    std::vector<std::string> tiers = {"Any tier"}, stages = {"Any stage"};
+    for (int i = 0; i < 4; ++i) tiers.push_back(TierName(static_cast<Tier>(i)));
+    for (int i = 0; i < 6; ++i) stages.push_back(StageName(static_cast<Stage>(i)));
+    filter("Tier filter", tiers, q.tier);
+    filter("Stage filter", stages, q.stage);
+    if (ChoiceRow("##due_only", "Only overdue or due this week", q.due_only, false, std::min(ImGui::GetContentRegionAvail().x, Em() * 20))) {
+        q.due_only = !q.due_only;
+        ui.rows_dirty = true;
+    }
+    if (!ui.tags.empty()) {
+        // The first dozen tags as a filter; a tag typed into the search finds the rest.
+        std::vector<std::string> labels = {"Any tag"};
+        int selected = 0;
+        for (size_t i = 0; i < ui.tags.size() && i < 12; ++i) {
+            labels.push_back(ui.tags[i]);
+            if (q.tag == ui.tags[i]) selected = static_cast<int>(i) + 1;
+        }
+        int tg = RadioPills("Tag filter", labels, selected, avail);
+        if (tg >= 0) {
+            q.tag = tg == 0 ? std::string() : ui.tags[tg - 1];
+            ui.rows_dirty = true;
+        }
+    }
+    const char* sorts[] = {"Name", "Company", "Next follow-up", "Last touch", "Tier", "Stage"};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Sort by");
+    ImGui::SameLine();
+    int so = RadioPills("Sort by", Options(sorts, 6), static_cast<int>(q.sort), ImGui::GetContentRegionAvail().x);
+    if (so >= 0) {
+        if (so == static_cast<int>(q.sort)) q.descending = !q.descending;
+        else {
+            q.sort = static_cast<ContactQuery::Sort>(so);
+            q.descending = false;
+        }
+        ui.rows_dirty = true;
+    }
+    if (ui.rows_dirty) {
+        auto t0 = std::chrono::steady_clock::now();
+        ui.rows = QueryContacts(p, q, v.today);
+        ui.tags = AllTags(p);
+        ui.rows_dirty = false;
+        ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
+    char count[128];
+    std::snprintf(count, sizeof count, "%zu of %zu contacts%s", ui.rows.size(), p.contacts.size(),
+                  q.descending ? ", reverse order" : "");
+    WrappedText(count);
+    if (p.contacts.empty()) {
+        MutedText("No contacts yet. Add someone above, or import your LinkedIn connections: LinkedIn lets you download "
+                  "them as Connections.csv (Settings, Data privacy, Get a copy of your data).");
+        return;
+    }
+
+    // The table: only the rows on screen are drawn (and recorded for screen readers).
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_SizingStretchProp;
+    float height = std::max(Em() * 12, ImGui::GetContentRegionAvail().y - Em());
+    bool narrow = ImGui::GetContentRegionAvail().x < Em() * 36;
+    int columns = narrow ? 2 : 4;
+    ImVec2 ta = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::List, "Contacts", ta, ImVec2(ta.x + ImGui::GetContentRegionAvail().x, ta.y + height));
+    if (ImGui::BeginTable("##contacts", columns, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Name", 0, 3.0f);
+        if (!narrow) {
+            ImGui::TableSetupColumn("Company", 0, 2.5f);
+            ImGui::TableSetupColumn("Tier", 0, 1.0f);
+        }
+        ImGui::TableSetupColumn("Follow-up", 0, 2.0f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clip;
+        clip.Begin(static_cast<int>(ui.rows.size()));
+        while (clip.Step()) {
+            for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+                const Contact& c = p.contacts[ui.rows[r]];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(static_cast<int>(c.id));
+                std::string name = c.name.empty() ? std::string("(no name)") : c.name;
+                std::string line = ContactDueLine(c, v.today);
+                std::string href = ContactHref(c.id);
+                if (LinkRow((name + "##row").c_str(), ui.contact == c.id, line.c_str(), nullptr, href.c_str(),
+                            ImGuiSelectableFlags_SpanAllColumns))
+                    out.open_contact = c.id;
+                if (!narrow) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(c.company.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(TierName(c.tier));
+                }
+                ImGui::TableNextColumn();
+                std::string due = DueWords(c, v.today);
+                FollowUpStatus st = StatusOf(c, v.today);
+                ImGui::PushStyleColor(ImGuiCol_Text, st == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
+                ImGui::TextUnformatted(due.c_str());
+                ImGui::PopStyleColor();
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    EndSemRegion();
+}
+
+}  // namespace wb::ui

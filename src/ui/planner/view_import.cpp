@@ -1,0 +1,69 @@
+// Import: progress while a file is read, then the preview to commit or cancel.
+#include <algorithm>
+#include <cstdio>
+#include "ui/planner/widgets.h"
+
+namespace wb::ui {
+using namespace planner;
+
+void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
+    PageHeading("Import contacts");
+    WrappedText("File: " + v.import_filename, Colors().text);
+    if (v.import_progress < 1.0f || !v.import) {
+        char pct[64];
+        std::snprintf(pct, sizeof pct, "Reading the file: %d%%", static_cast<int>(v.import_progress * 100));
+        ImGui::ProgressBar(v.import_progress, ImVec2(std::min(ImGui::GetContentRegionAvail().x, Em() * 26), 0), pct);
+        SemNode n;
+        n.id = ImGui::GetID("##import_progress");
+        n.role = Role::Progress;
+        n.name = "Reading the file";
+        n.value = std::to_string(static_cast<int>(v.import_progress * 100));
+        n.min = ImGui::GetItemRectMin();
+        n.max = ImGui::GetItemRectMax();
+        Sem().Add(n);
+        if (Button("Cancel##cancel_import", "Cancel the import")) out.cancel_import = true;
+        return;
+    }
+    const ImportPreview& pv = *v.import;
+    if (!pv.ok()) {
+        WrappedText("This file cannot be imported. " + pv.error + " Nothing in your planner was changed.", Colors().error);
+        if (Button("Close##close_import", "Close the import")) out.cancel_import = true;
+        return;
+    }
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "%s: %d new, %d to update (only empty fields are filled in), %d skipped.",
+                  pv.format.c_str(), pv.new_count, pv.update_count, pv.skip_count);
+    WrappedText(summary, Colors().text);
+    MutedText("Nothing has changed yet. Check the list, then add them to your planner or cancel. Your notes, tiers and "
+              "history are never overwritten by an import.");
+    if (Button("Add to my planner##commit_import", nullptr, ImVec2(0, 0), pv.new_count + pv.update_count == 0))
+        out.commit_import = true;
+    ImGui::SameLine();
+    if (Button("Cancel##cancel_import", "Cancel the import")) out.cancel_import = true;
+    Gap(0.3f);
+    float height = std::max(Em() * 10, ImGui::GetContentRegionAvail().y - Em());
+    ImVec2 la = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::List, "What the file holds", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + height));
+    ImGui::BeginChild("##import_rows", ImVec2(0, height), ImGuiChildFlags_Border);
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(pv.items.size()));
+    while (clip.Step()) {
+        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            const ImportItem& it = pv.items[i];
+            const char* what = it.outcome == ImportItem::New ? "New" : it.outcome == ImportItem::Update ? "Update" : "Skip";
+            char line[512];
+            std::snprintf(line, sizeof line, "Line %d \xC2\xB7 %s \xC2\xB7 %s%s%s%s", it.line, what,
+                          it.contact.name.empty() ? "(no name)" : it.contact.name.c_str(),
+                          it.contact.company.empty() ? "" : ", ", it.contact.company.c_str(),
+                          it.reason.empty() ? "" : (" \xC2\xB7 " + it.reason).c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, it.outcome == ImportItem::Skip ? Colors().text_muted : Colors().text);
+            ImGui::TextUnformatted(line);
+            ImGui::PopStyleColor();
+            SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        }
+    }
+    ImGui::EndChild();
+    EndSemRegion();
+}
+
+}  // namespace wb::ui

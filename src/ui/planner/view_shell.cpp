@@ -1,0 +1,74 @@
+// The planner's shell: its navigation (a column when wide, a row on top when
+// narrow) and the page the learner is on.
+#include "ui/planner/widgets.h"
+
+namespace wb::ui {
+using namespace planner;
+
+void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents& out) {
+    auto nav = [&]() {
+        ImVec2 a = ImGui::GetCursorScreenPos();
+        BeginSemRegion(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
+        HeadingText(GetFonts().bold, "Planner", 2);
+        // Wide: a column. Narrow: the pages flow in rows, each as wide as its name
+        // (a full-width row would catch every press meant for the ones after it).
+        float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        bool first = true;
+        for (const PlannerPageInfo& i : kPlannerPages) {
+            if (i.page == PlannerPage::Contact) continue;  // reached from a contact, not from the menu
+            bool current = ui.page == i.page || (i.page == PlannerPage::Contacts && ui.page == PlannerPage::Contact);
+            std::string label = std::string(i.name) + "##pl_" + i.slug;
+            std::string href = std::string("#/planner/") + i.slug;
+            float w = 0;
+            if (!wide) {
+                w = ImGui::CalcTextSize(i.name).x;
+                if (!first) {
+                    ImGui::SameLine();
+                    if (ImGui::GetCursorScreenPos().x + w + ImGui::GetStyle().ItemSpacing.x > right) ImGui::NewLine();
+                }
+            }
+            first = false;
+            if (LinkRow(label.c_str(), current, i.name, nullptr, href.c_str(), 0, w)) out.go = i.page;
+        }
+        EndSemRegion();
+    };
+    if (wide) {
+        ImGui::BeginChild("##planner_nav", ImVec2(Em() * 13, 0), ImGuiChildFlags_None);
+        nav();
+        ImGui::EndChild();
+        ImGui::SameLine();
+    } else {
+        nav();
+        ImGui::Separator();
+    }
+    ImGui::BeginChild("##planner_page", ImVec2(0, 0), ImGuiChildFlags_None);
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    BeginSemRegion(Role::Main, PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
+    if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
+    if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
+    if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
+    if (!v.loaded) {
+        PageHeading(PlannerPageName(ui.page));
+        MutedText("Opening your planner\xE2\x80\xA6");
+    } else if (v.import || v.import_progress < 1.0f) {
+        DrawImport(v, ui, out);
+    } else {
+        switch (ui.page) {
+            case PlannerPage::Week: DrawWeek(v, ui, out); break;
+            case PlannerPage::Contacts: DrawContacts(v, ui, out); break;
+            case PlannerPage::Contact: DrawContactDetail(v, ui, out); break;
+            case PlannerPage::Organizations: DrawOrganizations(v, ui, out); break;
+            case PlannerPage::Events: DrawEvents(v, ui, out); break;
+            case PlannerPage::Social: DrawSocial(v, ui, out); break;
+            case PlannerPage::Targets: DrawTargets(v, ui, out); break;
+            case PlannerPage::Goals: DrawGoals(v, ui, out); break;
+            case PlannerPage::Map: DrawMap(v, ui, out); break;
+            case PlannerPage::Metrics: DrawMetrics(v, ui, out); break;
+        }
+    }
+    Gap(1.0f);
+    EndSemRegion();
+    ImGui::EndChild();
+}
+
+}  // namespace wb::ui

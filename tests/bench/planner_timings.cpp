@@ -1,0 +1,83 @@
+// What the planner's core costs at 30,000 contacts, in processor time: encode
+// and decode, searches, sorting, the agenda, metrics and the map, merging.
+// Prints figures, asserts nothing (tests/unit/test_planner_store.cpp checks the
+// same operations are right); scripts/bench.sh builds and runs it.
+//   planner_timings [CONTACTS]
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../support/big_planner.h"
+#include "../support/cpu_clock.h"
+#include "core/planner.h"
+
+using namespace wb::planner;
+using wbtest::Ms;
+using wbtest::Timer;
+
+namespace {
+
+void Row(const char* what, double ms) { std::printf("planner: %-52s %9.1f ms\n", what, ms); }
+
+// Runs `op` once untimed (a learner repeats these; the first call pays for
+// cold caches), then once timed.
+template <class Op>
+double Timed(Op op) {
+    op();
+    Timer t;
+    op();
+    return Ms(t);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int n = argc > 1 ? std::atoi(argv[1]) : 30000;
+    const Day today = DayFromYmd(2026, 6, 15);
+    Planner p = wbtest::BigPlanner(n, today);
+
+    Timer t;
+    const std::string meta = EncodeMeta(p);
+    std::vector<std::pair<uint32_t, std::string>> chunks;  // (chunk, text), as stored
+    size_t bytes = meta.size();
+    for (uint32_t k : ChunksOf(p)) {
+        chunks.emplace_back(k, EncodeChunk(p, k));
+        bytes += chunks.back().second.size();
+    }
+    const double encode_ms = Ms(t);
+
+    const size_t heap_before = wbtest::HeapInUse();
+    t = Timer{};
+    PlannerLoad l = DecodePlanner(meta, chunks);
+    const double decode_ms = Ms(t);
+    const double heap_mb = static_cast<double>(wbtest::HeapInUse() - heap_before) / 1048576.0;
+
+    ContactQuery q;
+    q.text = "engineer toronto";
+    q.sort = ContactQuery::Name;
+    ContactQuery one_letter;  // the slowest search: almost everything matches, sorted by name
+    one_letter.text = "e";
+    ContactQuery all;
+    all.sort = ContactQuery::NextFollowUp;
+    Planner other = l.planner;
+    if (Contact* c = FindContact(other, 12345)) c->rev = wb::Rev{1800000000000, "x"};
+
+    std::printf("planner: %d contacts, %zu bytes stored (%zu per contact, %zu chunks)\n", n, bytes,
+                bytes / static_cast<size_t>(n > 0 ? n : 1), chunks.size());
+    Row("encode (every chunk and meta)", encode_ms);
+    Row("decode", decode_ms);
+    std::printf("planner: %-52s %9.1f MB\n", "decoded planner, heap", heap_mb);
+    Row("query \"engineer toronto\"", Timed([&] { QueryContacts(p, q, today); }));
+    Row("query \"e\" (all match, by name)", Timed([&] { QueryContacts(p, one_letter, today); }));
+    Row("sort all by next follow-up", Timed([&] { QueryContacts(p, all, today); }));
+    Row("this week's agenda", Timed([&] { ComputeAgenda(p, today); }));
+    Row("metrics + map layout + map cells", Timed([&] {
+            ComputeMetrics(p, today);
+            LayoutMap(p, today);
+            AggregateMap(p, today);
+        }));
+    Row("merge another tab's copy (one record newer)", Timed([&] { MergePlanners(p, other); }));
+    return l.problems.empty() ? 0 : 1;
+}
