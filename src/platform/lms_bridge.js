@@ -145,7 +145,7 @@ mergeInto(LibraryManager.library, {
   },
 
   // values: "element\x1fvalue\x1e" records the LMS should now hold. Reads each back;
-  // one it does not hold is forgotten as sent (the next send sets it again).
+  // when one differs, every value is forgotten as sent (the next send sets them all again).
   // Returns how many differ.
   wb_js_lms_verify__deps: ['$WBLMS'],
   wb_js_lms_verify: function(p) {
@@ -156,11 +156,10 @@ mergeInto(LibraryManager.library, {
       var at = records[i].indexOf('\x1f');
       var element = records[i].slice(0, at), value = records[i].slice(at + 1);
       var got = WBLMS.call('GetValue', [element]);
-      if (!WBLMS.same(got, value)) {
-        wrong++;
-        WBLMS.sent.delete(element);
-      }
+      if (!WBLMS.same(got, value)) wrong++;
     }
+    // It lost what it said it took: nothing it "accepted" can be trusted, so all is set again next time.
+    if (wrong) WBLMS.sent.clear();
     return wrong;
   },
 

@@ -6,7 +6,7 @@
 // moments); Commit when the status, success or score changes, when the page
 // is hidden and on pagehide, which also calls Finish/Terminate (exactly once:
 // lms_bridge.js guards it; an API without it just ends with the commit).
-// After every commit the status, score and suspend_data are read back: an LMS
+// After every send (and so every commit) the status, score and suspend_data are read back: an LMS
 // may say true (and GetLastError 0) and still not hold them. A refused value,
 // a refused commit or a read-back that differs: the learner is told that
 // progress is not reaching the course yet and what to do, the work stays on
@@ -115,7 +115,7 @@ void Send(bool commit, bool terminate) {
     }
     int code = wb_js_lms_send(wire.c_str(), commit, 0);
     // Read back what matters: an LMS may answer true (and GetLastError 0) and not hold it.
-    if (code == 0 && commit && wb_js_lms_verify(check.c_str()) > 0) code = kNotHeld;
+    if (code == 0 && wb_js_lms_verify(check.c_str()) > 0) code = kNotHeld;
     if (terminate) {
         int end = wb_js_lms_send("", 0, 1);
         code = code ? code : end;
@@ -129,7 +129,8 @@ void Send(bool commit, bool terminate) {
         L.failures = 0;
         app.SetLmsStatus("");
     } else {
-        ++L.failures;
+        // Sends made by saves while a retry waits do not count: the delay grows with the retries.
+        if (!L.retry_pending) ++L.failures;
         std::string why;
         if (code == kNotHeld) {
             why = "your course system answered the last save but does not hold it";
