@@ -168,9 +168,9 @@ async function choose(page, frame, q, right) {
       }
     }
   } else if (q.kind === 'multiple') {
-    for (const o of q.options.filter((o) => o.correct === right)) await clickAt(page, frame.getByRole('checkbox', { name: o.text }));
+    for (const o of q.options.filter((o) => !!o.correct === right)) await clickAt(page, frame.getByRole('checkbox', { name: o.text }));
   } else {
-    const o = q.options.find((o) => o.correct === right);
+    const o = q.options.find((o) => !!o.correct === right);
     const radio = frame.getByRole('radiogroup', { name: q.prompt }).getByRole('radio', { name: o.text });
     await clickAt(page, radio);
     assert.equal(await radio.isChecked(), true, `${q.id}: ${o.text} chosen`);
@@ -236,8 +236,9 @@ function withChecksum(body) {
   for (const b of Buffer.from(body, 'utf8')) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
   return `${body}|${(h % 1679616n).toString(36).padStart(4, '0')}`;
 }
-// suspend_data fields that carry the learner's work (not the time saved, scroll offsets or checksum).
-const work = (s) => s.split(/(?<!\\)\|/).filter((_, i) => ![2, 6, 10].includes(i));
+// suspend_data fields that carry the learner's work: not the time saved, the section being read (the
+// learner moved on), scroll offsets or the checksum.
+const work = (s) => s.split(/(?<!\\)\|/).filter((_, i) => ![2, 4, 6, 10].includes(i));
 
 // The work is back: reflection, answers, final check, sections read.
 async function assertWorkBack(page, frame) {
