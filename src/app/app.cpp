@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "app/assets.h"
@@ -282,6 +283,7 @@ void App::Frame() {
     v.persistence = persistence_;
     v.in_lms = lms_ != LmsVersion::None;
     v.lms_status = lms_status_;
+    v.lms_learner = LmsLearnerLabel();
     if (pending_restore_) {
         const LearnerState& next = pending_restore_->state;
         ui::RestorePreview p;
@@ -432,7 +434,14 @@ void App::Apply(const ui::Intents& in) {
             sp.meta = planner::EncodeMeta(planner_.model());
             for (uint32_t c : planner::ChunksOf(planner_.model())) sp.chunks.emplace_back(c, planner::EncodeChunk(planner_.model(), c));
         }
-        out.downloads.push_back({"networking-workbook-backup.json", "application/json", EncodeBackup(state_, now_ms_, &sp)});
+        // Inside an LMS the file says whose it is (learner ids are kept to safe file-name characters).
+        std::string name = "networking-workbook-backup";
+        if (lms_ != LmsVersion::None && !lms_learner_id_.empty()) {
+            name += "-learner-";
+            for (char ch : lms_learner_id_.substr(0, 40))
+                name += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') ? ch : '_';
+        }
+        out.downloads.push_back({name + ".json", "application/json", EncodeBackup(state_, now_ms_, &sp)});
     }
     if (in.choose_restore) out.choose_restore_file = true;
     if (in.cancel_restore) pending_restore_.reset();

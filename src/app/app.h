@@ -120,10 +120,15 @@ public:
     // Launched by an LMS: merges what it stored (suspend_data; "" on a first
     // launch) into the state, record by record, the later change winning.
     // False when suspend_data was there but unusable (the app says why).
-    bool StartLms(LmsVersion v, std::string_view suspend_data);
+    // Everything the LMS handed back is read, whatever cmi.entry said.
+    bool StartLms(LmsVersion v, const LmsRecord& record);
     LmsVersion lms() const { return lms_; }
     // What to tell the LMS now (adds newly answered questions to the interaction order).
     LmsReport LmsReportNow();
+    // The LMS was read back holding report r: it is the least ever sent again.
+    void LmsSaved(const LmsReport& r);
+    // Whose data this is inside an LMS ("Ana, learner id 42"); "" standalone or without an id.
+    std::string LmsLearnerLabel() const;
     // "" = in step with the LMS; else what went wrong, for the learner.
     void SetLmsStatus(const std::string& status);
 
@@ -177,6 +182,9 @@ private:
     LmsVersion lms_ = LmsVersion::None;
     std::vector<std::string> lms_order_;  // question ids in cmi.interactions order
     std::string lms_status_;
+    std::string lms_learner_id_, lms_learner_name_;
+    LmsFloor lms_floor_;       // status and score the LMS holds: never reported lower
+    LearnerState lms_held_;    // the LMS's suspend_data as read at launch: never written back with less
 };
 
 }  // namespace wb

@@ -1,29 +1,57 @@
 // The App's side of a course system (SCORM): merging what the LMS stored at
 // launch, building what to tell it, and the status the learner sees.
+//
+// The LMS record comes first: it is read whatever cmi.entry says, merged with
+// this learner's device copy record by record, and what it held is never
+// written back with less (KeepHeldRecords on the state, ApplyFloor on the
+// status and score).
 #include "app/app.h"
 
 namespace wb {
 
-bool App::StartLms(LmsVersion v, std::string_view suspend_data) {
+bool App::StartLms(LmsVersion v, const LmsRecord& rec) {
     lms_ = v;
-    if (v == LmsVersion::None || suspend_data.empty()) return true;
-    SuspendRead r = DecodeSuspendData(content_, suspend_data);
+    if (v == LmsVersion::None) return true;
+    lms_learner_id_ = rec.learner_id;
+    lms_learner_name_ = rec.learner_name;
+    lms_floor_ = FloorOf(rec, v);
+    // The LMS's bookmark, when its suspend_data cannot say (or says nothing).
+    auto open_bookmark = [&] {
+        if (!rec.location.empty() && content_.FindSection(rec.location) >= 0 &&
+            (state_.reader.current.empty() || state_.current_rev.by == tab_id_)) {
+            state_.reader.current = rec.location;
+            state_.current_rev = Rev{};
+            OpenSection(content_.FindSection(rec.location), false);
+        }
+    };
+    if (rec.suspend_data.empty()) {
+        open_bookmark();
+        return true;
+    }
+    SuspendRead r;
+    if (Utf16Length(rec.suspend_data) > SuspendLimit(v)) {
+        r.problem = "it is longer than SCORM " + std::string(v == LmsVersion::Scorm12 ? "1.2" : "2004") + " allows";
+    } else {
+        r = DecodeSuspendData(content_, rec.suspend_data);
+    }
     if (!r.ok) {
-        // What the LMS holds is left as it was until this session's first save replaces it;
-        // the platform keeps a copy on this device before that (see web_lms.cpp).
+        // Never applied, never written back: this device's copy is used and sent instead (the
+        // platform keeps the LMS's text aside on this device first). Status and score still
+        // never go below what the LMS recorded (lms_floor_).
         notice_ = "Your course system's saved copy of this workbook could not be used (" + r.problem +
                   "), so your work on this device is used instead and will be sent to it.";
         out.announce = notice_;
+        open_bookmark();
         return false;
     }
     LearnerState lms = std::move(r.state);
-    // Record by record, the later change wins: the LMS's copy carries the time it was saved.
     lms.generation = state_.generation;
     lms.settings = state_.settings;
     lms.settings_rev = state_.settings_rev;
+    lms_held_ = lms;  // what the LMS holds: every later write keeps it
     // A reflection cut to fit the LMS never replaces the whole answer kept on this device.
     for (const std::string& id : r.cut) {
-        if (state_.reflections.count(id)) {
+        if (state_.reflections.count(id) && !state_.reflections.at(id).empty()) {
             lms.reflections.erase(id);
             lms.reflection_revs.erase(id);
         }
@@ -34,19 +62,38 @@ bool App::StartLms(LmsVersion v, std::string_view suspend_data) {
     auto scroll = state_.reader.scroll;
     if (state_.shuffle_seed == 0) state_.shuffle_seed = lms.shuffle_seed;
     else if (lms.shuffle_seed != 0) lms.shuffle_seed = state_.shuffle_seed;  // the order shown on this device stays
-    bool news = MergeStates(state_, lms);
+    MergeLmsRecord(state_, lms);
     // Scroll offsets: this device's where it has them, the LMS's elsewhere (another device).
     for (const auto& kv : lms.reader.scroll)
         if (!scroll.count(kv.first)) state_.reader.scroll[kv.first] = kv.second;
     lms_order_ = std::move(r.order);
-    (void)news;
     MarkDirty();  // the merged state is saved on this device and sent back
     int i = content_.FindSection(state_.reader.current);
     OpenSection(i >= 0 ? i : 0, false);
     return true;
 }
 
-LmsReport App::LmsReportNow() { return BuildLmsReport(content_, state_, lms_order_, now_ms_); }
+LmsReport App::LmsReportNow() {
+    LearnerState s = state_;
+    KeepHeldRecords(s, lms_held_);
+    LmsReport r = BuildLmsReport(content_, s, lms_order_, now_ms_);
+    ApplyFloor(r, lms_floor_);
+    return r;
+}
+
+void App::LmsSaved(const LmsReport& r) {
+    // What the LMS now holds (read back and matched by the platform) is the new floor.
+    if (r.completed) lms_floor_.completed = true;
+    if (r.passed > lms_floor_.passed) lms_floor_.passed = r.passed;
+    if (r.raw > lms_floor_.raw) lms_floor_.raw = r.raw;
+}
+
+std::string App::LmsLearnerLabel() const {
+    if (lms_ == LmsVersion::None) return "";
+    if (lms_learner_id_.empty()) return "";
+    std::string name = lms_learner_name_.empty() ? "" : lms_learner_name_ + ", ";
+    return name + "learner id " + lms_learner_id_;
+}
 
 void App::SetLmsStatus(const std::string& status) {
     if (status == lms_status_) return;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 namespace wb {
@@ -442,6 +443,21 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
             s.reflections[id] = std::move(t);
             s.reflection_revs[id] = rev;
         }
+    // Counts first: a text with a valid checksum may still claim more attempts than anyone
+    // makes (a decode repeats the best to make up the count); it is damage, refused before
+    // anything is reserved for it.
+    if (!f[8].empty()) {
+        uint64_t total = 0;
+        for (std::string_view rec : Split(f[8], '~')) {
+            auto parts = Split(rec, ',');
+            if (parts.size() != 3) return fail("a quiz record is damaged");
+            uint64_t count;
+            if (!FromBase36(Split(parts[2], '/')[0], count) || count > kMaxAttempts)
+                return fail("it claims more quiz attempts than the workbook keeps");
+            total += count;
+            if (total > kMaxAttemptsTotal) return fail("it claims more quiz attempts than the workbook keeps");
+        }
+    }
     if (!f[8].empty())
         for (std::string_view rec : Split(f[8], '~')) {
             auto parts = Split(rec, ',');
@@ -494,7 +510,7 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
                 }
             auto at = Split(parts[2], '/');
             uint64_t count;
-            if (!FromBase36(at[0], count) || count > 100000 ||
+            if (!FromBase36(at[0], count) || count > kMaxAttempts ||
                 at.size() != 1 + (count <= kWholeHistory ? count : 2))
                 return fail("the attempts at " + quiz.id + " are damaged");
             if (count <= kWholeHistory) {
@@ -675,6 +691,119 @@ LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<st
     return r;
 }
 
+//-----------------------------------------------------------------------------
+// The LMS record comes first
+//-----------------------------------------------------------------------------
+
+size_t SuspendLimit(LmsVersion v) { return v == LmsVersion::Scorm2004 ? 64000 : 4096; }
+
+LmsFloor FloorOf(const LmsRecord& rec, LmsVersion v) {
+    LmsFloor f;
+    if (v == LmsVersion::Scorm12) {
+        f.completed = rec.status == "passed" || rec.status == "failed" || rec.status == "completed";
+        f.passed = rec.status == "passed" ? 1 : rec.status == "failed" ? 0 : -1;
+    } else if (v == LmsVersion::Scorm2004) {
+        f.completed = rec.status == "completed";
+        f.passed = rec.success == "passed" ? 1 : rec.success == "failed" ? 0 : -1;
+    }
+    if (!rec.score_raw.empty() && rec.score_raw.size() < 32) {
+        char* end = nullptr;
+        std::string text = rec.score_raw;
+        double raw = std::strtod(text.c_str(), &end);
+        if (end && *end == 0 && std::isfinite(raw) && raw >= 0 && raw <= 100) f.raw = raw;
+    }
+    return f;
+}
+
+namespace {
+double BestOf(const std::vector<Attempt>& a) {
+    double best = -1;
+    for (const Attempt& x : a) best = std::max(best, x.score);
+    return best;
+}
+}  // namespace
+
+bool KeepHeldRecords(LearnerState& s, const LearnerState& held) {
+    bool added = false;
+    for (const std::string& id : held.reader.read) added |= s.reader.read.insert(id).second;
+    for (const auto& [id, text] : held.reflections) {
+        if (text.empty()) continue;
+        auto it = s.reflections.find(id);
+        if (it != s.reflections.end() && !it->second.empty()) continue;
+        s.reflections[id] = text;
+        auto rev = held.reflection_revs.find(id);
+        s.reflection_revs[id] = rev == held.reflection_revs.end() ? Rev{} : rev->second;
+        added = true;
+    }
+    for (const auto& [id, theirs] : held.quizzes) {
+        auto it = s.quizzes.find(id);
+        if (it == s.quizzes.end()) {
+            s.quizzes[id] = theirs;
+            auto rev = held.quiz_revs.find(id);
+            s.quiz_revs[id] = rev == held.quiz_revs.end() ? Rev{} : rev->second;
+            added = true;
+            continue;
+        }
+        QuizProgress& mine = it->second;
+        for (const auto& [qid, resp] : theirs.answers)
+            if (!mine.answers.count(qid)) {
+                mine.answers[qid] = resp;
+                added = true;
+            }
+        if (theirs.mastered && !mine.mastered) {
+            mine.mastered = true;
+            added = true;
+        }
+        if (theirs.attempts.size() > mine.attempts.size()) {
+            // The longer history; this copy's best joins it when it beats every attempt there.
+            std::vector<Attempt> longer = theirs.attempts;
+            double best = BestOf(mine.attempts);
+            if (best > BestOf(longer)) {
+                for (const Attempt& a : mine.attempts)
+                    if (a.score == best) {
+                        longer.push_back(a);
+                        break;
+                    }
+                std::stable_sort(longer.begin(), longer.end(), [](const Attempt& a, const Attempt& b) { return a.time < b.time; });
+            }
+            mine.attempts = std::move(longer);
+            added = true;
+        } else if (!theirs.attempts.empty()) {
+            double best = BestOf(theirs.attempts);
+            if (best > BestOf(mine.attempts)) {
+                for (const Attempt& a : theirs.attempts)
+                    if (a.score == best) {
+                        mine.attempts.push_back(a);
+                        break;
+                    }
+                std::stable_sort(mine.attempts.begin(), mine.attempts.end(),
+                                 [](const Attempt& a, const Attempt& b) { return a.time < b.time; });
+                added = true;
+            }
+        }
+    }
+    return added;
+}
+
+void MergeLmsRecord(LearnerState& device, const LearnerState& lms) {
+    LearnerState before = device;
+    MergeStates(device, lms);
+    KeepHeldRecords(device, lms);     // what the LMS held that the device's newer records lack
+    KeepHeldRecords(device, before);  // and what the device held that the LMS's newer records lack
+}
+
+void ApplyFloor(LmsReport& r, const LmsFloor& f) {
+    if (f.completed && !r.completed) {
+        r.completed = true;
+        r.progress = 1;
+    }
+    if (f.passed > r.passed) r.passed = f.passed;
+    if (f.raw > r.raw + 1e-9) {
+        r.raw = f.raw;
+        r.scaled = std::round(f.raw * 100) / 10000;
+    }
+}
+
 std::string FormatSessionTime(int64_t ms, LmsVersion v) {
     if (ms < 0) ms = 0;
     int64_t cs = ms / 10;  // hundredths
@@ -696,25 +825,25 @@ std::vector<std::pair<std::string, std::string>> LmsValues(const LmsReport& r, L
     const bool v12 = v == LmsVersion::Scorm12;
     if (v == LmsVersion::None) return out;
     if (v12) {
-        set("cmi.core.lesson_status", !r.completed ? "incomplete" : r.passed == 1 ? "passed" : r.passed == 0 ? "failed" : "completed");
         if (r.raw >= 0) {
             set("cmi.core.score.min", Decimal(r.min, 2));
             set("cmi.core.score.max", Decimal(r.max, 2));
             set("cmi.core.score.raw", Decimal(r.raw, 2));
         }
+        set("cmi.core.lesson_status", !r.completed ? "incomplete" : r.passed == 1 ? "passed" : r.passed == 0 ? "failed" : "completed");
         set("cmi.core.lesson_location", r.location.substr(0, 255));
         set("cmi.core.exit", r.completed ? "" : "suspend");
         set("cmi.core.session_time", FormatSessionTime(session_ms, v));
     } else {
-        set("cmi.completion_status", r.completed ? "completed" : "incomplete");
-        set("cmi.success_status", r.passed == 1 ? "passed" : r.passed == 0 ? "failed" : "unknown");
-        set("cmi.progress_measure", Decimal(r.progress, 4));
         if (r.raw >= 0) {
             set("cmi.score.min", Decimal(r.min, 2));
             set("cmi.score.max", Decimal(r.max, 2));
             set("cmi.score.raw", Decimal(r.raw, 2));
             set("cmi.score.scaled", Decimal(r.scaled, 4));
         }
+        set("cmi.completion_status", r.completed ? "completed" : "incomplete");
+        set("cmi.success_status", r.passed == 1 ? "passed" : r.passed == 0 ? "failed" : "unknown");
+        set("cmi.progress_measure", Decimal(r.progress, 4));
         set("cmi.location", r.location.substr(0, 1000));
         set("cmi.exit", r.completed ? "normal" : "suspend");
         set("cmi.session_time", FormatSessionTime(session_ms, v));

@@ -82,8 +82,52 @@ struct SuspendRead {
     std::set<std::string> cut;           // reflection ids that were cut to fit
     int64_t saved_at = 0;
 };
-// Strict: any malformed field refuses the whole text (nothing half-applied).
+// Strict: any malformed field refuses the whole text (nothing half-applied),
+// and so do counts no learner reaches (kMaxAttempts), before anything is made.
 SuspendRead DecodeSuspendData(const Content& c, std::string_view text);
+
+constexpr uint64_t kMaxAttempts = 1000;       // attempts at one quiz a suspend_data may claim
+constexpr uint64_t kMaxAttemptsTotal = 2000;  // and at all quizzes together
+
+// The longest suspend_data each version allows (SCORM 1.2: 4,096; 2004: 64,000).
+size_t SuspendLimit(LmsVersion v);
+
+//-----------------------------------------------------------------------------
+// The LMS record comes first. What the LMS handed back at launch is read
+// whatever cmi.entry says (some LMSs always answer ab-initio), merged with the
+// device copy record by record, and never regressed by a later write.
+//-----------------------------------------------------------------------------
+
+struct LmsRecord {
+    std::string learner_id;      // cmi.core.student_id / cmi.learner_id ("" = none given)
+    std::string learner_name;    // cmi.core.student_name / cmi.learner_name
+    std::string entry;           // as the LMS said; informational only
+    std::string suspend_data;
+    std::string location;
+    std::string status;          // 1.2 lesson_status, 2004 completion_status
+    std::string success;         // 2004 success_status
+    std::string score_raw;       // "" = none
+};
+
+// The least the workbook may ever tell the LMS again: what it already holds.
+struct LmsFloor {
+    bool completed = false;
+    int passed = -1;             // -1 unknown, 0 failed, 1 passed
+    double raw = -1;             // best score recorded, percent; -1 = none
+};
+LmsFloor FloorOf(const LmsRecord& r, LmsVersion v);
+
+// Fills into `s` what `held` (the LMS's copy) has and `s` lacks, so a write
+// never loses it: sections read, reflections (a missing or empty one), quiz
+// answers to questions `s` has none for, mastery, and the longer attempt
+// history (plus `held`'s best attempt when it beats every one kept). Returns
+// true when something was added.
+bool KeepHeldRecords(LearnerState& s, const LearnerState& held);
+
+// The launch merge: record by record, the later change winning (MergeStates,
+// as two tabs merge), then KeepHeldRecords in both directions' favour: nothing
+// either copy had is lost. `lms` must carry `device`'s generation.
+void MergeLmsRecord(LearnerState& device, const LearnerState& lms);
 
 //-----------------------------------------------------------------------------
 // The report
@@ -124,12 +168,16 @@ struct LmsReport {
 // for good (an LMS cannot delete an interaction).
 LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<std::string>& order, int64_t now_ms);
 
+// Completion and success never go back; the score never drops below the best recorded.
+void ApplyFloor(LmsReport& r, const LmsFloor& f);
+
 // "0000:01:05.20" (1.2 CMITimespan) or "PT1M5.2S" (2004 ISO 8601 duration).
 std::string FormatSessionTime(int64_t ms, LmsVersion v);
 
 // The data model elements and values to set, in a legal order (an
 // interaction's id and type before its response). session_ms: this session's
 // time so far. Exit: "suspend" until completed, then "" (1.2) / "normal" (2004).
+// The score comes before the status (an LMS that judges on the status sees it).
 std::vector<std::pair<std::string, std::string>> LmsValues(const LmsReport& r, LmsVersion v, int64_t session_ms);
 
 }  // namespace wb

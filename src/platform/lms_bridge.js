@@ -3,9 +3,15 @@
 // and never throws into the app: every failure becomes an error code.
 //
 // Discovery, as the SCORM run-time environment describes it: this window and
-// up to 10 parents, then the opener and up to 10 of its parents; API_1484_11
-// (2004) is preferred over API (1.2) in the same window. Cross-origin windows
-// are skipped (reading them throws).
+// up to 10 parents, then the opener and up to 10 of its parents. An object is
+// taken for the version its methods belong to, whatever its name: some LMSs
+// install one object with only the SCORM 1.2 methods as both API and
+// API_1484_11. A 2004 API (Initialize, GetValue, SetValue, Commit) is preferred
+// over a 1.2 one (LMSInitialize, LMSGetValue, LMSSetValue, LMSCommit) in the
+// same window. Cross-origin windows are skipped (reading them throws).
+// Finish/Terminate, GetLastError and GetErrorString may be missing: the
+// session then simply ends with the last commit, and errors come from SetValue
+// and Commit returning "false" and from reading values back.
 
 mergeInto(LibraryManager.library, {
   $WBLMS: {
@@ -17,6 +23,9 @@ mergeInto(LibraryManager.library, {
                  Commit: 'LMSCommit', GetLastError: 'LMSGetLastError', GetErrorString: 'LMSGetErrorString'};
       return WBLMS.version === 12 ? v12[name] : name;
     },
+    has: function(name) {
+      try { return WBLMS.api && typeof WBLMS.api[WBLMS.fn(name)] === 'function'; } catch (e) { return false; }
+    },
     call: function(name, args) {
       try {
         var f = WBLMS.api[WBLMS.fn(name)];
@@ -24,15 +33,30 @@ mergeInto(LibraryManager.library, {
       } catch (e) { return 'false'; }
     },
     lastError: function() {
+      if (!WBLMS.has('GetLastError')) return 0;
       var code = parseInt(WBLMS.call('GetLastError'), 10);
       return isNaN(code) ? 101 : code;
     },
-    // The first element of {API_1484_11, API} found from win up its parents.
+    // The version whose methods `obj` has (2004 first), or 0.
+    versionOf: function(obj) {
+      var all = function(names) { return names.every(function(n) { return typeof obj[n] === 'function'; }); };
+      try {
+        if (!obj || (typeof obj !== 'object' && typeof obj !== 'function')) return 0;
+        if (all(['Initialize', 'GetValue', 'SetValue', 'Commit'])) return 2004;
+        if (all(['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit'])) return 12;
+      } catch (e) {}
+      return 0;
+    },
+    // The first usable API found from win up its parents.
     search: function(win) {
       for (var i = 0; win && i <= 10; i++) {
         try {
-          if (win.API_1484_11 && typeof win.API_1484_11.Initialize === 'function') return {api: win.API_1484_11, version: 2004};
-          if (win.API && typeof win.API.LMSInitialize === 'function') return {api: win.API, version: 12};
+          var a = win.API_1484_11, b = win.API;
+          var va = WBLMS.versionOf(a), vb = WBLMS.versionOf(b);
+          if (va === 2004) return {api: a, version: 2004};
+          if (vb === 2004) return {api: b, version: 2004};
+          if (vb === 12) return {api: b, version: 12};
+          if (va === 12) return {api: a, version: 12};
         } catch (e) { /* another origin */ }
         var parent = null;
         try { parent = win.parent; } catch (e) {}
@@ -46,6 +70,12 @@ mergeInto(LibraryManager.library, {
       var p = _malloc(len);
       stringToUTF8(s, p, len);
       return p;
+    },
+    // Does the LMS hold what was set? Numbers compare as numbers ("100" == "100.00").
+    same: function(got, want) {
+      if (got === want) return true;
+      var a = Number(got), b = Number(want);
+      return got !== '' && want !== '' && !isNaN(a) && !isNaN(b) && Math.abs(a - b) < 1e-6;
     },
   },
 
@@ -71,19 +101,23 @@ mergeInto(LibraryManager.library, {
     return WBLMS.version;
   },
 
-  // Reads what the LMS stored for this learner: "suspend_data" only on a resume
-  // (reading it otherwise is an error in SCORM 2004).
+  // Reads one data model element; "" when the LMS has none or refuses.
   wb_js_lms_get__deps: ['$WBLMS'],
   wb_js_lms_get: function(p) {
-    var what = UTF8ToString(p), value = '';
-    if (WBLMS.api && what === 'suspend_data') {
-      var entry = WBLMS.call('GetValue', [WBLMS.version === 12 ? 'cmi.core.entry' : 'cmi.entry']);
-      if (WBLMS.lastError() === 0 && entry === 'resume') {
-        value = WBLMS.call('GetValue', ['cmi.suspend_data']);
-        if (WBLMS.lastError() !== 0) value = '';
-      }
+    var element = UTF8ToString(p), value = '';
+    if (WBLMS.api) {
+      value = WBLMS.call('GetValue', [element]);
+      if (WBLMS.lastError() !== 0) value = '';
     }
     return WBLMS.cstr(value);
+  },
+
+  // Where the package is served from: the course, as far as this page can tell.
+  wb_js_lms_course__deps: ['$WBLMS'],
+  wb_js_lms_course: function() {
+    var path = '';
+    try { path = location.pathname.replace(/[^\/]*$/, ''); } catch (e) {}
+    return WBLMS.cstr(path);
   },
 
   // values: "element\x1fvalue\x1e" records. Sets those the LMS does not have yet,
@@ -101,17 +135,45 @@ mergeInto(LibraryManager.library, {
       if (WBLMS.call('SetValue', [element, value]) === 'true') WBLMS.sent.set(element, value);
       else first = first || WBLMS.lastError() || 101;
     }
-    if (commit && WBLMS.call('Commit', ['']) !== 'true') first = first || WBLMS.lastError() || 101;
+    if (commit && WBLMS.has('Commit') && WBLMS.call('Commit', ['']) !== 'true') first = first || WBLMS.lastError() || 101;
     if (terminate) {
       WBLMS.terminated = true;
-      if (WBLMS.call('Terminate', ['']) !== 'true') first = first || WBLMS.lastError() || 101;
+      // An LMS without Finish/Terminate: the last commit ended it.
+      if (WBLMS.has('Terminate') && WBLMS.call('Terminate', ['']) !== 'true') first = first || WBLMS.lastError() || 101;
     }
     return first;
   },
 
+  // values: "element\x1fvalue\x1e" records the LMS should now hold. Reads each back;
+  // when one differs, every value is forgotten as sent (the next send sets them all again).
+  // Returns how many differ.
+  wb_js_lms_verify__deps: ['$WBLMS'],
+  wb_js_lms_verify: function(p) {
+    if (!WBLMS.api || WBLMS.terminated) return 0;
+    var records = UTF8ToString(p).split('\x1e'), wrong = 0;
+    for (var i = 0; i < records.length; i++) {
+      if (!records[i]) continue;
+      var at = records[i].indexOf('\x1f');
+      var element = records[i].slice(0, at), value = records[i].slice(at + 1);
+      var got = WBLMS.call('GetValue', [element]);
+      if (!WBLMS.same(got, value)) wrong++;
+    }
+    // It lost what it said it took: nothing it "accepted" can be trusted, so all is set again next time.
+    if (wrong) WBLMS.sent.clear();
+    return wrong;
+  },
+
   wb_js_lms_error_text__deps: ['$WBLMS'],
   wb_js_lms_error_text: function(code) {
-    var text = WBLMS.api ? WBLMS.call('GetErrorString', [String(code)]) : '';
+    var text = WBLMS.has('GetErrorString') ? WBLMS.call('GetErrorString', [String(code)]) : '';
     return WBLMS.cstr(text === 'false' ? '' : text);
+  },
+
+  // Which device copy the workbook uses (web_bridge.js's planner database follows it):
+  // "" = the standalone workbook's; else a learner's in a course; null-like "-" = none.
+  wb_js_storage_scope__deps: ['$WBDB'],
+  wb_js_storage_scope: function(p) {
+    var scope = UTF8ToString(p);
+    WBDB.name = scope === '-' ? null : scope === '' ? 'networking-workbook' : 'networking-workbook/' + scope;
   },
 });

@@ -223,7 +223,7 @@ mergeInto(LibraryManager.library, {
     window.addEventListener('pagehide', function() { _wb_save_now(); });
     // Another tab saved: merge its records into this one.
     window.addEventListener('storage', function(e) {
-      if (e.key === 'networking-workbook/state' || e.key === null) _wb_on_storage_changed();
+      if (e.key === null || /^networking-workbook\/(lms\/[^\/]*\/[^\/]*\/)?state$/.test(e.key)) _wb_on_storage_changed();
     });
     // A backup chosen for restoring: read it here, check it in the app.
     var file = document.getElementById('wb-file');
@@ -497,11 +497,13 @@ mergeInto(LibraryManager.library, {
   $WBDB__deps: ['$WB'],
   $WBDB: {
     db: null, raw: null, saving: false, again: false, bc: null,
+    name: 'networking-workbook',  // per LMS learner (wb_js_storage_scope in lms_bridge.js); null = not kept
     open: function() {
       if (WBDB.db) return WBDB.db;
       WBDB.db = new Promise(function(resolve, reject) {
         var req;
-        try { req = indexedDB.open('networking-workbook', 1); }
+        if (!WBDB.name) { reject(new Error('your course system did not say who you are, so the planner is not kept in this browser')); return; }
+        try { req = indexedDB.open(WBDB.name, 1); }
         catch (e) { reject(e); return; }  // no IndexedDB at all, or blocked in this frame
         req.onupgradeneeded = function() {
           req.result.createObjectStore('planner');
@@ -550,7 +552,7 @@ mergeInto(LibraryManager.library, {
       _wb_planner_merge_done();
     },
     withLock: function(fn) {
-      if (navigator.locks && navigator.locks.request) return navigator.locks.request('networking-workbook-planner', fn);
+      if (navigator.locks && navigator.locks.request) return navigator.locks.request((WBDB.name || '') + '-planner', fn);
       return Promise.resolve().then(fn);
     },
     save: function() {
@@ -597,7 +599,7 @@ mergeInto(LibraryManager.library, {
     },
     channel: function() {
       if (WBDB.bc || typeof BroadcastChannel === 'undefined') return;
-      WBDB.bc = new BroadcastChannel('networking-workbook-planner');
+      WBDB.bc = new BroadcastChannel((WBDB.name || '') + '-planner');
       WBDB.bc.onmessage = function(e) {
         var keys = (e.data && e.data.keys) || [];
         if (!keys.length) return;

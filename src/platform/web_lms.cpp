@@ -1,19 +1,25 @@
-// The course system (SCORM) link: starts it, sends the app's report, retries
-// what the LMS refused, and ends the session once. See web_lms.h.
+// The course system (SCORM) link: starts it, sends the app's report, checks
+// the LMS holds it, retries what did not arrive, and ends the session once.
+// See web_lms.h.
 //
 // When values are sent: after every save on this device (debounced, the same
 // moments); Commit when the status, success or score changes, when the page
 // is hidden and on pagehide, which also calls Finish/Terminate (exactly once:
-// lms_bridge.js guards it). A refused value or commit: the learner sees why,
-// the work stays on this device (local saving goes on as always), and the
-// whole report is sent again with a growing delay (2 s .. 60 s, 8 times), and
-// again with every later save or when the page is hidden.
+// lms_bridge.js guards it; an API without it just ends with the commit).
+// After every send (and so every commit) the status, score and suspend_data are read back: an LMS
+// may say true (and GetLastError 0) and still not hold them. A refused value,
+// a refused commit or a read-back that differs: the learner is told that
+// progress is not reaching the course yet and what to do, the work stays on
+// this device, and the whole report is sent again with a growing delay
+// (2 s .. 60 s, 8 times), and again with every later save or when the page is
+// hidden.
 #include "platform/web_lms.h"
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -24,7 +30,9 @@
 extern "C" {
 int wb_js_lms_start();                         // 0 none, 12 or 2004 connected, < 0: found but Initialize failed (-code)
 char* wb_js_lms_get(const char* element);      // malloc'd; "" when not readable
+char* wb_js_lms_course();                      // malloc'd: the folder the package is served from
 int wb_js_lms_send(const char* values, int commit, int terminate);  // 0 ok, else the first error code
+int wb_js_lms_verify(const char* values);      // how many of these the LMS does not hold
 char* wb_js_lms_error_text(int code);          // malloc'd
 double wb_js_now();
 int wb_js_storage_set(const char* key, const char* value);
@@ -33,10 +41,15 @@ int wb_js_storage_set(const char* key, const char* value);
 namespace wb::web {
 namespace {
 
+constexpr int kNotHeld = -1;  // the LMS said yes but does not hold what was sent
+
 struct Link {
     App* app = nullptr;
     void (*redraw)() = nullptr;
+    int found = 0;                // wb_js_lms_start's answer
     LmsVersion version = LmsVersion::None;
+    LmsRecord record;             // as read at launch
+    std::string scope;            // the device copy in use (LmsConnect)
     double start_ms = 0;
     std::string last_status_key;  // completion/success/score last committed
     int failures = 0;             // in a row
@@ -45,13 +58,35 @@ struct Link {
 };
 Link L;
 
-std::string ErrorText(int code) {
-    std::string text;
-    if (char* t = wb_js_lms_error_text(code)) {
-        text = t;
-        std::free(t);
-    }
+std::string Take(char* s) {
+    std::string text = s ? s : "";
+    std::free(s);
     return text;
+}
+
+std::string Get(const char* element) { return Take(wb_js_lms_get(element)); }
+
+std::string ErrorText(int code) { return Take(wb_js_lms_error_text(code)); }
+
+// Safe in a storage key: letters, digits, - _ . kept; anything else as %XX.
+std::string KeyPart(const std::string& s) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char ch : s) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') {
+            out += char(ch);
+        } else {
+            out += '%';
+            out += kHex[ch >> 4];
+            out += kHex[ch & 15];
+        }
+    }
+    return out;
+}
+
+bool IsCheckedElement(const std::string& e) {
+    return e == "cmi.core.lesson_status" || e == "cmi.completion_status" || e == "cmi.success_status" ||
+           e == "cmi.core.score.raw" || e == "cmi.score.raw" || e == "cmi.suspend_data";
 }
 
 void Send(bool commit, bool terminate);
@@ -69,36 +104,54 @@ void Send(bool commit, bool terminate) {
     LmsReport r = app.LmsReportNow();
     char key[96];
     std::snprintf(key, sizeof key, "%d|%d|%.4f", r.completed, r.passed, r.raw);
-    if (key != L.last_status_key) commit = true;
-    std::string wire;
+    if (key != L.last_status_key) commit = true;  // status or score changed: commit them together
+    if (terminate) commit = true;
+    std::string wire, check;
+    // Session time: exactly the time since launch, in hundredths, at this moment.
     for (const auto& [element, value] : LmsValues(r, L.version, static_cast<int64_t>(now - L.start_ms))) {
-        wire += element;
-        wire += '\x1f';
-        wire += value;
-        wire += '\x1e';
+        std::string rec = element + '\x1f' + value + '\x1e';
+        wire += rec;
+        if (IsCheckedElement(element)) check += rec;
     }
-    int code = wb_js_lms_send(wire.c_str(), commit || terminate, terminate);
-    if (terminate) L.ended = true;
+    int code = wb_js_lms_send(wire.c_str(), commit, 0);
+    // Read back what matters: an LMS may answer true (and GetLastError 0) and not hold it.
+    if (code == 0 && wb_js_lms_verify(check.c_str()) > 0) code = kNotHeld;
+    if (terminate) {
+        int end = wb_js_lms_send("", 0, 1);
+        code = code ? code : end;
+        L.ended = true;
+    }
     if (code == 0) {
-        if (commit || terminate) L.last_status_key = key;
+        if (commit) {
+            L.last_status_key = key;
+            app.LmsSaved(r);
+        }
         L.failures = 0;
         app.SetLmsStatus("");
     } else {
-        ++L.failures;
-        std::string what = ErrorText(code);
-        std::string msg = "Your course system did not accept the last save (error " + std::to_string(code) +
-                          (what.empty() ? "" : ": " + what) + "). Your work is kept on this device";
+        // Sends made by saves while a retry waits do not count: the delay grows with the retries.
+        if (!L.retry_pending) ++L.failures;
+        std::string why;
+        if (code == kNotHeld) {
+            why = "your course system answered the last save but does not hold it";
+        } else {
+            std::string what = ErrorText(code);
+            why = "your course system did not accept the last save (error " + std::to_string(code) +
+                  (what.empty() ? "" : ": " + what) + ")";
+        }
+        std::string msg = "Your progress is not reaching your course yet: " + why + ". Your work is kept on this device";
         if (L.ended) {
-            msg += "; open the workbook from your course again to send it.";
+            msg += "; open the workbook from your course again on this device to send it.";
         } else if (L.failures <= 8) {
             int delay = std::min(60, 1 << L.failures);
-            msg += " and will be sent again in " + std::to_string(delay) + " seconds.";
+            msg += " and will be sent again in " + std::to_string(delay) +
+                   " seconds. Keep this page open until this message goes away; if it stays, tell your course's support.";
             if (!L.retry_pending) {
                 L.retry_pending = true;
                 emscripten_set_timeout(OnRetry, delay * 1000.0, nullptr);
             }
         } else {
-            msg += " and will be sent again with your next change.";
+            msg += " and will be sent again with your next change. Keep this page open and tell your course's support.";
         }
         app.SetLmsStatus(msg);
     }
@@ -107,29 +160,41 @@ void Send(bool commit, bool terminate) {
 
 }  // namespace
 
+std::string LmsConnect() {
+    L.start_ms = wb_js_now();
+    L.found = wb_js_lms_start();
+    if (L.found <= 0) return "";  // no LMS (or one that could not start): nothing to read, the standalone storage
+    L.version = L.found == 12 ? LmsVersion::Scorm12 : LmsVersion::Scorm2004;
+    const bool v12 = L.version == LmsVersion::Scorm12;
+    LmsRecord& r = L.record;
+    r.learner_id = Get(v12 ? "cmi.core.student_id" : "cmi.learner_id");
+    r.learner_name = Get(v12 ? "cmi.core.student_name" : "cmi.learner_name");
+    r.entry = Get(v12 ? "cmi.core.entry" : "cmi.entry");
+    // Whatever entry says: some LMSs always answer ab-initio and still hold the learner's work.
+    r.suspend_data = Get("cmi.suspend_data");
+    r.location = Get(v12 ? "cmi.core.lesson_location" : "cmi.location");
+    r.status = Get(v12 ? "cmi.core.lesson_status" : "cmi.completion_status");
+    if (!v12) r.success = Get("cmi.success_status");
+    r.score_raw = Get(v12 ? "cmi.core.score.raw" : "cmi.score.raw");
+    if (r.learner_id.empty()) return L.scope = "-";
+    return L.scope = "lms/" + KeyPart(Take(wb_js_lms_course())) + "/" + KeyPart(r.learner_id);
+}
+
 void LmsStart(App& app, void (*redraw)()) {
     L.app = &app;
     L.redraw = redraw;
-    L.start_ms = wb_js_now();
-    int found = wb_js_lms_start();
-    if (found == 0) return;
-    if (found < 0) {
-        std::string what = ErrorText(-found);
-        app.SetLmsStatus("Your course system could not be reached (error " + std::to_string(-found) +
-                         (what.empty() ? "" : ": " + what) +
-                         "), so your progress is not being sent to it. Your work is kept on this device.");
+    if (L.found == 0) return;
+    if (L.found < 0) {
+        std::string what = ErrorText(-L.found);
+        app.SetLmsStatus("Your progress is not reaching your course: your course system could not be reached (error " +
+                         std::to_string(-L.found) + (what.empty() ? "" : ": " + what) +
+                         "). Your work is kept on this device; open the workbook from your course again to send it.");
         return;
     }
-    L.version = found == 12 ? LmsVersion::Scorm12 : LmsVersion::Scorm2004;
-    std::string suspend;
-    if (char* s = wb_js_lms_get("suspend_data")) {  // "" unless the LMS says this is a resume
-        suspend = s;
-        std::free(s);
-    }
     app.SetClock(static_cast<int64_t>(L.start_ms));
-    if (!app.StartLms(L.version, suspend)) {
-        // Kept aside on this device before this session's first save replaces it in the LMS.
-        wb_js_storage_set("networking-workbook/lms-unreadable", suspend.c_str());
+    if (!app.StartLms(L.version, L.record) && L.scope != "-") {
+        // Kept aside on this learner's device copy; it is never written back to the LMS.
+        wb_js_storage_set(("networking-workbook/" + L.scope + "/lms-unreadable").c_str(), L.record.suspend_data.c_str());
     }
     Send(true, false);
 }

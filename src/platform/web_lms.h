@@ -1,6 +1,8 @@
 // The course system (SCORM) link of the browser platform: web_lms.cpp with
-// lms_bridge.js (API discovery, SetValue/Commit, Finish/Terminate).
+// lms_bridge.js (API discovery, SetValue/Commit, read-back, Finish/Terminate).
 #pragma once
+
+#include <string>
 
 namespace wb {
 class App;
@@ -8,9 +10,16 @@ class App;
 
 namespace wb::web {
 
-// Looks for an LMS (window.parent chain, then opener). Found: initializes it,
-// merges its stored data into the app and sends the first report. Call after
-// the app loaded local storage and before the first frame.
+// Looks for an LMS (window.parent chain, then opener) and, when found,
+// initializes it and reads what it holds for this learner (whatever
+// cmi.entry says). Call first, before storage is read: the answer says which
+// device copy to use.
+//   ""      no LMS: the standalone workbook's own storage
+//   "lms/<course>/<learner>"  this learner's copy in this course
+//   "-"     an LMS that gave no learner id: no device copy at all
+std::string LmsConnect();
+// Merges what the LMS holds into the app and sends the first report. Call
+// after the app loaded this learner's device copy and before the first frame.
 void LmsStart(App& app, void (*redraw)());
 // The learner's state was just saved on this device: send what changed.
 void LmsAfterSave();

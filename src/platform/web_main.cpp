@@ -65,8 +65,9 @@ void wb_js_fatal(const char* message);
 
 namespace {
 
-constexpr const char* kStateKey = "networking-workbook/state";
-constexpr const char* kQuarantineKey = "networking-workbook/quarantine";
+// The standalone workbook's keys; inside an LMS, the learner's own (LoadState).
+const char* kStateKey = "networking-workbook/state";
+const char* kQuarantineKey = "networking-workbook/quarantine";
 
 struct Platform {
     wb::App app;
@@ -450,7 +451,26 @@ void SaveNow(bool merge) {
     }
 }
 
+// lms_bridge.js: which device copy the planner's database follows ("" standalone, "-" none).
+extern "C" void wb_js_storage_scope(const char* scope);
+
 void LoadState() {
+    // Inside an LMS the device copy belongs to the LMS's learner in this course: another
+    // learner on this browser never sees it, and a learner without an id gets none.
+    std::string scope = wb::web::LmsConnect();
+    wb_js_storage_scope(scope.c_str());
+    if (scope == "-") {
+        P.storage_ok = false;  // the LMS record only (saves still go to it)
+        P.app.LoadState("");
+        return;
+    }
+    if (!scope.empty()) {
+        static std::string state_key, quarantine_key;
+        state_key = "networking-workbook/" + scope + "/state";
+        quarantine_key = "networking-workbook/" + scope + "/quarantine";
+        kStateKey = state_key.c_str();
+        kQuarantineKey = quarantine_key.c_str();
+    }
     P.storage_ok = wb_js_storage_available();
     if (!P.storage_ok) {
         P.app.LoadState("");

@@ -301,9 +301,14 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
                 "Download a backup to keep it.";
     } else if (!v.save_problem.empty()) {
         where = v.save_problem;
+    } else if (v.in_lms && v.lms_learner.empty()) {
+        where = "Your course system did not say who you are, so nothing is kept in this browser: your reading progress, "
+                "reflection answers and quiz answers and scores go to your course system only, and your planner lasts "
+                "only while this page is open.";
     } else if (v.in_lms) {
-        where = "Everything you do here is saved in this browser. Your course system also receives your reading progress, "
-                "reflection answers and quiz answers and scores; your planner is kept on this device only.";
+        where = "This is the work of " + v.lms_learner + " in this course. It is saved in this browser apart from anyone "
+                "else's, and your course system also receives your reading progress, reflection answers and quiz answers "
+                "and scores; your planner is kept on this device only.";
     } else {
         where = "Everything you do here is saved in this browser, on this device only. Nothing is sent anywhere.";
     }
@@ -354,8 +359,14 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
         BeginSemRegion(Role::Dialog, "Reset my data?", ra, ImVec2(ra.x + width, ra.y + Em() * 6));
         HeadingText(GetFonts().bold, "Reset my data?", 3);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        MutedText("This deletes your reading progress, reflection answers and settings from this browser. It cannot be "
-                  "undone: download a backup first if you may want them back.");
+        if (v.in_lms)
+            MutedText("This deletes " + std::string(v.lms_learner.empty() ? "your" : v.lms_learner + "'s") +
+                      " reading progress, reflection answers, settings and planner from this browser, and no one else's. "
+                      "Your course system keeps what it already received. It cannot be undone: download a backup first "
+                      "if you may want them back.");
+        else
+            MutedText("This deletes your reading progress, reflection answers and settings from this browser. It cannot be "
+                      "undone: download a backup first if you may want them back.");
         ImGui::PopTextWrapPos();
         if (Button("Delete everything and start again##confirm_reset")) out.confirm_reset = true;
         ImGui::SameLine();

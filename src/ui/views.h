@@ -100,6 +100,7 @@ struct WorkbookView {
     std::string planner_week;  // the results page's line on planner activity this week ("" = no planner yet)
     bool in_lms = false;       // launched by a course system (SCORM): progress and scores go to it; the planner never does
     std::string lms_status;    // a problem talking to the course system ("" = none)
+    std::string lms_learner;   // whose data this is inside the LMS ("" = the LMS gave no learner id)
     // The planner is open but its code has not arrived (workbook.deferred.wasm): what to say instead.
     std::string planner_pending;
 };

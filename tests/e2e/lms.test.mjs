@@ -146,7 +146,8 @@ for (const version of [12, 2004]) {
 
   test(`SCORM ${v12 ? '1.2' : '2004'}: a learner path is reported, finished once, and restored on relaunch`, async () => {
     const ctx = await browser.newContext();
-    const { page, frame, errors } = await openLms(ctx, version);
+    const learner = v12 ? { core: { student_id: 'L7', student_name: 'Seven, Eve' } } : { learner_id: 'L7', learner_name: 'Seven, Eve' };
+    const { page, frame, errors } = await openLms(ctx, version, learner);
     assert.equal(await H(page, (n) => window.harness.count(n), v12 ? 'LMSInitialize' : 'Initialize'), 1);
     assert.equal(await get(page, el.status), 'incomplete');
 
@@ -203,7 +204,7 @@ for (const version of [12, 2004]) {
 
     // Inside an LMS the settings say what goes to it, and that the planner stays on this device.
     await press(frame.getByRole('button', { name: 'Settings' }), 'Enter');
-    await frame.getByText(/Your course system also receives .* your planner is kept on this device only\./).waitFor();
+    await frame.getByText(/This is the work of Seven, Eve, learner id L7 in this course\. .*your course system also receives .* your planner is kept on this device only\./).waitFor();
 
     // Leaving the page (pagehide): Finish/Terminate exactly once.
     await H(page, () => { document.getElementById('sco').src = 'about:blank'; });
@@ -253,15 +254,19 @@ for (const version of [12, 2004]) {
 
 test('SCORM 1.2: an LMS that refuses saves: the learner is told, nothing is lost, and it is sent once the LMS recovers', async () => {
   const ctx = await browser.newContext();
-  const { page, frame, errors } = await openLms(ctx, 12);
+  const { page, frame, errors } = await openLms(ctx, 12, { core: { student_id: 'L8', student_name: 'Eight' } });
   await H(page, () => { window.harness.failing = true; });
   await answerProactive(page, frame);
   const status = frame.getByRole('status').filter({ hasText: 'Your course system did not accept the last save (error 101' });
   await status.first().waitFor({ timeout: 10000 });
   assert.match(await status.first().textContent(), /Your work is kept on this device and will be sent again in \d+ seconds\./);
   assert.equal(await H(page, () => window.harness.api.cmi.interactions.childArray.length), 0, 'the LMS has nothing yet');
-  // The work is on this device meanwhile.
-  const local = await page.evaluate(() => document.getElementById('sco').contentWindow.localStorage.getItem('networking-workbook/state'));
+  // The work is on this device meanwhile, in this learner's own copy.
+  const local = await page.evaluate(() => {
+    const ls = document.getElementById('sco').contentWindow.localStorage;
+    const key = Object.keys(ls).find((k) => /^networking-workbook\/lms\/[^/]+\/L8\/state$/.test(k));
+    return key && ls.getItem(key);
+  });
   assert.ok(local && local.includes(proactive.id));
 
   await H(page, () => { window.harness.failing = false; });

@@ -293,3 +293,222 @@ TEST_CASE("lms: UTF-16 length as the LMS counts it") {
     CHECK(Utf16Length("\xE2\x80\xA6") == 1);      // …
     CHECK(Utf16Length("\xF0\x9F\x98\x80") == 2);  // an emoji: a surrogate pair
 }
+
+//-----------------------------------------------------------------------------
+// The LMS record comes first: merge and never-regress rules (issue #18)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// A learner who read two sections, wrote a reflection and passed the final check.
+LearnerState PassedLearner() {
+    const Content& c = Chapter();
+    LearnerState s;
+    s.shuffle_seed = 42;
+    s.reader.read = {c.sections[0].id, c.sections[1].id};
+    s.reader.current = c.sections[1].id;
+    s.current_rev = Rev{100, "lms"};
+    s.reflections["introduction.r1"] = "Call Ana about the meetup.";
+    s.reflection_revs["introduction.r1"] = Rev{100, "lms"};
+    const Quiz& fc = *c.FindQuiz("final-check");
+    AnswerAll(fc, s.quizzes[fc.id], true, 0);
+    SubmitQuiz(fc, s.quizzes[fc.id], 50);
+    s.quiz_revs[fc.id] = Rev{100, "lms"};
+    return s;
+}
+
+std::string ValueOf(const std::vector<std::pair<std::string, std::string>>& values, const std::string& k) {
+    for (auto& kv : values)
+        if (kv.first == k) return kv.second;
+    return "<unset>";
+}
+
+}  // namespace
+
+TEST_CASE("lms record: read whatever entry says; the floor comes from status and score") {
+    LmsRecord rec;
+    rec.status = "passed";
+    rec.score_raw = "90";
+    LmsFloor f = FloorOf(rec, LmsVersion::Scorm12);
+    CHECK(f.completed);
+    CHECK(f.passed == 1);
+    CHECK(f.raw == 90);
+    rec.status = "incomplete";
+    rec.score_raw = "garbage";
+    f = FloorOf(rec, LmsVersion::Scorm12);
+    CHECK_FALSE(f.completed);
+    CHECK(f.passed == -1);
+    CHECK(f.raw == -1);
+    rec.status = "completed";
+    rec.success = "failed";
+    rec.score_raw = "40.5";
+    f = FloorOf(rec, LmsVersion::Scorm2004);
+    CHECK(f.completed);
+    CHECK(f.passed == 0);
+    CHECK(f.raw == doctest::Approx(40.5));
+    CHECK(SuspendLimit(LmsVersion::Scorm12) == 4096);
+    CHECK(SuspendLimit(LmsVersion::Scorm2004) == 64000);
+}
+
+TEST_CASE("lms record: completion and success never go back; the score never drops") {
+    const Content& c = Chapter();
+    LearnerState blank;  // a device that opened blank
+    std::vector<std::string> order;
+    LmsReport r = BuildLmsReport(c, blank, order, 0);
+    LmsFloor f;
+    f.completed = true;
+    f.passed = 1;
+    f.raw = 100;
+    ApplyFloor(r, f);
+    CHECK(r.completed);
+    CHECK(r.passed == 1);
+    CHECK(r.raw == 100);
+    CHECK(r.scaled == doctest::Approx(1));
+    auto v12 = LmsValues(r, LmsVersion::Scorm12, 0);
+    CHECK(ValueOf(v12, "cmi.core.lesson_status") == "passed");
+    CHECK(ValueOf(v12, "cmi.core.exit") == "");
+    auto v2004 = LmsValues(r, LmsVersion::Scorm2004, 0);
+    CHECK(ValueOf(v2004, "cmi.completion_status") == "completed");
+    CHECK(ValueOf(v2004, "cmi.success_status") == "passed");
+    CHECK(ValueOf(v2004, "cmi.exit") == "normal");
+    // A better score than the floor goes through.
+    LmsReport better;
+    better.raw = 100;
+    LmsFloor low;
+    low.raw = 60;
+    ApplyFloor(better, low);
+    CHECK(better.raw == 100);
+    // The score is set before the status, in both versions.
+    LearnerState s = PassedLearner();
+    r = BuildLmsReport(c, s, order, 0);
+    for (LmsVersion v : {LmsVersion::Scorm12, LmsVersion::Scorm2004}) {
+        auto values = LmsValues(r, v, 0);
+        size_t score = 0, status = 0;
+        for (size_t i = 0; i < values.size(); ++i) {
+            if (values[i].first == (v == LmsVersion::Scorm12 ? "cmi.core.score.raw" : "cmi.score.raw")) score = i;
+            if (values[i].first == (v == LmsVersion::Scorm12 ? "cmi.core.lesson_status" : "cmi.success_status")) status = i;
+        }
+        CHECK(score > 0);
+        CHECK(score < status);
+    }
+}
+
+TEST_CASE("lms record: a blank device merged with the LMS's record gets everything back") {
+    const Content& c = Chapter();
+    LearnerState lms = PassedLearner();
+    std::vector<std::string> order;
+    std::string data = EncodeSuspendData(c, lms, order, 100);
+    SuspendRead read = DecodeSuspendData(c, data);
+    REQUIRE(read.ok);
+    LearnerState device;  // a second device, nothing on it
+    device.generation = "g";
+    read.state.generation = device.generation;
+    MergeLmsRecord(device, read.state);
+    CHECK(device.reflections.at("introduction.r1") == "Call Ana about the meetup.");
+    CHECK(device.reader.read == lms.reader.read);
+    CHECK(device.quizzes.at("final-check").mastered);
+    // And what it would write back loses nothing: same length, same records.
+    std::string back = EncodeSuspendData(c, device, read.order, 100);
+    CHECK(back == data);
+}
+
+TEST_CASE("lms record: a newer device record never drops what the LMS held") {
+    const Content& c = Chapter();
+    LearnerState lms = PassedLearner();
+    LearnerState device;
+    device.generation = lms.generation;
+    // The device retried the final check later (newer revision) and got one wrong: one attempt, failed.
+    const Quiz& fc = *c.FindQuiz("final-check");
+    QuizProgress& p = device.quizzes[fc.id];
+    AnswerAll(fc, p, false, 0);
+    SubmitQuiz(fc, p, 60);
+    device.quiz_revs[fc.id] = Rev{200, "tab"};
+    device.reflections["introduction.r1"] = "";  // emptied on this device
+    device.reflection_revs["introduction.r1"] = Rev{200, "tab"};
+    MergeLmsRecord(device, lms);
+    const QuizProgress& got = device.quizzes.at(fc.id);
+    CHECK(got.mastered);  // passed stays passed
+    double best = 0;
+    for (const Attempt& a : got.attempts) best = std::max(best, a.score);
+    CHECK(best == doctest::Approx(1.0));  // the best recorded stays
+    CHECK(got.attempts.size() == 2);
+    CHECK(got.attempts.front().time == 50);  // in time order
+    CHECK(device.reflections.at("introduction.r1") == "Call Ana about the meetup.");  // never dropped
+    CHECK(device.reader.read.size() == 2);
+    std::vector<std::string> order;
+    LmsReport r = BuildLmsReport(c, device, order, 0);
+    CHECK(r.passed == 1);
+    CHECK(r.raw == 100);
+}
+
+TEST_CASE("lms record: KeepHeldRecords fills in answers, reflections and reads, never replaces") {
+    const Content& c = Chapter();
+    const Quiz& quiz = *c.FindQuiz("be-proactive-quiz");
+    LearnerState held;
+    AnswerAll(quiz, held.quizzes[quiz.id], true, 0);
+    held.reflections["introduction.r1"] = "held";
+    held.reader.read.insert(c.sections[2].id);
+    LearnerState s;
+    const Question& q1 = quiz.questions[0];
+    Choose(quiz, s.quizzes[quiz.id], q1.id, q1.options.back().id);  // a different answer to q1
+    s.reflections["introduction.r1"] = "mine";
+    CHECK(KeepHeldRecords(s, held));
+    CHECK(s.reflections.at("introduction.r1") == "mine");                    // this copy's answer stays
+    CHECK(s.quizzes.at(quiz.id).answers.at(q1.id).chosen == std::vector<std::string>{q1.options.back().id});
+    CHECK(s.quizzes.at(quiz.id).answers.size() == held.quizzes.at(quiz.id).answers.size());  // the rest filled in
+    CHECK(s.reader.read.count(c.sections[2].id));
+    CHECK_FALSE(KeepHeldRecords(s, held));  // nothing more to add
+}
+
+TEST_CASE("lms record: suspend_data claiming huge attempt counts is refused before anything is reserved") {
+    const Content& c = Chapter();
+    // A valid text, then every quiz record's attempt count rewritten to 100,000 with a fresh checksum.
+    LearnerState s = FullLearner(10);
+    std::string data = EncodeSuspendData(c, s, {}, 1);
+    auto f = std::vector<std::string>{};
+    {
+        size_t start = 0;
+        for (size_t i = 0; i <= data.size(); ++i) {
+            if (i == data.size() || (data[i] == '|' && (i == 0 || data[i - 1] != '\\'))) {
+                f.push_back(data.substr(start, i - start));
+                start = i + 1;
+            }
+        }
+    }
+    REQUIRE(f.size() == 11);
+    std::string quizzes;
+    size_t pos = 0;
+    int records = 0;
+    while (pos <= f[8].size()) {
+        size_t end = f[8].find('~', pos);
+        if (end == std::string::npos) end = f[8].size();
+        std::string rec = f[8].substr(pos, end - pos);
+        size_t comma = rec.rfind(',');
+        // count 100,000 (base 36 "255s"), best, last
+        size_t slash = rec.find('/', comma);
+        std::string attempt = rec.substr(slash + 1, rec.find('/', slash + 1) - slash - 1);
+        rec = rec.substr(0, comma + 1) + "255s/" + attempt + "/=";
+        quizzes += (records++ ? "~" : "") + rec;
+        pos = end + 1;
+    }
+    f[8] = quizzes;
+    std::string body;
+    for (size_t i = 0; i < 10; ++i) body += f[i] + "|";
+    body.pop_back();
+    // The checksum as the encoder makes it: encode the body through a round trip is not possible
+    // (it is refused), so recompute with the codec's own rule via a known-good text of the same body.
+    std::string sum;
+    {
+        uint64_t v = Fnv1a64(body) % 1679616ull;
+        const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+        for (int i = 0; i < 4; ++i) {
+            sum.insert(sum.begin(), digits[v % 36]);
+            v /= 36;
+        }
+    }
+    std::string huge = body + "|" + sum;
+    SuspendRead r = DecodeSuspendData(c, huge);
+    CHECK_FALSE(r.ok);
+    CHECK(r.problem == "it claims more quiz attempts than the workbook keeps");
+    CHECK(records >= 10);
+}

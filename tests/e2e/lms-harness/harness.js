@@ -2,15 +2,22 @@
 // this window, the unzipped package's launch page in a same-origin iframe.
 // Every call is recorded; any error scorm-again reports is kept in `errors`.
 // `failing` makes SetValue and Commit refuse (error 101) until turned off.
+// `stale` makes SetValue and Commit answer true (GetLastError 0) while keeping
+// nothing: the next GetValue returns the old value (an LMS whose saves fail on
+// its server). launch()'s options: `both12` installs one object with only the
+// SCORM 1.2 methods as both API and API_1484_11; `noFinish` leaves
+// LMSFinish/Terminate out of the installed object; `override` maps elements to
+// what GetValue returns for them, whatever scorm-again holds.
 (function () {
   'use strict';
   var NAMES = {
     12: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
     2004: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'],
   };
-  var h = window.harness = { api: null, version: 0, calls: [], errors: [], logErrors: [], failing: false, forced: null };
+  var h = window.harness = { api: null, version: 0, calls: [], errors: [], logErrors: [], failing: false, stale: false, forced: null };
 
-  h.launch = function (version, cmi, src) {
+  h.launch = function (version, cmi, src, options) {
+    options = options || {};
     h.version = version;
     h.calls = [];
     var settings = {
@@ -30,20 +37,35 @@
           return original.apply(null, args);
         }
         if (!isError) h.forced = null;
+        if (name === names[2] && options.override && Object.prototype.hasOwnProperty.call(options.override, args[0])) {
+          h.calls.push({ fn: name, args: args.map(String) });
+          return options.override[args[0]];  // what a careless LMS hands back, whatever it stored
+        }
         h.calls.push({ fn: name, args: args.map(String) });
         if (h.failing && (name === names[3] || name === names[4])) {
           h.forced = '101';
           return 'false';
         }
+        if (h.stale && (name === names[3] || name === names[4])) return 'true';
         var result = original.apply(null, args);
         var code = String(api.lastErrorCode);
-        if (!isError && code !== '0') h.errors.push({ fn: name, args: args.map(String), code: code, result: String(result) });
+        // 403 on GetValue is SCORM 2004's answer "nothing stored yet" (the workbook reads suspend_data,
+        // location and score whatever cmi.entry says), not a fault of the caller.
+        if (!isError && code !== '0' && !(name === names[2] && code === '403')) h.errors.push({ fn: name, args: args.map(String), code: code, result: String(result) });
         return result;
       };
     });
     delete window.API;
     delete window.API_1484_11;
-    if (version === 12) window.API = api; else window.API_1484_11 = api;
+    var installed = api;
+    if (options.both12 || options.noFinish) {
+      // A plain object with only this version's methods (the wrapped ones above).
+      installed = {};
+      names.forEach(function (name) { installed[name] = api[name]; });
+      if (options.noFinish) delete installed[names[1]];
+    }
+    if (options.both12) { window.API = installed; window.API_1484_11 = installed; }
+    else if (version === 12) window.API = installed; else window.API_1484_11 = installed;
     h.api = api;
     document.getElementById('sco').src = src;
   };
