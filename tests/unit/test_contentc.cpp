@@ -866,6 +866,15 @@ TEST_CASE("contentc lint: a right option that is by far the longest, and the cha
     auto share = LintQuizzes({{"a.json", QuizOf("a", qs)}});
     CHECK(share.warnings == Lines{"quizzes/a.json:1:1: warning: the right option is the longest in 3 of 6 single-choice and "
                                   "scenario questions (more than a third)"});
+
+    // Overcorrecting is a tell too: the right option the shortest in more than a third.
+    qs.clear();
+    for (int i = 0; i < 6; ++i)
+        qs.push_back(Single("q" + std::to_string(i), std::string("Which ") + fruit[i] + "?",
+                            {i < 3 ? "Tiny" : "Shorter", "Longer text", "Short"}));
+    auto shortest = LintQuizzes({{"a.json", QuizOf("a", qs)}});
+    CHECK(shortest.warnings == Lines{"quizzes/a.json:1:1: warning: the right option is the shortest in 3 of 6 single-choice and "
+                                     "scenario questions (more than a third)"});
 }
 
 TEST_CASE("contentc lint: true/false balance and giveaway words") {
