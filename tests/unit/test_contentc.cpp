@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "core/content.h"
 #include "tools/contentc/contentc.h"
+#include "tools/contentc/lint.h"
 
 namespace fs = std::filesystem;
 
@@ -502,7 +504,7 @@ const char* kQuiz = R"({
       "options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B", "feedback": "Not B." }],
       "answer": "a", "explanation": "A is right." },
     { "id": "q2", "kind": "multiple", "prompt": "Pick A and B.",
-      "options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B" }, { "id": "c", "text": "C", "feedback": "Not C." }],
+      "options": [{ "id": "a", "text": "A" }, { "id": "b", "text": "B" }, { "id": "c", "text": "C", "feedback": "Not C." }, { "id": "d", "text": "D", "feedback": "Not D." }],
       "answer": ["a", "b"], "explanation": "A and B.", "cite": "intro" },
     { "id": "q3", "kind": "true_false", "prompt": "True?", "answer": true, "feedback": "It is true.", "explanation": "Yes." },
     { "id": "q4", "kind": "scenario", "scenario": "A situation.", "prompt": "Do what?",
@@ -561,7 +563,8 @@ TEST_CASE("contentc quiz: the fixture quiz compiles into the documented form") {
                  R"({"id":"b","text":"B","feedback":"Not B."}],"explanation":"A is right.","cite":"tip-one"})") !=
           std::string::npos);
     CHECK(j.find(R"("options":[{"id":"a","text":"A","correct":true},{"id":"b","text":"B","correct":true},)"
-                 R"({"id":"c","text":"C","feedback":"Not C."}],"explanation":"A and B.","cite":"intro"})") != std::string::npos);
+                 R"({"id":"c","text":"C","feedback":"Not C."},{"id":"d","text":"D","feedback":"Not D."}],"explanation":"A and B.",)"
+                 R"("cite":"intro"})") != std::string::npos);
     CHECK(j.find(R"("prompt":"True?","options":[{"id":"true","text":"True","correct":true},)"
                  R"({"id":"false","text":"False","feedback":"It is true."}])") != std::string::npos);
     CHECK(j.find(R"("kind":"scenario",)") != std::string::npos);
@@ -639,7 +642,7 @@ TEST_CASE("contentc quiz: answers out of range") {
     CHECK(QuizErrors(R"("answer": 1,)", R"("answer": 2,)") ==
           Lines{"quizzes/tip.json:18:17: error: answer index 2 is out of range (question \"q4\" has 2 options, numbered from 0)"});
     CHECK(QuizErrors(R"("answer": ["a", "b"])", R"("answer": ["a", -1])") ==
-          Lines{"quizzes/tip.json:14:23: error: answer index -1 is out of range (question \"q2\" has 3 options, numbered from 0)"});
+          Lines{"quizzes/tip.json:14:23: error: answer index -1 is out of range (question \"q2\" has 4 options, numbered from 0)"});
     CHECK(QuizErrors(R"("answer": ["a", "b"])", R"("answer": ["a", "a"])") ==
           Lines{"quizzes/tip.json:14:23: error: option \"a\" is listed twice in \"answer\""});
 }
@@ -753,7 +756,11 @@ TEST_CASE("contentc quiz: structure errors") {
 TEST_CASE("contentc quiz: unknown fields and a recommendation off a tip are warnings") {
     TempContent t;
     WriteQuiz(t, "tip.json", Edit(kQuiz, R"("prompt": "Pick A.",)", R"("prompt": "Pick A.", "hint": "A",)"));
-    WriteQuiz(t, "intro.json", Edit(Edit(kQuiz, R"("id": "tip-quiz")", R"("id": "intro-quiz")"), R"("section": "tip-one")",
+    // The intro quiz keeps kQuiz's head but asks its own question (a copy would be a duplicate).
+    const std::string quiz = kQuiz, head = quiz.substr(0, quiz.find(R"("questions": [)") + 14);
+    const std::string intro = head + R"( { "id": "q1", "kind": "true_false", "prompt": "The intro comes first.", "answer": true,)"
+                                     R"( "feedback": "It does.", "explanation": "Reading order." } ] })";
+    WriteQuiz(t, "intro.json", Edit(Edit(intro, R"("id": "tip-quiz")", R"("id": "intro-quiz")"), R"("section": "tip-one")",
                                     R"("section": "intro")"));
     auto r = contentc::CompileContent(t.dir);
     CHECK(r.ok);
@@ -775,4 +782,227 @@ TEST_CASE("contentc quiz: the real content has at least 10 quizzes and 45 graded
     REQUIRE(r.ok);
     CHECK(r.counts.quizzes >= 10);
     CHECK(r.counts.questions >= 45);
+}
+
+//-----------------------------------------------------------------------------
+// The linter (src/tools/contentc/lint.cpp): runs after a clean compile
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Compiles the fixture with the given quiz files (name -> text) and returns
+// every diagnostic with the temp folder left out.
+struct Linted {
+    contentc::CompileResult r;
+    Lines errors, warnings;
+};
+Linted LintQuizzes(const std::vector<std::pair<std::string, std::string>>& files,
+                   const std::function<void(const TempContent&)>& more = {}, std::string sources = "") {
+    TempContent t;
+    for (const auto& [name, text] : files) WriteQuiz(t, name, text);
+    if (more) more(t);
+    contentc::CompileOptions o;
+    if (!sources.empty()) o.sources_dir = t.Path(sources);
+    Linted l;
+    l.r = contentc::CompileContent(t.dir, o);
+    for (const auto& d : l.r.diagnostics) {
+        std::string line = d.Format();
+        for (size_t at; (at = line.find(t.dir + "/")) != std::string::npos;) line.erase(at, t.dir.size() + 1);
+        (d.error ? l.errors : l.warnings).push_back(line);
+    }
+    return l;
+}
+
+// A single-choice question with the given options (the first is right).
+std::string Single(const std::string& id, const std::string& prompt, const std::vector<std::string>& texts) {
+    std::string s = R"({ "id": ")" + id + R"(", "kind": "single", "prompt": ")" + prompt + R"(", "options": [)";
+    for (size_t i = 0; i < texts.size(); ++i)
+        s += std::string(i ? "," : "") + R"({ "id": "o)" + std::to_string(i) + R"(", "text": ")" + texts[i] + R"(", "feedback": "Why." })";
+    return s + R"(], "answer": "o0", "explanation": "Because." })";
+}
+std::string TrueFalse(const std::string& id, const std::string& prompt, bool answer) {
+    return R"({ "id": ")" + id + R"(", "kind": "true_false", "prompt": ")" + prompt + R"(", "answer": )" +
+           (answer ? "true" : "false") + R"(, "feedback": "See the section.", "explanation": "Because." })";
+}
+// A quiz on the intro section (no recommendation needed), one question a line from line 3.
+std::string QuizOf(const std::string& id, const std::vector<std::string>& questions, const std::string& section = "intro") {
+    std::string s = R"({ "id": ")" + id + R"(", "section": ")" + section + R"(", "title": "T", "feedback": "immediate", "scoring": "partial",)" +
+                    "\n" + R"(  "questions": [)" + "\n";
+    for (size_t i = 0; i < questions.size(); ++i) s += "    " + questions[i] + (i + 1 < questions.size() ? ",\n" : "\n");
+    return s + "  ]\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("contentc lint: the fixture quiz is clean, and the summary and report describe it") {
+    auto l = LintQuizzes({{"tip.json", kQuiz}});
+    CHECK(l.r.ok);
+    CHECK(l.errors.empty());
+    CHECK(l.warnings.empty());
+    CHECK(l.r.linted);
+    CHECK(l.r.lint_summary ==
+          "lint: 0 errors, 0 warnings; right option longest in 1 of 2 single/scenario questions (shortest in 0); "
+          "true/false 1 true, 0 false");
+    CHECK(l.r.lint_report.find("tip-quiz.q2\tmultiple\t2 right, 2 wrong\n") != std::string::npos);
+    CHECK(l.r.lint_report.find("tip-quiz.q1\tsingle\tright option length rank 1 of 2 (1 chars)\n") != std::string::npos);
+    CHECK(l.r.lint_report.find("tip-quiz.q3\ttrue_false\ttrue\n") != std::string::npos);
+    CHECK(l.r.lint_report.find("tip-quiz.q5\tordering\n") != std::string::npos);  // ordering: nothing to rank
+}
+
+TEST_CASE("contentc lint: multiple select needs at least as many wrong options as right ones") {
+    auto l = LintQuizzes({{"tip.json", Edit(kQuiz, R"(, { "id": "d", "text": "D", "feedback": "Not D." })", "")}});
+    CHECK_FALSE(l.r.ok);
+    CHECK(l.errors == Lines{"quizzes/tip.json:12:5: error: tip-quiz.q2: multiple select with 2 right and 1 wrong options: "
+                            "ticking every option would earn credit; add wrong options until they are at least as many as the right ones"});
+    // Saying "all that apply" in the prompt doubles the workbook's own hint.
+    auto w = LintQuizzes({{"tip.json", Edit(kQuiz, R"("Pick A and B.")", R"("Pick A and B. Select all that apply.")")}});
+    CHECK(w.r.ok);
+    CHECK(w.warnings == Lines{"quizzes/tip.json:12:49: warning: tip-quiz.q2: the prompt says \"all that apply\"; "
+                              "the workbook already shows \"Choose all that apply.\" above it"});
+}
+
+TEST_CASE("contentc lint: a right option that is by far the longest, and the chapter-wide share") {
+    const std::string q1 = Single("q1", "Which one?", {"A long and careful answer that explains itself", "Short one", "Another"});
+    const std::string q2 = Single("q2", "Which two?", {"Right", "A wrong option that is quite a lot longer"});
+    auto l = LintQuizzes({{"a.json", QuizOf("a", {q1, q2})}});
+    CHECK(l.r.ok);
+    CHECK(l.warnings == Lines{"quizzes/a.json:3:5: warning: a.q1: the right option is the longest by far (46 characters, the "
+                              "next 9): a learner can pick it without reading; shorten it or lengthen a distractor"});
+    CHECK(l.r.lint_summary.find("right option longest in 1 of 2 single/scenario questions (shortest in 1)") != std::string::npos);
+    CHECK(l.r.lint_report.find("a.q2\tsingle\tright option length rank 2 of 2 (5 chars)") != std::string::npos);
+
+    // Across six or more questions, the right one may be the longest in at most a third.
+    std::vector<std::string> qs;
+    const char* fruit[] = {"apple", "pear", "plum", "fig", "lime", "kiwi"};
+    for (int i = 0; i < 6; ++i)
+        qs.push_back(Single("q" + std::to_string(i), std::string("Which ") + fruit[i] + "?",
+                            {i < 3 ? "Longer text" : "Short", "Shorter", "Tiny"}));
+    auto share = LintQuizzes({{"a.json", QuizOf("a", qs)}});
+    CHECK(share.warnings == Lines{"quizzes/a.json:1:1: warning: the right option is the longest in 3 of 6 single-choice and "
+                                  "scenario questions (more than a third)"});
+
+    // Overcorrecting is a tell too: the right option the shortest in more than a third.
+    qs.clear();
+    for (int i = 0; i < 6; ++i)
+        qs.push_back(Single("q" + std::to_string(i), std::string("Which ") + fruit[i] + "?",
+                            {i < 3 ? "Tiny" : "Shorter", "Longer text", "Short"}));
+    auto shortest = LintQuizzes({{"a.json", QuizOf("a", qs)}});
+    CHECK(shortest.warnings == Lines{"quizzes/a.json:1:1: warning: the right option is the shortest in 3 of 6 single-choice and "
+                                     "scenario questions (more than a third)"});
+}
+
+TEST_CASE("contentc lint: true/false balance and giveaway words") {
+    const std::string f1 = TrueFalse("t1", "Networking is only for sales people.", false);
+    const std::string f2 = TrueFalse("t2", "You should simply wait to be found.", false);
+    const std::string f3 = TrueFalse("t3", "Membership on its own builds a network.", false);
+    const std::string f4 = TrueFalse("t4", "The best way to start is a favor.", false);
+    auto l = LintQuizzes({{"a.json", QuizOf("a", {f1, f2, f3, f4})}});
+    CHECK(l.r.ok);
+    CHECK(l.warnings == Lines{
+                            "quizzes/a.json:3:51: warning: a.t1: giveaway word \"only\" in a true/false statement (absolute words mark a statement as false)",
+                            "quizzes/a.json:4:51: warning: a.t2: giveaway word \"simply\" in a true/false statement (absolute words mark a statement as false)",
+                            "quizzes/a.json:5:51: warning: a.t3: giveaway word \"on its own\" in a true/false statement (absolute words mark a statement as false)",
+                            "quizzes/a.json:6:51: warning: a.t4: giveaway word \"the best way\" in a true/false statement (absolute words mark a statement as false)",
+                            "quizzes/a.json:1:1: warning: all 4 true/false statements in quiz \"a\" are false: mix them",
+                            "quizzes/a.json:1:1: warning: true/false statements are unbalanced across the chapter: 0 true, 4 false",
+                        });
+    // Balanced, without giveaway words: nothing to say.
+    auto ok = LintQuizzes({{"a.json", QuizOf("a", {TrueFalse("t1", "Events help you learn trends.", true),
+                                                    TrueFalse("t2", "A follow-up can wait a month.", false),
+                                                    TrueFalse("t3", "Organizations reward taking part.", true),
+                                                    TrueFalse("t4", "Profiles matter little to strangers.", false)})}});
+    CHECK(ok.warnings.empty());
+    CHECK(ok.r.lint_summary.find("true/false 2 true, 2 false") != std::string::npos);
+}
+
+TEST_CASE("contentc lint: the same question twice is an error, a near copy a warning") {
+    const std::string q = Single("q1", "What should you do after meeting someone at a trade show?",
+                                 {"Send a specific follow-up", "Wait a year", "Send a newsletter"});
+    const std::string near = Single("q1", "What should you do after meeting someone at a trade show last week?",
+                                    {"Send a specific follow-up", "Wait a year", "Send a newsletter"});
+    auto same = LintQuizzes({{"a.json", QuizOf("a", {q})}, {"b.json", QuizOf("b", {q}, "conclusion")}}, [](const TempContent& t) {
+        t.Write("chapter.json", Edit(kChapter, R"("kind": "tip" })", R"("kind": "tip" },
+    { "id": "conclusion", "file": "sections/intro.md", "kind": "conclusion" })"));
+    });
+    CHECK(same.errors == Lines{"quizzes/b.json:3:5: error: b.q1: the same question as (a.q1, " + std::string("quizzes/a.json") + ":3)"});
+    auto l = LintQuizzes({{"a.json", QuizOf("a", {q})}, {"b.json", QuizOf("b", {near}, "conclusion")}}, [](const TempContent& t) {
+        t.Write("chapter.json", Edit(kChapter, R"("kind": "tip" })", R"("kind": "tip" },
+    { "id": "conclusion", "file": "sections/intro.md", "kind": "conclusion" })"));
+    });
+    CHECK(l.r.ok);
+    CHECK(l.warnings == Lines{"quizzes/b.json:3:5: warning: b.q1: reads much like (a.q1, quizzes/a.json:3), 83% of their "
+                              "words shared; a second question should test something new, not recognition"});
+    CHECK(contentc::LintSimilarity("Follow up within two days", "follow up, within two days!") == doctest::Approx(1.0));
+    CHECK(contentc::LintSimilarity("Join an organization", "Update your profile") == doctest::Approx(0.0));
+    CHECK(contentc::LintWords("It's a Trade-show, 2 days") == std::vector<std::string>{"it's", "a", "trade", "show", "2", "days"});
+}
+
+TEST_CASE("contentc lint: planner templates may only use placeholders the planner fills") {
+    auto l = LintQuizzes({}, [](const TempContent& t) {
+        fs::create_directories(t.dir + "/planner");
+        t.Write("planner/templates.json", "{\n  \"outreach\": [\n    { \"id\": \"x\", \"title\": \"X\",\n"
+                                          "      \"text\": \"Hi {first_name}, we met at {event} about {topic}. [your question]\" }\n  ]\n}\n");
+    });
+    CHECK(l.errors == Lines{"planner/templates.json:4:57: error: placeholder {topic} is not one the planner fills (name, "
+                            "first_name, company, role, event); write a visible blank such as [the detail] for the learner to fill"});
+}
+
+TEST_CASE("contentc lint: UI strings against the code's Str(\"key\") calls") {
+    auto l = LintQuizzes({}, [](const TempContent& t) {
+        fs::create_directories(t.dir + "/src/ui");
+        t.Write("src/ui/view.cpp", "void F(const Content& c) {\n  Text(c.Str(\"app.title\"));\n  Text(c.Str(\"nav.missing\"));\n}\n");
+    }, "src");
+    REQUIRE(l.errors.size() == 1);
+    CHECK(l.errors[0].rfind("src/ui/view.cpp:3:15: error: UI string \"nav.missing\" is not in ", 0) == 0);
+    REQUIRE(l.warnings.size() == 1);
+    CHECK(l.warnings[0].rfind("strings.json:3:3: warning: UI string \"nav.next\" is not used by the code in ", 0) == 0);
+    // A key the code names without Str() (a table of keys) counts as used.
+    auto table = LintQuizzes({}, [](const TempContent& t) {
+        fs::create_directories(t.dir + "/src");
+        t.Write("src/a.cpp", "const char* keys[] = {\"nav.next\"};\nauto s = c.Str(\"app.title\");\n");
+    }, "src");
+    CHECK(table.r.ok);
+    CHECK(table.warnings.empty());
+}
+
+TEST_CASE("contentc lint: British spellings are warnings (the chapter is US English)") {
+    auto l = LintQuizzes({}, [](const TempContent& t) {
+        t.Write("sections/tip-one.md", std::string(kTip) + "\nReturn the favour to the organisers.\n");
+    });
+    CHECK(l.r.ok);
+    CHECK(l.warnings == Lines{
+                            "sections/tip-one.md:14:12: warning: British spelling \"favour...\" (the chapter is US English: favor...)",
+                            "sections/tip-one.md:14:26: warning: British spelling \"organis...\" (the chapter is US English: organiz...)",
+                        });
+}
+
+TEST_CASE("contentc lint: the CLI prints the summary line and writes the report") {
+    TempContent t;
+    WriteQuiz(t, "tip.json", kQuiz);
+    const std::string out = t.Path("build/content.json"), report = t.Path("build/lint.txt");
+    const char* argv[] = {"contentc", "--content", t.dir.c_str(), "--out", out.c_str(), "--lint-report", report.c_str()};
+    std::ostringstream so, se;
+    CHECK(contentc::RunCli(7, argv, so, se) == 0);
+    CHECK(se.str() == "contentc lint: 0 errors, 0 warnings; right option longest in 1 of 2 single/scenario questions "
+                      "(shortest in 0); true/false 1 true, 0 false\n");
+    std::ifstream in(report);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.rfind("tip-quiz.q1\tsingle\t", 0) == 0);
+
+    // A lint error fails the CLI like any other.
+    WriteQuiz(t, "tip.json", Edit(kQuiz, R"(, { "id": "d", "text": "D", "feedback": "Not D." })", ""));
+    std::ostringstream so2, se2;
+    CHECK(contentc::RunCli(7, argv, so2, se2) == 1);
+    CHECK(so2.str().empty());
+    CHECK(se2.str().find("error: tip-quiz.q2: multiple select with 2 right and 1 wrong options") != std::string::npos);
+    CHECK(se2.str().find("contentc lint: 1 errors, 0 warnings;") != std::string::npos);
+}
+
+TEST_CASE("contentc lint: the real content has no lint errors") {
+    contentc::CompileOptions o;
+    o.sources_dir = std::string(WB_SOURCE_DIR) + "/src";
+    auto r = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content", o);
+    for (const auto& d : r.diagnostics) MESSAGE(d.Format());
+    CHECK(Errors(r).empty());
+    CHECK(r.ok);
 }

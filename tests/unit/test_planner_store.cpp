@@ -566,7 +566,11 @@ TEST_CASE("templates: the shipped file decodes and its placeholders fill") {
     CHECK(t.thank_you.size() == 2);
     CHECK(t.goals.size() >= 3);
     CHECK(t.social.size() >= 3);
-    for (const MessageTemplate& m : t.outreach) CHECK(m.text.find("{name}") != std::string::npos);
+    // The chapter's advice: greet by first name, and leave a visible blank for the detail only the learner knows.
+    for (const MessageTemplate& m : t.outreach) {
+        CHECK(m.text.find("{first_name}") != std::string::npos);
+        CHECK(m.text.find("[") != std::string::npos);
+    }
     Contact c;
     c.name = "Priya Raman";
     c.company = "Acme";
@@ -575,7 +579,7 @@ TEST_CASE("templates: the shipped file decodes and its placeholders fill") {
         if (m.text.find("{event}") != std::string::npos) after = &m;
     REQUIRE(after);
     const std::string filled = FillTemplate(after->text, c, "DevOps Days");
-    CHECK(filled.find("Priya Raman") != std::string::npos);
+    CHECK(filled.find("Hi Priya,") != std::string::npos);
     CHECK(filled.find("DevOps Days") != std::string::npos);
     CHECK(filled.find('{') == std::string::npos);
 }
@@ -612,11 +616,11 @@ TEST_CASE("templates: a bad file is refused with file:line:col and what is wrong
     text = good;
     text.replace(text.find("{company}"), 9, "{compnay}");
     CHECK(fails(text));
-    CHECK(error.find("outreach[0].text uses {compnay}") != std::string::npos);
-    CHECK(error.find("templates.json:23:15:") == 0);
+    CHECK(error.find("outreach[2].text uses {compnay}") != std::string::npos);
+    CHECK(error.find("templates.json:33:15:") == 0);
     // Unknown field, duplicate id, bad enum, bad version, not an object.
     text = good;
-    text.replace(text.find("\"every_days\": 90"), 16, "\"every_day\": 90");
+    text.replace(text.find("\"every_days\": 7"), 15, "\"every_day\": 7");
     CHECK(fails(text));
     CHECK(error.find("unknown field \"every_day\" in social[0]") != std::string::npos);
     text = good;
@@ -624,9 +628,9 @@ TEST_CASE("templates: a bad file is refused with file:line:col and what is wrong
     CHECK(fails(text));
     CHECK(error.find("\"learn-from-you\" is used twice") != std::string::npos);
     text = good;
-    text.replace(text.find("\"month\""), 7, "\"year\"");
+    text.replace(text.find("\"week\""), 6, "\"year\"");
     CHECK(fails(text));
-    CHECK(error.find("goals[2].period must be one of: week, month") != std::string::npos);
+    CHECK(error.find("goals[0].period must be one of: week, month") != std::string::npos);
     text = good;
     text.replace(text.find("\"version\": 1"), 12, "\"version\": 2");
     CHECK(fails(text));

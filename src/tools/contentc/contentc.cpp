@@ -20,10 +20,13 @@
 
 #include <md4c.h>
 
+#include "tools/contentc/lint.h"
+
 #include "core/content.h"
 #include "core/quiz.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
@@ -1139,6 +1142,9 @@ struct QuizSource {
     wb::Quiz quiz;
     std::string file;  // as shown in diagnostics
     int line = 1;      // line of the quiz's "id"
+    std::string text;  // the source, for the linter's spelling check
+    // Per question (same order as quiz.questions): line, col of its '{', then of its "prompt".
+    std::vector<std::array<int, 4>> at;
 };
 
 class QuizCompiler {
@@ -1535,10 +1541,17 @@ std::vector<QuizSource> LoadQuizzes(const std::string& dir, const Manifest& m, D
                                                         Quoted(it->second->quiz.id) + " (" + where(it->second) + ")");
             continue;
         }
-        for (auto& q : src.quiz.questions) {
+        for (size_t i = 0; i < src.quiz.questions.size(); ++i) {
+            auto& q = src.quiz.questions[i];
             q.id = src.quiz.id + "." + q.id;
             q.hash = wb::QuestionHash(q);
+            const std::string qp = "/questions/" + std::to_string(i);
+            std::array<int, 4> a{};
+            f.LineCol(pos.ValueOf(qp), a[0], a[1]);
+            f.LineCol(pos.ValueOf(qp + "/prompt"), a[2], a[3]);
+            src.at.push_back(a);
         }
+        src.text = f.text;
         compiled.push_back(std::move(src));
         by_id[compiled.back().quiz.id] = &compiled.back();
         by_section[compiled.back().quiz.section] = &compiled.back();
@@ -1729,8 +1742,9 @@ std::string ReportLine(const Counts& c) {
            std::to_string(c.questions) + " questions, " + std::to_string(c.reflections) + " reflection prompts";
 }
 
-CompileResult CompileContent(const std::string& dir) {
+CompileResult CompileContent(const std::string& dir, const CompileOptions& options) {
     CompileResult r;
+    std::vector<LintText> texts;  // learner-facing sources, for the linter's spelling check
     Diags diags(r.diagnostics);
     Manifest m;
     std::map<std::string, std::string> strings;
@@ -1755,6 +1769,7 @@ CompileResult CompileContent(const std::string& dir) {
             s.kind = ms.kind;
             CompileSection(f, ids, s, diags);
             sections.push_back(std::move(s));
+            texts.push_back({f.path, f.text});
         }
         quizzes = LoadQuizzes(dir, m, diags);
         if (!m.final_quiz.empty() &&
@@ -1768,6 +1783,37 @@ CompileResult CompileContent(const std::string& dir) {
         }
     }
 
+    r.ok = !diags.HasErrors();
+    if (!r.ok) return r;
+
+    // The linter: only on content that compiled, so it sees whole quizzes.
+    {
+        LintInput in;
+        for (const auto& src : quizzes) {
+            LintQuiz lq;
+            lq.quiz = &src.quiz;
+            lq.file = src.file;
+            for (size_t i = 0; i < src.quiz.questions.size() && i < src.at.size(); ++i)
+                lq.questions.push_back({&src.quiz.questions[i], src.at[i][0], src.at[i][1], src.at[i][2], src.at[i][3]});
+            in.quizzes.push_back(std::move(lq));
+            texts.push_back({src.file, src.text});
+        }
+        bool read_ok = false;
+        in.strings_file = JoinPath(dir, "strings.json");
+        in.strings_text = ReadFile(in.strings_file, read_ok);
+        in.templates_file = JoinPath(dir, "planner/templates.json");
+        in.templates_text = ReadFile(in.templates_file, read_ok);
+        if (!read_ok) in.templates_text.clear();
+        else texts.push_back({in.templates_file, in.templates_text});
+        texts.push_back({in.strings_file, in.strings_text});
+        in.texts = std::move(texts);
+        in.sources_dir = options.sources_dir;
+        LintResult lint = Lint(in);
+        for (auto& d : lint.diagnostics) r.diagnostics.push_back(std::move(d));
+        r.linted = !quizzes.empty() || !lint.diagnostics.empty();
+        r.lint_summary = std::move(lint.summary);
+        r.lint_report = std::move(lint.report);
+    }
     r.ok = !diags.HasErrors();
     if (!r.ok) return r;
     const OJson doc = BuildDocument(m, strings, sections, quizzes);
@@ -1793,12 +1839,14 @@ CompileResult CompileContent(const std::string& dir) {
 //-----------------------------------------------------------------------------
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-    static const char* kUsage = "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]";
-    std::string content, out_path, bin_path, glyphs_path;
+    static const char* kUsage =
+        "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt] [--sources DIR] [--lint-report FILE]";
+    std::string content, out_path, bin_path, glyphs_path, sources, lint_report;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         std::string* target = a == "--content" ? &content : a == "--out" ? &out_path : a == "--bin" ? &bin_path
-                              : a == "--glyphs" ? &glyphs_path : nullptr;
+                              : a == "--glyphs" ? &glyphs_path : a == "--sources" ? &sources
+                              : a == "--lint-report" ? &lint_report : nullptr;
         if (a == "--help" || a == "-h") {
             out << kUsage << "\n";
             return 0;
@@ -1814,8 +1862,20 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
         return 1;
     }
 
-    CompileResult r = CompileContent(content);
+    CompileOptions options;
+    options.sources_dir = sources;
+    if (sources.empty()) {  // the project's layout: content/ next to src/
+        const std::filesystem::path guess = std::filesystem::path(content) / ".." / "src";
+        std::error_code ec;
+        if (std::filesystem::exists(guess / "core" / "content.h", ec)) options.sources_dir = guess.lexically_normal().string();
+    }
+    CompileResult r = CompileContent(content, options);
     for (const auto& d : r.diagnostics) err << d.Format() << "\n";
+    if (r.linted) err << "contentc " << r.lint_summary << "\n";
+    if (!lint_report.empty() && r.linted && !WriteFile(lint_report, r.lint_report)) {
+        err << lint_report << ": error: cannot write the lint report\n";
+        return 1;
+    }
     if (!r.ok) return 1;
     if (!WriteFile(out_path, r.json)) {
         err << out_path << ": error: cannot write the compiled document\n";

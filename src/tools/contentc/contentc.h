@@ -45,19 +45,33 @@ struct CompileResult {
     std::string bin;                      // the same document, binary encoding (content.bin), empty if !ok
     std::string glyphs;                   // every distinct character the document shows, UTF-8, sorted
     Counts counts;
+    // The linter (lint.h) runs after a clean compile; its findings are in
+    // diagnostics too (its errors make ok false).
+    bool linted = false;
+    std::string lint_summary;  // "lint: N errors, N warnings; ..." (one line)
+    std::string lint_report;   // one line per graded question: kind, length rank, balance
+};
+
+struct CompileOptions {
+    // The app's C++ sources: strings.json keys are checked against their Str("key")
+    // calls. Empty: that check is skipped.
+    std::string sources_dir;
 };
 
 // Reads content_dir/chapter.json, content_dir/strings.json, the section
 // files the manifest lists and every content_dir/quizzes/*.json (a missing
 // quizzes/ folder means no quizzes); never throws.
-CompileResult CompileContent(const std::string& content_dir);
+CompileResult CompileContent(const std::string& content_dir, const CompileOptions& options = {});
 
 // "content: N sections, N quizzes, N questions, N reflection prompts"
 std::string ReportLine(const Counts& c);
 
 // The command line: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]
-// Prints the report line to out (on success only), diagnostics and usage
-// errors to err; returns the exit code: 0 ok, 1 on any error.
+//                             [--sources DIR] [--lint-report FILE]
+// --sources defaults to DIR/../src when that holds core/content.h (the project's layout).
+// Prints the report line to out (on success only), diagnostics, the lint summary
+// line (when there was a quiz to lint) and usage errors to err; returns the exit
+// code: 0 ok, 1 on any error.
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 }  // namespace contentc
