@@ -17,9 +17,9 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     // The button beside the field when both fit, else under it (a phone).
     const ImGuiStyle& st = ImGui::GetStyle();
     float add_w = ImGui::CalcTextSize("Add contact").x + st.FramePadding.x * 2;
-    float avail = ImGui::GetContentRegionAvail().x;
-    bool beside = avail >= Em() * 10 + st.ItemSpacing.x + add_w;
-    ImGui::SetNextItemWidth(beside ? std::min(avail - st.ItemSpacing.x - add_w, Em() * 18) : avail);
+    float line = ImGui::GetContentRegionAvail().x;
+    bool beside = line >= Em() * 10 + st.ItemSpacing.x + add_w;
+    ImGui::SetNextItemWidth(beside ? std::min(line - st.ItemSpacing.x - add_w, Em() * 18) : line);
     TextField("##new_name", "New contact's name", ui.new_name, "New contact's name");
     bool enter = FieldSubmitted();  // Enter in the name adds the contact
     if (beside) ImGui::SameLine();

@@ -126,6 +126,35 @@ test('every text field: click, type, paste, select all and retype give exact val
   await ctx.close();
 });
 
+test('a 5 MB paste into a reflection is refused with the limit said under the field; the answer stays', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = [];
+  const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', { errors });
+  const area = page.locator(fieldSelector).first();
+  await click(page, area);
+  await focused(area);
+  await act(page, () => page.keyboard.type('Kept answer.'));
+  await valueIs(area, 'Kept answer.');
+  await page.evaluate(() => {
+    navigator.clipboard.writeText('x'.repeat(5 * 1024 * 1024));
+    // The longest main-thread task from here on (a stall the learner would feel).
+    window.__longest = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await act(page, () => page.keyboard.press('Control+V'));
+  await page.getByText(/this field holds at most 100000/).first().waitFor();
+  const shown = Date.now() - t0;
+  await valueIs(area, 'Kept answer.', 'nothing typed before is lost');
+  const longest = await page.evaluate(() => window.__longest);
+  console.log(`        5 MB paste refused: message after ${shown} ms (as driven), longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.match(await page.locator('#wb-live').textContent(), /holds at most 100000/);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 const failed = await run('journey fields');
 await browser.close();
 await srv.close();
