@@ -156,6 +156,10 @@ ir() { echo $(( $(cat "$OUT/callgrind/$1.$2.ir") - $(cat "$OUT/callgrind/$1.0.ir
 log "bench: the planner's core at 30,000 contacts (processor time)"
 "$TIMINGS_BIN" | tee "$OUT/planner-timings.txt" >&2
 
+# Typing: key to paint in a reflection field, next to a plain <textarea> page (figures, not budgets).
+log "bench: typing into a reflection field (Event Timing, 20 keys)"
+node tests/bench/typing.mjs --site "$OUT/ours" | tee "$OUT/typing.txt" >&2
+
 # --- 5. sizes and browser measurements; prints the table ----------------------
 log "bench: measuring in headless Chromium"
 node tests/bench/bench.mjs --ours "$OUT/ours" --baseline "$BASE" --callgrind "$OUT/callgrind.tsv" \

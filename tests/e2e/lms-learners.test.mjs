@@ -342,7 +342,7 @@ for (const version of [12, 2004]) {
     const d = await openLms(deviceD, version, cmiFor(version, { id: 'L1', name: 'One, Ana', entry: 'resume', record: last }));
     await openSection(d.page, d.frame, 'conclusion');
     await clickAt(d.page, d.frame.getByRole('button', { name: `Retry all of ${finalQuiz.title}` }));
-    const q = finalQuiz.questions.find((x) => x.kind === 'single');
+    const q = finalQuiz.questions.find((x) => x.kind === 'single' || x.kind === 'scenario');
     await choose(d.page, d.frame, q, false);
     await clickAt(d.page, d.frame.getByRole('button', { name: `Submit quiz: ${finalQuiz.title}` }));
     await d.frame.getByText(/Not passed yet\. Attempts: 2\./).waitFor();

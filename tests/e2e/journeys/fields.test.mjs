@@ -96,9 +96,9 @@ test('every text field: click, type, paste, select all and retype give exact val
   const pages = [
     ['organizations', 'Add an organization', 'Add the organization'],
     ['events', 'Add an event', 'Add the event'],
-    ['social', 'Add a habit', 'Add the habit'],
-    ['targets', 'Add a company', 'Add the company'],
-    ['goals', 'Add a goal', 'Add the goal'],
+    ['social', 'Add your own social media habit', 'Add the habit'],
+    ['targets', 'Add a target company', 'Add the company'],
+    ['goals', 'Set your own goal', 'Add the goal'],
   ];
   for (const [slug, toggle, add] of pages) {
     await open(page, `#/planner/${slug}`);

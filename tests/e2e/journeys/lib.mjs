@@ -43,7 +43,8 @@ async function intoView(page, locator, scroll) {
     const b = await box(locator);
     assert.ok(b, `${locator} is drawn`);
     const mid = b.y + b.height / 2;
-    const inside = b.y >= 0 && b.y + b.height <= vp.height && b.x >= 0 && b.x + 4 < vp.width;
+    // A control scrolled out of its pane is recorded clipped to the pane's edge, with no height.
+    const inside = b.height > 0 && b.width > 0 && b.y >= 0 && b.y + b.height <= vp.height && b.x >= 0 && b.x + 4 < vp.width;
     if (inside && mid > vp.height * 0.12 && mid < vp.height * 0.8) return b;
     if (inside && last && last.y === b.y) return b;
     last = b;
