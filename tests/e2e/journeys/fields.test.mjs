@@ -105,17 +105,16 @@ test('every text field: click, type, paste, select all and retype give exact val
     const open1 = page.getByRole('button', { name: toggle, exact: true });
     if (!(await open1.count())) { covered.push(`${slug}: (no "${toggle}" button)`); continue; }
     await click(page, open1);
-    // A name first, so the record can be added and its editor opened.
-    const first = page.locator(fieldSelector).first();
-    await click(page, first);
-    await act(page, () => page.keyboard.type(`Walk ${slug}`));
-    await everyField(page, `${slug} (add form)`, covered);
+    const hasFields = (await fieldNames(page)).length > 0;  // the goals form has only choices
+    if (hasFields) await everyField(page, `${slug} (add form)`, covered);
     const addButton = page.getByRole('button', { name: add, exact: true });
     if (await addButton.count()) {
-      const name = page.locator(fieldSelector).first();
-      await click(page, name);
-      await act(page, () => page.keyboard.press('Control+A'));
-      await act(page, () => page.keyboard.type(`Walk ${slug}`));
+      if (hasFields) {  // a name, so the record can be added and its editor opened
+        const name = page.locator(fieldSelector).first();
+        await click(page, name);
+        await act(page, () => page.keyboard.press('Control+A'));
+        await act(page, () => page.keyboard.type(`Walk ${slug}`));
+      }
       await click(page, addButton);
       await everyField(page, `${slug} (editor)`, covered);
     }
