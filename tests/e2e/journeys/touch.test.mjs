@@ -52,9 +52,18 @@ test('touch learner at 375 px: tap a field, on-screen keyboard and IME text land
   await act(page, () => cdp.send('Input.insertText', { text: '日本' }));
   await valueIs(area, 'I will ask Dana, then é. 日本', 'the composition committed once');
 
+  // Chinese (pinyin: the Latin letters compose, a choice commits) and Korean (jamo build a syllable).
+  for (const [steps, commit] of [[['n', 'ni', 'nih', 'niha', 'nihao'], '你好'], [['ㅎ', '하', '한'], '한']]) {
+    const before = await area.inputValue();
+    for (const t of steps) await act(page, () => cdp.send('Input.imeSetComposition', { text: t, selectionStart: t.length, selectionEnd: t.length }));
+    await valueIs(area, before + steps[steps.length - 1], 'the composition shows in place');
+    await act(page, () => cdp.send('Input.insertText', { text: commit }));
+    await valueIs(area, before + commit, `${commit} committed exactly once`);
+  }
+
   // A Bluetooth keyboard after the tap: its keys land too.
   await act(page, () => page.keyboard.type(' Ab 1@'));
-  await valueIs(area, 'I will ask Dana, then é. 日本 Ab 1@');
+  await valueIs(area, 'I will ask Dana, then é. 日本你好한 Ab 1@');
   const answer = await area.inputValue();
 
   // The quiz, by taps.
