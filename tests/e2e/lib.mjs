@@ -42,6 +42,15 @@ export async function openWorkbook(context, url, { errors = [] } = {}) {
 // Waits until the app has drawn its frames and gone idle.
 export const settle = (page, ms = 250) => page.waitForTimeout(ms);
 
+// Condition wait: the app has drawn at least one frame and has no frame pending
+// (window.__wbStats.idle === 1). Replaces settle() file by file (issue #22, item 7).
+export async function idle(page) {
+  await page.waitForFunction(() => {
+    const s = window.__wbStats || {};
+    return s.idle === 1 && s.frames > 0;
+  }, null, { timeout: 20000 });
+}
+
 // Focuses a control and presses a key: what a keyboard or a screen reader does
 // (focus moves ImGui to the control and scrolls it into view first).
 export async function press(locator, key = 'Space') {

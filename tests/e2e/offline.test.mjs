@@ -12,7 +12,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/server.mjs';
-import { launchPersistent, openWorkbook, run, settle, test } from './lib.mjs';
+import { launchPersistent, openWorkbook, idle, run, test } from './lib.mjs';
 
 const KEY = 'networking-workbook/state';
 const ANSWER = 'Ask Ana at Northwind about her move into product.';
@@ -50,7 +50,7 @@ async function browser() {
 
 async function ready(page) {
   await page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
-  await settle(page);
+  await idle(page);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
 }
 
