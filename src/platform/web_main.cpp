@@ -435,6 +435,7 @@ void SaveNow(bool merge) {
     std::string doc = P.app.SaveState();
     int r = wb_js_storage_set(kStateKey, doc.c_str());
     wb::web::LmsAfterSave();  // launched by a course system (SCORM): send what changed
+    wb_js_stat("save_problem", r == 0 ? 0 : 1);  // tests wait on a refused save
     if (r == 0) {
         P.app.SetSaveProblem("");
         return;

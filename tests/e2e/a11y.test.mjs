@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, run, saved, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -138,14 +138,14 @@ test('keyboard only: skip link, open a section, read to its end, answer a reflec
     await page.keyboard.press('Enter');
     await settle(page);
     await page.keyboard.press('End');
-    await settle(page, 400);
+    await settle(page);
     // The section now counts as read (its contents entry says so).
     const entry = page.getByRole('link', { name: 'Be Proactive' }).first();
     assert.equal(await entry.getAttribute('aria-description'), 'Read');
     // Type a reflection answer in the first prompt.
     await tabTo(page, 'textarea', 'Draft the first message');
     await page.keyboard.type('Priya Shah: ask how she moved into UX research.');
-    await page.waitForTimeout(900);
+    await saved(page);
     await page.reload();
     await page.waitForFunction(() => window.__appReady === true);
     await settle(page);
@@ -172,7 +172,7 @@ test('announcements: a polite live region exists and carries storage notices', a
   const ctx = await browser.newContext();
   await ctx.addInitScript(() => { try { localStorage.setItem('networking-workbook/state', '{"schema": 1, "settings": {"theme": 7}}'); } catch (e) {} });
   const page = await openWorkbook(ctx, URL);
-  await settle(page, 400);
+  await settle(page);
   assert.equal(await page.locator('#wb-live').getAttribute('aria-live'), 'polite');
   assert.match(await page.locator('#wb-live').textContent(), /could not be read/);
   await ctx.close();

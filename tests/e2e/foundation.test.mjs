@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -55,7 +55,7 @@ test('follows a resize of its container, re-reading the device pixel ratio', asy
 test('render on demand: no animation frames while idle', async () => {
   await withPage({}, async (page) => {
     await page.mouse.move(600, 400);
-    await page.waitForTimeout(1000);  // 1 s after the last input
+    await settle(page);  // the frames that input asked for are drawn
     const n = await page.evaluate(() => new Promise((done) => {
       let count = 0;
       const orig = window.requestAnimationFrame;
@@ -70,7 +70,7 @@ test('render on demand: no animation frames while idle', async () => {
 test('idle stays idle: no DOM writes in the semantics mirror while nothing changes', async () => {
   await withPage({}, async (page) => {
     await page.mouse.move(700, 300);
-    await page.waitForTimeout(600);
+    await settle(page);
     const writes = await page.evaluate(() => new Promise((done) => {
       let n = 0;
       const obs = new MutationObserver((m) => { n += m.length; });
@@ -108,7 +108,7 @@ test('a reflection answer typed in survives a reload, and so does the section', 
     const field = page.getByRole('textbox').first();
     await field.focus();
     await field.fill('Ana at Northwind: ask about her move into product.');
-    await page.waitForTimeout(900);  // the save is debounced
+    await saved(page);
     await page.goto(URL);
     await page.waitForFunction(() => window.__appReady === true);
     await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
@@ -131,7 +131,7 @@ test('the wheel outside an embedded workbook scrolls the host page', async () =>
   await frame.locator('html.wb-ready').waitFor({ state: 'attached', timeout: 30000 });
   await page.mouse.move(800, 300);  // beside the iframe
   await page.mouse.wheel(0, 400);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 }).catch(() => {});
   assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the host page should scroll');
   await ctx.close();
 });

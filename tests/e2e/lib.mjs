@@ -39,25 +39,48 @@ export async function openWorkbook(context, url, { errors = [] } = {}) {
   return page;
 }
 
-// Waits until the app has drawn its frames and gone idle.
-export const settle = (page, ms = 250) => page.waitForTimeout(ms);
+// Condition waits on what the workbook publishes in window.__wbStats (src/platform):
+// `frames` drawn, `idle` (1: no frame pending, nothing moves until the next event),
+// `unsaved` (0: nothing waiting to be written) and `planner_saving` (1: IndexedDB busy).
 
-// Condition wait: the app has drawn at least one frame and has no frame pending
-// (window.__wbStats.idle === 1). Replaces settle() file by file (issue #22, item 7).
-export async function idle(page) {
-  await page.waitForFunction(() => {
+// The frame the workbook runs in: the page itself, or the iframe an LMS launched it in.
+async function appFrame(page) {
+  for (const f of page.frames())
+    if (await f.evaluate(() => !!window.__wbStats).catch(() => false)) return f;
+  return page.mainFrame();
+}
+
+// Waits until the app has drawn and gone idle.
+export async function settle(page) {
+  await (await appFrame(page)).waitForFunction(() => {
     const s = window.__wbStats || {};
     return s.idle === 1 && s.frames > 0;
   }, null, { timeout: 20000 });
 }
+export const idle = settle;
+
+// Waits until everything done so far is in storage (before a reload or a check of storage).
+export async function saved(page) {
+  await (await appFrame(page)).waitForFunction(() => {
+    const s = window.__wbStats || {};
+    return s.unsaved === 0 && s.planner_saving !== 1 && s.idle === 1;
+  }, null, { timeout: 20000 });
+}
 
 // Focuses a control and presses a key: what a keyboard or a screen reader does
-// (focus moves ImGui to the control and scrolls it into view first).
+// (focus moves ImGui to the control and scrolls it into view first). Waits for
+// the frames the key caused.
 export async function press(locator, key = 'Space') {
+  const page = locator.page();
   await locator.focus();
-  await locator.page().waitForTimeout(60);
-  await locator.page().keyboard.press(key);
-  await settle(locator.page(), 150);
+  await settle(page);
+  const app = await appFrame(page);
+  const frames = await app.evaluate(() => (window.__wbStats || {}).frames || 0);
+  await page.keyboard.press(key);
+  await app.waitForFunction((f) => {
+    const s = window.__wbStats || {};
+    return s.idle === 1 && s.frames > f;
+  }, frames, { timeout: 20000 });
 }
 
 // The tiny runner (tests/runner.mjs), for the tests that import this file.

@@ -61,7 +61,7 @@ async function openLms(context, version, cmi = null) {
     const w = document.getElementById('sco').contentWindow;
     return w && w.__appReady === true;
   }, null, { timeout: 30000 });
-  await settle(page, 400);
+  await settle(page);
   return { page, frame, errors };
 }
 
@@ -81,12 +81,12 @@ async function readEverything(page, frame) {
   for (const s of chapter.sections) {
     const title = await openSection(page, frame, s.id);
     await frame.getByRole('heading', { level: 1, name: title }).focus();
-    await settle(page, 150);
+    await settle(page);
     await page.keyboard.press('End');
     const entry = frame.getByRole('link', { name: title }).first();
     for (let i = 0; i < 40 && !/Read|Quiz passed/.test((await entry.getAttribute('aria-description')) || ''); i++) {
       await page.keyboard.press('End');
-      await settle(page, 150);
+      await settle(page);
     }
     assert.match((await entry.getAttribute('aria-description')) || '', /Read|Quiz passed/, `${s.id} counts as read`);
   }
@@ -133,7 +133,7 @@ async function writeReflection(page, frame) {
   const box = frame.getByRole('textbox', { name: intro.reflections[0].text }).or(frame.locator('textarea[aria-label]').first());
   await box.first().focus();
   await page.keyboard.type(REFLECTION);
-  await settle(page, 900);  // saves are debounced
+  await settle(page);  // saves are debounced
 }
 
 for (const version of [12, 2004]) {
@@ -210,7 +210,7 @@ for (const version of [12, 2004]) {
     await H(page, () => { document.getElementById('sco').src = 'about:blank'; });
     const finish = v12 ? 'LMSFinish' : 'Terminate';
     await page.waitForFunction((n) => window.harness.count(n) >= 1, finish);
-    await settle(page, 300);
+    await page.waitForTimeout(300);  // a negative check: a second Finish would follow at once; give it time to show
     assert.equal(await H(page, (n) => window.harness.count(n), finish), 1);
     assert.deepEqual(await lmsErrors(page), [], 'scorm-again recorded no error');
     assert.deepEqual(errors, []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const ICAL = require('ical.js');
@@ -47,7 +47,7 @@ async function addContact(page, name) {
   const field = page.getByRole('textbox', { name: "New contact's name" });
   await field.focus();
   await field.fill(name);
-  await settle(page, 100);
+  await settle(page);
   await press(page.getByRole('button', { name: 'Add contact' }), 'Enter');
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
@@ -83,7 +83,7 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   const note = page.getByRole('textbox', { name: 'What happened' });
   await note.focus();
   await note.fill('Asked about the platform team');
-  await settle(page, 100);
+  await settle(page);
   await press(page.getByRole('button', { name: 'Log this touch' }), 'Enter');
   await page.getByText(/Asked about the platform team/).first().waitFor();
   const live = await page.locator('#wb-live').textContent();
@@ -104,7 +104,7 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   for (const e of events) assert.ok(e.getFirstSubcomponent('valarm'), 'each follow-up has an alarm');
 
   // Everything survives a reload (IndexedDB).
-  await page.waitForTimeout(900);
+  await saved(page);
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
@@ -122,7 +122,7 @@ test('two tabs: an edit in one reaches the other, and edits to different contact
   await a.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   await addContact(a, 'Ada Lovelace');
   await addContact(a, 'Charles Babbage');
-  await a.waitForTimeout(900);
+  await saved(a);
   const b = await openWorkbook(ctx, URL + '#/planner/contacts');
   await b.getByText(/^2 of 2 contacts/).first().waitFor();
 
@@ -138,11 +138,12 @@ test('two tabs: an edit in one reaches the other, and edits to different contact
     const notes = page.getByRole('textbox', { name: 'Notes' });
     await notes.focus();
     await notes.fill(text);
-    await settle(page, 100);
+    await settle(page);
   };
   await editNotes(a, 'Ada Lovelace', 'Notes written in tab A');
   await editNotes(b, 'Charles Babbage', 'Notes written in tab B');
-  await a.waitForTimeout(1500);
+  await saved(a);
+  await saved(b);
   const c = await openWorkbook(ctx, URL + '#/planner/contacts');
   await c.getByText(/^3 of 3 contacts/).first().waitFor();
   const stored = await idbDump(c);
@@ -164,7 +165,7 @@ test('quota exceeded in IndexedDB: a clear message, the saved copy intact, the c
   const page = await openWorkbook(ctx, URL + '#/planner/contacts');
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   await addContact(page, 'Saved Before');
-  await page.waitForTimeout(900);
+  await saved(page);
   const before = await idbDump(page);
   assert.match(before.c0, /Saved Before/);
   await page.evaluate(() => { window.__quotaFull = true; });
@@ -185,7 +186,7 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   const page = await openWorkbook(ctx, URL + '#/planner/contacts');
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   await addContact(page, 'Kept Contact');
-  await page.waitForTimeout(900);
+  await saved(page);
   // Plant a damaged chunk next to the good one.
   const damaged = '{"schema":1,"chunk":1,"contacts":[[1000,"Half a rec';
   await page.evaluate((text) => new Promise((resolve) => {
@@ -230,13 +231,13 @@ test('a name in Cyrillic: the fonts of other scripts are fetched then (not befor
     });
     const page = await openWorkbook(ctx, URL + '#/planner/contacts');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
-    await settle(page, 400);
+    await settle(page);
     assert.deepEqual(fonts, [], 'nothing needs them yet');
     await addContact(page, 'Дмитрий Иванов');
     await page.waitForFunction(() => window.__wbStats && window.__wbStats.extra_fonts === 1);
     assert.deepEqual(fonts.sort(), ['extra-bold.ttf', 'extra-regular.ttf']);
     // Stored, then read again: the planner's name asks for them by itself.
-    await page.waitForTimeout(1200);  // the debounced save
+    await saved(page);
     fonts.length = 0;
     await page.reload();
     await page.waitForFunction(() => window.__appReady === true && window.__wbStats && window.__wbStats.extra_fonts === 1);

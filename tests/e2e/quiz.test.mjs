@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -67,7 +67,7 @@ test('a whole section quiz: answers, per-option feedback, score, pass, and reloa
   await press(page.getByRole('button', { name: `Submit quiz: ${quiz.title}` }), 'Enter');
   assert.match(await live(page), /Quiz submitted\. Score 80%\. Passed\./);
   await page.getByText('Score: 80% (4 of 5 right). Passed. Attempts: 1.').waitFor();
-  await page.waitForTimeout(900);  // the save is debounced
+  await saved(page);
 
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, settle, test } from './lib.mjs';
+import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -37,7 +37,7 @@ test('corrupt stored data: the workbook starts, says so, quarantines the bytes, 
   assert.equal(readFileSync(path, 'utf8'), corrupt);
   // New work is saved, and the quarantined original is still there, untouched.
   await typeAnswer(page, /Draft the first message/, 'A new start');
-  await page.waitForTimeout(900);
+  await saved(page);
   assert.match(await stored(page), /A new start/);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), corrupt);
   await ctx.close();
@@ -59,7 +59,7 @@ test('quota exceeded: a clear message, the last save intact, the change kept and
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
   await settle(page);
   await typeAnswer(page, /Draft the first message/, 'Saved before the disk filled');
-  await page.waitForTimeout(900);
+  await saved(page);
   const before = await stored(page);
   assert.match(before, /Saved before the disk filled/);
   // Fill the origin's quota with junk.
@@ -75,7 +75,8 @@ test('quota exceeded: a clear message, the last save intact, the change kept and
     window.__junk = i;
   });
   await typeAnswer(page, /Draft the first message/, 'Written while the disk is full '.repeat(2000));
-  await page.waitForTimeout(1200);
+  // The debounced save was tried and refused: the workbook says so (its state stays unsaved).
+  await page.waitForFunction(() => (window.__wbStats || {}).save_problem === 1, null, { timeout: 10000 });
   assert.equal(await stored(page), before, 'the last saved state stays intact');
   await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await page.getByText('storage for the workbook is full').first().waitFor();
@@ -94,14 +95,16 @@ test('two tabs: edits in one reach the other, and concurrent edits to different 
   // Both edit before either save lands.
   await typeAnswer(a, /Draft the first message/, 'Tab A: message to Ana');
   await typeAnswer(b, /What usually stops you/, 'Tab B: I wait for the perfect moment');
-  await a.waitForTimeout(1500);
-  const saved = JSON.parse(await stored(a));
-  assert.equal(saved.reflections['be-proactive.r1'].text, 'Tab A: message to Ana');
-  assert.equal(saved.reflections['be-proactive.r2'].text, 'Tab B: I wait for the perfect moment');
-  // Each page shows the other's answer.
-  await settle(a, 400);
-  assert.equal(await answerField(a, /What usually stops you/).inputValue(), 'Tab B: I wait for the perfect moment');
-  assert.equal(await answerField(b, /Draft the first message/).inputValue(), 'Tab A: message to Ana');
+  await saved(a);
+  await saved(b);
+  const doc = JSON.parse(await stored(a));
+  assert.equal(doc.reflections['be-proactive.r1'].text, 'Tab A: message to Ana');
+  assert.equal(doc.reflections['be-proactive.r2'].text, 'Tab B: I wait for the perfect moment');
+  // Each page shows the other's answer (the storage event reaches it).
+  const shows = (page, re, text) => answerField(page, re).elementHandle()
+    .then((el) => page.waitForFunction(([e, t]) => e.value === t, [el, text], { timeout: 10000 }));
+  await shows(a, /What usually stops you/, 'Tab B: I wait for the perfect moment');
+  await shows(b, /Draft the first message/, 'Tab A: message to Ana');
   await ctx.close();
 });
 
@@ -111,7 +114,7 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
   await settle(page);
   await typeAnswer(page, /Draft the first message/, 'Backed up answer');
-  await page.waitForTimeout(900);
+  await saved(page);
   await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await settle(page);
   const [download] = await Promise.all([
@@ -155,7 +158,7 @@ test('reset my data asks first, then starts fresh', async () => {
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
   await settle(page);
   await typeAnswer(page, /Draft the first message/, 'To be deleted');
-  await page.waitForTimeout(900);
+  await saved(page);
   await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
   await settle(page);
   await press(page.getByRole('button', { name: 'Reset my data' }), 'Enter');

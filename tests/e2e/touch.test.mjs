@@ -21,7 +21,7 @@ async function swipe(page, cdp, dy) {
   for (let i = 1; i <= steps; i++)
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - (dy * i) / steps }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await settle(page, 120);
+  await settle(page);
 }
 
 // Waits until fn() holds: a tap reaches the app in the next animation frames,
@@ -30,7 +30,7 @@ async function until(page, fn, what, ms = 10000) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
     if (await fn()) return;
-    await page.waitForTimeout(100);
+    await settle(page);
   }
   assert.fail(what);
 }
@@ -38,16 +38,14 @@ async function until(page, fn, what, ms = 10000) {
 // Swipes until the element is well inside the screen, then taps its centre.
 async function tap(page, cdp, locator) {
   for (let i = 0; i < 60; i++) {
+    // Only trust a position that has stopped moving: measured once the app is idle.
+    await settle(page);
     const box = await locator.boundingBox();
     assert.ok(box, 'the element is in the semantics tree');
-    // Only trust a position that has stopped moving (a swipe's frames may still be drawing).
-    await page.waitForTimeout(120);
-    const again = await locator.boundingBox();
-    if (!again || again.y !== box.y) continue;
     const mid = box.y + box.height / 2;
     if (mid > H * 0.15 && mid < H * 0.85) {
       await page.touchscreen.tap(box.x + Math.min(box.width / 2, 40), mid);
-      await settle(page, 150);
+      await settle(page);
       return;
     }
     await swipe(page, cdp, Math.max(-300, Math.min(300, mid - H / 2)));
