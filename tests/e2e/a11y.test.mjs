@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, saved, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -12,7 +12,7 @@ async function withPage(opts, fn) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
   try {
     const page = await openWorkbook(ctx, opts.url || URL);
-    await settle(page);
+    await idle(page);
     await fn(page);
   } finally {
     await ctx.close();
@@ -47,11 +47,11 @@ for (const [label, opts, prep] of [
   ['reader, phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null],
   ['search panel', {}, async (page) => {
     await page.getByRole('button', { name: 'Search' }).click();
-    await settle(page);
+    await idle(page);
   }],
   ['settings panel', {}, async (page) => {
     await page.getByRole('button', { name: 'Settings' }).click();
-    await settle(page);
+    await idle(page);
   }],
 ]) {
   test(`axe: no serious or critical violations (${label})`, async () => {
@@ -136,9 +136,9 @@ test('keyboard only: skip link, open a section, read to its end, answer a reflec
     await page.keyboard.press('Shift+Tab');
     await page.locator('#wb-skip').focus();
     await page.keyboard.press('Enter');
-    await settle(page);
+    await idle(page);
     await page.keyboard.press('End');
-    await settle(page);
+    await idle(page);
     // The section now counts as read (its contents entry says so).
     const entry = page.getByRole('link', { name: 'Be Proactive' }).first();
     assert.equal(await entry.getAttribute('aria-description'), 'Read');
@@ -148,7 +148,7 @@ test('keyboard only: skip link, open a section, read to its end, answer a reflec
     await saved(page);
     await page.reload();
     await page.waitForFunction(() => window.__appReady === true);
-    await settle(page);
+    await idle(page);
     await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
     const field = page.getByRole('textbox', { name: /Draft the first message/ });
     assert.equal(await field.inputValue(), 'Priya Shah: ask how she moved into UX research.');
@@ -159,11 +159,11 @@ test('a keyboard press on the Search button moves focus into the search field', 
   await withPage({}, async (page) => {
     await tabTo(page, 'button', 'Search');
     await page.keyboard.press('Enter');
-    await settle(page);
+    await idle(page);
     const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
     assert.equal(focused, 'Search the chapter and your answers');
     await page.keyboard.type('trade shows');
-    await settle(page);
+    await idle(page);
     await page.getByRole('link', { name: /Attend Industry Events/ }).nth(1).waitFor();
   });
 });
@@ -172,7 +172,7 @@ test('announcements: a polite live region exists and carries storage notices', a
   const ctx = await browser.newContext();
   await ctx.addInitScript(() => { try { localStorage.setItem('networking-workbook/state', '{"schema": 1, "settings": {"theme": 7}}'); } catch (e) {} });
   const page = await openWorkbook(ctx, URL);
-  await settle(page);
+  await idle(page);
   assert.equal(await page.locator('#wb-live').getAttribute('aria-live'), 'polite');
   assert.match(await page.locator('#wb-live').textContent(), /could not be read/);
   await ctx.close();

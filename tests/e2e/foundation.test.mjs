@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -15,7 +15,7 @@ async function withPage(opts, fn, init) {
   const errors = [];
   try {
     const page = await openWorkbook(ctx, opts.url || URL, { errors });
-    await settle(page);
+    await idle(page);
     await fn(page, errors, ctx);
   } finally {
     await ctx.close();
@@ -45,7 +45,7 @@ test('HiDPI: at deviceScaleFactor 2 the backing store is twice the CSS size', as
 test('follows a resize of its container, re-reading the device pixel ratio', async () => {
   await withPage({ deviceScaleFactor: 1.5 }, async (page) => {
     await page.setViewportSize({ width: 900, height: 700 });
-    await settle(page);
+    await idle(page);
     const s = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
     assert.equal(s.w, Math.round(900 * 1.5));
     assert.equal(s.h, Math.round(700 * 1.5));
@@ -55,7 +55,7 @@ test('follows a resize of its container, re-reading the device pixel ratio', asy
 test('render on demand: no animation frames while idle', async () => {
   await withPage({}, async (page) => {
     await page.mouse.move(600, 400);
-    await settle(page);  // the frames that input asked for are drawn
+    await idle(page);  // the frames that input asked for are drawn
     const n = await page.evaluate(() => new Promise((done) => {
       let count = 0;
       const orig = window.requestAnimationFrame;
@@ -70,7 +70,7 @@ test('render on demand: no animation frames while idle', async () => {
 test('idle stays idle: no DOM writes in the semantics mirror while nothing changes', async () => {
   await withPage({}, async (page) => {
     await page.mouse.move(700, 300);
-    await settle(page);
+    await idle(page);
     const writes = await page.evaluate(() => new Promise((done) => {
       let n = 0;
       const obs = new MutationObserver((m) => { n += m.length; });
@@ -112,7 +112,7 @@ test('a reflection answer typed in survives a reload, and so does the section', 
     await page.goto(URL);
     await page.waitForFunction(() => window.__appReady === true);
     await page.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
-    await settle(page);
+    await idle(page);
     assert.equal(await page.getByRole('textbox').first().inputValue(), 'Ana at Northwind: ask about her move into product.');
   });
 });
@@ -186,7 +186,7 @@ test('the security policy holds: no violations and no request to another origin'
   page.on('request', (r) => { if (!r.url().startsWith(srv.url.replace(/\/$/, '')) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
   await page.goto(URL + '#/read/utilize-social-media');
   await page.waitForFunction(() => window.__appReady === true);
-  await settle(page);
+  await idle(page);
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(foreign, []);
   await ctx.close();

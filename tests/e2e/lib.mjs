@@ -50,14 +50,13 @@ async function appFrame(page) {
   return page.mainFrame();
 }
 
-// Waits until the app has drawn and gone idle.
-export async function settle(page) {
+// Waits until the app has drawn and gone idle (nothing moves until the next event).
+export async function idle(page) {
   await (await appFrame(page)).waitForFunction(() => {
     const s = window.__wbStats || {};
     return s.idle === 1 && s.frames > 0;
   }, null, { timeout: 20000 });
 }
-export const idle = settle;
 
 // Waits until everything done so far is in storage (before a reload or a check of storage).
 export async function saved(page) {
@@ -73,7 +72,7 @@ export async function saved(page) {
 export async function press(locator, key = 'Space') {
   const page = locator.page();
   await locator.focus();
-  await settle(page);
+  await idle(page);
   const app = await appFrame(page);
   const frames = await app.evaluate(() => (window.__wbStats || {}).frames || 0);
   await page.keyboard.press(key);

@@ -19,7 +19,9 @@ const PHONE = { width: 375, height: 812, deviceScaleFactor: 2, mobile: true };
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const wait = (ms) => new Promise((ok) => setTimeout(ok, ms));
+// The workbook has drawn and gone idle (window.__wbStats, published by the platform).
+const idle = (page) => page.waitForFunction(() => (window.__wbStats || {}).idle === 1 && window.__wbStats.frames > 0,
+  { timeout: 20000 });
 
 function settingsFor(screen) {
   return {
@@ -44,7 +46,7 @@ async function newPage(screen) {
 async function openWorkbook(page, hash) {
   await page.goto(srv.url + hash);
   await page.waitForFunction(() => window.__appReady === true, { timeout: 30000 });
-  await wait(250);  // let the app settle into idle after its first frames
+  await idle(page);
 }
 
 // Activates a mirrored button the way a screen reader does (a click with detail 0 on the DOM element).
@@ -103,7 +105,7 @@ async function auditPanel(label, hash, screen, button, shown) {
     await openWorkbook(page, hash);
     await pressMirrored(page, button);
     await page.waitForFunction(shown, { timeout: 10000 }).catch(() => assert.fail(`${label}: the panel did not open`));
-    await wait(250);
+    await idle(page);
     const settings = { ...settingsFor(screen), screenEmulation: { disabled: true } };  // the page is sized already
     report(label, await snapshot(page, { config: { extends: 'lighthouse:default', settings }, flags: settings }));
   } finally {

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { launch, press, run, settle, test } from './lib.mjs';
+import { idle, launch, press, run, test } from './lib.mjs';
 
 // --- the packages ----------------------------------------------------------------
 const zips = { 12: 'build/lms/networking-workbook-scorm12.zip', 2004: 'build/lms/networking-workbook-scorm2004.zip' };
@@ -61,7 +61,7 @@ async function openLms(context, version, cmi = null) {
     const w = document.getElementById('sco').contentWindow;
     return w && w.__appReady === true;
   }, null, { timeout: 30000 });
-  await settle(page);
+  await idle(page);
   return { page, frame, errors };
 }
 
@@ -81,12 +81,12 @@ async function readEverything(page, frame) {
   for (const s of chapter.sections) {
     const title = await openSection(page, frame, s.id);
     await frame.getByRole('heading', { level: 1, name: title }).focus();
-    await settle(page);
+    await idle(page);
     await page.keyboard.press('End');
     const entry = frame.getByRole('link', { name: title }).first();
     for (let i = 0; i < 40 && !/Read|Quiz passed/.test((await entry.getAttribute('aria-description')) || ''); i++) {
       await page.keyboard.press('End');
-      await settle(page);
+      await idle(page);
     }
     assert.match((await entry.getAttribute('aria-description')) || '', /Read|Quiz passed/, `${s.id} counts as read`);
   }
@@ -133,7 +133,7 @@ async function writeReflection(page, frame) {
   const box = frame.getByRole('textbox', { name: intro.reflections[0].text }).or(frame.locator('textarea[aria-label]').first());
   await box.first().focus();
   await page.keyboard.type(REFLECTION);
-  await settle(page);  // saves are debounced
+  await idle(page);  // saves are debounced
 }
 
 for (const version of [12, 2004]) {
@@ -244,7 +244,7 @@ for (const version of [12, 2004]) {
       assert.match(d || '', /Read|Quiz passed/, `${s.id} still read`);
     }
     // The resumed session reports the same state back.
-    await settle(again.page, 900);
+    await idle(again.page, 900);
     assert.equal(await get(again.page, el.raw), '100');
     assert.deepEqual(await lmsErrors(again.page), []);
     assert.deepEqual(again.errors, []);

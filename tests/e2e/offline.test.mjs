@@ -12,7 +12,7 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/server.mjs';
-import { launchPersistent, openWorkbook, idle, run, test } from './lib.mjs';
+import { idle, launchPersistent, openWorkbook, run, test } from './lib.mjs';
 
 const KEY = 'networking-workbook/state';
 const ANSWER = 'Ask Ana at Northwind about her move into product.';

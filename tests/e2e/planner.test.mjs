@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const ICAL = require('ical.js');
@@ -47,7 +47,7 @@ async function addContact(page, name) {
   const field = page.getByRole('textbox', { name: "New contact's name" });
   await field.focus();
   await field.fill(name);
-  await settle(page);
+  await idle(page);
   await press(page.getByRole('button', { name: 'Add contact' }), 'Enter');
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
@@ -83,7 +83,7 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   const note = page.getByRole('textbox', { name: 'What happened' });
   await note.focus();
   await note.fill('Asked about the platform team');
-  await settle(page);
+  await idle(page);
   await press(page.getByRole('button', { name: 'Log this touch' }), 'Enter');
   await page.getByText(/Asked about the platform team/).first().waitFor();
   const live = await page.locator('#wb-live').textContent();
@@ -138,7 +138,7 @@ test('two tabs: an edit in one reaches the other, and edits to different contact
     const notes = page.getByRole('textbox', { name: 'Notes' });
     await notes.focus();
     await notes.fill(text);
-    await settle(page);
+    await idle(page);
   };
   await editNotes(a, 'Ada Lovelace', 'Notes written in tab A');
   await editNotes(b, 'Charles Babbage', 'Notes written in tab B');
@@ -231,7 +231,7 @@ test('a name in Cyrillic: the fonts of other scripts are fetched then (not befor
     });
     const page = await openWorkbook(ctx, URL + '#/planner/contacts');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
-    await settle(page);
+    await idle(page);
     assert.deepEqual(fonts, [], 'nothing needs them yet');
     await addContact(page, 'Дмитрий Иванов');
     await page.waitForFunction(() => window.__wbStats && window.__wbStats.extra_fonts === 1);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -18,7 +18,7 @@ const live = (page) => page.locator('#wb-live').textContent();
 test('a whole section quiz: answers, per-option feedback, score, pass, and reload', async () => {
   const ctx = await browser.newContext();
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
 
   // Single choice, checked at once: correct.
   const single = question('single');
@@ -71,7 +71,7 @@ test('a whole section quiz: answers, per-option feedback, score, pass, and reloa
 
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
-  await settle(page);
+  await idle(page);
   await page.getByText('Score: 80% (4 of 5 right). Passed. Attempts: 1.').waitFor();
   assert.equal(await page.getByRole('link', { name: 'Be Proactive' }).first().getAttribute('aria-description'), 'Quiz passed');
   // The results panel shows the mastery and the self-ratings.
@@ -84,7 +84,7 @@ test('a whole section quiz: answers, per-option feedback, score, pass, and reloa
 test('retry wrong answers only keeps the right ones and counts a second attempt', async () => {
   const ctx = await browser.newContext();
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
   const single = question('single');
   await press(page.getByRole('radiogroup', { name: single.prompt }).getByRole('radio', { name: single.options.find((o) => o.correct).text }));
   await press(page.getByRole('button', { name: `Submit quiz: ${quiz.title}` }), 'Enter');
@@ -100,7 +100,7 @@ test('retry wrong answers only keeps the right ones and counts a second attempt'
 test('the final check holds its feedback until submit', async () => {
   const ctx = await browser.newContext();
   const page = await openWorkbook(ctx, URL + '#/read/conclusion');
-  await settle(page);
+  await idle(page);
   const final = chapter.quizzes.find((q) => q.section === 'conclusion');
   const q1 = final.questions.find((q) => q.kind === 'single' || q.kind === 'scenario' || q.kind === 'true_false');
   await press(page.getByRole('radiogroup', { name: q1.prompt }).getByRole('radio', { name: q1.options[0].text }));

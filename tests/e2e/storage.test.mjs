@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, press, run, saved, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -26,7 +26,7 @@ test('corrupt stored data: the workbook starts, says so, quarantines the bytes, 
   const corrupt = '{"schema": 1, "reflections": {"be-proactive.r1": "half a sent';
   await ctx.addInitScript(([k, v]) => { if (!sessionStorage.getItem('planted')) { localStorage.setItem(k, v); sessionStorage.setItem('planted', '1'); } }, [KEY, corrupt]);
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
   await page.getByText('could not be read').first().waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), corrupt);
   const [download] = await Promise.all([
@@ -48,7 +48,7 @@ test('a schema version newer than this build is kept aside, not overwritten', as
   const future = JSON.stringify({ schema: 99, reflections: { x: { text: 'from the future' } } });
   await ctx.addInitScript(([k, v]) => { if (!sessionStorage.getItem('planted')) { localStorage.setItem(k, v); sessionStorage.setItem('planted', '1'); } }, [KEY, future]);
   const page = await openWorkbook(ctx, URL);
-  await settle(page);
+  await idle(page);
   await page.getByText('schema version 99').first().waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), future);
   await ctx.close();
@@ -57,7 +57,7 @@ test('a schema version newer than this build is kept aside, not overwritten', as
 test('quota exceeded: a clear message, the last save intact, the change kept and saved once space is free', async () => {
   const ctx = await browser.newContext();
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
   await typeAnswer(page, /Draft the first message/, 'Saved before the disk filled');
   await saved(page);
   const before = await stored(page);
@@ -90,8 +90,8 @@ test('two tabs: edits in one reach the other, and concurrent edits to different 
   const ctx = await browser.newContext();
   const a = await openWorkbook(ctx, URL + '#/read/be-proactive');
   const b = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(a);
-  await settle(b);
+  await idle(a);
+  await idle(b);
   // Both edit before either save lands.
   await typeAnswer(a, /Draft the first message/, 'Tab A: message to Ana');
   await typeAnswer(b, /What usually stops you/, 'Tab B: I wait for the perfect moment');
@@ -112,11 +112,11 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   const dir = mkdtempSync(join(tmpdir(), 'wb-backup-'));
   const ctx = await browser.newContext({ acceptDownloads: true });
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
   await typeAnswer(page, /Draft the first message/, 'Backed up answer');
   await saved(page);
   await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
-  await settle(page);
+  await idle(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download a backup' }).focus().then(() => page.keyboard.press('Enter')),
@@ -130,9 +130,9 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   // A fresh browser profile: restore it.
   const ctx2 = await browser.newContext();
   const page2 = await openWorkbook(ctx2, URL);
-  await settle(page2);
+  await idle(page2);
   await press(page2.getByRole('button', { name: 'Settings' }), 'Enter');
-  await settle(page2);
+  await idle(page2);
   const badPath = join(dir, 'bad.json');
   writeFileSync(badPath, '{"format": "networking-workbook-backup", "version": 1, "state": {"schema": 2, "settings": {"theme": 5}}}');
   for (const [path, expectText] of [[badPath, 'is damaged, so nothing was restored'], [backupPath, 'Restore this backup?']]) {
@@ -147,7 +147,7 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
   await page2.getByText('Reflection answers: 0 now, 1 in the backup').waitFor();
   await press(page2.getByRole('button', { name: 'Replace my data with the backup' }), 'Enter');
   await page2.getByRole('heading', { level: 1, name: 'Be Proactive' }).waitFor();
-  await settle(page2);
+  await idle(page2);
   assert.equal(await answerField(page2, /Draft the first message/).inputValue(), 'Backed up answer');
   assert.match(await stored(page2), /Backed up answer/);
   await ctx2.close();
@@ -156,18 +156,18 @@ test('backup and restore: a checked preview first; a bad file changes nothing', 
 test('reset my data asks first, then starts fresh', async () => {
   const ctx = await browser.newContext();
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
-  await settle(page);
+  await idle(page);
   await typeAnswer(page, /Draft the first message/, 'To be deleted');
   await saved(page);
   await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
-  await settle(page);
+  await idle(page);
   await press(page.getByRole('button', { name: 'Reset my data' }), 'Enter');
   await press(page.getByRole('button', { name: 'Keep my data' }), 'Enter');
-  await settle(page);
+  await idle(page);
   assert.match(await stored(page), /To be deleted/, 'cancelling keeps everything');
   await press(page.getByRole('button', { name: 'Reset my data' }), 'Enter');
   await press(page.getByRole('button', { name: 'Delete everything and start again' }), 'Enter');
-  await settle(page);
+  await idle(page);
   assert.doesNotMatch(await stored(page), /To be deleted/);
   await page.getByRole('heading', { level: 1, name: 'Introduction' }).waitFor();
   await ctx.close();

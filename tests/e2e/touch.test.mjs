@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/server.mjs';
-import { launch, openWorkbook, run, settle, test } from './lib.mjs';
+import { idle, launch, openWorkbook, run, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -21,7 +21,7 @@ async function swipe(page, cdp, dy) {
   for (let i = 1; i <= steps; i++)
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - (dy * i) / steps }] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await settle(page);
+  await idle(page);
 }
 
 // Waits until fn() holds: a tap reaches the app in the next animation frames,
@@ -30,7 +30,7 @@ async function until(page, fn, what, ms = 10000) {
   const t0 = Date.now();
   while (Date.now() - t0 < ms) {
     if (await fn()) return;
-    await settle(page);
+    await idle(page);
   }
   assert.fail(what);
 }
@@ -39,13 +39,13 @@ async function until(page, fn, what, ms = 10000) {
 async function tap(page, cdp, locator) {
   for (let i = 0; i < 60; i++) {
     // Only trust a position that has stopped moving: measured once the app is idle.
-    await settle(page);
+    await idle(page);
     const box = await locator.boundingBox();
     assert.ok(box, 'the element is in the semantics tree');
     const mid = box.y + box.height / 2;
     if (mid > H * 0.15 && mid < H * 0.85) {
       await page.touchscreen.tap(box.x + Math.min(box.width / 2, 40), mid);
-      await settle(page);
+      await idle(page);
       return;
     }
     await swipe(page, cdp, Math.max(-300, Math.min(300, mid - H / 2)));
@@ -58,7 +58,7 @@ test('375 px touch screen: a whole quiz answered by tapping and swiping, then su
   const errors = [];
   const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', { errors });
   const cdp = await ctx.newCDPSession(page);
-  await settle(page);
+  await idle(page);
   const radio = (q, text) => page.getByRole('radiogroup', { name: q.prompt }).getByRole('radio', { name: text });
 
   const single = question('single');

@@ -36,6 +36,19 @@ float XOf(const wb::SemNode& n, const std::string& text, int pos) {
     return n.min.x + ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(text.c_str(), text.c_str() + pos).x;
 }
 
+// `n` quick clicks at `p` (a double or triple click), a frame between each event.
+void Clicks(Ui& ui, ImVec2 p, int n) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(p.x, p.y);
+    ui.Frame();
+    for (int i = 0; i < n; i++) {
+        io.AddMouseButtonEvent(0, true);
+        ui.Frame();
+        io.AddMouseButtonEvent(0, false);
+        ui.Frame();
+    }
+}
+
 }  // namespace
 
 TEST_CASE("text field: a click puts the caret at the clicked character and gives the element DOM focus") {
@@ -76,14 +89,7 @@ TEST_CASE("text field: double-click selects a word, triple-click the paragraph, 
     ImVec2 in_beta(XOf(*n, page.line, 8), y);
 
     // Double-click on "beta": the word (bytes 6 to 10).
-    io.AddMousePosEvent(in_beta.x, in_beta.y);
-    ui.Frame();
-    for (int i = 0; i < 2; i++) {
-        io.AddMouseButtonEvent(0, true);
-        ui.Frame();
-        io.AddMouseButtonEvent(0, false);
-        ui.Frame();
-    }
+    Clicks(ui, in_beta, 2);
     CHECK(wb::Sem().edit.sel_start == 6);
     CHECK(wb::Sem().edit.sel_end == 10);
 
@@ -119,14 +125,7 @@ TEST_CASE("text field: double-click selects a word, triple-click the paragraph, 
     REQUIRE(a != nullptr);
     float line_h = ImGui::GetTextLineHeight();
     ImVec2 second(a->min.x + ImGui::GetStyle().FramePadding.x + 4, a->min.y + ImGui::GetStyle().FramePadding.y + line_h * 1.5f);
-    io.AddMousePosEvent(second.x, second.y);
-    ui.Frame();
-    for (int i = 0; i < 3; i++) {
-        io.AddMouseButtonEvent(0, true);
-        ui.Frame();
-        io.AddMouseButtonEvent(0, false);
-        ui.Frame();
-    }
+    Clicks(ui, second, 3);
     CHECK(wb::Sem().edit.id == a->id);
     CHECK(wb::Sem().edit.sel_start == 8);   // "three four" starts after "one two\n"
     CHECK(wb::Sem().edit.sel_end == 18);
