@@ -7,8 +7,10 @@
 # Builds in build/fuzz with Debian's clang++ (libFuzzer + ASan + UBSan), outside
 # the CMake project (the wasm build never sees it). Each target runs on its seed
 # corpus (tests/fuzz/corpus/<target>, never written) plus a working corpus
-# (build/fuzz/corpus/<target>). A crash, a failed property, a leak or a
-# 10-second input fails the target and leaves the input in build/fuzz/artifacts/.
+# (build/fuzz/corpus/<target>). A crash, a failed property, a leak, a
+# 10-second input, more than 1 GB resident or one allocation over 512 MB (an
+# input that makes the code reserve by its own say-so) fails the target and
+# leaves the input in build/fuzz/artifacts/.
 # Ends with "N passed, N failed" (one per target).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +59,7 @@ for target_src in ${WB_FUZZ_ONLY:-tests/fuzz/*.cpp}; do
   fi
   mkdir -p "$out/corpus/$name"
   logfile="$out/$name.log"
-  if "$bin" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+  if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -malloc_limit_mb=512 -print_final_stats=1 \
       -artifact_prefix="$out/artifacts/$name-" "$out/corpus/$name" "tests/fuzz/corpus/$name" >"$logfile" 2>&1; then
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$logfile" | grep -oE '[0-9]+$' || echo '?')
     echo "  ok    $name ($runs runs in ${seconds} s)"

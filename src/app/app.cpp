@@ -96,6 +96,18 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
         pending_restore_.reset();
         return;
     }
+    // Inside a course, a backup of another learner's work is never restored into this learner's.
+    if (lms_ != LmsVersion::None && r.owner.where == "lms" && r.owner.learner_id != lms_learner_id_) {
+        std::string theirs = (r.owner.learner_name.empty() ? "" : r.owner.learner_name + ", ") + "learner id " + r.owner.learner_id;
+        std::string mine = lms_learner_id_.empty() ? "a learner your course system did not name" : LmsLearnerLabel();
+        notice_ = "\"" + filename + "\" was not restored: it holds the work of " + theirs +
+                  ", and this workbook is open for " + mine +
+                  ". Restore only a backup of your own work; if this file is yours, open the workbook from your course "
+                  "signed in as that learner. Nothing was changed.";
+        out.announce = notice_;
+        pending_restore_.reset();
+        return;
+    }
     if (r.has_planner) {
         if (PlannerUnavailable()) return;  // the planner's code reads its part of the backup
         planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
@@ -288,6 +300,10 @@ void App::Frame() {
         const LearnerState& next = pending_restore_->state;
         ui::RestorePreview p;
         p.filename = pending_restore_name_;
+        const BackupOwner& o = pending_restore_->owner;
+        if (o.where == "browser") p.whose = "It holds the work kept in a browser outside any course.";
+        else if (o.where == "lms")
+            p.whose = "It holds the work of " + (o.learner_name.empty() ? "" : o.learner_name + ", ") + "learner id " + o.learner_id + ".";
         p.rows = {{"Reflection answers", state_.AnsweredReflections(), next.AnsweredReflections()},
                   {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())},
                   {"Quizzes with answers", static_cast<int>(state_.quizzes.size()), static_cast<int>(next.quizzes.size())}};
@@ -441,7 +457,13 @@ void App::Apply(const ui::Intents& in) {
             for (char ch : lms_learner_id_.substr(0, 40))
                 name += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') ? ch : '_';
         }
-        out.downloads.push_back({name + ".json", "application/json", EncodeBackup(state_, now_ms_, &sp)});
+        // And inside the file: whose work it is, so a restore in a course can refuse another learner's.
+        BackupOwner owner;
+        owner.where = lms_ != LmsVersion::None ? "lms" : "browser";
+        owner.learner_id = lms_learner_id_;
+        owner.learner_name = lms_learner_name_;
+        if (owner.where == "lms" && owner.learner_id.empty()) owner.where.clear();  // no learner: nobody to name
+        out.downloads.push_back({name + ".json", "application/json", EncodeBackup(state_, now_ms_, &sp, &owner)});
     }
     if (in.choose_restore) out.choose_restore_file = true;
     if (in.cancel_restore) pending_restore_.reset();

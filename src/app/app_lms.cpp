@@ -62,7 +62,7 @@ bool App::StartLms(LmsVersion v, const LmsRecord& rec) {
     auto scroll = state_.reader.scroll;
     if (state_.shuffle_seed == 0) state_.shuffle_seed = lms.shuffle_seed;
     else if (lms.shuffle_seed != 0) lms.shuffle_seed = state_.shuffle_seed;  // the order shown on this device stays
-    MergeLmsRecord(state_, lms);
+    MergeLmsRecord(state_, lms, &content_);
     // Scroll offsets: this device's where it has them, the LMS's elsewhere (another device).
     for (const auto& kv : lms.reader.scroll)
         if (!scroll.count(kv.first)) state_.reader.scroll[kv.first] = kv.second;
@@ -75,8 +75,8 @@ bool App::StartLms(LmsVersion v, const LmsRecord& rec) {
 
 LmsReport App::LmsReportNow() {
     LearnerState s = state_;
-    KeepHeldRecords(s, lms_held_);
-    LmsReport r = BuildLmsReport(content_, s, lms_order_, now_ms_);
+    KeepHeldRecords(s, lms_held_, &content_);
+    LmsReport r = BuildLmsReport(content_, s, lms_order_, now_ms_, &lms_held_);
     ApplyFloor(r, lms_floor_);
     return r;
 }

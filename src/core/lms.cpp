@@ -202,6 +202,7 @@ struct Refl {
     int section, prompt;
     std::string text;
     Costs costs;
+    size_t floor = 0;  // what the LMS's copy held of it (escaped UTF-16 units): never cut below
 };
 
 }  // namespace
@@ -234,7 +235,7 @@ std::string ContentFingerprint(const Content& c) {
 }
 
 std::string EncodeSuspendData(const Content& c, const LearnerState& s, const std::vector<std::string>& order,
-                              int64_t now_ms, size_t budget) {
+                              int64_t now_ms, size_t budget, const LearnerState* held) {
     std::string head = "w1|" + ContentFingerprint(c) + "|" + Base36(uint64_t(std::max<int64_t>(0, now_ms))) + "|" +
                        Base36(s.shuffle_seed) + "|";
     int cur = c.FindSection(s.reader.current);
@@ -326,13 +327,27 @@ std::string EncodeSuspendData(const Content& c, const LearnerState& s, const std
         for (size_t pi = 0; pi < c.sections[si].reflections.size() && pi < 64; ++pi) {
             auto it = s.reflections.find(c.sections[si].reflections[pi].id);
             if (it == s.reflections.end() || it->second.empty()) continue;
-            refl.push_back({int(si), int(pi), it->second, CostsOf(it->second)});
+            size_t floor = 0;
+            if (held) {
+                auto h = held->reflections.find(it->first);
+                if (h != held->reflections.end() && !h->second.empty()) floor = CostsOf(h->second).cost.back() + 1;  // and its '*'
+            }
+            refl.push_back({int(si), int(pi), it->second, CostsOf(it->second), floor});
         }
     const size_t marker = Utf16Length(kCutMarker) + 1;  // and the '*'
-    size_t fixed = Utf16Length(head) + Utf16Length(tail);
+    size_t fixed = Utf16Length(head) + Utf16Length(tail) + 5;  // and '|' SUM
     for (size_t i = 0; i < refl.size(); ++i) fixed += 2 + (i ? 1 : 0);
+    // The cut policy when everything does not fit: what the LMS already holds is kept over new text.
+    // Each reflection keeps at least as much as the LMS's copy held for it (its floor: the whole held
+    // text, or the held cut prefix), so a write never leaves the LMS with less of an answer than it
+    // had; the common cap, found below, cuts only what goes beyond those floors (new reflections and
+    // the longer parts of edited ones). The learner's whole text always stays on the device. Only when
+    // the floors themselves cannot fit (the rest of the record grew) do they give way, as little as
+    // possible: the longest held ones are cut to a common cap of their own.
+    size_t floor_cap = SIZE_MAX;
     // The cost of record i under cap: whole if it fits, else a prefix plus the marker, never above cap.
     auto cut_to = [&](const Refl& r, size_t cap) -> size_t {  // code points kept; npos = whole
+        cap = std::max(cap, std::min(r.floor, floor_cap));
         if (r.costs.cost.back() <= cap) return std::string::npos;
         size_t room = cap > marker ? cap - marker : 0;
         return size_t(std::upper_bound(r.costs.cost.begin(), r.costs.cost.end(), room) - r.costs.cost.begin()) - 1;
@@ -348,6 +363,16 @@ std::string EncodeSuspendData(const Content& c, const LearnerState& s, const std
     size_t hi = 0;
     for (const Refl& r : refl) hi = std::max(hi, r.costs.cost.back());
     size_t cap = hi;
+    if (total(0) > budget) {
+        size_t lo = 0, up = hi;  // the largest floor cap that fits with nothing else kept
+        while (lo < up) {
+            size_t mid = lo + (up - lo + 1) / 2;
+            floor_cap = mid;
+            if (total(0) <= budget) lo = mid;
+            else up = mid - 1;
+        }
+        floor_cap = lo;
+    }
     if (total(hi) > budget) {
         size_t lo = 0;  // largest cap that fits (0 if none does)
         while (lo < hi) {
@@ -433,6 +458,7 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
             if (si < 0 || size_t(si) >= c.sections.size() || pi < 0 || size_t(pi) >= c.sections[si].reflections.size())
                 return fail("a reflection answer belongs to no prompt");
             const std::string& id = c.sections[si].reflections[pi].id;
+            if (s.reflections.count(id)) return fail("a reflection answer appears twice");
             rec.remove_prefix(2);
             if (!rec.empty() && rec[0] == '*') {
                 r.cut.insert(id);
@@ -448,7 +474,9 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
     // anything is reserved for it.
     if (!f[8].empty()) {
         uint64_t total = 0;
-        for (std::string_view rec : Split(f[8], '~')) {
+        auto records = Split(f[8], '~');
+        if (records.size() > c.quizzes.size()) return fail("it has more quiz records than the course has quizzes");
+        for (std::string_view rec : records) {
             auto parts = Split(rec, ',');
             if (parts.size() != 3) return fail("a quiz record is damaged");
             uint64_t count;
@@ -465,6 +493,7 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
             int qi = FromB64(parts[0][0]), flags = FromB64(parts[0][1]);
             if (qi < 0 || size_t(qi) >= c.quizzes.size() || flags < 0 || flags > 3) return fail("a quiz record is damaged");
             const Quiz& quiz = c.quizzes[qi];
+            if (s.quizzes.count(quiz.id)) return fail("a quiz record appears twice");
             QuizProgress p;
             p.mastered = flags & 1;
             p.submitted = flags & 2;
@@ -474,6 +503,7 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
                     int k = FromB64(tok[0]);
                     if (k < 0 || size_t(k) >= quiz.questions.size()) return fail("an answer in " + quiz.id + " is damaged");
                     const Question& q = quiz.questions[k];
+                    if (p.answers.count(q.id)) return fail("the answer to " + q.id + " appears twice");
                     tok.remove_prefix(1);
                     Response resp;
                     resp.hash = q.hash;
@@ -530,12 +560,18 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
             s.quizzes[quiz.id] = std::move(p);
             s.quiz_revs[quiz.id] = rev;
         }
-    if (f[9].size() % 2) return fail("its list of interactions is damaged");
+    // One interaction per question at most: the list is never longer than the course has questions.
+    size_t questions = 0;
+    for (const Quiz& quiz : c.quizzes) questions += quiz.questions.size();
+    if (f[9].size() % 2 || f[9].size() / 2 > questions) return fail("its list of interactions is damaged");
+    std::set<std::string> listed;
     for (size_t i = 0; i < f[9].size(); i += 2) {
         int qi = FromB64(f[9][i]), k = FromB64(f[9][i + 1]);
         if (qi < 0 || size_t(qi) >= c.quizzes.size() || k < 0 || size_t(k) >= c.quizzes[qi].questions.size())
             return fail("its list of interactions is damaged");
-        r.order.push_back(c.quizzes[qi].questions[k].id);
+        const std::string& id = c.quizzes[qi].questions[k].id;
+        if (!listed.insert(id).second) return fail("its list of interactions names a question twice");
+        r.order.push_back(id);
     }
     r.ok = true;
     return r;
@@ -592,7 +628,8 @@ std::string Decimal(double v, int places) {
 
 }  // namespace
 
-LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<std::string>& order, int64_t now_ms) {
+LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<std::string>& order, int64_t now_ms,
+                         const LearnerState* held) {
     LmsReport r;
     auto progress_of = [&](const std::string& quiz_id) -> const QuizProgress* {
         auto it = s.quizzes.find(quiz_id);
@@ -687,7 +724,7 @@ LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<st
         }
         r.interactions.push_back(std::move(x));
     }
-    r.suspend_data = EncodeSuspendData(c, s, order, now_ms);
+    r.suspend_data = EncodeSuspendData(c, s, order, now_ms, kSuspendBudget, held);
     return r;
 }
 
@@ -723,7 +760,7 @@ double BestOf(const std::vector<Attempt>& a) {
 }
 }  // namespace
 
-bool KeepHeldRecords(LearnerState& s, const LearnerState& held) {
+bool KeepHeldRecords(LearnerState& s, const LearnerState& held, const Content* content) {
     bool added = false;
     for (const std::string& id : held.reader.read) added |= s.reader.read.insert(id).second;
     for (const auto& [id, text] : held.reflections) {
@@ -745,11 +782,39 @@ bool KeepHeldRecords(LearnerState& s, const LearnerState& held) {
             continue;
         }
         QuizProgress& mine = it->second;
-        for (const auto& [qid, resp] : theirs.answers)
-            if (!mine.answers.count(qid)) {
-                mine.answers[qid] = resp;
+        // Answers belong to a round: the attempt being reviewed (submitted) or the one being
+        // answered after the last attempt. A retry starts a new round, so answers of an older
+        // round are never brought back as current ones; a copy further along wins the graded
+        // answers and the submitted flag (its retry or submit came later). Self-ratings are not
+        // tries (a retry keeps them): one missing here is always filled in. Attempts, mastery and
+        // the best score are kept below whatever the rounds say.
+        auto round = [](const QuizProgress& p) { return p.attempts.size() + (p.submitted ? 0 : 1); };
+        const size_t my_round = round(mine), their_round = round(theirs);
+        const Quiz* quiz = content ? content->FindQuiz(id) : nullptr;
+        auto graded = [&](const std::string& qid) {  // unknown without the content: treated as graded
+            if (quiz)
+                for (const Question& q : quiz->questions)
+                    if (q.id == qid) return q.Graded();
+            return true;
+        };
+        if (their_round > my_round) {
+            for (auto a = mine.answers.begin(); a != mine.answers.end();) {
+                if (!graded(a->first)) {
+                    ++a;
+                    continue;
+                }
+                a = mine.answers.erase(a);
                 added = true;
             }
+            added |= mine.submitted != theirs.submitted;
+            mine.submitted = theirs.submitted;
+        }
+        for (const auto& [qid, resp] : theirs.answers) {
+            if (mine.answers.count(qid)) continue;
+            if (their_round < my_round && graded(qid)) continue;  // cleared by a later retry here
+            mine.answers[qid] = resp;
+            added = true;
+        }
         if (theirs.mastered && !mine.mastered) {
             mine.mastered = true;
             added = true;
@@ -785,11 +850,11 @@ bool KeepHeldRecords(LearnerState& s, const LearnerState& held) {
     return added;
 }
 
-void MergeLmsRecord(LearnerState& device, const LearnerState& lms) {
+void MergeLmsRecord(LearnerState& device, const LearnerState& lms, const Content* content) {
     LearnerState before = device;
     MergeStates(device, lms);
-    KeepHeldRecords(device, lms);     // what the LMS held that the device's newer records lack
-    KeepHeldRecords(device, before);  // and what the device held that the LMS's newer records lack
+    KeepHeldRecords(device, lms, content);     // what the LMS held that the device's newer records lack
+    KeepHeldRecords(device, before, content);  // and what the device held that the LMS's newer records lack
 }
 
 void ApplyFloor(LmsReport& r, const LmsFloor& f) {

@@ -70,9 +70,11 @@ std::string ContentFingerprint(const Content& c);
 
 // Encodes what the LMS keeps. order: question ids in interaction order.
 // Reflections are cut (longest first, each ending with kCutMarker) only when
-// everything would not fit in budget.
+// everything would not fit in budget. held: the LMS's copy as read at launch;
+// a cut never leaves a reflection shorter than held had it (the policy is in
+// lms.cpp), so new text is cut before what the LMS already holds.
 std::string EncodeSuspendData(const Content& c, const LearnerState& s, const std::vector<std::string>& order,
-                              int64_t now_ms, size_t budget = kSuspendBudget);
+                              int64_t now_ms, size_t budget = kSuspendBudget, const LearnerState* held = nullptr);
 
 struct SuspendRead {
     bool ok = false;
@@ -122,12 +124,17 @@ LmsFloor FloorOf(const LmsRecord& r, LmsVersion v);
 // answers to questions `s` has none for, mastery, and the longer attempt
 // history (plus `held`'s best attempt when it beats every one kept). Returns
 // true when something was added.
-bool KeepHeldRecords(LearnerState& s, const LearnerState& held);
+// Answers follow the quiz's rounds (attempts, and whether the last one is being
+// reviewed): an answer `held` gave before a retry made here never comes back
+// as a current one, and a copy that retried or submitted later wins the
+// graded answers. content: to tell self-ratings (never cleared by a retry)
+// from graded questions.
+bool KeepHeldRecords(LearnerState& s, const LearnerState& held, const Content* content = nullptr);
 
 // The launch merge: record by record, the later change winning (MergeStates,
 // as two tabs merge), then KeepHeldRecords in both directions' favour: nothing
 // either copy had is lost. `lms` must carry `device`'s generation.
-void MergeLmsRecord(LearnerState& device, const LearnerState& lms);
+void MergeLmsRecord(LearnerState& device, const LearnerState& lms, const Content* content = nullptr);
 
 //-----------------------------------------------------------------------------
 // The report
@@ -166,7 +173,8 @@ struct LmsReport {
 // Builds the report. order (question ids in cmi.interactions order) gains the
 // questions answered for the first time, so every question keeps its index
 // for good (an LMS cannot delete an interaction).
-LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<std::string>& order, int64_t now_ms);
+LmsReport BuildLmsReport(const Content& c, const LearnerState& s, std::vector<std::string>& order, int64_t now_ms,
+                         const LearnerState* held = nullptr);
 
 // Completion and success never go back; the score never drops below the best recorded.
 void ApplyFloor(LmsReport& r, const LmsFloor& f);

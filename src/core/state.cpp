@@ -470,8 +470,17 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
 // --- Backup ------------------------------------------------------------------
 constexpr const char* kBackupFormat = "networking-workbook-backup";
 
-std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner) {
-    json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}, {"state", StateJson(s)}};
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner, const BackupOwner* owner) {
+    json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}};
+    if (owner && !owner->where.empty()) {
+        json o = {{"where", owner->where}};
+        if (owner->where == "lms") {
+            o["learner_id"] = owner->learner_id;
+            o["learner_name"] = owner->learner_name;
+        }
+        doc["owner"] = std::move(o);
+    }
+    doc["state"] = StateJson(s);
     std::string text = doc.dump(2, ' ', false, json::error_handler_t::replace);
     if (!planner || planner->meta.empty()) return text;
     // The planner's records are JSON already: spliced in as they are, not re-parsed
@@ -511,6 +520,29 @@ BackupRead DecodeBackup(std::string_view text) {
         return out;
     }
     if (auto at = doc.find("exported_at"); at != doc.end() && at->is_number_integer()) out.exported_at = at->get<int64_t>();
+    if (auto o = doc.find("owner"); o != doc.end()) {
+        // Read with care: whose data it is decides whether it may be restored inside a course.
+        auto text = [&](const char* k) -> const json* {
+            auto it = o->find(k);
+            return it != o->end() && it->is_string() ? &*it : nullptr;
+        };
+        const json* where = o->is_object() ? text("where") : nullptr;
+        if (!where || (*where != "lms" && *where != "browser")) {
+            out.error = "This backup's \"owner\" (whose data it is) is damaged, so nothing was restored.";
+            return out;
+        }
+        out.owner.where = where->get<std::string>();
+        if (out.owner.where == "lms") {
+            const json* id = text("learner_id");
+            const json* name = text("learner_name");
+            if (!id || id->get_ref<const std::string&>().empty()) {
+                out.error = "This backup's \"owner\" names no learner id, so nothing was restored.";
+                return out;
+            }
+            out.owner.learner_id = id->get<std::string>();
+            if (name) out.owner.learner_name = name->get<std::string>();
+        }
+    }
     auto state = doc.find("state");
     if (state == doc.end() || !state->is_object()) {
         out.error = "This backup has no learner data in it (\"state\" is missing).";

@@ -114,13 +114,24 @@ struct StoredPlanner {
     std::string meta;                                    // "" = none
     std::vector<std::pair<uint32_t, std::string>> chunks;  // chunk number, its record
 };
-std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner = nullptr);
+// Whose data a backup holds: "owner": {"where": "lms", "learner_id", "learner_name"}
+// for a learner in a course, {"where": "browser"} for the standalone workbook.
+// Older backups have none (owner.where == "").
+struct BackupOwner {
+    std::string where;         // "lms", "browser", or "" = not said
+    std::string learner_id;    // in a course
+    std::string learner_name;
+    bool operator==(const BackupOwner&) const = default;
+};
+std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner = nullptr,
+                         const BackupOwner* owner = nullptr);
 
 struct BackupRead {
     bool ok = false;
     std::string error;  // what is wrong and where, for the learner
     LearnerState state;
     int64_t exported_at = 0;
+    BackupOwner owner;
     bool has_planner = false;
     StoredPlanner planner;  // checked by the caller (DecodePlanner), which refuses the file if it is damaged
 };

@@ -71,11 +71,14 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(s, p, len);
       return p;
     },
-    // Does the LMS hold what was set? Numbers compare as numbers ("100" == "100.00").
-    same: function(got, want) {
+    // Does the LMS hold exactly what was set? Text (status, suspend_data) must be the same string,
+    // character for character: a prefix, the same length or an old value is not what was written.
+    // A score may come back in the LMS's own notation ("100" as "100.00"): the same number, exactly.
+    same: function(element, got, want) {
       if (got === want) return true;
-      var a = Number(got), b = Number(want);
-      return got !== '' && want !== '' && !isNaN(a) && !isNaN(b) && Math.abs(a - b) < 1e-6;
+      if (!/score\.raw$/.test(element)) return false;
+      var num = /^-?\d+(\.\d+)?$/;
+      return num.test(got) && num.test(want) && Number(got) === Number(want);
     },
   },
 
@@ -156,7 +159,7 @@ mergeInto(LibraryManager.library, {
       var at = records[i].indexOf('\x1f');
       var element = records[i].slice(0, at), value = records[i].slice(at + 1);
       var got = WBLMS.call('GetValue', [element]);
-      if (!WBLMS.same(got, value)) wrong++;
+      if (!WBLMS.same(element, got, value)) wrong++;
     }
     // It lost what it said it took: nothing it "accepted" can be trusted, so all is set again next time.
     if (wrong) WBLMS.sent.clear();

@@ -339,6 +339,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
         BeginSemRegion(Role::Dialog, "Restore this backup?", ra, ImVec2(ra.x + width, ra.y + Em() * 8));
         HeadingText(GetFonts().bold, "Restore this backup?", 3);
         MutedText("\"" + v.restore->filename + "\" was checked and can be restored. It replaces what is saved now:");
+        if (!v.restore->whose.empty()) MutedText(v.restore->whose);
         for (const RestorePreview::Row& row : v.restore->rows) {
             char line[160];
             std::snprintf(line, sizeof line, "%s: %d now, %d in the backup", row.what, row.now, row.from_file);

@@ -60,6 +60,7 @@ enum class Persistence { Unknown, Granted, NotGranted, Unsupported };
 struct RestorePreview {
     struct Row { const char* what; int now; int from_file; };
     std::string filename;
+    std::string whose;  // "It holds the work of ..." ("" = the backup does not say)
     std::vector<Row> rows;
 };
 

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             device.quizzes[quiz.id].submitted = true;
             device.quiz_revs[quiz.id] = wb::Rev{read.saved_at + 1, "tab"};
         }
-        wb::MergeLmsRecord(device, read.state);
+        wb::MergeLmsRecord(device, read.state, &g_chapter);
         for (const std::string& id : read.state.reader.read) FUZZ_REQUIRE(device.reader.read.count(id));
         for (const auto& [id, text] : read.state.reflections)
             FUZZ_REQUIRE(text.empty() || (device.reflections.count(id) && !device.reflections.at(id).empty()));
