@@ -12,83 +12,21 @@
 //
 // Each scenario prints what the LMS record holds afterwards ("record: ...").
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
 import { launch, run, test } from './lib.mjs';
+import { chapter, cmiFor, get, H, leave, lmsErrors, openLms as open, record, serveLms, setValues, show, withChecksum, workbookFrame }
+  from './lms-harness/lms.mjs';
 
-// --- the packages, served with the harness on one origin ---------------------------
-const zips = { 12: 'build/lms/networking-workbook-scorm12.zip', 2004: 'build/lms/networking-workbook-scorm2004.zip' };
-const stale = Object.values(zips).some((z) => !existsSync(z) || statSync(z).mtimeMs < statSync('build/web/workbook.wasm').mtimeMs);
-if (stale) execFileSync('scripts/package-lms.sh', { stdio: 'inherit', env: { ...process.env, WB_SKIP_SETUP: '1' } });
-const unpacked = {};
-for (const [v, zip] of Object.entries(zips)) {
-  unpacked[v] = mkdtempSync(join(tmpdir(), `wb-scorm${v}-`));
-  execFileSync('unzip', ['-q', zip, '-d', unpacked[v]]);
-}
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.xml': 'application/xml', '.json': 'application/json' };
-const roots = { '/harness/': resolve('tests/e2e/lms-harness'), '/scorm-again/': resolve('node_modules/scorm-again/dist'),
-  '/scorm12/': unpacked[12], '/scorm2004/': unpacked[2004] };
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (path === '/favicon.ico') return res.writeHead(204).end();
-  const prefix = Object.keys(roots).find((p) => path.startsWith(p));
-  const file = prefix && normalize(join(roots[prefix], path.slice(prefix.length) || 'index.html'));
-  if (!file || !file.startsWith(roots[prefix])) return res.writeHead(404).end();
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);
-  } catch { res.writeHead(404).end(); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const lms = await serveLms();
 const browser = await launch();
 // A device: a fresh profile whose window shows the whole LMS page (the workbook's frame is 760 px tall).
 const DEVICE = { viewport: { width: 1100, height: 820 } };
-const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8'));
 const finalQuiz = chapter.quizzes.find((q) => q.id === chapter.completion.final_quiz);
 const proactive = chapter.quizzes.find((q) => q.section === 'be-proactive');
 const single = proactive.questions.find((q) => q.kind === 'single');
 const REFLECTION = 'Ask Priya | how she moved ~ into UX research, then follow up within 48 hours.';
+const openLms = (context, version, cmi, options) => open(lms.origin, context, version, cmi, options);
 
 // --- the LMS and the page -------------------------------------------------------------
-const H = (page, fn, arg) => page.evaluate(fn, arg);
-const get = (page, element) => H(page, (e) => window.harness.get(e), element);
-const lmsErrors = (page) => H(page, () => window.harness.errors.concat(window.harness.logErrors.map((m) => ({ log: m }))));
-const workbookFrame = (page) => page.frames().find((f) => /\/scorm(12|2004)\//.test(f.url()));
-
-// What the LMS launches with: the learner, entry, and (optionally) the stored record.
-function cmiFor(version, { id, name, entry = 'ab-initio', record = null }) {
-  const r = record || {};
-  if (version === 12) {
-    return { core: { student_id: id, student_name: name, entry, lesson_location: r.location || '', lesson_status: r.status || 'not attempted',
-      score: { raw: r.raw || '', min: r.raw ? '0' : '', max: r.raw ? '100' : '' } }, suspend_data: r.suspend || '' };
-  }
-  const cmi = { learner_id: id, learner_name: name, entry, location: r.location || '', completion_status: r.status || 'unknown',
-    success_status: r.success || 'unknown', suspend_data: r.suspend || '' };
-  if (r.raw) cmi.score = { raw: r.raw, min: '0', max: '100', scaled: String(Number(r.raw) / 100) };
-  return cmi;
-}
-
-async function openLms(context, version, cmi, options = {}) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${ORIGIN}/harness/index.html`);
-  await page.evaluate(([v, c, src, o]) => window.harness.launch(v, c, src, o), [version, cmi, `/scorm${version}/index.html`, options]);
-  await page.waitForFunction(() => {
-    const w = document.getElementById('sco').contentWindow;
-    return w && w.__appReady === true;
-  }, null, { timeout: 30000 });
-  const frame = page.frameLocator('#sco');
-  return { page, frame, errors };
-}
-
 // Frames drawn: the app handles input in its next animation frame and mirrors it in the same one.
 async function drawn(page) {
   await workbookFrame(page).evaluate(() => new Promise((r) => {
@@ -204,38 +142,6 @@ async function writeReflection(page, frame) {
   await page.waitForFunction(() => window.harness.get('cmi.suspend_data').includes('Ask Priya'), null, { timeout: 10000 });
 }
 
-// Leaves the page (pagehide) and waits for the session to end.
-async function leave(page, version) {
-  await H(page, () => { document.getElementById('sco').src = 'about:blank'; });
-  await page.waitForFunction((n) => window.harness.count(n) >= 1, version === 12 ? 'LMSFinish' : 'Terminate');
-}
-
-// What the LMS holds for the learner, as a record to relaunch with and to print.
-async function record(page, version) {
-  return H(page, (v) => {
-    const g = (e) => window.harness.get(e);
-    // Write-only elements (exit): what the workbook last set.
-    const lastSet = (e) => { const c = window.harness.calls.filter((x) => /SetValue$/.test(x.fn) && x.args[0] === e).pop(); return c ? c.args[1] : '(never set)'; };
-    const n = Number(g('cmi.interactions._count')) || 0;
-    const base = v === 12
-      ? { status: g('cmi.core.lesson_status'), success: '', raw: g('cmi.core.score.raw'), location: g('cmi.core.lesson_location'),
-          exit: lastSet('cmi.core.exit') }
-      : { status: g('cmi.completion_status'), success: g('cmi.success_status'), raw: g('cmi.score.raw'), location: g('cmi.location'),
-          exit: lastSet('cmi.exit') };
-    return { ...base, suspend: g('cmi.suspend_data'), interactions: n };
-  }, version);
-}
-function show(label, r) {
-  console.log(`  record ${label}: status=${r.status}${r.success ? ` success=${r.success}` : ''} score=${r.raw || '(none)'} ` +
-    `location=${r.location || '(none)'} exit=${r.exit === '' ? '""' : r.exit} interactions=${r.interactions} ` +
-    `suspend_data=${r.suspend.length} chars${r.suspend.includes('Ask Priya') ? ' (holds the reflection)' : ''}`);
-}
-// The codec's checksum (src/core/lms.cpp): Fnv1a64 of the text before the last '|', mod 36^4, 4 base-36 digits.
-function withChecksum(body) {
-  let h = 0xcbf29ce484222325n;
-  for (const b of Buffer.from(body, 'utf8')) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return `${body}|${(h % 1679616n).toString(36).padStart(4, '0')}`;
-}
 // suspend_data fields that carry the learner's work: not the time saved, the section being read (the
 // learner moved on), scroll offsets or the checksum.
 const work = (s) => s.split(/(?<!\\)\|/).filter((_, i) => ![2, 4, 6, 10].includes(i));
@@ -384,6 +290,81 @@ for (const version of [12, 2004]) {
   });
 }
 
+test('SCORM 1.2: an LMS that keeps suspend_data changed but as long (a charset fault): the read-back is exact, so the learner is told and it is sent again', async () => {
+  const ctx = await browser.newContext(DEVICE);
+  const { page, frame, errors } = await openLms(ctx, 12, cmiFor(12, { id: 'L9', name: 'Nine, Ivo' }));
+  await H(page, () => { window.harness.mangle = true; });
+  const prompt = chapter.sections.find((s) => s.id === 'be-proactive').reflections[0].text;
+  await openSection(page, frame, 'be-proactive');
+  const box = frame.getByRole('textbox', { name: prompt }).or(frame.locator('textarea[aria-label]').first());
+  await box.first().focus();
+  await page.keyboard.type('Coffee with José at the café.');
+  const status = frame.getByRole('status').filter({ hasText: 'Your progress is not reaching your course yet' });
+  await status.first().waitFor({ timeout: 15000 });
+  assert.match(await status.first().textContent(), /does not hold it\. Your work is kept on this device and will be sent again in \d+ seconds/);
+  const sent = (await setValues(page, 'cmi.suspend_data')).pop();
+  const held = await get(page, 'cmi.suspend_data');
+  assert.ok(sent.includes('José') && held.includes('Jos?'), 'the LMS holds a changed text');
+  assert.equal(held.length, sent.length, 'of the same length: only an exact comparison notices');
+  await H(page, () => { window.harness.mangle = false; });
+  await status.first().waitFor({ state: 'detached', timeout: 20000 });
+  assert.ok((await get(page, 'cmi.suspend_data')).includes('Coffee with José at the café.'));
+  show('after the LMS stopped changing suspend_data', await record(page, 12));
+  assert.deepEqual(await lmsErrors(page), []);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+// Session time as scorm-again keeps it: "HH:MM:SS[.ss]" (1.2, it reformats what it gets) or "PT..S" (2004).
+function seconds(text) {
+  let m = /^(\d+):(\d\d):(\d\d(?:\.\d+)?)$/.exec(text);
+  if (m) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(text);
+  assert.ok(m, `a session time: ${text}`);
+  return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0);
+}
+
+for (const version of [12, 2004]) {
+  const v12 = version === 12;
+  test(`SCORM ${v12 ? '1.2' : '2004'}: session time is the time this session lasted, read from scorm-again, and each session reports its own`, async () => {
+    const ctx = await browser.newContext(DEVICE);
+    const times = [];
+    let last = null;
+    for (const session of [1, 2]) {
+      const t0 = Date.now();
+      const s = await openLms(ctx, version, cmiFor(version, { id: 'L10', name: 'Ten, Tia', entry: last ? 'resume' : 'ab-initio', record: last }));
+      const ready = Date.now();
+      if (session === 1) await answerProactive(s.page, s.frame);
+      else await readEverything(s.page, s.frame);  // a longer session
+      const leaving = Date.now();
+      await leave(s.page, version);
+      const left = Date.now();
+      last = await record(s.page, version);
+      // scorm-again's own export of what it holds (what it would send to its server).
+      const kept = await H(s.page, (v) => {
+        const all = window.harness.stored();
+        const root = all.cmi || all;
+        return v === 12 ? root.core.session_time : root.session_time;
+      }, version);
+      const sent = last.session;
+      assert.match(sent, v12 ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT\d+H\d+M\d+(\.\d{1,2})?S$/);
+      const secs = seconds(kept);
+      assert.ok(Math.abs(secs - seconds(sent)) < 1, `scorm-again keeps what was sent: ${sent} -> ${kept}`);
+      // The session began before the workbook was ready and ended after the page was left.
+      assert.ok(seconds(sent) >= (leaving - ready) / 1000 - 0.02, `${sent} covers at least ${(leaving - ready) / 1000} s`);
+      assert.ok(seconds(sent) <= (left - t0) / 1000 + 0.02, `${sent} is no more than ${(left - t0) / 1000} s`);
+      console.log(`  session ${session}: sent ${sent}, scorm-again holds ${kept}; measured by the test ${((leaving - ready) / 1000).toFixed(2)}-${((left - t0) / 1000).toFixed(2)} s`);
+      times.push(sent);
+      show(`after session ${session}`, last);
+      assert.deepEqual(await lmsErrors(s.page), []);
+      assert.deepEqual(s.errors, []);
+      await s.page.close();
+    }
+    assert.notEqual(times[0], times[1], 'each session reports its own time');
+    await ctx.close();
+  });
+}
+
 test('SCORM 1.2: one object with only the 1.2 methods as both API and API_1484_11, without LMSFinish', async () => {
   const ctx = await browser.newContext(DEVICE);
   const { page, frame, errors } = await openLms(ctx, 12, cmiFor(12, { id: 'L4', name: 'Four, Di' }), { both12: true, noFinish: true });
@@ -456,5 +437,5 @@ test('SCORM 1.2: suspend_data of another course, damaged, or too long: the devic
 
 const failed = await run('e2e lms learners');
 await browser.close();
-server.close();
+lms.close();
 process.exit(failed ? 1 : 0);

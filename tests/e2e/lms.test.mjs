@@ -6,68 +6,24 @@
 // the device) must restore the learner's work exactly. Any error scorm-again
 // records fails the test.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { idle, launch, press, run, test } from './lib.mjs';
+import { chapter, get, H, lmsErrors, openLms as open, serveLms } from './lms-harness/lms.mjs';
 
-// --- the packages ----------------------------------------------------------------
-const zips = { 12: 'build/lms/networking-workbook-scorm12.zip', 2004: 'build/lms/networking-workbook-scorm2004.zip' };
-const stale = Object.values(zips).some((z) => !existsSync(z) || statSync(z).mtimeMs < statSync('build/web/workbook.wasm').mtimeMs);
-if (stale) execFileSync('scripts/package-lms.sh', { stdio: 'inherit', env: { ...process.env, WB_SKIP_SETUP: '1' } });
-const unpacked = {};
-for (const [v, zip] of Object.entries(zips)) {
-  unpacked[v] = mkdtempSync(join(tmpdir(), `wb-scorm${v}-`));
-  execFileSync('unzip', ['-q', zip, '-d', unpacked[v]]);
-}
-
-// --- one origin: the harness, scorm-again's dist file, the two packages ---------------
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
-  '.svg': 'image/svg+xml', '.xml': 'application/xml', '.json': 'application/json' };
-const roots = { '/harness/': resolve('tests/e2e/lms-harness'), '/scorm-again/': resolve('node_modules/scorm-again/dist'),
-  '/scorm12/': unpacked[12], '/scorm2004/': unpacked[2004] };
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (path === '/favicon.ico') return res.writeHead(204).end();
-  const prefix = Object.keys(roots).find((p) => path.startsWith(p));
-  const file = prefix && normalize(join(roots[prefix], path.slice(prefix.length) || 'index.html'));
-  if (!file || !file.startsWith(roots[prefix])) return res.writeHead(404).end();
-  try {
-    const body = await readFile(file);
-    // No CSP header for the package: an LMS serves the files, and the page's <meta> policy is what travels.
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body);
-  } catch { res.writeHead(404).end(); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const lms = await serveLms();
+const ORIGIN = lms.origin;
+const unpacked = lms.unpacked;
 const browser = await launch();
-const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8'));
 const finalQuiz = chapter.quizzes.find((q) => q.id === chapter.completion.final_quiz);
 const proactive = chapter.quizzes.find((q) => q.section === 'be-proactive');
 
 // Opens the harness as the LMS for `version` and launches the package (cmi: stored data to resume from).
 async function openLms(context, version, cmi = null) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${ORIGIN}/harness/index.html`);
-  await page.evaluate(([v, c, src]) => window.harness.launch(v, c, src), [Number(version), cmi, `/scorm${version}/index.html`]);
-  const frame = page.frameLocator('#sco');
-  await page.waitForFunction(() => {
-    const w = document.getElementById('sco').contentWindow;
-    return w && w.__appReady === true;
-  }, null, { timeout: 30000 });
-  await idle(page);
-  return { page, frame, errors };
+  const opened = await open(ORIGIN, context, version, cmi);
+  await idle(opened.page);
+  return opened;
 }
-
-const H = (page, fn, arg) => page.evaluate(fn, arg);
-const lmsErrors = (page) => H(page, () => window.harness.errors.concat(window.harness.logErrors.map((m) => ({ log: m }))));
-const get = (page, element) => H(page, (e) => window.harness.get(e), element);
 
 async function openSection(page, frame, id) {
   await page.evaluate((h) => { document.getElementById('sco').contentWindow.location.hash = h; }, `#/read/${id}`);
@@ -309,5 +265,5 @@ test('standalone (no LMS): the workbook looks for one and runs on browser storag
 
 const failed = await run('e2e lms');
 await browser.close();
-server.close();
+lms.close();
 process.exit(failed ? 1 : 0);

@@ -4,7 +4,9 @@
 // `failing` makes SetValue and Commit refuse (error 101) until turned off.
 // `stale` makes SetValue and Commit answer true (GetLastError 0) while keeping
 // nothing: the next GetValue returns the old value (an LMS whose saves fail on
-// its server). launch()'s options: `both12` installs one object with only the
+// its server). `mangle` makes the LMS keep suspend_data with every character
+// beyond ASCII turned into '?' (a charset fault): SetValue says true, and what
+// it holds has the same length but is not what was written. launch()'s options: `both12` installs one object with only the
 // SCORM 1.2 methods as both API and API_1484_11; `noFinish` leaves
 // LMSFinish/Terminate out of the installed object; `override` maps elements to
 // what GetValue returns for them, whatever scorm-again holds.
@@ -14,7 +16,7 @@
     12: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
     2004: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'],
   };
-  var h = window.harness = { api: null, version: 0, calls: [], errors: [], logErrors: [], failing: false, stale: false, forced: null };
+  var h = window.harness = { api: null, version: 0, calls: [], errors: [], logErrors: [], failing: false, stale: false, mangle: false, forced: null };
 
   h.launch = function (version, cmi, src, options) {
     options = options || {};
@@ -47,6 +49,7 @@
           return 'false';
         }
         if (h.stale && (name === names[3] || name === names[4])) return 'true';
+        if (h.mangle && name === names[3] && args[0] === 'cmi.suspend_data') args[1] = String(args[1]).replace(/[^\x00-\x7f]/g, '?');
         var result = original.apply(null, args);
         var code = String(api.lastErrorCode);
         // 403 on GetValue is SCORM 2004's answer "nothing stored yet" (the workbook reads suspend_data,
