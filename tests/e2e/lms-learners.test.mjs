@@ -12,6 +12,7 @@
 //
 // Each scenario prints what the LMS record holds afterwards ("record: ...").
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, run, test } from './lib.mjs';
 import { chapter, cmiFor, get, H, leave, lmsErrors, openLms as open, record, serveLms, setValues, show, withChecksum, workbookFrame }
   from './lms-harness/lms.mjs';
@@ -400,25 +401,37 @@ test('SCORM 2004: no learner id: no device copy at all (the LMS record only), an
   await ctx.close();
 });
 
-test('SCORM 1.2: suspend_data of another course, damaged, or too long: the device copy is kept, the learner told, nothing aborts', async () => {
-  for (const [what, suspend, why] of [
-    ['damaged', 'w1|abcdef|1|2|3|4|5|6|7|8|zzzz', /checksum does not match/],
-    ['too long', 'w1|' + 'x'.repeat(5000), /longer than SCORM 1\.2 allows/],
-    ['another course', null, /the course content has changed since it was saved/],
-  ]) {
+test('SCORM 1.2: suspend_data of another course, damaged, too long or claiming 10 x 100,000 attempts: the device copy is kept, the learner told, nothing aborts', async () => {
+  // A valid text of this course, to make the others from.
+  let valid = null;
+  const validText = async () => {
+    if (valid) return valid;
     const ctx = await browser.newContext(DEVICE);
-    let data = suspend;
-    if (data === null) {
-      // A valid text for other content: another fingerprint, with a checksum made right for it.
-      const first = await openLms(ctx, 12, cmiFor(12, { id: 'L5', name: 'Five' }));
-      await answerProactive(first.page, first.frame);
-      await first.page.waitForFunction(() => window.harness.get('cmi.suspend_data').length > 40);
-      data = await get(first.page, 'cmi.suspend_data');
-      await first.page.close();
-      const f = data.split('|');
+    const first = await openLms(ctx, 12, cmiFor(12, { id: 'L5', name: 'Five' }));
+    await answerProactive(first.page, first.frame);
+    await first.page.waitForFunction(() => window.harness.get('cmi.suspend_data').length > 40);
+    valid = await get(first.page, 'cmi.suspend_data');
+    await ctx.close();
+    return valid;
+  };
+  for (const [what, make, why] of [
+    ['damaged', async () => 'w1|abcdef|1|2|3|4|5|6|7|8|zzzz', /checksum does not match/],
+    ['too long', async () => 'w1|' + 'x'.repeat(5000), /longer than SCORM 1\.2 allows/],
+    ['another course', async () => {
+      // Another fingerprint, with a checksum made right for it.
+      const f = (await validText()).split('|');
       f[1] = f[1] === '000000' ? '000001' : '000000';
-      data = withChecksum(f.slice(0, 10).join('|'));
-    }
+      return withChecksum(f.slice(0, 10).join('|'));
+    }, /the course content has changed since it was saved/],
+    ['10 quizzes x 100,000 attempts (#23)', async () => {
+      // The fuzz seed, made for this course's fingerprint, with a checksum made right for it.
+      const f = readFileSync('tests/fuzz/corpus/suspend_decode/huge-attempts.txt', 'utf8').split('|');
+      f[1] = (await validText()).split('|')[1];
+      return withChecksum(f.slice(0, 10).join('|'));
+    }, /claims more quiz attempts than the workbook keeps/],
+  ]) {
+    const data = await make();
+    const ctx = await browser.newContext(DEVICE);
     // The LMS hands it back as it is (scorm-again itself would refuse to store a text this long).
     const { page, frame, errors } = await openLms(ctx, 12, cmiFor(12, { id: 'L5', name: 'Five', entry: 'resume' }),
       { override: { 'cmi.suspend_data': data } });
@@ -426,10 +439,13 @@ test('SCORM 1.2: suspend_data of another course, damaged, or too long: the devic
     const shown = await frame.getByText(/Your course system's saved copy/).first().textContent();
     assert.match(shown, why, what);
     await page.waitForFunction(() => window.harness.calls.some((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.suspend_data'));
-    const sent = await H(page, () => window.harness.calls.filter((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.suspend_data').map((c) => c.args[1]));
-    assert.ok(sent.every((s) => s !== data && /^w1\|/.test(s)), 'the refused text is never written back');
+    const sent = await setValues(page, 'cmi.suspend_data');
+    assert.ok(sent.every((s) => s !== data && /^w1\|/.test(s) && !s.includes('255s')), 'the refused text is never written back');
     assert.match(await get(page, 'cmi.suspend_data'), /^w1\|/);
-    console.log(`  ${what}: "${shown.slice(0, 160)}"`);
+    // Still alive: the workbook answers the learner after it.
+    await openSection(page, frame, 'conclusion');
+    console.log(`  ${what} (${data.length} characters): "${shown.slice(0, 160)}"`);
+    show(`after ${what} suspend_data`, await record(page, 12));
     assert.deepEqual(errors, []);
     await ctx.close();
   }
