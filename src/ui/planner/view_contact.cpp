@@ -35,10 +35,10 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     Contact c = *found;  // edited here; sent back whole when anything changed
     bool changed = false;
     PageHeading(c.name.empty() ? "(no name)" : c.name.c_str());
-    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? " \xC2\xB7 last touch " + FormatDay(LastTouch(c)) : std::string()),
+    // "Connected on" is a fact from the import, not a touch: said apart from the last touch.
+    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? " \xC2\xB7 last touch " + FormatDay(LastTouch(c)) : std::string()) +
+                    (c.connected != kNoDay ? " \xC2\xB7 connected on " + FormatDay(c.connected) : std::string()),
                 StatusOf(c, v.today) == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
-    // A fact from the import, not a touch: it does not start the follow-up clock.
-    if (c.connected != kNoDay) MutedText("Connected on " + FormatDay(c.connected));
 
     // One-off actions first: what the learner most often comes here for.
     HeadingText(GetFonts().h2, "Log a touch", 2);
@@ -118,11 +118,11 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     }
 
     float avail = ImGui::GetContentRegionAvail().x;
-    FieldLabel("Tier (how often to keep in touch)", avail);
+    FieldLabel(c.tier == Tier::None ? "Tier (how often to keep in touch; none yet, so nothing is scheduled)"
+                                    : "Tier (how often to keep in touch)",
+               avail);
     std::vector<std::string> tiers;
     for (int i = 0; i < 4; ++i) tiers.push_back(std::string(TierName(static_cast<Tier>(i))) + " (" + kTierHints[i] + ")");
-    if (c.tier == Tier::None)
-        MutedText("No tier yet: nothing is scheduled. Choose one to keep in touch (or type a number of days below).");
     int t = RadioPills("Tier", tiers, static_cast<int>(c.tier), avail);
     if (t >= 0 && t != static_cast<int>(c.tier)) {
         c.tier = static_cast<Tier>(t);
