@@ -191,6 +191,8 @@ void App::OnRoute(std::string_view hash) {
             notice_ = "The link asked for a planner page called \"" + r.section + "\", which the planner does not have. "
                       "Showing \"This week\" instead.";
         }
+        // "#/planner/events/<id>" opens that event (a coming event's link on This week).
+        if (page == ui::PlannerPage::Events && r.id) planner_.ui.editing = r.id;
         OpenPlanner(page, r.id, false);
         return;
     }

@@ -136,7 +136,9 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     if (page == ui::PlannerPage::Contact && pu.contact != contact) {
         pu.touch_note.clear();
         pu.touch_day.clear();
+        pu.touch_day_for = 0;  // filled with today when drawn
         pu.touch_day_error.clear();
+        pu.touch_future_confirm = false;
         pu.confirm_delete = false;
     }
     pu.page = page;
@@ -180,6 +182,7 @@ void App::OnImportFile(const std::string& filename, std::string bytes) {
         out.announce = notice_;
         return;
     }
+    planner_.ui.import_filter = -1;  // a new preview shows every line
     planner_.StartImport(planner_.model(), filename, std::move(bytes), today_);
     OpenPlanner(ui::PlannerPage::Contacts, 0, true);
     out.busy = true;
@@ -259,7 +262,12 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             planner_.TouchContact(c->id);
             MarkPlannerDirty();
             Day next = NextFollowUp(*c);
-            out.announce = "Touch logged with " + c->name + ". Next follow-up: " + (next ? FormatDay(next) : std::string("none")) + ".";
+            // The date saved, said back: the learner hears what was stored, not what was typed.
+            out.announce = "Touch logged with " + c->name + " on " + FormatDay(in.log_touch->second.day) +
+                           ". Next follow-up: " +
+                           (next ? FormatDay(next) : CadenceDays(*c) <= 0 ? std::string("none until you give a tier")
+                                                                         : std::string("none")) +
+                           ".";
         }
     }
     if (in.snooze) {
@@ -276,8 +284,26 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             for (Id id : in.attended->second) planner_.TouchContact(id);
             planner_.TouchMeta();
             MarkPlannerDirty();
-            out.announce = "Marked attended. " + std::to_string(n) + " follow-ups are due within 48 hours.";
+            int owed = 0;
+            const Event* ev = FindEvent(p, in.attended->first);
+            for (Id id : in.attended->second)
+                if (const Contact* c = FindContact(p, id); c && ev && c->follow_up_by != kNoDay && c->follow_up_from == ev->day) ++owed;
+            out.announce = "Marked attended. " + std::to_string(owed) + (owed == 1 ? " follow-up is" : " follow-ups are") +
+                           " due within 48 hours of the event.";
         }
+    }
+    if (in.add_met_contact) {
+        Contact c;
+        c.name = in.add_met_contact->second;
+        c.source = "manual";
+        c.added = today_;
+        if (const Event* e = FindEvent(p, in.add_met_contact->first)) c.met = e->name;
+        Id id = AddContact(p, std::move(c), rev);
+        planner_.TouchContact(id);
+        planner_.TouchMeta();
+        MarkPlannerDirty();
+        pu.met.push_back(id);  // chosen as met; recorded with the others when the learner saves the list
+        out.announce = in.add_met_contact->second + " added as a contact and chosen as met here.";
     }
     if (in.social_done) {
         for (SocialPlan& s : p.social)
@@ -305,16 +331,49 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 if (c.id >= first_new) planner_.TouchContact(c.id);
             planner_.TouchMeta();
             MarkPlannerDirty();
-            out.announce = "Imported: " + std::to_string(p.contacts.size() - before) + " new contacts, " +
-                           std::to_string(changed - static_cast<int>(p.contacts.size() - before)) + " updated.";
+            const size_t added = p.contacts.size() - before;
+            out.announce = "Imported: " + std::to_string(added) + (added == 1 ? " new contact, " : " new contacts, ") +
+                           std::to_string(changed - static_cast<int>(added)) + " updated." +
+                           (added ? " None is due until you give them a tier." : "");
             planner_.EndImport();
         }
     }
     if (in.export_kind) {
+        // Say what was saved, and download nothing when there is nothing to save.
+        auto save = [&](const char* file, const char* type, std::string bytes, size_t n, const char* one, const char* many) {
+            const std::string what = std::to_string(n) + " " + (n == 1 ? one : many);
+            out.downloads.push_back({file, type, std::move(bytes)});
+            out.announce = "Saved " + what + " to " + file + ".";
+        };
         switch (*in.export_kind) {
-            case ui::ExportKind::Calendar: out.downloads.push_back({"networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_)}); break;
-            case ui::ExportKind::Cards: out.downloads.push_back({"networking-contacts.vcf", "text/vcard", ExportVcf(p)}); break;
-            case ui::ExportKind::Spreadsheet: out.downloads.push_back({"networking-contacts.csv", "text/csv", ExportCsv(p)}); break;
+            case ui::ExportKind::Calendar: {
+                size_t follow_ups = 0, events = 0;
+                for (const Contact& c : p.contacts) follow_ups += NextFollowUp(c) != kNoDay;
+                for (const Event& e : p.events) events += e.day != kNoDay;
+                if (follow_ups + events == 0) {
+                    out.announce = "Nothing to export: no follow-up is scheduled and no event has a date. Give the "
+                                   "people who matter a tier, or date an event, then export again.";
+                    break;
+                }
+                save("networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_), follow_ups, "follow-up",
+                     "follow-ups");
+                if (events)
+                    out.announce = "Saved " + std::to_string(follow_ups) + (follow_ups == 1 ? " follow-up and " : " follow-ups and ") +
+                                   std::to_string(events) + (events == 1 ? " event" : " events") + " to networking-follow-ups.ics.";
+                break;
+            }
+            case ui::ExportKind::Cards:
+            case ui::ExportKind::Spreadsheet: {
+                if (p.contacts.empty()) {
+                    out.announce = "Nothing to export: your planner has no contacts yet.";
+                    break;
+                }
+                if (*in.export_kind == ui::ExportKind::Cards)
+                    save("networking-contacts.vcf", "text/vcard", ExportVcf(p), p.contacts.size(), "contact", "contacts");
+                else
+                    save("networking-contacts.csv", "text/csv", ExportCsv(p), p.contacts.size(), "contact", "contacts");
+                break;
+            }
         }
     }
 }

@@ -20,7 +20,9 @@ constexpr size_t kMaxImportBytes = 32u << 20;
 
 // --- Import --------------------------------------------------------------------
 struct ImportItem {
-    enum Outcome : uint8_t { New, Update, Skip };
+    // Merged: a later row for the same person as an earlier one, whose fields the
+    // earlier row lacked were merged into it (reason says which, and from where).
+    enum Outcome : uint8_t { New, Update, Skip, Merged };
     Outcome outcome = New;
     Contact contact;       // what the file says (id 0; added/source/log filled in)
     Id existing = 0;       // Update/Skip: the planner's contact it matched
@@ -31,7 +33,7 @@ struct ImportItem {
 struct ImportPreview {
     std::string format;    // "LinkedIn connections", "Google Contacts", "vCard"; "" if not recognised
     std::vector<ImportItem> items;
-    int new_count = 0, update_count = 0, skip_count = 0;
+    int new_count = 0, update_count = 0, skip_count = 0, merged_count = 0;
     // Set when the whole file is refused (then items is empty): what is wrong,
     // where ("line N"), and what to do.
     std::string error;
@@ -70,7 +72,8 @@ ImportPreview PreviewImport(const Planner& planner, std::string filename, std::s
 // Applies a preview: New contacts get ids from next_id (contacts stay sorted by
 // id); Update fills only fields that are EMPTY in the planner, so a re-import
 // never overwrites the learner's notes, tier, stage, tags or history (the
-// import's first touch is added only to an empty history). Matching is redone
+// connection date is filled only when there is none). Imported contacts get
+// Tier::None and no touch: nobody becomes due by being imported. Matching is redone
 // against the planner as it is now, so a contact added or removed since the
 // preview is handled. A preview with an error changes nothing. Returns how
 // many contacts were added or changed; each gets `rev`.

@@ -436,14 +436,14 @@ uint16_t FilledFields(const Contact& c) {
     if (!c.email.empty()) m |= kFieldEmail;
     if (!c.notes.empty()) m |= kFieldNotes;
     if (!c.tags.empty()) m |= kFieldTags;
-    if (!c.log.empty()) m |= kFieldLog;
+    if (!c.log.empty() || c.connected != kNoDay) m |= kFieldLog;
     return m;
 }
 
 std::string DescribeFields(uint16_t m) {
     static const std::pair<uint16_t, const char*> kNames[] = {
         {kFieldName, "name"}, {kFieldCompany, "company"}, {kFieldRole, "role"}, {kFieldUrl, "profile URL"},
-        {kFieldEmail, "e-mail"}, {kFieldNotes, "notes"}, {kFieldTags, "tags"}, {kFieldLog, "first contact date"}};
+        {kFieldEmail, "e-mail"}, {kFieldNotes, "notes"}, {kFieldTags, "tags"}, {kFieldLog, "connection date"}};
     std::string out;
     for (const auto& [bit, name] : kNames) {
         if (!(m & bit)) continue;
@@ -504,7 +504,8 @@ struct ImportJob::Impl {
     LineReader lines;
 
     std::unordered_map<std::string, Existing> have_url, have_email, have_name;  // the planner's contacts
-    std::unordered_map<std::string, int> seen_url, seen_email, seen_name;       // this file's records -> line
+    std::unordered_map<std::string, int> seen_url, seen_email, seen_name;       // this file's records -> index in preview.items
+    std::unordered_map<size_t, uint16_t> matched_filled;  // item index -> the planner contact's filled fields
 
     void Fail(std::string error) {
         preview.error = std::move(error);
@@ -590,9 +591,9 @@ struct ImportJob::Impl {
         if (std::string_view when = Cell(columns.connected, count); !when.empty()) {
             Day day = kNoDay;
             if (ParseConnectedOn(when, day)) {
-                c.log.push_back(Interaction{day, Channel::Social, "Connected on LinkedIn"});
+                c.connected = day;  // a fact, not a touch: it starts no follow-up clock
             } else {
-                note = "the date \"" + Preview40(when) + "\" was not understood, so no first contact is recorded";
+                note = "the date \"" + Preview40(when) + "\" was not understood, so no connection date is recorded";
             }
         }
         AddRecord(std::move(c), line, std::move(note));
@@ -711,14 +712,21 @@ struct ImportJob::Impl {
         }
         c.source = source;
         c.added = today;
-        if (!c.log.empty()) c.stage = Stage::Contacted;
+        // Imported is not contacted: no tier, so no cadence and nothing due until the learner sorts them.
+        c.tier = Tier::None;
 
         const MatchKeys keys(c);
         if (const int* first = FindMatch(seen_url, seen_email, seen_name, keys)) {
-            item.outcome = ImportItem::Skip;
-            item.reason = "the same person as line " + std::to_string(*first);
-        } else if (const Existing* have = FindMatch(have_url, have_email, have_name, keys)) {
+            MergeInto(static_cast<size_t>(*first), c, item);
+            // Its own keys (a second e-mail, say) now find the kept record too.
+            IndexKeys(seen_url, seen_email, seen_name, keys, *first);
+            item.contact = std::move(c);
+            preview.items.push_back(std::move(item));
+            return;
+        }
+        if (const Existing* have = FindMatch(have_url, have_email, have_name, keys)) {
             item.existing = have->id;
+            matched_filled[preview.items.size()] = have->filled;
             uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~have->filled);
             if (adds) {
                 item.outcome = ImportItem::Update;
@@ -728,9 +736,48 @@ struct ImportJob::Impl {
                 item.reason = "already in your planner";
             }
         }
-        IndexKeys(seen_url, seen_email, seen_name, keys, line);
+        IndexKeys(seen_url, seen_email, seen_name, keys, static_cast<int>(preview.items.size()));
         item.contact = std::move(c);
         preview.items.push_back(std::move(item));
+    }
+
+    // A later row for the person the row at `kept` holds: the fields that row
+    // lacks are taken from this one (nothing is overwritten), and both lines say so.
+    void MergeInto(size_t kept, const Contact& dup, ImportItem& item) {
+        ImportItem& k = preview.items[kept];
+        Contact& c = k.contact;
+        const uint16_t before = FilledFields(c);
+        auto fill = [](std::string& field, const std::string& value) {
+            if (field.empty() && !value.empty()) field = value;
+        };
+        fill(c.company, dup.company);
+        fill(c.role, dup.role);
+        fill(c.profile_url, dup.profile_url);
+        fill(c.email, dup.email);
+        fill(c.notes, dup.notes);
+        for (const std::string& t : dup.tags)
+            if (std::find(c.tags.begin(), c.tags.end(), t) == c.tags.end()) c.tags.push_back(t);
+        if (c.connected == kNoDay) c.connected = dup.connected;
+        const uint16_t gained = static_cast<uint16_t>(FilledFields(c) & ~before);
+        const std::string at = "line " + std::to_string(k.line);
+        if (!gained && dup.tags.empty()) {
+            item.outcome = ImportItem::Skip;
+            item.reason = "the same person as " + at + "; nothing new";
+            return;
+        }
+        item.outcome = ImportItem::Merged;
+        const std::string what = gained ? DescribeFields(gained) : std::string("tags");
+        item.reason = "the same person as " + at + "; its " + what + " merged into " + at;
+        k.reason += std::string(k.reason.empty() ? "" : "; ") + what + " from line " + std::to_string(item.line);
+        // A kept row that matched the planner may now add something after all.
+        if (auto m = matched_filled.find(kept); m != matched_filled.end() && k.outcome != ImportItem::New) {
+            const uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~m->second);
+            if (adds) {
+                k.outcome = ImportItem::Update;
+                k.reason = "already in your planner; adds " + DescribeFields(adds) + " (with line " +
+                           std::to_string(item.line) + ")";
+            }
+        }
     }
 
     void Finish() {
@@ -738,6 +785,7 @@ struct ImportJob::Impl {
         for (const ImportItem& i : preview.items) {
             if (i.outcome == ImportItem::New) ++preview.new_count;
             else if (i.outcome == ImportItem::Update) ++preview.update_count;
+            else if (i.outcome == ImportItem::Merged) ++preview.merged_count;
             else ++preview.skip_count;
         }
         bytes.clear();
@@ -821,7 +869,8 @@ int CommitImport(Planner& planner, const ImportPreview& preview, Rev rev) {
     int changed = 0;
     bool appended = false;
     for (const ImportItem& item : preview.items) {
-        if (item.outcome == ImportItem::Skip) continue;
+        // A merged row's fields are already in the row it merged into.
+        if (item.outcome == ImportItem::Skip || item.outcome == ImportItem::Merged) continue;
         const Contact& in = item.contact;
         const MatchKeys keys(in);
         if (const size_t* at = FindMatch(by_url, by_email, by_name, keys)) {
@@ -840,7 +889,7 @@ int CommitImport(Planner& planner, const ImportPreview& preview, Rev rev) {
             fill(c.email, in.email);
             fill(c.notes, in.notes);
             if (c.tags.empty() && !in.tags.empty()) c.tags = in.tags, any = true;
-            if (c.log.empty() && !in.log.empty()) c.log.push_back(in.log.front()), any = true;
+            if (c.connected == kNoDay && in.connected != kNoDay) c.connected = in.connected, any = true;
             if (any) {
                 c.rev = rev;
                 ++changed;

@@ -59,7 +59,8 @@ int DefaultCadenceDays(Tier tier) {
         case Tier::Inner: return 30;
         case Tier::Close: return 61;
         case Tier::Active: return 91;
-        default: return 365;
+        case Tier::Extended: return 365;
+        default: return 0;  // Tier::None: no cadence until the learner gives one
     }
 }
 
@@ -77,7 +78,8 @@ namespace {
 // The due date before any snooze: last touch + cadence, or the promise if earlier.
 Day BaseDue(const Contact& c) {
     const Day last = LastTouch(c);
-    Day base = last == kNoDay ? kNoDay : last + CadenceDays(c);
+    const int cadence = CadenceDays(c);
+    Day base = last == kNoDay || cadence <= 0 ? kNoDay : last + cadence;
     if (c.follow_up_by != kNoDay && (base == kNoDay || c.follow_up_by < base)) base = c.follow_up_by;
     return base;
 }
@@ -102,7 +104,8 @@ Day NextFollowUp(const Contact& c) {
 
 FollowUpStatus StatusOf(const Contact& c, Day today) {
     Day next;
-    return StatusFrom(BaseDue(c), c.snoozed_until, today, next);
+    FollowUpStatus s = StatusFrom(BaseDue(c), c.snoozed_until, today, next);
+    return s == FollowUpStatus::NeverContacted && CadenceDays(c) <= 0 ? FollowUpStatus::Unscheduled : s;
 }
 
 Agenda ComputeAgenda(const Planner& p, Day today) {
@@ -111,7 +114,11 @@ Agenda ComputeAgenda(const Planner& p, Day today) {
     for (const Contact& c : p.contacts) {
         Day next;
         switch (StatusFrom(BaseDue(c), c.snoozed_until, today, next)) {
-            case FollowUpStatus::NeverContacted: a.never_contacted.push_back(c.id); break;
+            case FollowUpStatus::NeverContacted:
+                // Not tiered: not a follow-up, only counted (an import must not fill this list).
+                if (CadenceDays(c) <= 0) ++a.untiered;
+                else a.never_contacted.push_back(c.id);
+                break;
             case FollowUpStatus::Overdue: overdue.emplace_back(next, c.id); break;
             case FollowUpStatus::DueThisWeek: due.emplace_back(next, c.id); break;
             default: break;
@@ -177,6 +184,8 @@ int MarkAttended(Planner& p, Id event_id, std::vector<Id> met, Rev rev) {
             c->rev = rev;
             continue;
         }
+        // A touch on or after the event's day already is the follow-up the promise asks for.
+        const bool kept = LastTouch(*c) != kNoDay && LastTouch(*c) >= e->day;
         Interaction meeting;
         meeting.day = e->day;
         meeting.channel = Channel::Event;
@@ -184,7 +193,7 @@ int MarkAttended(Planner& p, Id event_id, std::vector<Id> met, Rev rev) {
         LogTouch(*c, std::move(meeting), rev);
         if (c->stage < Stage::Met) c->stage = Stage::Met;
         // Made after the meeting was logged, so the meeting does not fulfil it.
-        PromiseFollowUp(*c, e->day, e->day + kEventFollowUpDays, rev);
+        if (!kept) PromiseFollowUp(*c, e->day, e->day + kEventFollowUpDays, rev);
     }
     return added;
 }
@@ -568,7 +577,7 @@ Metrics ComputeMetrics(const Planner& p, Day today) {
     int weak = 0;
     for (const Contact& c : p.contacts) {
         const int tier = static_cast<int>(c.tier);
-        if (tier >= 0 && tier < 4) ++m.per_tier[tier];
+        if (tier >= 0 && tier < kTierCount) ++m.per_tier[tier];
         ++industries[c.industry];
         ++companies[c.company];
         Day next;

@@ -29,8 +29,11 @@ Day WeekStart(Day day);                     // the Monday of day's week
 using Id = uint32_t;
 
 // --- Contacts ------------------------------------------------------------------
-enum class Tier : uint8_t { Inner, Close, Active, Extended };
-// Inner: monthly, Close: every 2 months, Active: quarterly, Extended: yearly.
+// None: not sorted yet (an imported connection), so no follow-up is scheduled
+// until the learner gives a tier or a cadence. Stored as its number (4).
+enum class Tier : uint8_t { Inner, Close, Active, Extended, None };
+constexpr int kTierCount = 4;  // the real tiers, Inner..Extended
+// Inner: monthly, Close: every 2 months, Active: quarterly, Extended: yearly; None: 0 (no cadence).
 int DefaultCadenceDays(Tier tier);
 
 enum class Stage : uint8_t { Identified, Contacted, Replied, Met, ThankYouSent, Advocate };
@@ -61,6 +64,9 @@ struct Contact {
     Day follow_up_by = kNoDay;  // a one-off promise (after an event: within 48 hours)
     Day follow_up_from = kNoDay;  // the day it was made (the event's day): a touch logged on or after it keeps the promise
     Day added = kNoDay;
+    // When the connection was made on the platform ("Connected on" in LinkedIn's
+    // export). A fact about the contact, not a touch: it never starts the follow-up clock.
+    Day connected = kNoDay;
     std::string source;         // "manual", "linkedin", "google", "vcard"
     Rev rev;
     bool operator==(const Contact&) const = default;
@@ -138,7 +144,9 @@ struct Tombstone {
 };
 
 struct Planner {
-    static constexpr int kSchema = 1;
+    // 2: Tier::None, Contact::connected (schema 1's import touch "Connected on
+    // LinkedIn" becomes the connected date; see MigrateChunk).
+    static constexpr int kSchema = 2;
     std::string generation;     // as LearnerState::generation: reset/restore start a new one
     Id next_id = 1;
     std::vector<Contact> contacts;  // sorted by id
@@ -163,28 +171,33 @@ struct Planner {
 //          at once and never restarts the clock;
 //   a pending promise (follow_up_by) makes it earlier: base = min(base, follow_up_by);
 //   a contact with no touch has no base, only its promise if it has one;
+//   a contact with no cadence (Tier::None and no override) has no base either;
 //   snoozed_until pushes it later: next = max(base, snoozed_until).
 // A promise is pending while follow_up_by is set. LogTouch clears it when the touch
 // is dated on or after follow_up_from (the day it was made), so back-filling an
 // older touch does not fulfil it; MarkAttended logs the meeting itself before it
-// makes the promise, so the meeting does not fulfil it either.
+// makes the promise, so the meeting does not fulfil it either, and makes no
+// promise to someone already touched on or after the event's day (kept already).
 constexpr int kDueWindowDays = 7;      // "due": 0 <= next - today < 7
 constexpr int kEventWindowDays = 30;   // agenda events: 0 <= day - today < 30
 constexpr int kEventFollowUpDays = 2;  // 48 hours after an event
 
-int CadenceDays(const Contact& c);        // override or tier default
+int CadenceDays(const Contact& c);        // override or tier default; 0 = none (not tiered)
 Day LastTouch(const Contact& c);          // latest interaction day; kNoDay if none
 Day NextFollowUp(const Contact& c);       // kNoDay: never contacted and nothing promised
 
-enum class FollowUpStatus : uint8_t { NeverContacted, Overdue, DueThisWeek, Later, Snoozed };
+enum class FollowUpStatus : uint8_t { NeverContacted, Overdue, DueThisWeek, Later, Snoozed, Unscheduled };
 // Snoozed: the snooze is what holds the date back (snoozed_until > today and after
-// the date it would otherwise have). NeverContacted: NextFollowUp is kNoDay.
+// the date it would otherwise have). NeverContacted: NextFollowUp is kNoDay and the
+// contact has a cadence. Unscheduled: NextFollowUp is kNoDay because it has none
+// (not tiered yet): not a follow-up at all.
 FollowUpStatus StatusOf(const Contact& c, Day today);
 
 struct Agenda {
     std::vector<Id> overdue;          // most overdue first (then by id)
     std::vector<Id> due;              // due within kDueWindowDays, soonest first
-    std::vector<Id> never_contacted;  // by id
+    std::vector<Id> never_contacted;  // by id (tiered contacts only)
+    size_t untiered = 0;              // contacts with no tier and no cadence: nothing scheduled
     std::vector<Id> upcoming_events;  // events within kEventWindowDays, soonest first
 };
 Agenda ComputeAgenda(const Planner& p, Day today);  // one pass over the contacts
@@ -341,8 +354,9 @@ struct Templates {
 // Strict: any problem refuses the file; error reads "<source>:<line>:<col>: <what>".
 bool DecodeTemplates(std::string_view json, Templates& out, std::string& error,
                      std::string_view source = "content/planner/templates.json");
-// Replaces the placeholders with the contact's fields. A placeholder whose value
-// is empty, or that is unknown, stays as written so the learner sees the gap.
+// Replaces the placeholders with the contact's fields. A known placeholder whose
+// value is empty becomes a visible blank in words ("[their company]", "[the
+// event]") for the learner to fill; an unknown one stays as written.
 std::string FillTemplate(std::string_view tmpl, const Contact& c, std::string_view event_name);
 
 // --- Storage (IndexedDB) ---------------------------------------------------------------

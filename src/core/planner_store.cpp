@@ -23,7 +23,7 @@ using nlohmann::json;
 namespace {
 
 // --- Contact fields ------------------------------------------------------------
-// Schema 1. One JSON array per contact, fields by position. Enums are stored as
+// Schema 2 (schema 1 had no `connected` and no tier 4). One JSON array per contact, fields by position. Enums are stored as
 // their numeric values (their order in planner.h is therefore fixed). Days are
 // day numbers. An interaction is [day, channel, note, help, help_note] with
 // trailing defaults left out. Any change here needs a schema bump and a step in
@@ -31,12 +31,12 @@ namespace {
 enum ContactField : int {
     kId, kName, kCompany, kRole, kIndustry, kLocation, kProfileUrl, kEmail, kMet, kIntroducedBy,
     kTags, kNotes, kTier, kCadence, kStage, kLog, kSnoozedUntil, kFollowUpBy, kFollowUpFrom,
-    kAdded, kSource, kRevAt, kRevBy, kFieldCount
+    kAdded, kSource, kRevAt, kRevBy, kConnected, kFieldCount
 };
 const char* const kFieldNames[kFieldCount] = {
     "id", "name", "company", "role", "industry", "location", "profile_url", "email", "met", "introduced_by",
     "tags", "notes", "tier", "cadence_days", "stage", "log", "snoozed_until", "follow_up_by", "follow_up_from",
-    "added", "source", "rev.at", "rev.by"};
+    "added", "source", "rev.at", "rev.by", "connected"};
 
 // --- Writing ---------------------------------------------------------------------
 // JSON text for a string. Invalid UTF-8 becomes U+FFFD (as nlohmann's `replace`
@@ -147,6 +147,8 @@ void PutContact(std::string& out, const Contact& c) {
     PutInt(out, c.rev.at);
     out.push_back(',');
     PutString(out, c.rev.by);
+    out.push_back(',');
+    PutInt(out, c.connected);
     out.push_back(']');
 }
 
@@ -258,12 +260,12 @@ std::vector<uint32_t> DifferingChunks(const Planner& a, const Planner& b) {
 namespace {
 
 // Step N takes a stored meta document of schema N to N+1, so every earlier
-// version has a path to this one; MigrateChunk does the same for chunks. None
-// yet: schema 1 is the first. A schema 2 adds `case 1: MetaV1ToV2(doc); break;`
-// here and keeps tests/fixtures/planner/v1/ loading.
+// version has a path to this one; MigrateChunk does the same for chunks.
+// tests/fixtures/planner/v1/ must keep loading.
 bool MigrateMeta(json& doc, int from) {
     for (int v = from; v < Planner::kSchema; ++v) {
         switch (v) {
+            case 1: break;  // 1 -> 2 changed contacts only
             default: return false;  // no step for v: a bug in this table
         }
     }
@@ -271,9 +273,41 @@ bool MigrateMeta(json& doc, int from) {
     return true;
 }
 
+// Schema 1 -> 2: every contact gets `connected`. Schema 1's importer logged
+// LinkedIn's "Connected on" as a touch and left the tier at Extended, so 30,000
+// imported connections all looked overdue. A contact whose whole history is
+// that one touch, with the importer's tier (Extended, no cadence) and stage
+// (Contacted), nothing promised or snoozed, was never touched by the learner:
+// its date moves to `connected`, and it becomes untiered and Identified. A
+// learner who had deliberately left such a contact at Extended loses only
+// that tier; anyone with a touch of their own keeps everything.
+void ContactV1ToV2(json& c) {
+    if (!c.is_array()) return;
+    if (c.size() == kConnected) c.push_back(0);
+    if (c.size() <= kConnected) return;
+    const json& log = c[kLog];
+    auto is = [&](int field, int value) { return c[field].is_number_integer() && c[field].get<int64_t>() == value; };
+    if (!log.is_array() || log.size() != 1 || !log[0].is_array() || log[0].size() < 3) return;
+    const json& touch = log[0];
+    const bool import_touch = touch[0].is_number_integer() && touch[1].is_number_integer() &&
+                              touch[1].get<int>() == static_cast<int>(Channel::Social) && touch[2].is_string() &&
+                              touch[2].get<std::string>() == "Connected on LinkedIn" && touch.size() == 3;
+    if (!import_touch || !is(kTier, static_cast<int>(Tier::Extended)) || !is(kCadence, 0) ||
+        !is(kStage, static_cast<int>(Stage::Contacted)) || !is(kSnoozedUntil, 0) || !is(kFollowUpBy, 0))
+        return;
+    c[kConnected] = touch[0];
+    c[kLog] = json::array();
+    c[kTier] = static_cast<int>(Tier::None);
+    c[kStage] = static_cast<int>(Stage::Identified);
+}
+
 bool MigrateChunk(json& doc, int from) {
     for (int v = from; v < Planner::kSchema; ++v) {
         switch (v) {
+            case 1:
+                if (doc.is_object() && doc.contains("contacts") && doc["contacts"].is_array())
+                    for (json& c : doc["contacts"]) ContactV1ToV2(c);
+                break;
             default: return false;
         }
     }
@@ -764,7 +798,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                 case kIntroducedBy: good = r.Int(0, 0xFFFFFFFEll, c.introduced_by); break;
                 case kTags: good = r.Texts(c.tags); break;
                 case kNotes: good = r.Text(c.notes); break;
-                case kTier: good = r.Int(0, 3, c.tier); break;
+                case kTier: good = r.Int(0, 4, c.tier); break;
                 case kCadence: good = r.Int(0, 36500, c.cadence_days); break;
                 case kStage: good = r.Int(0, 5, c.stage); break;
                 case kLog: {
@@ -791,6 +825,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                 case kSource: good = r.Text(c.source); break;
                 case kRevAt: good = r.Int(INT64_MIN, INT64_MAX, c.rev.at); break;
                 case kRevBy: good = r.Text(c.rev.by); break;
+                case kConnected: good = r.Int(-kMaxDay, kMaxDay, c.connected); break;
                 default:
                     r.Skip();
                     if (f == kFieldCount) note("the fields after the " + std::to_string(kFieldCount) + " this version knows");

@@ -322,8 +322,20 @@ std::string FillTemplate(std::string_view tmpl, const Contact& c, std::string_vi
                 else if (name == "company") value = c.company;
                 else if (name == "role") value = c.role;
                 else if (name == "event") value = event_name;
+                else name = {};
                 if (!value.empty()) {
                     out += value;
+                    i = end;
+                    continue;
+                }
+                // A known placeholder with nothing to fill: a visible blank in
+                // words the learner fills in, never the raw "{company}".
+                if (!name.empty()) {
+                    static const std::pair<std::string_view, std::string_view> kBlanks[] = {
+                        {"name", "[their name]"}, {"first_name", "[their name]"}, {"company", "[their company]"},
+                        {"role", "[their role]"}, {"event", "[the event]"}};
+                    for (const auto& [key, blank] : kBlanks)
+                        if (key == name) out += blank;
                     i = end;
                     continue;
                 }

@@ -10,6 +10,7 @@ const char* TierName(Tier t) {
         case Tier::Close: return "Close";
         case Tier::Active: return "Active";
         case Tier::Extended: return "Extended";
+        case Tier::None: return "No tier";
     }
     return "";
 }
@@ -93,6 +94,114 @@ bool ParseOptionalDay(std::string_view text, Day& out) {
         return true;
     }
     return ParseDay(text.substr(a, b - a + 1), out);
+}
+
+namespace {
+const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+int DaysInMonth(int y, int m) {
+    static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+// Digits only, 1..max_len of them.
+bool Number(std::string_view s, size_t max_len, int& v) {
+    if (s.empty() || s.size() > max_len) return false;
+    v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    return true;
+}
+}  // namespace
+
+bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& error) {
+    size_t a = text.find_first_not_of(" \t"), b = text.find_last_not_of(" \t");
+    if (a == std::string_view::npos) {
+        error = "empty. Type a date as YYYY-MM-DD" + std::string(today != kNoDay ? ", or T for today." : ".");
+        return false;
+    }
+    const std::string_view t = text.substr(a, b - a + 1);
+    const std::string quoted = "\"" + std::string(t.substr(0, 40)) + "\"";
+    const std::string how = "Type it as YYYY-MM-DD, e.g. " + (today != kNoDay ? FormatDay(today) : std::string("2026-12-06")) +
+                            (today != kNoDay ? ", or T for today." : ".");
+    if (today != kNoDay && (t == "t" || t == "T" || t.size() == 5 && (t[0] == 't' || t[0] == 'T') &&
+                                                        (t.substr(1) == "oday" || t.substr(1) == "ODAY"))) {
+        out = today;
+        return true;
+    }
+    // Three numbers separated by one kind of separator.
+    char sep = 0;
+    for (char c : t)
+        if (c == '-' || c == '/' || c == '.') {
+            sep = c;
+            break;
+        }
+    std::string_view parts[3];
+    size_t n = 0, start = 0;
+    bool shape = sep != 0;
+    for (size_t i = 0; shape && i <= t.size(); ++i) {
+        if (i == t.size() || t[i] == sep) {
+            if (n == 3) shape = false;
+            else parts[n++] = t.substr(start, i - start);
+            start = i + 1;
+        } else if (t[i] < '0' || t[i] > '9') {
+            shape = false;
+        }
+    }
+    if (!shape || n != 3) {
+        error = quoted + " is not a date. " + how;
+        return false;
+    }
+    int y = 0, m = 0, d = 0;
+    if (parts[0].size() == 4) {  // ISO order: year first
+        if (!Number(parts[0], 4, y) || !Number(parts[1], 2, m) || !Number(parts[2], 2, d)) {
+            error = quoted + " is not a date. " + how;
+            return false;
+        }
+    } else {
+        int p0 = 0, p1 = 0;
+        if (!Number(parts[0], 2, p0) || !Number(parts[1], 2, p1) || parts[2].size() != 4 || !Number(parts[2], 4, y)) {
+            error = quoted + " is not a date. " + how;
+            return false;
+        }
+        if (p0 > 12 && p1 <= 12) d = p0, m = p1;
+        else if (p1 > 12 && p0 <= 12) m = p0, d = p1;
+        else if (p0 == p1) d = m = p0;
+        else if (p0 > 12 && p1 > 12) {
+            error = quoted + " is not a date: neither " + std::to_string(p0) + " nor " + std::to_string(p1) +
+                    " is a month. " + how;
+            return false;
+        } else {
+            char a_iso[16], b_iso[16];
+            std::snprintf(a_iso, sizeof a_iso, "%04d-%02d-%02d", y, p1, p0);
+            std::snprintf(b_iso, sizeof b_iso, "%04d-%02d-%02d", y, p0, p1);
+            error = quoted + " could be " + std::to_string(p0) + " " + kMonthNames[p1 - 1] + " or " + kMonthNames[p0 - 1] +
+                    " " + std::to_string(p1) + ". Type " + a_iso + " or " + b_iso + ".";
+            return false;
+        }
+    }
+    if (y < 1) {
+        error = quoted + " is not a date: there is no year 0. " + how;
+        return false;
+    }
+    if (m < 1 || m > 12) {
+        error = quoted + " is not a date: there is no month " + std::to_string(m) + ". " + how;
+        return false;
+    }
+    if (d < 1 || d > DaysInMonth(y, m)) {
+        error = quoted + " is not a date: " + kMonthNames[m - 1] + " " + std::to_string(y) + " has " +
+                std::to_string(DaysInMonth(y, m)) + " days. " + how;
+        return false;
+    }
+    const Day day = DayFromYmd(y, m, d);
+    if (day == kNoDay) {  // 1970-01-01 is the "no date" value
+        error = quoted + " is too long ago: the planner's dates start on 1970-01-02. " + how;
+        return false;
+    }
+    out = day;
+    return true;
 }
 
 bool ParseCadenceDays(std::string_view text, int& days) {

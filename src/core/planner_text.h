@@ -29,6 +29,17 @@ std::vector<std::string> SplitList(std::string_view text);
 // A date field's text: trimmed; "" is no date (kNoDay); otherwise YYYY-MM-DD.
 bool ParseOptionalDay(std::string_view text, Day& out);
 
+// What a learner types into a date field (every date field of the planner).
+// Accepted: ISO "2026-12-06" (also "2026-12-6"); "t" or "today" for `today`
+// (when today is not kNoDay); and day/month/year with / . or - between them
+// ("25/12/2026", "12/25/2026") ONLY when the numbers leave one reading: one of
+// the first two is over 12 or both are equal. "6/12/2026" could be 6 December
+// or June 12 and is refused: the field asks for the ISO form instead, so no
+// locale guess ever changes a date silently.
+// Returns false with `error` saying what is wrong and what to type; "" (only
+// spaces) is refused as "empty" (callers with an optional date check for it).
+bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& error);
+
 // "Keep in touch every N days": "" is 0 (the tier's default); otherwise a
 // whole number of at most 4 digits.
 bool ParseCadenceDays(std::string_view text, int& days);

@@ -56,7 +56,7 @@ export async function measureScale(browser, url, n = 30000) {
   const dir = mkdtempSync(join(tmpdir(), 'wb-scale-'));
   const file = join(dir, 'Connections.csv');
   writeFileSync(file, linkedInCsv(n));
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await ctx.newPage();
   await page.goto(url + '#/planner/contacts');
   await page.waitForFunction(() => window.__appReady === true, null, { timeout: 60000 });
@@ -76,6 +76,23 @@ export async function measureScale(browser, url, n = 30000) {
   await press(page, page.getByRole('button', { name: 'Add to my planner' }));
   await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(2500);  // the debounced save of every chunk
+
+  // Right after the import: nobody is due, and the calendar has nothing to hold.
+  await page.evaluate(() => { location.hash = '#/planner/week'; });
+  await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
+  const week = await page.getByText(/^\d+ overdue, \d+ due/).first().textContent();
+  out.afterImportOverdue = Number(week.match(/^(\d+) overdue/)[1]);
+  await page.evaluate(() => { location.hash = '#/planner/contacts'; });
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  let downloaded = null;
+  page.once('download', (d) => { downloaded = d; });
+  await press(page, page.getByRole('button', { name: 'Export follow-ups and events as a calendar file' }));
+  await page.waitForFunction(() => /Nothing to export|Saved \d+/.test(document.getElementById('wb-live').textContent), null, { timeout: 10000 });
+  out.afterImportCalendarEvents = 0;
+  if (downloaded) {
+    const { readFileSync } = await import('node:fs');
+    out.afterImportCalendarEvents = (readFileSync(await downloaded.path(), 'utf8').match(/BEGIN:VEVENT/g) || []).length;
+  }
 
   // Filter and search.
   const search = page.getByRole('textbox', { name: 'Search contacts' });
@@ -132,6 +149,8 @@ export function scaleRows(m) {
   return [
     ['scale: import 30,000 LinkedIn rows to the preview (compute)', ms(m.importMs), `<= ${B.importMs} ms`, m.importMs <= B.importMs],
     ['scale: import to the preview, wall clock (file read + frames)', ms(m.importWallMs), '', null],
+    ['scale: overdue on This week right after importing 30,000', String(m.afterImportOverdue), '0', m.afterImportOverdue === 0],
+    ['scale: calendar (.ics) events right after importing 30,000', String(m.afterImportCalendarEvents), '0', m.afterImportCalendarEvents === 0],
     ['scale: load 30,000 contacts from IndexedDB', ms(m.loadMs), `<= ${B.loadMs} ms`, m.loadMs <= B.loadMs],
     ['scale:   of which reading IndexedDB (records in JS)', ms(m.readMs), '', null],
     ['scale:   of which decoding in wasm', ms(m.decodeMs), '', null],

@@ -87,9 +87,14 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   await press(page.getByRole('button', { name: 'Log this touch' }), 'Enter');
   await page.getByText(/Asked about the platform team/).first().waitFor();
   const live = await page.locator('#wb-live').textContent();
-  assert.match(live, new RegExp(`Touch logged with ${firstName}`));
+  assert.match(live, new RegExp(`Touch logged with ${firstName} on \\d{4}-\\d{2}-\\d{2}`));
 
-  // Export the calendar: the download is RFC 5545 and names the follow-up.
+  // Imported is not contacted: nothing is scheduled until the learner gives a tier.
+  await page.getByText(/no tier yet/).first().waitFor();
+  await press(page.getByRole('radiogroup', { name: 'Tier' }).getByRole('radio', { name: /^Inner/ }));
+  await page.getByText(/due \d{4}-\d{2}-\d{2}/).first().waitFor();
+
+  // Export the calendar: the download is RFC 5545 and holds the one real follow-up, not every import.
   await press(page.getByRole('button', { name: 'Back to all contacts' }), 'Enter');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -102,6 +107,8 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   const events = cal.getAllSubcomponents('vevent');
   assert.ok(events.some((e) => String(e.getFirstPropertyValue('summary')).includes(firstName)), 'a follow-up for the contact');
   for (const e of events) assert.ok(e.getFirstSubcomponent('valarm'), 'each follow-up has an alarm');
+  assert.equal(events.length, 1, 'only the tiered contact has a follow-up');
+  assert.match(await page.locator('#wb-live').textContent(), /Saved 1 follow-up to networking-follow-ups\.ics/);
 
   // Everything survives a reload (IndexedDB).
   await saved(page);
@@ -188,7 +195,7 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   await addContact(page, 'Kept Contact');
   await saved(page);
   // Plant a damaged chunk next to the good one.
-  const damaged = '{"schema":1,"chunk":1,"contacts":[[1000,"Half a rec';
+  const damaged = '{"schema":2,"chunk":1,"contacts":[[1000,"Half a rec';
   await page.evaluate((text) => new Promise((resolve) => {
     const req = indexedDB.open('networking-workbook', 1);
     req.onsuccess = () => {

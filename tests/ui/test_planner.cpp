@@ -139,6 +139,10 @@ TEST_CASE("ui planner: an organization or event added opens for editing, with th
     ui.app.OnRoute("#/planner/events");
     ui.Frames(2);
     ui.Activate(Role::Button, "Add an event");
+    ui.Frames(2);
+    const wb::SemNode* when = ui.Find(Role::TextField, "Date (YYYY-MM-DD)");
+    REQUIRE(when != nullptr);
+    CHECK(when->value == pl::FormatDay(kToday + 7));  // a default, a week ahead
     SetField(ui, "Name", "Data Summit");
     SetField(ui, "Date (YYYY-MM-DD)", "2026-13-01");
     ui.Activate(Role::Button, "Add the event");
@@ -172,19 +176,82 @@ TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change
     CHECK(pl::NextFollowUp(*got) == kToday + 30);
 }
 
-TEST_CASE("ui planner: an invalid touch date is named and not used") {
+TEST_CASE("ui planner: an invalid or empty touch date blocks the log and says why in the field") {
     Ui ui;
     const pl::Id id = OpenNewContact(ui, "Alan Turing");
-    SetField(ui, "Date of the touch", "2026-13-45");
-    // Said on the field itself (its invalid message), as every planner date field does.
-    const wb::SemNode* field = ui.Find(Role::TextField, "Date of the touch");
-    REQUIRE(field != nullptr);
-    CHECK((field->flags & wb::SemFlag_Invalid) != 0);
-    CHECK(field->desc.find("\"2026-13-45\" is not a date") != std::string::npos);
+    auto field = [&]() { return ui.Find(Role::TextField, "Date of the touch"); };
+    REQUIRE(field() != nullptr);
+    CHECK(field()->value == pl::FormatDay(kToday));  // starts at today
+    struct Case { const char* typed; const char* says; };
+    for (const Case& k : {Case{"2026-02-30", "February 2026 has 28 days"}, Case{"yesterday", "\"yesterday\" is not a date"},
+                          Case{"2026-13-45", "no month 13"}, Case{"", "empty"}, Case{"6/12/2026", "could be 6 December or June 12"}}) {
+        INFO(k.typed);
+        SetField(ui, "Date of the touch", k.typed);
+        CHECK(field()->value == k.typed);  // emptied, it stays empty: no snapping back to today
+        ui.Activate(Role::Button, "Log this touch");
+        REQUIRE(field() != nullptr);
+        CHECK((field()->flags & wb::SemFlag_Invalid) != 0);
+        CHECK(field()->desc.find(k.says) != std::string::npos);
+        CHECK(field()->desc.find("Nothing was logged") != std::string::npos);
+        CHECK(pl::FindContact(ui.app.planner().model(), id)->log.empty());
+    }
+    // Typing again clears the message; T is today.
+    SetField(ui, "Date of the touch", "t");
+    CHECK((field()->flags & wb::SemFlag_Invalid) == 0);
     ui.Activate(Role::Button, "Log this touch");
     const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
     REQUIRE(got->log.size() == 1);
-    CHECK(got->log[0].day == kToday);  // the bad date was never applied
+    CHECK(got->log[0].day == kToday);
+    CHECK(ui.app.out.announce.find("on " + pl::FormatDay(kToday)) != std::string::npos);
+    CHECK(field()->value == pl::FormatDay(kToday));  // ready for the next one
+}
+
+TEST_CASE("ui planner: a touch dated in the future asks first; the announcement names the date saved") {
+    Ui ui;
+    const pl::Id id = OpenNewContact(ui, "Ada Lovelace");
+    const std::string next_year = pl::FormatDay(kToday + 366);
+    SetField(ui, "Date of the touch", next_year);
+    ui.Activate(Role::Button, "Log this touch");
+    CHECK(pl::FindContact(ui.app.planner().model(), id)->log.empty());
+    REQUIRE(ui.FindContaining(Role::Text, "is in the future") != nullptr);
+    ui.Activate(Role::Button, "Change the date");
+    CHECK(ui.Find(Role::Button, "Yes, log it on " + next_year) == nullptr);
+    ui.Activate(Role::Button, "Log this touch");
+    ui.Activate(Role::Button, "Yes, log it on " + next_year);
+    const pl::Contact* got = pl::FindContact(ui.app.planner().model(), id);
+    REQUIRE(got->log.size() == 1);
+    CHECK(got->log[0].day == kToday + 366);
+    CHECK(ui.app.out.announce.find("Touch logged with Ada Lovelace on " + next_year) != std::string::npos);
+    // An ISO date in the past needs no question, and day-first forms that cannot be misread work.
+    SetField(ui, "Date of the touch", "25/12/2025");
+    ui.Activate(Role::Button, "Log this touch");
+    got = pl::FindContact(ui.app.planner().model(), id);
+    REQUIRE(got->log.size() == 2);
+    CHECK(got->log[0].day == pl::DayFromYmd(2025, 12, 25));
+}
+
+TEST_CASE("ui planner: after a large import This week says none is due and links to the untiered contacts") {
+    std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "F" + std::to_string(i) + ",L,https://www.linkedin.com/in/p-" + std::to_string(i) + ",,Co,Eng,12 Mar 2019\n";
+    Ui ui;
+    ui.Frame();
+    ui.app.OnImportFile("Connections.csv", csv);
+    for (int i = 0; i < 200 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Add to my planner");
+    REQUIRE(ui.app.planner().model().contacts.size() == 3000);
+    CHECK(ui.app.out.announce.find("None is due") != std::string::npos);
+    ui.app.OnRoute("#/planner/week");
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "0 overdue, 0 due in the next 7 days, 0 never contacted") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "You imported 3000 connections. None is due") != nullptr);
+    ui.Activate(Role::Button, "Show the 3000 contacts without a tier");
+    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.FindContaining(Role::Text, "3000 of 3000 contacts") != nullptr);
+    CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::None));
+    const std::string ics = pl::ExportIcs(ui.app.planner().model(), kToday, 0);
+    CHECK(ics.find("BEGIN:VEVENT") == std::string::npos);
 }
 
 TEST_CASE("ui planner: a keep-in-touch interval that is not a number is named, kept as typed, and not applied") {
@@ -400,4 +467,67 @@ TEST_CASE("ui planner: the progress page's planner line follows another tab's ch
     ui.app.SetToday(kToday + 7);
     ui.Frames(2);
     CHECK(ui.FindContaining(Role::Text, "0 contacts added") != nullptr);
+}
+
+TEST_CASE("ui planner: the import preview filters by outcome with counts, and says which line merged into which") {
+    std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                      "Ana,Lopez,https://www.linkedin.com/in/ana,,Acme,,12 Mar 2024\n"
+                      "Ana,Lopez,https://www.linkedin.com/in/ana,ana@example.com,,,\n"
+                      ",,,,,,\n"
+                      ",,,,Nobody Inc,,\n"
+                      "Bo,Ng,,bo@example.com,,,\n";
+    Ui ui;
+    ui.Frame();
+    ui.app.OnImportFile("Connections.csv", csv);
+    for (int i = 0; i < 20 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
+    ui.Frames(2);
+    REQUIRE(ui.FindContaining(Role::Text, "2 new, 0 to update (only empty fields are filled in), 1 merged into an earlier line, 1 skipped") != nullptr);
+    auto rows = [&]() {
+        std::vector<std::string> out;
+        for (const wb::SemNode* n : ui.All(Role::ListItem))
+            if (n->name.rfind("Line ", 0) == 0) out.push_back(n->name);
+        return out;
+    };
+    CHECK(rows().size() == 4);
+    ui.Activate(Role::Radio, "Merged (1)");
+    REQUIRE(rows().size() == 1);
+    CHECK(rows()[0].find("Line 3 \xC2\xB7 Merged \xC2\xB7 Ana Lopez") == 0);
+    CHECK(rows()[0].find("its e-mail merged into line 2") != std::string::npos);
+    ui.Activate(Role::Radio, "Skipped (1)");
+    REQUIRE(rows().size() == 1);
+    CHECK(rows()[0].find("Line 5 \xC2\xB7 Skip") == 0);
+    ui.Activate(Role::Radio, "Update (0)");
+    CHECK(rows().empty());
+    CHECK(ui.FindContaining(Role::Text, "No lines with this outcome") != nullptr);
+    ui.Activate(Role::Radio, "New (2)");
+    REQUIRE(rows().size() == 2);
+    CHECK(rows()[0].find("e-mail from line 3") != std::string::npos);
+    ui.Activate(Role::Button, "Add to my planner");
+    REQUIRE(ui.app.planner().model().contacts.size() == 2);
+    CHECK(ui.app.planner().model().contacts[0].email == "ana@example.com");
+}
+
+TEST_CASE("ui planner: exports say what they saved; with nothing to save they download nothing and say so") {
+    Ui ui;
+    ui.Frame();
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Export follow-ups and events as a calendar file");
+    CHECK(ui.app.out.downloads.empty());
+    INFO(ui.app.out.announce);
+    CHECK(ui.app.out.announce.find("Nothing to export") != std::string::npos);
+    ui.Activate(Role::Button, "Export contacts as vCards");
+    CHECK(ui.app.out.downloads.empty());
+    CHECK(ui.app.out.announce.find("no contacts yet") != std::string::npos);
+
+    pl::Contact c;
+    c.name = "Grace";
+    c.tier = pl::Tier::Inner;
+    c.log.push_back(pl::Interaction{kToday - 3, pl::Channel::Call, "", pl::Help::None, ""});
+    pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Export follow-ups and events as a calendar file");
+    REQUIRE(ui.app.out.downloads.size() == 1);
+    CHECK(ui.app.out.downloads[0].filename == "networking-follow-ups.ics");
+    CHECK(ui.app.out.announce == "Saved 1 follow-up to networking-follow-ups.ics.");
 }

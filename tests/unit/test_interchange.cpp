@@ -151,22 +151,21 @@ TEST_CASE("LinkedIn Connections.csv: preamble, BOM, CRLF, quoting, both date sty
     CHECK(ana.contact.profile_url == "https://www.linkedin.com/in/ana-lopez");
     CHECK(ana.contact.source == "linkedin");
     CHECK(ana.contact.added == kToday);
-    CHECK(ana.contact.stage == Stage::Contacted);
-    REQUIRE(ana.contact.log.size() == 1);
-    CHECK(ana.contact.log[0].day == DayFromYmd(2024, 3, 12));
-    CHECK(ana.contact.log[0].channel == Channel::Social);
-    CHECK(ana.contact.log[0].note == "Connected on LinkedIn");
+    // Imported is not contacted: "Connected on" is its own field, no touch, no tier.
+    CHECK(ana.contact.stage == Stage::Identified);
+    CHECK(ana.contact.log.empty());
+    CHECK(ana.contact.connected == DayFromYmd(2024, 3, 12));
+    CHECK(ana.contact.tier == Tier::None);
 
     const ImportItem& bob = ItemAtLine(p, 6);
     CHECK(bob.contact.name == "Bob O\"Brien");
     CHECK(bob.contact.role == "Engineer, \"Platform\"");
     CHECK(bob.contact.email.empty());
-    REQUIRE(bob.contact.log.size() == 1);
-    CHECK(bob.contact.log[0].day == DayFromYmd(2022, 2, 7));  // "7-Feb-22", as Excel resaves it
+    CHECK(bob.contact.connected == DayFromYmd(2022, 2, 7));  // "7-Feb-22", as Excel resaves it
 
     const ImportItem& chen = ItemAtLine(p, 7);  // its quoted position spans lines 7-8
     CHECK(chen.contact.role == "Senior Analyst Data & Insights");
-    CHECK(chen.contact.log.at(0).day == DayFromYmd(2023, 1, 3));
+    CHECK(chen.contact.connected == DayFromYmd(2023, 1, 3));
 
     const ImportItem& no_name = ItemAtLine(p, 9);
     CHECK(no_name.outcome == ImportItem::New);
@@ -179,15 +178,64 @@ TEST_CASE("LinkedIn Connections.csv: preamble, BOM, CRLF, quoting, both date sty
 
     const ImportItem& dup = ItemAtLine(p, 11);
     CHECK(dup.outcome == ImportItem::Skip);
-    CHECK(dup.reason == "the same person as line 5");
+    CHECK(dup.reason == "the same person as line 5; nothing new");
 
-    CHECK(ItemAtLine(p, 12).contact.log.at(0).day == DayFromYmd(1999, 12, 31));  // "31-Dec-99"
+    CHECK(ItemAtLine(p, 12).contact.connected == DayFromYmd(1999, 12, 31));  // "31-Dec-99"
 
     const ImportItem& eve = ItemAtLine(p, 13);
     CHECK(eve.outcome == ImportItem::New);
-    CHECK(eve.contact.log.empty());
+    CHECK(eve.contact.connected == kNoDay);
     CHECK(eve.contact.stage == Stage::Identified);
     CHECK(Contains(eve.reason, "sometime last year"));
+}
+
+TEST_CASE("duplicate rows merge: the kept row takes what it lacks, both lines say so, nothing is overwritten") {
+    std::string csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                      "Ana,Lopez,https://www.linkedin.com/in/ana,,Acme,,12 Mar 2024\n"               // line 2: no e-mail, no role
+                      "Ana,Lopez,https://linkedin.com/in/ana/,ana@example.com,Other Co,Lead,\n"     // line 3: e-mail and role
+                      "Ana,Lopez,https://www.linkedin.com/in/ana,ana@example.com,Acme,Lead,\n"      // line 4: nothing new
+                      "Bo,Ng,,bo@example.com,,,\n";                                                // line 5
+    Planner planner;
+    ImportPreview p = PreviewImport(planner, "Connections.csv", csv, kToday);
+    REQUIRE(p.ok());
+    const ImportItem& kept = ItemAtLine(p, 2);
+    CHECK(kept.outcome == ImportItem::New);
+    CHECK(kept.contact.email == "ana@example.com");  // taken from line 3
+    CHECK(kept.contact.role == "Lead");
+    CHECK(kept.contact.company == "Acme");           // kept: never overwritten by a later row
+    CHECK(kept.contact.connected == DayFromYmd(2024, 3, 12));
+    CHECK(Contains(kept.reason, "role, e-mail from line 3"));
+    const ImportItem& merged = ItemAtLine(p, 3);
+    CHECK(merged.outcome == ImportItem::Merged);
+    CHECK(merged.reason == "the same person as line 2; its role, e-mail merged into line 2");
+    CHECK(ItemAtLine(p, 4).outcome == ImportItem::Skip);
+    CHECK(ItemAtLine(p, 4).reason == "the same person as line 2; nothing new");
+    CHECK(p.new_count == 2);
+    CHECK(p.merged_count == 1);
+    CHECK(p.skip_count == 1);
+    CHECK(CommitImport(planner, p, RevAt(1)) == 2);
+    REQUIRE(planner.contacts.size() == 2);
+    CHECK(planner.contacts[0].email == "ana@example.com");
+    CHECK(planner.contacts[0].role == "Lead");
+
+    // Matching the planner: a kept row with nothing to add becomes an update once a duplicate brings something.
+    Planner have;
+    Contact ana = MakeContact(1, "Ana Lopez");
+    ana.profile_url = "https://www.linkedin.com/in/ana";
+    ana.company = "Acme";
+    ana.connected = DayFromYmd(2024, 3, 12);
+    have.contacts = {ana};
+    have.next_id = 2;
+    std::string again = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                        "Ana,Lopez,https://www.linkedin.com/in/ana,,Acme,,12 Mar 2024\n"
+                        "Ana,Lopez,https://www.linkedin.com/in/ana,ana@example.com,,,\n";
+    ImportPreview q = PreviewImport(have, "Connections.csv", again, kToday);
+    REQUIRE(q.ok());
+    CHECK(ItemAtLine(q, 2).outcome == ImportItem::Update);
+    CHECK(Contains(ItemAtLine(q, 2).reason, "adds e-mail"));
+    CHECK(ItemAtLine(q, 3).outcome == ImportItem::Merged);
+    CHECK(CommitImport(have, q, RevAt(2)) == 1);
+    CHECK(have.contacts[0].email == "ana@example.com");
 }
 
 TEST_CASE("LinkedIn dates: two-digit years 00-69 are 20xx, 70-99 are 19xx; other spellings") {
@@ -199,11 +247,11 @@ TEST_CASE("LinkedIn dates: two-digit years 00-69 are 20xx, 70-99 are 19xx; other
                       "E,Five,https://linkedin.com/in/e5,,,,30 Feb 2024\n";
     ImportPreview p = PreviewImport(Planner{}, "Connections.csv", csv, kToday);
     REQUIRE(p.ok());
-    CHECK(ItemAtLine(p, 2).contact.log.at(0).day == DayFromYmd(2069, 1, 1));
-    CHECK(ItemAtLine(p, 3).contact.log.at(0).day == DayFromYmd(1970, 1, 1));
-    CHECK(ItemAtLine(p, 4).contact.log.at(0).day == DayFromYmd(2024, 2, 29));
-    CHECK(ItemAtLine(p, 5).contact.log.at(0).day == DayFromYmd(2024, 3, 12));
-    CHECK(ItemAtLine(p, 6).contact.log.empty());  // no 30 February
+    CHECK(ItemAtLine(p, 2).contact.connected == DayFromYmd(2069, 1, 1));
+    CHECK(ItemAtLine(p, 3).contact.connected == DayFromYmd(1970, 1, 1));
+    CHECK(ItemAtLine(p, 4).contact.connected == DayFromYmd(2024, 2, 29));
+    CHECK(ItemAtLine(p, 5).contact.connected == DayFromYmd(2024, 3, 12));
+    CHECK(ItemAtLine(p, 6).contact.connected == kNoDay);  // no 30 February
 }
 
 TEST_CASE("CSV details: semicolon-separated resaves, Windows-1252 text, blank rows, lone CR") {
@@ -307,7 +355,7 @@ TEST_CASE("vCard 4.0: several cards, duplicates by e-mail, a card with nothing t
     CHECK(mary.notes == "First line\nSecond line");
     CHECK(ItemAtLine(p, 11).contact.profile_url == "https://dorothy.example/about");
     CHECK(ItemAtLine(p, 18).outcome == ImportItem::Skip);
-    CHECK(ItemAtLine(p, 18).reason == "the same person as line 1");
+    CHECK(ItemAtLine(p, 18).reason == "the same person as line 1; nothing new");
     CHECK(ItemAtLine(p, 23).outcome == ImportItem::Skip);
     CHECK(p.new_count == 2);
 }
@@ -362,7 +410,7 @@ TEST_CASE("re-import fills empty fields only: notes, tier, stage, tags and histo
     CHECK(a.reason == "already in your planner; adds company, role, e-mail");
     const ImportItem& b = ItemAtLine(preview, 6);
     CHECK(b.outcome == ImportItem::Update);
-    CHECK(b.reason == "already in your planner; adds role, first contact date");
+    CHECK(b.reason == "already in your planner; adds role, connection date");
     CHECK(preview.update_count == 2);
     CHECK(preview.new_count == 4);
 
@@ -380,8 +428,8 @@ TEST_CASE("re-import fills empty fields only: notes, tier, stage, tags and histo
     CHECK(a2.rev.at == 2000);
     const Contact& b2 = p.contacts[1];
     CHECK(b2.company == "Globex Corp");
-    REQUIRE(b2.log.size() == 1);  // its history was empty: the connection date is its first touch
-    CHECK(b2.log[0].day == DayFromYmd(2022, 2, 7));
+    CHECK(b2.log.empty());  // the connection date is not a touch
+    CHECK(b2.connected == DayFromYmd(2022, 2, 7));
     CHECK(b2.stage == Stage::Identified);
 
     // The same file again: nothing new, nothing to fill, nothing changes.
@@ -541,7 +589,7 @@ TEST_CASE("a 30,000-row LinkedIn file previews quickly") {
     MESSAGE("30,000-row LinkedIn preview: " << ms << " ms wall, " << cpu_ms << " ms CPU (" << csv.size() / 1024 << " KB)");
     REQUIRE(preview.ok());
     CHECK(preview.items.size() == 30000);
-    CHECK(preview.update_count == 1000);  // they gain an e-mail (some) or the first contact date
+    CHECK(preview.update_count == 1000);  // they gain an e-mail (some) or the connection date
     CHECK(preview.new_count == 29000);
     CHECK(ItemAtLine(preview, 5 + 29999).contact.name == "First29999 Last29999");
     auto t1 = std::chrono::steady_clock::now();
@@ -549,6 +597,15 @@ TEST_CASE("a 30,000-row LinkedIn file previews quickly") {
     MESSAGE("commit: " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count() << " ms");
     CHECK(p.contacts.size() == 30000);
     CHECK(p.contacts.back().id == 30000);
+    // Imported is not contacted: nobody is due, nothing goes into the calendar.
+    Agenda ag = ComputeAgenda(p, kToday);
+    CHECK(ag.overdue.empty());
+    CHECK(ag.due.empty());
+    CHECK(ag.never_contacted.size() == 1000);  // the planner's own (tiered, never touched) contacts only
+    CHECK(ag.untiered == 29000);
+    const std::string ics = ExportIcs(p, kToday, 1767225600000);
+    CHECK(ics.find("BEGIN:VEVENT") == std::string::npos);
+    CHECK(ics.find("VALARM") == std::string::npos);
 }
 
 // --- Export ----------------------------------------------------------------------

@@ -261,6 +261,62 @@ TEST_CASE("follow-up promise: across a year end, and on a contact never touched"
     CHECK(StatusOf(c, D(2027, 1, 2)) == FollowUpStatus::NeverContacted);
 }
 
+TEST_CASE("follow-up rules: the latest touch counts whatever made it; a touch after the event keeps its 48-hour promise") {
+    Planner p;
+    Id ana = AddContact(p, Person("Ana", Tier::Inner), R(1));
+    Id ben = AddContact(p, Person("Ben", Tier::Inner), R(1));
+    Id cai = AddContact(p, Person("Cai", Tier::Inner), R(1));
+    Event ev;
+    ev.name = "Meetup";
+    ev.day = D(2026, 12, 1);
+    Id event = AddEvent(p, ev, R(1));
+    // Ana was written to after the event before it was marked attended; Ben on its day; Cai before it.
+    LogTouch(*FindContact(p, ana), Touch(D(2026, 12, 6), Channel::Call), R(2));
+    LogTouch(*FindContact(p, ben), Touch(D(2026, 12, 1), Channel::Message), R(2));
+    LogTouch(*FindContact(p, cai), Touch(D(2026, 11, 20), Channel::Message), R(2));
+    CHECK(MarkAttended(p, event, {ana, ben, cai}, R(3)) == 3);
+    const Contact& a = *FindContact(p, ana);
+    CHECK(a.follow_up_by == kNoDay);                 // kept already: nothing owed
+    CHECK(LastTouch(a) == D(2026, 12, 6));           // the later call, not the meeting
+    CHECK(NextFollowUp(a) == D(2026, 12, 6) + 30);
+    CHECK(StatusOf(a, D(2026, 12, 7)) == FollowUpStatus::Later);  // not "overdue by 1 day"
+    CHECK(FindContact(p, ben)->follow_up_by == kNoDay);
+    CHECK(FindContact(p, cai)->follow_up_by == D(2026, 12, 3));  // owed: touched only before
+    // The meeting logged by the event is a touch like any other: the latest one wins.
+    Contact d = Person("Dee", Tier::Inner);
+    d.log = {Touch(D(2026, 1, 1), Channel::Event, "Meetup"), Touch(D(2026, 3, 1), Channel::Social)};
+    CHECK(NextFollowUp(d) == D(2026, 3, 1) + 30);
+}
+
+TEST_CASE("untiered (imported) contacts: no cadence, never due, not in the agenda's lists; a tier starts the clock") {
+    Planner p;
+    Contact c = Person("Imported", Tier::None);
+    c.connected = D(2019, 5, 1);
+    Id id = AddContact(p, c, R(1));
+    Contact& in = *FindContact(p, id);
+    CHECK(CadenceDays(in) == 0);
+    CHECK(NextFollowUp(in) == kNoDay);
+    CHECK(StatusOf(in, D(2026, 12, 6)) == FollowUpStatus::Unscheduled);
+    // A touch alone still schedules nothing: there is no cadence to count from.
+    LogTouch(in, Touch(D(2026, 1, 1)), R(2));
+    CHECK(NextFollowUp(in) == kNoDay);
+    Agenda ag = ComputeAgenda(p, D(2026, 12, 6));
+    CHECK(ag.overdue.empty());
+    CHECK(ag.never_contacted.empty());
+    CHECK(ag.untiered == 1);
+    // A per-contact cadence is enough; so is a tier.
+    in.cadence_days = 10;
+    CHECK(NextFollowUp(in) == D(2026, 1, 11));
+    in.cadence_days = 0;
+    in.tier = Tier::Close;
+    CHECK(NextFollowUp(in) == D(2026, 1, 1) + 61);
+    CHECK(ComputeAgenda(p, D(2026, 12, 6)).overdue == std::vector<Id>{id});
+    // An event's promise applies even before a tier is given.
+    Contact u = Person("Met at an event", Tier::None);
+    PromiseFollowUp(u, D(2026, 12, 1), D(2026, 12, 3), R(3));
+    CHECK(StatusOf(u, D(2026, 12, 4)) == FollowUpStatus::Overdue);
+}
+
 TEST_CASE("MarkAttended: an event without a day records people but promises nothing") {
     Planner p;
     Id a = AddContact(p, Person("Gus"), R(1));

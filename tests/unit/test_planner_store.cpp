@@ -80,6 +80,7 @@ Planner FullPlanner() {
     c.follow_up_by = D(2026, 4, 7);
     c.follow_up_from = D(2026, 4, 5);
     c.added = D(2025, 12, 31);
+    c.connected = D(2019, 4, 2);
     c.source = "linkedin";
     AddContact(p, c, R(1718000000123, "k3v9"));
     Contact far;  // another chunk
@@ -143,7 +144,7 @@ TEST_CASE("planner store: every field of every record round trips") {
     INFO(AllProblems(l));
     CHECK(l.problems.empty());
     CHECK_FALSE(l.quarantine);
-    CHECK(l.stored_schema == 1);
+    CHECK(l.stored_schema == Planner::kSchema);
     CHECK(l.planner.contacts == in.contacts);
     CHECK(l.planner.organizations == in.organizations);
     CHECK(l.planner.events == in.events);
@@ -170,7 +171,7 @@ TEST_CASE("planner store: contacts are chunked by id / 500; an empty chunk encod
     CHECK(EncodeChunk(p, 0).find("[500,") == std::string::npos);
     CHECK(EncodeChunk(p, 1).find("[500,") != std::string::npos);
     const std::string empty = EncodeChunk(p, 2);
-    CHECK(empty == "{\"schema\":1,\"chunk\":2,\"contacts\":[]}");
+    CHECK(empty == "{\"schema\":2,\"chunk\":2,\"contacts\":[]}");
     PlannerLoad l = DecodePlanner(EncodeMeta(p), {{2, empty}, {3, EncodeChunk(p, 3)}, {0, EncodeChunk(p, 0)}, {1, EncodeChunk(p, 1)}});
     CHECK(l.problems.empty());
     CHECK(l.planner == p);  // chunk order does not matter
@@ -329,19 +330,19 @@ TEST_CASE("planner store: a contact in the wrong chunk is kept and the chunk nam
 TEST_CASE("planner store: a newer schema quarantines and reads nothing") {
     Planner p = FullPlanner();
     std::string meta = EncodeMeta(p);
-    const size_t at = meta.find("\"schema\":1");
+    const size_t at = meta.find("\"schema\":2");
     REQUIRE(at != std::string::npos);
     std::string newer = meta;
-    newer.replace(at, 10, "\"schema\":2");
+    newer.replace(at, 10, "\"schema\":3");
     PlannerLoad l = DecodePlanner(newer, EncodeAll(p));
     CHECK(l.newer_schema);
     CHECK(l.quarantine);
-    CHECK(l.stored_schema == 2);
-    CHECK(HasProblem(l, "schema version 2"));
+    CHECK(l.stored_schema == 3);
+    CHECK(HasProblem(l, "schema version 3"));
     CHECK(l.planner.contacts.empty());
     // A newer chunk under a current meta: the same.
     Chunks chunks = EncodeAll(p);
-    chunks[0].second.replace(chunks[0].second.find("\"schema\":1"), 10, "\"schema\":3");
+    chunks[0].second.replace(chunks[0].second.find("\"schema\":2"), 10, "\"schema\":3");
     PlannerLoad l2 = DecodePlanner(meta, chunks);
     CHECK(l2.newer_schema);
     CHECK(l2.quarantine);
@@ -380,6 +381,39 @@ TEST_CASE("planner store: limits are checked before parsing each part") {
     PlannerLoad l = DecodePlanner(EncodeMeta(Planner{}), {{0, deep}});
     CHECK(l.damaged_chunks == std::vector<uint32_t>{0});
     CHECK(HasProblem(l, "deeper than 64"));
+}
+
+TEST_CASE("planner store: schema 1 import touches become the connection date; the learner's own touches stay") {
+    // Record 3: what schema 1's importer made (only "Connected on LinkedIn", Extended, Contacted).
+    // Record 4: the same, but the learner logged a call: kept as it is. Record 5: learner chose Inner.
+    const std::string chunk =
+        "{\"schema\":1,\"chunk\":0,\"contacts\":["
+        "[3,\"Imported\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",0,[],\"\",3,0,1,[[19000,5,\"Connected on LinkedIn\"]],0,0,0,20400,\"linkedin\",5,\"t\"],"
+        "[4,\"Called\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",0,[],\"\",3,0,1,[[19000,5,\"Connected on LinkedIn\"],[20401,1]],0,0,0,20400,\"linkedin\",6,\"t\"],"
+        "[5,\"Tiered\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",0,[],\"\",0,0,1,[[19000,5,\"Connected on LinkedIn\"]],0,0,0,20400,\"linkedin\",7,\"t\"]]}";
+    Planner empty;
+    empty.next_id = 6;
+    PlannerLoad l = DecodePlanner(EncodeMeta(empty), {{0, chunk}});
+    INFO(AllProblems(l));
+    REQUIRE(l.problems.empty());
+    REQUIRE(l.planner.contacts.size() == 3);
+    const Contact& imported = l.planner.contacts[0];
+    CHECK(imported.log.empty());
+    CHECK(imported.connected == 19000);
+    CHECK(imported.tier == Tier::None);
+    CHECK(imported.stage == Stage::Identified);
+    CHECK(imported.rev.at == 5);
+    CHECK(StatusOf(imported, 20500) == FollowUpStatus::Unscheduled);
+    const Contact& called = l.planner.contacts[1];
+    CHECK(called.log.size() == 2);
+    CHECK(called.tier == Tier::Extended);
+    CHECK(called.connected == kNoDay);
+    const Contact& tiered = l.planner.contacts[2];
+    CHECK(tiered.tier == Tier::Inner);
+    CHECK(tiered.log.size() == 1);
+    // Saved again, it is schema 2 and reads back the same.
+    Planner again = DecodePlanner(EncodeMeta(empty), {{0, EncodeChunk(l.planner, 0)}}).planner;
+    CHECK(again.contacts == l.planner.contacts);
 }
 
 TEST_CASE("planner store: the stored v1 fixture loads") {
@@ -455,8 +489,10 @@ TEST_CASE("planner store: the stored v1 fixture loads") {
     REQUIRE(p.deleted.size() == 1);
     CHECK(p.deleted[0].id == 8);
     CHECK(p.deleted[0].rev == Rev{1768608000000, "c3d4"});
-    // And it is what this build writes for the same planner.
-    CHECK(EncodeChunk(p, 0) == chunk0.substr(0, chunk0.find_last_not_of("\n") + 1));
+    // This build writes it as schema 2 (one more field, `connected`), which reads back the same.
+    const std::string v2 = EncodeChunk(p, 0);
+    CHECK(v2.rfind("{\"schema\":2,", 0) == 0);
+    CHECK(DecodePlanner(meta, {{0, v2}}).planner.contacts == p.contacts);
 }
 
 // --- Merge ---------------------------------------------------------------------------
@@ -584,12 +620,14 @@ TEST_CASE("templates: the shipped file decodes and its placeholders fill") {
     CHECK(filled.find('{') == std::string::npos);
 }
 
-TEST_CASE("templates: FillTemplate leaves empty and unknown placeholders visible") {
+TEST_CASE("templates: FillTemplate never shows a raw known placeholder; empty ones become visible blanks") {
     Contact c;
     c.name = "Priya Raman";
     c.role = "SRE";
     CHECK(FillTemplate("Hi {first_name} ({name}, {role}) at {company} / {event} {unknown} {", c, "") ==
-          "Hi Priya (Priya Raman, SRE) at {company} / {event} {unknown} {");
+          "Hi Priya (Priya Raman, SRE) at [their company] / [the event] {unknown} {");
+    Contact nobody;
+    CHECK(FillTemplate("Dear {first_name}, {role}", nobody, "") == "Dear [their name], [their role]");
     CHECK(FillTemplate("{event}!", c, "Meetup") == "Meetup!");
 }
 

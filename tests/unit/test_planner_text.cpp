@@ -100,3 +100,63 @@ TEST_CASE("utf8: code points of every length encode to well-formed sequences") {
     wb::AppendUtf8(euro, 0x20AC);
     CHECK(euro == "\xE2\x82\xAC");
 }
+
+TEST_CASE("date input: ISO, T for today, and day/month orders only where the numbers leave one reading") {
+    const pl::Day today = pl::DayFromYmd(2026, 12, 6);
+    pl::Day d = pl::kNoDay;
+    std::string why;
+    auto ok = [&](const char* text, int y, int m, int dd) {
+        INFO(text);
+        d = pl::kNoDay;
+        why.clear();
+        CHECK(pl::ParseDateInput(text, today, d, why));
+        CHECK(d == pl::DayFromYmd(y, m, dd));
+        CHECK(why.empty());
+    };
+    ok("2026-12-06", 2026, 12, 6);
+    ok("  2024-02-29 ", 2024, 2, 29);
+    ok("2026-1-5", 2026, 1, 5);
+    ok("t", 2026, 12, 6);
+    ok("T", 2026, 12, 6);
+    ok("today", 2026, 12, 6);
+    ok("25/12/2026", 2026, 12, 25);   // day first: 25 is no month
+    ok("12/25/2026", 2026, 12, 25);   // month first: 25 is no month
+    ok("25.12.2026", 2026, 12, 25);
+    ok("7/7/2026", 2026, 7, 7);       // the same either way
+}
+
+TEST_CASE("date input: every invalid form is refused and says why") {
+    const pl::Day today = pl::DayFromYmd(2026, 12, 6);
+    auto bad = [&](const char* text, const char* says, pl::Day t = pl::DayFromYmd(2026, 12, 6)) {
+        INFO(text);
+        pl::Day d = 12345;
+        std::string why;
+        CHECK_FALSE(pl::ParseDateInput(text, t, d, why));
+        CHECK(d == 12345);  // untouched
+        CHECK(why.find(says) != std::string::npos);
+        INFO(why);
+    };
+    bad("", "empty");
+    bad("   ", "empty");
+    bad("2026-02-30", "February 2026 has 28 days");
+    bad("2024-02-30", "February 2024 has 29 days");
+    bad("2026-04-31", "April 2026 has 30 days");
+    bad("2026-13-01", "no month 13");
+    bad("2026-00-10", "no month 0");
+    bad("2026-12-00", "December 2026 has 31 days");
+    bad("0000-01-01", "no year 0");
+    bad("1970-01-01", "too long ago");
+    bad("yesterday", "\"yesterday\" is not a date");
+    bad("tomorrow", "is not a date");
+    bad("6/12/2026", "could be 6 December or June 12. Type 2026-12-06 or 2026-06-12");
+    bad("13/14/2026", "neither 13 nor 14 is a month");
+    bad("2026/12", "is not a date");
+    bad("2026-12-06-01", "is not a date");
+    bad("2026-12-6x", "is not a date");
+    bad("12/25/26", "is not a date");      // a two-digit year is refused, not guessed
+    bad("2026-12/06", "is not a date");    // mixed separators
+    bad("20261206", "is not a date");
+    bad("-2026-12-06", "is not a date");
+    bad("t", "is not a date", pl::kNoDay);  // no "today" where the field has none
+    (void)today;
+}

@@ -77,6 +77,8 @@ struct PlannerIntents {
     std::optional<std::pair<planner::Id, planner::Day>> snooze;
     std::optional<std::pair<planner::Id, std::vector<planner::Id>>> attended;  // event, people met
     std::optional<planner::Id> social_done;            // done today
+    // Someone met at this event who is not a contact yet: add them (by this name) and choose them as met.
+    std::optional<std::pair<planner::Id, std::string>> add_met_contact;
     bool download_quarantine = false;                  // the planner's set-aside (damaged) records
     bool choose_import = false;
     bool commit_import = false;
@@ -97,6 +99,7 @@ struct PlannerForms {
     // Add forms (one open at a time).
     std::optional<RecordKind> adding;
     std::string add_name, add_day, add_error, add_day_error;
+    bool add_day_set = false;  // the add form's date got its default (events: a week from today)
     int add_kind = 0, add_action = 1, add_every = 7, add_period = 0, add_target = 5;
 
     planner::Organization org;
@@ -164,8 +167,10 @@ struct PlannerUi {
     double query_ms = 0;                   // how long the last query took (the scale benchmark reads it)
     std::string touch_note;                // the "log a touch" form in the detail view
     int touch_channel = 3;                 // Channel::Message
-    std::string touch_day;                 // "" = today
-    std::string touch_day_error;           // what is wrong with touch_day as typed
+    std::string touch_day;                 // as typed; filled with today when a contact is opened
+    planner::Id touch_day_for = 0;         // the contact touch_day was filled for (0 = fill it)
+    std::string touch_day_error;           // why the last "Log this touch" was refused (shown in the field)
+    bool touch_future_confirm = false;     // a future date: asking "log it anyway?"
     std::string cadence;                   // "keep in touch every N days" as typed, while it is not a number
     planner::Id cadence_for = 0;           // the contact `cadence` was typed for (0 = none)
     std::string tags_typed;                // the tags field as typed: a trailing comma or space is kept while typing
@@ -175,6 +180,8 @@ struct PlannerUi {
     std::string met_query;                 // events: finding people met
     std::vector<planner::Id> met;          // events: people met, picked so far
     std::string new_name;                  // contacts: the name typed into "Add contact"
+    int import_filter = -1;                // import preview: an ImportItem::Outcome to show, -1 = all
+    std::vector<uint32_t> import_rows;     // its rows (indexes into the preview's items)
     PlannerForms forms;
     // Network map: zoom and pan.
     float map_zoom = 1.0f;

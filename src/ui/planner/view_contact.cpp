@@ -35,28 +35,59 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     Contact c = *found;  // edited here; sent back whole when anything changed
     bool changed = false;
     PageHeading(c.name.empty() ? "(no name)" : c.name.c_str());
-    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? " \xC2\xB7 last touch " + FormatDay(LastTouch(c)) : std::string()),
+    // "Connected on" is a fact from the import, not a touch: said apart from the last touch.
+    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? " \xC2\xB7 last touch " + FormatDay(LastTouch(c)) : std::string()) +
+                    (c.connected != kNoDay ? " \xC2\xB7 connected on " + FormatDay(c.connected) : std::string()),
                 StatusOf(c, v.today) == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
 
     // One-off actions first: what the learner most often comes here for.
     HeadingText(GetFonts().h2, "Log a touch", 2);
-    // The date shows today until the learner types another; empty means today too.
-    Day touch_day = v.today, typed = kNoDay;
-    if (ParseOptionalDay(ui.touch_day, typed) && typed != kNoDay) touch_day = typed;
-    if (ui.touch_day.empty() && ImGui::GetActiveID() != ImGui::GetID("##touch_day")) ui.touch_day = FormatDay(v.today);
-    DateField("##touch_day", "Date of the touch", ui.touch_day, touch_day, ui.touch_day_error, FieldWidth());
+    // The field starts at today and then holds exactly what is typed: emptied, it
+    // stays empty (and blocks the log), so typing a date never mixes with today's.
+    if (ui.touch_day_for != c.id) {
+        ui.touch_day = FormatDay(v.today);
+        ui.touch_day_for = c.id;
+        ui.touch_day_error.clear();
+        ui.touch_future_confirm = false;
+    }
+    if (CheckedField("##touch_day", "Date of the touch", ui.touch_day, FieldWidth(), "YYYY-MM-DD, or T for today",
+                     ui.touch_day_error)) {
+        ui.touch_day_error.clear();  // said again at the next Log if still wrong
+        ui.touch_future_confirm = false;
+    }
     int ch = RadioPills("Channel", Options(kChannels, 6), ui.touch_channel, ImGui::GetContentRegionAvail().x);
     if (ch >= 0) ui.touch_channel = ch;
     ContactField("What happened", ui.touch_note, "e.g. Coffee chat about the data team");
-    if (Button("Log this touch##log")) {
+    Day touch_day = kNoDay;
+    std::string why;
+    const bool date_ok = ParseDateInput(ui.touch_day, v.today, touch_day, why);
+    bool log = false;
+    if (ui.touch_future_confirm && date_ok && touch_day > v.today) {
+        const std::string when = FormatDay(touch_day);
+        ImVec2 qa = ImGui::GetCursorScreenPos();
+        const std::string q = when + " is in the future (" + DaysFromNow(touch_day, v.today) +
+                              "). A touch is something that happened: log it on that date anyway?";
+        BeginSemRegion(Role::Group, q.c_str(), qa, ImVec2(qa.x + FieldWidth(), qa.y + Em() * 3));
+        WrappedText(q, Colors().text);
+        if (Button(("Yes, log it on " + when + "##log_future").c_str())) log = true;
+        ImGui::SameLine();
+        if (Button("Change the date##no_future")) ui.touch_future_confirm = false;
+        EndSemRegion();
+    } else if (Button("Log this touch##log")) {
+        if (!date_ok) ui.touch_day_error = "Date of the touch: " + why + " Nothing was logged.";
+        else if (touch_day > v.today) ui.touch_future_confirm = true;
+        else log = true;
+    }
+    if (log) {
         Interaction i;
         i.day = touch_day;
         i.channel = static_cast<Channel>(ui.touch_channel);
         i.note = ui.touch_note;
         out.log_touch = std::make_pair(c.id, i);
         ui.touch_note.clear();
-        ui.touch_day.clear();
+        ui.touch_day = FormatDay(v.today);
         ui.touch_day_error.clear();
+        ui.touch_future_confirm = false;
     }
     ImGui::SameLine();
     if (Button("Snooze a week##snooze")) out.snooze = std::make_pair(c.id, v.today + 7);
@@ -87,7 +118,9 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     }
 
     float avail = ImGui::GetContentRegionAvail().x;
-    FieldLabel("Tier (how often to keep in touch)", avail);
+    FieldLabel(c.tier == Tier::None ? "Tier (how often to keep in touch; none yet, so nothing is scheduled)"
+                                    : "Tier (how often to keep in touch)",
+               avail);
     std::vector<std::string> tiers;
     for (int i = 0; i < 4; ++i) tiers.push_back(std::string(TierName(static_cast<Tier>(i))) + " (" + kTierHints[i] + ")");
     int t = RadioPills("Tier", tiers, static_cast<int>(c.tier), avail);
@@ -99,7 +132,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     // the contact) with what is wrong said under it, until it is fixed or left empty.
     if (ui.cadence_for != c.id) ui.cadence = c.cadence_days ? std::to_string(c.cadence_days) : std::string();
     char hint[64];
-    std::snprintf(hint, sizeof hint, "tier default: %d", DefaultCadenceDays(c.tier));
+    if (c.tier == Tier::None) std::snprintf(hint, sizeof hint, "no tier: no default");
+    else std::snprintf(hint, sizeof hint, "tier default: %d", DefaultCadenceDays(c.tier));
     int days = 0;
     if (ContactField("Keep in touch every N days (empty = the tier's)", ui.cadence, hint)) {
         ui.cadence_for = c.id;
@@ -151,9 +185,18 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     if (v.templates && (!v.templates->outreach.empty() || !v.templates->thank_you.empty())) {
         Gap(0.4f);
         HeadingText(GetFonts().h2, "Message templates", 2);
-        MutedText("Filled in with this contact's details. Copy one, then make it your own before you send it.");
+        MutedText("Filled in with this contact's details; a part in [brackets] is for you to fill. Copy one, then make "
+                  "it your own before you send it.");
+        // {event}: the latest event this person was met at, if any.
+        std::string met_at;
+        Day met_day = kNoDay;
+        for (const Event& e : p.events)
+            if (std::find(e.met.begin(), e.met.end(), c.id) != e.met.end() && (met_at.empty() || e.day > met_day)) {
+                met_at = e.name;
+                met_day = e.day;
+            }
         auto show = [&](const MessageTemplate& m) {
-            std::string text = FillTemplate(m.text, c, "");
+            std::string text = FillTemplate(m.text, c, met_at);
             ImGui::PushID(m.id.c_str());
             HeadingText(GetFonts().bold, m.title, 3);
             WrappedText(text, Colors().text);

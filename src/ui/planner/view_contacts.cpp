@@ -55,7 +55,7 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ui.rows_dirty = true;
     };
     std::vector<std::string> tiers = {"Any tier"}, stages = {"Any stage"};
-    for (int i = 0; i < 4; ++i) tiers.push_back(TierName(static_cast<Tier>(i)));
+    for (int i = 0; i <= static_cast<int>(Tier::None); ++i) tiers.push_back(TierName(static_cast<Tier>(i)));
     for (int i = 0; i < 6; ++i) stages.push_back(StageName(static_cast<Stage>(i)));
     filter("Tier filter", tiers, q.tier);
     filter("Stage filter", stages, q.stage);

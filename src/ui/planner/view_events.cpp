@@ -67,7 +67,15 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
             if (Button((label + "##pick").c_str(), label.c_str())) ui.met.push_back(c.id);
             ImGui::PopID();
         }
-        if (shown == 0) MutedText("No contact has \xE2\x80\x9C" + ui.met_query + "\xE2\x80\x9D in their name. Add them under Contacts first.");
+        if (shown == 0) MutedText("No contact has \xE2\x80\x9C" + ui.met_query + "\xE2\x80\x9D in their name.");
+        // Not a dead end: someone new met here becomes a contact from this form.
+        if (ui.met_query.find_first_not_of(' ') != std::string::npos) {
+            std::string add = "Add \xE2\x80\x9C" + ui.met_query + "\xE2\x80\x9D as a new contact";
+            if (Button((add + "##new_met").c_str())) {
+                out.add_met_contact = std::make_pair(e.id, ui.met_query);
+                ui.met_query.clear();
+            }
+        }
     }
     if (!ui.met.empty()) {
         MutedText("Chosen:");
@@ -88,7 +96,7 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
     std::string save = e.attended ? "Add these people" : "Mark attended";
     flow.Next(save.c_str());
     if (Button((save + "##attend").c_str(),
-               (save + (ui.met.empty() ? std::string() : " with " + std::to_string(ui.met.size()) + " people met")).c_str(),
+               (save + (ui.met.empty() ? std::string() : " with " + CountOf(ui.met.size(), "person", "people") + " met")).c_str(),
                ImVec2(0, 0), e.attended && ui.met.empty())) {
         out.attended = std::make_pair(e.id, ui.met);
         ui.met.clear();
@@ -202,6 +210,11 @@ void DrawEventRow(const PlannerView& v, PlannerUi& ui, const Event& e, float wid
 // Upcoming events first (soonest first, undated last), then past ones (latest first).
 void DrawEvents(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     float width = PageStart("Events", v.planner.events.empty(), kNoEvents);
+    // A new event's date starts a week ahead (planning is what the form is mostly for); the learner changes it.
+    if (ui.forms.adding == RecordKind::Event && !ui.forms.add_day_set) {
+        ui.forms.add_day = FormatDay(v.today + 7);
+        ui.forms.add_day_set = true;
+    }
     if (auto e = AddNamedRecord<Event>(ui, RecordKind::Event, kEventForm, EventKinds(v), width, out)) out.put_event = e;
     const Planner& p = v.planner;
 

@@ -16,7 +16,11 @@ const GoalWords kGoalWords[] = {{"New contacts", "new contacts"},
                                 {"Follow-ups", "follow-ups"},
                                 {"Events", "events attended"},
                                 {"Social media actions", "social media actions"}};
-const char* GoalNoun(GoalKind k) { return kGoalWords[static_cast<int>(k) & 3].noun; }
+const char* const kGoalNounsOne[] = {"new contact", "follow-up", "event attended", "social media action"};
+// The noun that agrees with `n`: "1 new contact a week", "2 new contacts a week".
+const char* GoalNoun(GoalKind k, int n = 2) {
+    return n == 1 ? kGoalNounsOne[static_cast<int>(k) & 3] : kGoalWords[static_cast<int>(k) & 3].noun;
+}
 std::vector<std::string> GoalKindNames() {
     std::vector<std::string> names;
     for (const GoalWords& w : kGoalWords) names.push_back(w.name);
@@ -24,10 +28,10 @@ std::vector<std::string> GoalKindNames() {
 }
 const char* PeriodWords(const Goal& g) { return g.period == GoalPeriod::Week ? " this week" : " this month"; }
 std::string GoalText(const Goal& g, int done) {
-    return std::to_string(done) + " of " + std::to_string(g.target) + " " + GoalNoun(g.kind) + PeriodWords(g);
+    return std::to_string(done) + " of " + std::to_string(g.target) + " " + GoalNoun(g.kind, g.target) + PeriodWords(g);
 }
 std::string GoalLabel(const Goal& g) {
-    return std::to_string(g.target) + " " + GoalNoun(g.kind) + (g.period == GoalPeriod::Week ? " a week" : " a month");
+    return std::to_string(g.target) + " " + GoalNoun(g.kind, g.target) + (g.period == GoalPeriod::Week ? " a week" : " a month");
 }
 
 }  // namespace

@@ -30,9 +30,10 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (Button("Close##close_import", "Close the import")) out.cancel_import = true;
         return;
     }
-    char summary[256];
-    std::snprintf(summary, sizeof summary, "%s: %d new, %d to update (only empty fields are filled in), %d skipped.",
-                  pv.format.c_str(), pv.new_count, pv.update_count, pv.skip_count);
+    char summary[320];
+    std::snprintf(summary, sizeof summary,
+                  "%s: %d new, %d to update (only empty fields are filled in), %d merged into an earlier line, %d skipped.",
+                  pv.format.c_str(), pv.new_count, pv.update_count, pv.merged_count, pv.skip_count);
     WrappedText(summary, Colors().text);
     MutedText("Nothing has changed yet. Check the list, then add them to your planner or cancel. Your notes, tiers and "
               "history are never overwritten by an import.");
@@ -41,22 +42,38 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     ImGui::SameLine();
     if (Button("Cancel##cancel_import", "Cancel the import")) out.cancel_import = true;
     Gap(0.3f);
+    // Show one outcome at a time: at 30,000 rows the skipped or merged ones are otherwise lost.
+    const int counts[] = {pv.new_count, pv.update_count, pv.skip_count, pv.merged_count};
+    const char* names[] = {"New", "Update", "Skipped", "Merged"};
+    std::vector<std::string> pills = {"All (" + std::to_string(pv.items.size()) + ")"};
+    for (int k = 0; k < 4; ++k) pills.push_back(std::string(names[k]) + " (" + std::to_string(counts[k]) + ")");
+    int picked = RadioPills("Show", pills, ui.import_filter + 1, ImGui::GetContentRegionAvail().x);
+    if (picked >= 0) ui.import_filter = picked - 1;
+    ui.import_rows.clear();
+    if (ui.import_filter >= 0)
+        for (uint32_t i = 0; i < pv.items.size(); ++i)
+            if (static_cast<int>(pv.items[i].outcome) == ui.import_filter) ui.import_rows.push_back(i);
+    const int shown = ui.import_filter < 0 ? static_cast<int>(pv.items.size()) : static_cast<int>(ui.import_rows.size());
+    if (shown == 0) MutedText("No lines with this outcome.");
     float height = std::max(Em() * 10, ImGui::GetContentRegionAvail().y - Em());
     ImVec2 la = ImGui::GetCursorScreenPos();
     BeginSemRegion(Role::List, "What the file holds", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + height));
     ImGui::BeginChild("##import_rows", ImVec2(0, height), ImGuiChildFlags_Border);
     ImGuiListClipper clip;
-    clip.Begin(static_cast<int>(pv.items.size()));
+    clip.Begin(shown);
     while (clip.Step()) {
-        for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-            const ImportItem& it = pv.items[i];
-            const char* what = it.outcome == ImportItem::New ? "New" : it.outcome == ImportItem::Update ? "Update" : "Skip";
+        for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+            const ImportItem& it = pv.items[ui.import_filter < 0 ? static_cast<size_t>(r) : ui.import_rows[static_cast<size_t>(r)]];
+            const char* what = it.outcome == ImportItem::New      ? "New"
+                               : it.outcome == ImportItem::Update ? "Update"
+                               : it.outcome == ImportItem::Merged ? "Merged"
+                                                                  : "Skip";
             char line[512];
             std::snprintf(line, sizeof line, "Line %d \xC2\xB7 %s \xC2\xB7 %s%s%s%s", it.line, what,
                           it.contact.name.empty() ? "(no name)" : it.contact.name.c_str(),
                           it.contact.company.empty() ? "" : ", ", it.contact.company.c_str(),
                           it.reason.empty() ? "" : (" \xC2\xB7 " + it.reason).c_str());
-            ImGui::PushStyleColor(ImGuiCol_Text, it.outcome == ImportItem::Skip ? Colors().text_muted : Colors().text);
+            ImGui::PushStyleColor(ImGuiCol_Text, it.outcome == ImportItem::Skip || it.outcome == ImportItem::Merged ? Colors().text_muted : Colors().text);
             ImGui::TextUnformatted(line);
             ImGui::PopStyleColor();
             SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -246,7 +246,8 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ImGui::EndTooltip();
         if (clicked) out.open_contact = c.id;
     } else if (hover_cell) {
-        ImGui::SetTooltip("%d people here, %d overdue, %d due.\nClick to zoom in.", hover_cell->count, hover_cell->overdue,
+        ImGui::SetTooltip("%d %s here, %d overdue, %d due.\nClick to zoom in.", hover_cell->count,
+                          hover_cell->count == 1 ? "person" : "people", hover_cell->overdue,
                           hover_cell->due);
         if (clicked) {
             ImVec2 ms((mouse.x - centre0.x) / R, (mouse.y - centre0.y) / R);
@@ -260,9 +261,10 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     // view (overdue first) as links; the same list is drawn for everyone.
     char summary[320];
     std::snprintf(summary, sizeof summary,
-                  "Network map: %d people; %d overdue; %d due this week; %d up to date; %d never contacted. "
+                  "Network map: %d %s; %d overdue; %d due this week; %d up to date; %d never contacted or not tiered. "
                   "%d in view at %.0f%% zoom%s.",
-                  static_cast<int>(m.dots.size()), m.counts[static_cast<int>(Standing::Overdue)],
+                  static_cast<int>(m.dots.size()), m.dots.size() == 1 ? "person" : "people",
+                  m.counts[static_cast<int>(Standing::Overdue)],
                   m.counts[static_cast<int>(Standing::Due)], m.counts[static_cast<int>(Standing::Fine)],
                   m.counts[static_cast<int>(Standing::Never)], static_cast<int>(visible.size()), zoom * 100,
                   aggregated ? ", shown as density (zoom in to see each person)" : "");

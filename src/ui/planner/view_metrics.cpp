@@ -86,22 +86,25 @@ void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Metrics& m = mc.metrics;
 
     char line[200];
-    int total = 0;
-    for (int n : m.per_tier) total += n;
-    std::snprintf(line, sizeof line, "%d people. Weak ties (Active and Extended tiers): %d%%. Overdue follow-ups: %d.", total,
+    const int total = static_cast<int>(p.contacts.size());
+    int tiered = 0;
+    for (int n : m.per_tier) tiered += n;
+    std::snprintf(line, sizeof line, "%d %s. Weak ties (Active and Extended tiers): %d%%. Overdue follow-ups: %d.", total, total == 1 ? "person" : "people",
                   static_cast<int>(m.weak_tie_share * 100 + 0.5f), m.overdue);
     WrappedText(line, Colors().text);
 
     std::vector<Bar> tiers;
-    for (int t = 0; t < 4; ++t) tiers.push_back({TierName(static_cast<Tier>(t)), m.per_tier[t]});
+    for (int t = 0; t < kTierCount; ++t) tiers.push_back({TierName(static_cast<Tier>(t)), m.per_tier[t]});
+    if (total > tiered) tiers.push_back({TierName(Tier::None), total - tiered});
     BarChart("Contacts per tier", tiers, width);
 
     std::vector<Bar> industries;
-    for (const auto& [name, n] : m.industries) industries.push_back({name, n});
+    // Contacts with no industry or company get a bar with a name, not an empty label.
+    for (const auto& [name, n] : m.industries) industries.push_back({name.empty() ? "No industry" : name, n});
     BarChart("Industry spread", industries, width);
 
     std::vector<Bar> companies;
-    for (size_t i = 0; i < m.companies.size() && i < 10; ++i) companies.push_back({m.companies[i].first, m.companies[i].second});
+    for (size_t i = 0; i < m.companies.size() && i < 10; ++i) companies.push_back({m.companies[i].first.empty() ? "No company" : m.companies[i].first, m.companies[i].second});
     BarChart("Companies (top 10)", companies, width);
 
     int weekly_goal = 0;

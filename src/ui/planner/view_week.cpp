@@ -45,15 +45,39 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         return;
     }
     Agenda ag = ComputeAgenda(p, v.today);
-    char summary[200];
-    std::snprintf(summary, sizeof summary, "%zu overdue, %zu due in the next 7 days, %zu never contacted, %zu events coming up.",
-                  ag.overdue.size(), ag.due.size(), ag.never_contacted.size(), ag.upcoming_events.size());
+    std::string summary = std::to_string(ag.overdue.size()) + " overdue, " + std::to_string(ag.due.size()) +
+                          " due in the next 7 days, " + std::to_string(ag.never_contacted.size()) + " never contacted, " +
+                          CountOf(ag.upcoming_events.size(), "event", "events") + " coming up.";
     WrappedText(summary, Colors().text);
+    if (ag.untiered > 0) {
+        // Imported connections start without a tier: say so, and where to sort them.
+        size_t imported = 0;
+        for (const Contact& c : p.contacts) imported += c.tier == Tier::None && c.source != "manual" && !c.source.empty();
+        Gap(0.3f);
+        std::string what = imported == ag.untiered
+                               ? "You imported " + CountOf(imported, "connection", "connections") + ". " +
+                                     (imported == 1 ? "It is" : "None is") +
+                                     " due: an imported connection has no tier and no follow-up until you give it one."
+                               : CountOf(ag.untiered, "contact has", "contacts have") +
+                                     " no tier yet, so no follow-up is scheduled for them.";
+        WrappedText(what + " Give the people who matter a tier (Inner, Close, Active or Extended): their follow-ups "
+                           "start from your last touch.",
+                    Colors().text);
+        std::string label = "Show the " + CountOf(ag.untiered, "contact", "contacts") + " without a tier##untiered";
+        if (Button(label.c_str())) {
+            ui.query = {};
+            ui.query.tier = static_cast<int>(Tier::None);
+            ui.rows_dirty = true;
+            out.go = PlannerPage::Contacts;
+        }
+    }
     for (const Goal& g : p.goals) {
         int have = Progress(p, g, v.today);
         static const char* kinds[] = {"new contacts", "follow-ups", "events", "social media actions"};
+        static const char* kinds_one[] = {"new contact", "follow-up", "event", "social media action"};
         char line[160];
-        std::snprintf(line, sizeof line, "Goal: %d of %d %s this %s", have, g.target, kinds[static_cast<int>(g.kind) & 3],
+        std::snprintf(line, sizeof line, "Goal: %d of %d %s this %s", have, g.target,
+                      (g.target == 1 ? kinds_one : kinds)[static_cast<int>(g.kind) & 3],
                       g.period == GoalPeriod::Week ? "week" : "month");
         MutedText(line);
     }
@@ -74,15 +98,9 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             if (const Contact* c = FindContact(p, ids[i])) ContactActions(*c, v.today, out);
         EndSemRegion();
         if (ids.size() > n) {
-            char more[96];
-            std::snprintf(more, sizeof more, "%zu more. Open Contacts and filter by \"due\" to see them all.", ids.size() - n);
-            MutedText(more);
+            MutedText(std::to_string(ids.size() - n) + " more. Open Contacts and choose \"Only overdue or due this week\" to see them all.");
         }
     };
-    if (ag.overdue.size() > 25)
-        MutedText("Many people look overdue after an import: a LinkedIn connection made years ago counts as your last "
-                  "touch. Start with the people who matter most: give them the Inner or Close tier in Contacts and log "
-                  "when you last spoke; snooze the rest.");
     section("Overdue", ag.overdue, 25);
     section("Due this week", ag.due, 25);
     section("Never contacted", ag.never_contacted, 10);
@@ -97,7 +115,8 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (!e) continue;
         std::string line = FormatDay(e->day) + " \xC2\xB7 " + e->name + (e->place.empty() ? "" : " \xC2\xB7 " + e->place);
         ImGui::PushID(static_cast<int>(id));
-        if (LinkRow((line + "##ev").c_str(), false, line.c_str(), nullptr, "#/planner/events")) {
+        const std::string href = "#/planner/events/" + std::to_string(id);
+        if (LinkRow((line + "##ev").c_str(), false, line.c_str(), nullptr, href.c_str())) {
             ui.editing = id;
             out.go = PlannerPage::Events;
         }

@@ -70,17 +70,30 @@ bool CheckedField(const char* id, const char* label, std::string& text, float wi
     return changed;
 }
 
+// An optional date: blank is no date; anything else is read as every planner date field reads it.
+static bool ReadOptionalDate(const std::string& text, Day& out, std::string& why) {
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+        out = kNoDay;
+        return true;
+    }
+    return ParseDateInput(text, kNoDay, out, why);
+}
+
 std::string DateError(const char* label, const std::string& text, Day kept) {
     std::string what(label);
     what = what.substr(0, what.find(" ("));  // "Renewal date (YYYY-MM-DD)": the format is said below
-    return what + ": \"" + text + "\" is not a date. Type it as year-month-day, for example 2026-03-31, or leave it "
-           "empty; until then it stays " + (kept == kNoDay ? std::string("empty") : FormatDay(kept)) + ".";
+    Day ignored = kNoDay;
+    std::string why;
+    ReadOptionalDate(text, ignored, why);
+    return what + ": " + why + " Or leave it empty; until then it stays " +
+           (kept == kNoDay ? std::string("empty") : FormatDay(kept)) + ".";
 }
 
 bool DateField(const char* id, const char* label, std::string& text, Day& day, std::string& error, float width) {
     if (!CheckedField(id, label, text, width, "YYYY-MM-DD", error)) return false;
     Day typed = kNoDay;
-    if (!ParseOptionalDay(text, typed)) {
+    std::string why;
+    if (!ReadOptionalDate(text, typed, why)) {
         error = DateError(label, text, day);
         return false;
     }
@@ -131,7 +144,8 @@ Standing StandingOf(FollowUpStatus f) {
     switch (f) {
         case FollowUpStatus::Overdue: return Standing::Overdue;
         case FollowUpStatus::DueThisWeek: return Standing::Due;
-        case FollowUpStatus::NeverContacted: return Standing::Never;
+        case FollowUpStatus::NeverContacted:
+        case FollowUpStatus::Unscheduled: return Standing::Never;
         default: return Standing::Fine;
     }
 }
@@ -172,7 +186,7 @@ std::string DaysFromNow(Day day, Day today) {
 
 std::string DueWords(const Contact& c, Day today) {
     Day next = NextFollowUp(c);
-    if (next == kNoDay) return "never contacted";
+    if (next == kNoDay) return CadenceDays(c) <= 0 ? "no tier yet" : "never contacted";
     int d = next - today;
     if (d < 0) return "overdue by " + std::to_string(-d) + (d == -1 ? " day" : " days");
     if (d == 0) return "due today";
@@ -202,7 +216,8 @@ bool Continuing(int& seen) {
 
 void ReloadDayText(bool same, std::string& text, Day stored) {
     Day typed = -1;
-    if (!(same && ParseOptionalDay(text, typed) && typed == stored)) text = FormatDay(stored);
+    std::string why;
+    if (!(same && ReadOptionalDate(text, typed, why) && typed == stored)) text = FormatDay(stored);
 }
 
 std::vector<std::string> KindsOr(const Templates* t, std::vector<std::string> Templates::*kinds,
@@ -225,6 +240,7 @@ bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* 
     f.adding = kind;
     f.add_name.clear();
     f.add_day.clear();
+    f.add_day_set = false;
     f.add_error.clear();
     f.add_day_error.clear();
     f.add_kind = 0;
@@ -245,7 +261,8 @@ bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const 
     Field("##add_name", "Name", f.add_name, width, form.name_hint);
     LabelledRadio("Kind", kinds, f.add_kind, width);
     Day typed = kNoDay;
-    bool day_ok = !day || ParseOptionalDay(f.add_day, typed);
+    std::string why;
+    bool day_ok = !day || ReadOptionalDate(f.add_day, typed, why);
     if (day) DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
     bool add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
                           ("Cancel adding " + std::string(form.a_what)).c_str(), width);
