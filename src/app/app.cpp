@@ -474,6 +474,7 @@ void App::Apply(const ui::Intents& in) {
         if (pending_restore_->has_planner) {
             planner::PlannerLoad pl = planner::DecodePlanner(pending_restore_->planner.meta, pending_restore_->planner.chunks);
             pl.planner.generation = std::to_string(now_ms_) + "-" + tab_id_;
+            planner::RemoveStrayText(pl.planner);  // a backup's text is as clean as typed text
             planner_.Replace(std::move(pl.planner));
             out.planner_save_now = true;
             extra_glyphs_stale_ = true;

@@ -17,6 +17,11 @@ namespace wb::planner {
 
 // Files over this are refused before anything is read (the wasm heap is small).
 constexpr size_t kMaxImportBytes = 32u << 20;
+// Per imported contact, the limits the learner's own text fields have (ui/widgets.h):
+// a longer field is cut to this many characters and counted in the preview.
+constexpr size_t kMaxImportShortField = 2000;   // name, company, role, e-mail, URL, each tag
+constexpr size_t kMaxImportNotes = 100000;      // notes
+constexpr size_t kMaxImportTags = 100;          // tags on one contact; the rest are left out
 
 // --- Import --------------------------------------------------------------------
 struct ImportItem {
@@ -34,11 +39,19 @@ struct ImportPreview {
     std::string format;    // "LinkedIn connections", "Google Contacts", "vCard"; "" if not recognised
     std::vector<ImportItem> items;
     int new_count = 0, update_count = 0, skip_count = 0, merged_count = 0;
+    // What was changed on the way in (shown with the preview): control characters
+    // and U+FFFE/U+FFFF removed, fields cut to kMaxImportShortField/kMaxImportNotes
+    // characters, tags past kMaxImportTags left out.
+    int removed_chars = 0, cut_fields = 0, dropped_tags = 0;
     // Set when the whole file is refused (then items is empty): what is wrong,
     // where ("line N"), and what to do.
     std::string error;
     bool ok() const { return error.empty(); }
 };
+
+// What the import changed in the file's text, in plain words for the preview
+// ("" when nothing was): removed characters, cut fields, left-out tags.
+std::string DescribeImportChanges(const ImportPreview& p);
 
 enum class ImportFormat : uint8_t { Unknown, LinkedIn, Google, VCard };
 // From the content; the file name only breaks ties (".vcf", "Connections.csv").

@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/interchange_internal.h"
+#include "core/utf8.h"
 
 namespace wb::planner {
 
@@ -213,15 +215,16 @@ std::string_view Unguard(std::string_view s) {
 // One-line fields: trimmed, whitespace runs collapsed, control characters gone.
 std::string OneLine(std::string_view s) { return CollapseSpaces(s); }
 
-// Multi-line text (notes): trimmed; control characters other than tab and newline removed.
+// Multi-line text (notes): trimmed; CRLF and lone CRs as one newline. Other control
+// characters are left for CleanFields, which removes and counts them.
 std::string MultiLine(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     std::string_view t = TrimView(s);
     for (size_t i = 0; i < t.size(); ++i) {
         char ch = t[i];
-        if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\n' || ch == '\t') out += ch;
-        else if (ch == '\r' && (i + 1 == t.size() || t[i + 1] != '\n')) out += '\n';  // CRLF or a lone CR: one line break
+        if (ch != '\r') out += ch;
+        else if (i + 1 == t.size() || t[i + 1] != '\n') out += '\n';  // CRLF or a lone CR: one line break
     }
     return out;
 }
@@ -258,6 +261,7 @@ std::string PickUrl(const std::vector<std::string>& urls) {
 // others ("* starred") lose their "* ".
 std::vector<std::string> LabelsToTags(std::string_view cell) {
     std::vector<std::string> tags;
+    std::unordered_set<std::string> seen;
     for (std::string& label : SplitMulti(cell)) {
         std::string_view l = label;
         if (l.size() >= 2 && l[0] == '*' && l[1] == ' ') l.remove_prefix(2);
@@ -266,7 +270,7 @@ std::vector<std::string> LabelsToTags(std::string_view cell) {
             if (ch != ' ') folded += ch;
         if (folded == "mycontacts" || l.empty()) continue;
         std::string tag(TrimView(l));
-        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+        if (seen.insert(tag).second) tags.push_back(std::move(tag));  // a set: 100,000 labels must not be quadratic
     }
     return tags;
 }
@@ -412,6 +416,24 @@ struct LineReader {
 
 }  // namespace
 
+std::string DescribeImportChanges(const ImportPreview& p) {
+    std::vector<std::string> parts;
+    auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    if (p.removed_chars)
+        parts.push_back(count(p.removed_chars, "control character", "control characters") +
+                        " (invisible bytes such as a zero byte, which have no place in a name or note) " +
+                        (p.removed_chars == 1 ? "was" : "were") + " removed");
+    if (p.cut_fields)
+        parts.push_back(count(p.cut_fields, "field was", "fields were") + " cut to " + std::to_string(kMaxImportShortField) +
+                        " characters (" + std::to_string(kMaxImportNotes) + " for notes)");
+    if (p.dropped_tags)
+        parts.push_back(count(p.dropped_tags, "tag was", "tags were") + " left out (at most " +
+                        std::to_string(kMaxImportTags) + " per contact)");
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+    return out.empty() ? out : "Changed on the way in: " + out + ".";
+}
+
 // --- Detection ------------------------------------------------------------------
 ImportFormat DetectImportFormat(std::string_view filename, std::string_view bytes) {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
@@ -524,11 +546,13 @@ struct ImportJob::Impl {
             return Fail("Line 1: this file is saved as UTF-16 text. Save it as \"CSV UTF-8\" (or export it again) "
                         "and import that file.");
         }
-        if (size_t nul = b.find('\0'); nul != std::string_view::npos) {
-            int line = 1 + static_cast<int>(std::count(b.begin(), b.begin() + static_cast<ptrdiff_t>(nul), '\n'));
-            return Fail("Line " + std::to_string(line) +
-                        " holds binary data (a zero byte), so this is not a text file. Choose LinkedIn's "
-                        "Connections.csv, a Google Contacts CSV or a .vcf file.");
+        // A spreadsheet, zip or PDF saved under a .csv name. A zero byte elsewhere does
+        // not end or refuse the file: it is removed where text enters a contact (counted).
+        for (std::string_view magic : {std::string_view("PK\x03\x04", 4), std::string_view("\xD0\xCF\x11\xE0", 4),
+                                       std::string_view("%PDF")}) {
+            if (b.substr(0, magic.size()) == magic)
+                return Fail("Line 1 holds binary data, so this is not a text file (it looks like a spreadsheet, "
+                            "archive or PDF). Choose LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.");
         }
         if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") bytes.erase(0, 3);
         // A file resaved by a spreadsheet may be Windows-1252, not UTF-8.
@@ -613,6 +637,7 @@ struct ImportJob::Impl {
         Contact c;
         std::string family_given;
         std::vector<std::string> urls;
+        std::unordered_set<std::string> tag_seen;  // this card's tags (a set: 200,000 categories are not quadratic)
         std::string social;
         for (;;) {
             if (lines.AtEnd()) {
@@ -683,8 +708,7 @@ struct ImportJob::Impl {
             } else if (EqualsNoCase(name, "CATEGORIES")) {
                 for (std::string_view t : SplitUnescaped(value, ',')) {
                     std::string tag = OneLine(UnescapeVCard(t));
-                    if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end())
-                        c.tags.push_back(std::move(tag));
+                    if (!tag.empty() && tag_seen.insert(tag).second) c.tags.push_back(std::move(tag));
                 }
             }
         }
@@ -695,7 +719,25 @@ struct ImportJob::Impl {
         return true;
     }
 
+    // Text enters the model here: strays removed, every field within the limits the
+    // learner's own fields have (a 30 MB company would make every frame slow).
+    void CleanFields(Contact& c) {
+        auto clean = [&](std::string& field, bool lines, size_t limit) {
+            preview.removed_chars += static_cast<int>(RemoveStrayControls(field, lines));
+            if (CutToChars(field, limit)) ++preview.cut_fields;
+        };
+        for (std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.profile_url, &c.email})
+            clean(*f, false, kMaxImportShortField);
+        clean(c.notes, true, kMaxImportNotes);
+        if (c.tags.size() > kMaxImportTags) {
+            preview.dropped_tags += static_cast<int>(c.tags.size() - kMaxImportTags);
+            c.tags.resize(kMaxImportTags);
+        }
+        for (std::string& t : c.tags) clean(t, false, kMaxImportShortField);
+    }
+
     void AddRecord(Contact c, int line, std::string note) {
+        CleanFields(c);
         ImportItem item;
         item.line = line;
         item.reason = std::move(note);

@@ -369,6 +369,12 @@ std::string FillTemplate(std::string_view tmpl, const Contact& c, std::string_vi
 // Chunks decode one at a time (each parsed DOM is small and freed at once).
 constexpr uint32_t kChunkSize = 500;
 inline uint32_t ChunkOf(Id id) { return id / kChunkSize; }
+// The largest id a record may have. One id per record added, so no planner gets
+// near it; a stored id or next_id above it is damage, and the two billion ids
+// left above it mean next_id + 1 can never wrap to 0.
+constexpr Id kMaxId = 0x7FFFFFFF;
+// Chunk keys that can hold an id at all (0 .. ChunkOf(kMaxId)).
+constexpr uint32_t kMaxChunks = kMaxId / kChunkSize + 1;
 
 std::string EncodeMeta(const Planner& p);
 std::string EncodeChunk(const Planner& p, uint32_t chunk);  // a chunk with no contacts encodes as empty
@@ -391,6 +397,11 @@ struct PlannerLoad {
 // problems and the readable rest is kept. Migrates older schemas. Empty meta
 // with no chunks = a new planner. Never throws.
 PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uint32_t, std::string>>& chunks);
+
+// Removes control characters (tab and newline stay in notes) and U+FFFE/U+FFFF
+// from the text of contacts, organizations and events: what a restored backup
+// brings in must be as clean as what the learner can type. Returns how many.
+size_t RemoveStrayText(Planner& p);
 
 // Record by record, later rev wins; a tombstone beats an older or equal record
 // and loses to a newer one; next_id = max. A different generation: the later

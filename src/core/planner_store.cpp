@@ -340,7 +340,7 @@ bool GetNum(const json& j, int64_t lo, int64_t hi, T& out) {
 }
 constexpr int64_t kMaxDay = 3000000;  // ~ year 10000; ranges keep garbage out of date math
 bool GetDay(const json& j, Day& out) { return GetNum(j, -kMaxDay, kMaxDay, out); }
-bool GetId(const json& j, Id& out) { return GetNum(j, 1, 0xFFFFFFFEll, out); }
+bool GetId(const json& j, Id& out) { return GetNum(j, 1, kMaxId, out); }
 bool GetTexts(const json& j, std::vector<std::string>& out) {
     if (!j.is_array()) return false;
     std::vector<std::string> v;
@@ -352,8 +352,10 @@ bool GetTexts(const json& j, std::vector<std::string>& out) {
     return true;
 }
 bool GetRev(const json& j, Rev& out) {
-    if (!j.is_array() || j.size() != 2 || !j[0].is_number_integer() || !j[1].is_string()) return false;
-    out.at = j[0].get<int64_t>();
+    // 2^64 - 1 would read as -1 through get<int64_t>(): GetInt refuses what int64 cannot hold.
+    int64_t at = 0;
+    if (!j.is_array() || j.size() != 2 || !GetInt(j[0], INT64_MIN, INT64_MAX, at) || !j[1].is_string()) return false;
+    out.at = at;
     out.by = j[1].get<std::string>();
     return true;
 }
@@ -407,8 +409,17 @@ void ReadMeta(const json& doc, PlannerLoad& out) {
     MetaReader m{out};
     Planner& p = out.planner;
     if (auto g = doc.find("generation"); g != doc.end() && !GetText(*g, p.generation)) m.Problem("generation is not text");
-    if (auto n = doc.find("next_id"); n != doc.end() && !GetNum(*n, 1, 0xFFFFFFFFll, p.next_id))
-        m.Problem("next_id is not a valid id; it was recomputed");
+    // kMaxId + 1 is the most a planner can reach by adding records; more is damage
+    // (at 4294967295 every new record would get the same id).
+    if (auto n = doc.find("next_id"); n != doc.end() && !GetNum(*n, 1, int64_t{kMaxId} + 1, p.next_id)) {
+        p.next_id = 1;
+        const bool past = n->is_number_unsigned() ? n->get<uint64_t>() > kMaxId
+                                                  : n->is_number_integer() && n->get<int64_t>() > int64_t{kMaxId};
+        m.Problem(past
+                      ? "next_id " + n->dump() + " is past the last id a record may have (" + std::to_string(kMaxId) +
+                            "); it was recomputed from the ids in use"
+                      : "next_id is not a valid id; it was recomputed");
+    }
     if (auto cs = doc.find("chunk_size"); cs != doc.end() && !(cs->is_number_integer() && cs->get<int64_t>() == kChunkSize))
         m.Problem("chunk_size is not " + std::to_string(kChunkSize) + "; contacts are read by their ids regardless");
     m.Records(doc, "organizations", [&](const json& r, Id id, std::string& bad) {
@@ -509,8 +520,9 @@ void ReadMeta(const json& doc, PlannerLoad& out) {
         size_t damaged = 0;
         for (const json& t : *list) {
             Tombstone ts;
-            if (t.is_array() && t.size() == 3 && GetId(t[0], ts.id) && t[1].is_number_integer() && t[2].is_string()) {
-                ts.rev.at = t[1].get<int64_t>();
+            int64_t at = 0;
+            if (t.is_array() && t.size() == 3 && GetId(t[0], ts.id) && GetInt(t[1], INT64_MIN, INT64_MAX, at) && t[2].is_string()) {
+                ts.rev.at = at;
                 ts.rev.by = t[2].get<std::string>();
                 p.deleted.push_back(std::move(ts));
             } else {
@@ -792,10 +804,10 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
     if (!r.Eat(']')) do {
             bool good = true;
             switch (f) {
-                case kId: has_id = r.Int(1, 0xFFFFFFFEll, c.id); break;
+                case kId: has_id = r.Int(1, kMaxId, c.id); break;
                 case kName: case kCompany: case kRole: case kIndustry: case kLocation: case kProfileUrl: case kEmail:
                 case kMet: good = r.Text(*texts[f - kName]); break;
-                case kIntroducedBy: good = r.Int(0, 0xFFFFFFFEll, c.introduced_by); break;
+                case kIntroducedBy: good = r.Int(0, kMaxId, c.introduced_by); break;
                 case kTags: good = r.Texts(c.tags); break;
                 case kNotes: good = r.Text(c.notes); break;
                 case kTier: good = r.Int(0, 4, c.tier); break;
@@ -973,7 +985,12 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     std::vector<size_t> order(chunks.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return chunks[a].first < chunks[b].first; });
-    p.contacts.reserve(chunks.size() * kChunkSize);
+    // Reserve for what the records can hold, not for what their count claims: 25,000
+    // empty chunks must not reserve room for 12.5 million contacts. A contact takes
+    // well over 64 bytes in a chunk; under-reserving only means the vector grows.
+    size_t chunk_bytes = 0;
+    for (const auto& c : chunks) chunk_bytes += c.second.size();
+    p.contacts.reserve(std::min<size_t>(chunks.size() * size_t{kChunkSize}, chunk_bytes / 64));
     for (size_t i : order) ReadChunk(chunks[i].first, chunks[i].second, out, p.contacts);
     if (out.newer_schema) {
         out.quarantine = true;
@@ -1019,6 +1036,26 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     }
     out.quarantine = !out.problems.empty();
     return out;
+}
+
+size_t RemoveStrayText(Planner& p) {
+    size_t n = 0;
+    auto line = [&](std::string& s) { n += RemoveStrayControls(s, false); };
+    auto lines = [&](std::string& s) { n += RemoveStrayControls(s, true); };
+    for (Contact& c : p.contacts) {
+        for (std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.profile_url, &c.email, &c.source})
+            line(*f);
+        lines(c.met);
+        lines(c.notes);
+        for (std::string& t : c.tags) line(t);
+        for (Interaction& i : c.log) lines(i.note), lines(i.help_note);
+    }
+    for (Organization& o : p.organizations) {
+        line(o.name), line(o.kind), lines(o.want), lines(o.notes);
+        for (std::string& r : o.roles) line(r);
+    }
+    for (Event& e : p.events) line(e.name), line(e.kind), line(e.place), line(e.link), lines(e.goal), lines(e.notes);
+    return n;
 }
 
 // --- Merge -------------------------------------------------------------------------------

@@ -126,8 +126,8 @@ bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& err
     const std::string quoted = "\"" + std::string(t.substr(0, 40)) + "\"";
     const std::string how = "Type it as YYYY-MM-DD, e.g. " + (today != kNoDay ? FormatDay(today) : std::string("2026-12-06")) +
                             (today != kNoDay ? ", or T for today." : ".");
-    if (today != kNoDay && (t == "t" || t == "T" || t.size() == 5 && (t[0] == 't' || t[0] == 'T') &&
-                                                        (t.substr(1) == "oday" || t.substr(1) == "ODAY"))) {
+    if (today != kNoDay && (t == "t" || t == "T" || (t.size() == 5 && (t[0] == 't' || t[0] == 'T') &&
+                                                         (t.substr(1) == "oday" || t.substr(1) == "ODAY")))) {
         out = today;
         return true;
     }
@@ -174,7 +174,7 @@ bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& err
                     " is a month. " + how;
             return false;
         } else {
-            char a_iso[16], b_iso[16];
+            char a_iso[32], b_iso[32];  // room for any int, so no truncation warning
             std::snprintf(a_iso, sizeof a_iso, "%04d-%02d-%02d", y, p1, p0);
             std::snprintf(b_iso, sizeof b_iso, "%04d-%02d-%02d", y, p0, p1);
             error = quoted + " could be " + std::to_string(p0) + " " + kMonthNames[p1 - 1] + " or " + kMonthNames[p0 - 1] +

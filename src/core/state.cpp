@@ -11,7 +11,11 @@
 //   Backup          export and strict restore
 #include "core/state.h"
 
+#include "core/planner.h"
+#include "core/utf8.h"
+
 #include <cstdio>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -134,7 +138,13 @@ struct Reader {
         if (!Expect(*it, json::value_t::object, path, "a revision object")) return r;
         auto at = it->find("at");
         auto by = it->find("by");
-        if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", "a whole number")) r.at = at->get<int64_t>();
+        if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", "a whole number")) {
+            // Above INT64_MAX get<int64_t>() wraps (2^64 - 1 reads as -1): refuse it instead.
+            if (at->is_number_unsigned() && at->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
+                Problem(path + ".at " + at->dump() + " is not a time this workbook could have written; it was left at 0");
+            else
+                r.at = at->get<int64_t>();
+        }
         if (by != it->end() && Expect(*by, json::value_t::string, path + ".by", "text")) r.by = by->get<std::string>();
         return r;
     }
@@ -515,7 +525,8 @@ BackupRead DecodeBackup(std::string_view text) {
         return out;
     }
     auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_integer() || version->get<int>() != 1) {
+    // Compared as 64 bits: 4294967297 must not narrow to 1 (values past INT64_MAX read as negative).
+    if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != 1) {
         out.error = "This backup was made by a newer version of the workbook; update the workbook, then restore it.";
         return out;
     }
@@ -561,6 +572,15 @@ BackupRead DecodeBackup(std::string_view text) {
             out.error = "This backup's planner is damaged (\"planner\" needs \"meta\" and \"chunks\"), so nothing was restored.";
             return out;
         }
+        // Numbers checked before anything is kept: each chunk number once, and only
+        // numbers an id can fall in (a uint32 cast would fold 2^32 + 1 onto chunk 1).
+        if (chunks->size() > planner::kMaxChunks) {
+            out.error = "This backup's planner is damaged (it lists " + std::to_string(chunks->size()) +
+                        " contact chunks; no planner has more than " + std::to_string(planner::kMaxChunks) +
+                        "), so nothing was restored.";
+            return out;
+        }
+        std::unordered_set<uint32_t> seen;
         out.has_planner = true;
         out.planner.meta = Dump(*meta);
         for (size_t i = 0; i < chunks->size(); ++i) {
@@ -571,11 +591,25 @@ BackupRead DecodeBackup(std::string_view text) {
                             " has no number), so nothing was restored.";
                 return out;
             }
-            out.planner.chunks.emplace_back(n->get<uint32_t>(), Dump(c));
+            if (n->get<uint64_t>() >= planner::kMaxChunks) {
+                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " has the number " + n->dump() +
+                            ", past the last chunk an id can fall in, " + std::to_string(planner::kMaxChunks - 1) +
+                            "), so nothing was restored.";
+                return out;
+            }
+            const auto key = static_cast<uint32_t>(n->get<uint64_t>());
+            if (!seen.insert(key).second) {
+                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " repeats the number " +
+                            std::to_string(key) + "), so nothing was restored.";
+                return out;
+            }
+            out.planner.chunks.emplace_back(key, Dump(c));
         }
     }
     out.ok = true;
     out.state = std::move(load.state);
+    // A backup's answers are as clean as typed ones: no control characters (tab and newline stay).
+    for (auto& kv : out.state.reflections) RemoveStrayControls(kv.second, true);
     return out;
 }
 

@@ -49,6 +49,49 @@ inline void AppendUtf8(std::string& out, uint32_t cp) {
     }
 }
 
+// Removes what has no place in a name or a note: C0 control characters (tab and
+// newline are kept when keep_lines), and the non-characters U+FFFE and U+FFFF.
+// Returns how many characters were removed. Linear; no copy when nothing is removed.
+inline size_t RemoveStrayControls(std::string& s, bool keep_lines) {
+    auto stray = [&](size_t i) -> size_t {  // bytes of a stray character at i, or 0
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x20) return keep_lines && (b == '\t' || b == '\n') ? 0 : 1;
+        if (b == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+            return 3;
+        return 0;
+    };
+    size_t i = 0;
+    while (i < s.size() && !stray(i)) ++i;
+    if (i == s.size()) return 0;
+    size_t removed = 0, out = i;
+    while (i < s.size()) {
+        if (size_t n = stray(i)) {
+            i += n;
+            ++removed;
+        } else {
+            s[out++] = s[i++];
+        }
+    }
+    s.resize(out);
+    return removed;
+}
+
+// Cuts s to its first max_chars characters (code points; never inside one).
+// True when it was cut.
+inline bool CutToChars(std::string& s, size_t max_chars) {
+    if (s.size() <= max_chars) return false;  // fewer bytes than the limit: fewer characters too
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == max_chars) {
+            s.resize(i);
+            return true;
+        }
+    }
+    return false;
+}
+
 inline constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
 
 }  // namespace wb

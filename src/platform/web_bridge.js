@@ -17,7 +17,7 @@ mergeInto(LibraryManager.library, {
       var len = lengthBytesUTF8(str) + 1;
       var ptr = _malloc(len);
       stringToUTF8(str, ptr, len);
-      try { return fn(ptr); } finally { _free(ptr); }
+      try { return fn(ptr, len - 1); } finally { _free(ptr); }  // the byte length: text may hold NULs
     },
     // The planner's code (workbook.deferred.wasm, see web/boot.js): asked for once the
     // first frame is up, so the chapter never waits for it, or at once (`now`) when
@@ -231,11 +231,12 @@ mergeInto(LibraryManager.library, {
       var f = file.files && file.files[0];
       if (!f) return;
       if (f.size > 32 * 1024 * 1024) {  // over the limit: say so without reading it
-        WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(WB.filePurpose | 0, n, t); }); });
+        WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(WB.filePurpose | 0, n, t, 0); }); });
         return;
       }
       f.text().then(function(text) {
-        WB.withCString(f.name, function(n) { WB.withCString(text, function(t) { _wb_on_file(WB.filePurpose | 0, n, t); }); });
+        // With its length: a NUL in the file must not end it.
+        WB.withCString(f.name, function(n) { WB.withCString(text, function(t, len) { _wb_on_file(WB.filePurpose | 0, n, t, len); }); });
       });
     });
 
@@ -332,6 +333,10 @@ mergeInto(LibraryManager.library, {
         _wb_sem_refused(Number(el.dataset.semId), el.value.length, max);
         el.value = el.value.slice(0, max);
       }
+      // Control characters (a paste can carry them) have no place in a name or a note:
+      // removed here, where typed text enters the model; tab and newline stay in text areas.
+      var stray = el.tagName === 'TEXTAREA' ? /[\x00-\x08\x0b-\x1f\ufffe\uffff]/g : /[\x00-\x1f\ufffe\uffff]/g;
+      if (stray.test(el.value)) el.value = el.value.replace(stray, '');
       WB.withCString(el.value, function(p) { _wb_sem_set_value(Number(el.dataset.semId), p); });
       WB.sendEdit();
     });

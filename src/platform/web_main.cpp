@@ -552,9 +552,11 @@ EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
     if (r.news) P.app.out.state_dirty = true;
     RequestFrames();
 }
-EMSCRIPTEN_KEEPALIVE void wb_on_file(int purpose, const char* name, const char* text) {
-    if (purpose == 1) P.app.OnImportFile(name, text);
-    else P.app.OnRestoreFile(name, text);
+// `size` bytes of text: a file may hold NULs, and everything after one is still read.
+EMSCRIPTEN_KEEPALIVE void wb_on_file(int purpose, const char* name, const char* text, int size) {
+    const std::string_view bytes(text, size > 0 ? static_cast<size_t>(size) : 0);
+    if (purpose == 1) P.app.OnImportFile(name, std::string(bytes));
+    else P.app.OnRestoreFile(name, bytes);
     RequestFrames();
 }
 

@@ -11,6 +11,7 @@
 
 #include "../support/big_planner.h"
 #include "../support/cpu_clock.h"
+#include "core/interchange.h"
 #include "core/planner.h"
 
 using namespace wb::planner;
@@ -79,5 +80,33 @@ int main(int argc, char** argv) {
             AggregateMap(p, today);
         }));
     Row("merge another tab's copy (one record newer)", Timed([&] { MergePlanners(p, other); }));
+
+    // Hostile files (issue #23): each must preview (or be refused) in well under 2 s.
+    const Planner empty;
+    auto preview = [&](const char* what, const std::string& name, const std::string& bytes) {
+        Timer pt;
+        ImportPreview pv = PreviewImport(empty, name, bytes, today);
+        std::printf("hostile: %-52s %9.1f ms  (%zu bytes; %s)\n", what, Ms(pt), bytes.size(),
+                    pv.ok() ? (std::to_string(pv.items.size()) + " rows, " + std::to_string(pv.cut_fields) + " cut, " +
+                               std::to_string(pv.dropped_tags) + " tags left out").c_str()
+                            : pv.error.substr(0, 60).c_str());
+    };
+    std::string vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Tags\r\nCATEGORIES:";
+    for (int i = 0; i < 200000; ++i) vcf += (i ? ",c" : "c") + std::to_string(i);
+    vcf += "\r\nEND:VCARD\r\n";
+    preview("vCard, 200,000 distinct CATEGORIES", "many.vcf", vcf);
+    std::string google = "First Name,Last Name,Labels\nAda,L,";
+    for (int i = 0; i < 100000; ++i) google += (i ? " ::: l" : "l") + std::to_string(i);
+    google += "\n";
+    preview("Google CSV, 100,000 labels on one contact", "contacts.csv", google);
+    preview("32,000,000 newlines", "lines.csv", std::string(32000000, '\n'));
+    preview("Google CSV, a 30 MB company", "contacts.csv",
+            "First Name,Last Name,Company\nAda,L," + std::string(30000000, 'c') + "\n");
+    std::vector<std::pair<uint32_t, std::string>> empties;
+    for (uint32_t i = 0; i < 25000; ++i) empties.emplace_back(i, "{\"chunk\":" + std::to_string(i) + "}");
+    Timer et;
+    PlannerLoad el = DecodePlanner(EncodeMeta(Planner{}), empties);
+    std::printf("hostile: %-52s %9.1f ms  (%zu problems, capacity %zu)\n", "decode 25,000 empty chunk records", Ms(et),
+                el.problems.size(), el.planner.contacts.capacity());
     return l.problems.empty() ? 0 : 1;
 }
