@@ -941,8 +941,9 @@ int CommitImport(Planner& planner, const ImportPreview& preview, Rev rev) {
         Contact c = in;
         c.id = planner.next_id++;
         c.rev = rev;
+        // Not indexed: the preview already matched the file's rows with each other,
+        // and a field merged in from a later row must not make it match one more.
         planner.contacts.push_back(std::move(c));
-        IndexKeys(by_url, by_email, by_name, keys, planner.contacts.size() - 1);
         appended = true;
         ++changed;
     }

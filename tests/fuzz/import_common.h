@@ -50,12 +50,13 @@ inline void RunImport(const char* filename, const uint8_t* data, size_t size) {
     FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(preview.error));
     if (!preview.ok()) {
         FUZZ_REQUIRE(preview.items.empty());
-        FUZZ_REQUIRE(preview.new_count + preview.update_count + preview.skip_count == 0);
+        FUZZ_REQUIRE(preview.new_count + preview.update_count + preview.skip_count + preview.merged_count == 0);
         FUZZ_REQUIRE(CommitImport(planner, preview, wb::Rev{1, "fuzz"}) == 0);
         FUZZ_REQUIRE(planner.contacts.size() == 1);
         return;
     }
-    FUZZ_REQUIRE(static_cast<size_t>(preview.new_count + preview.update_count + preview.skip_count) == preview.items.size());
+    FUZZ_REQUIRE(static_cast<size_t>(preview.new_count + preview.update_count + preview.skip_count + preview.merged_count) ==
+                 preview.items.size());
     for (const ImportItem& item : preview.items) {
         FUZZ_REQUIRE(item.line >= 1);
         FUZZ_REQUIRE(wb::planner::interchange_internal::IsValidUtf8(item.contact.name));
