@@ -9,6 +9,7 @@
 #include "core/search.h"
 #include "imgui_internal.h"
 #include "ui/semantics.h"
+#include "ui/widgets.h"  // DrawFocusRing
 
 namespace wb {
 
@@ -127,13 +128,18 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
     out.announce = "Backup checked. Confirm to replace your data.";
 }
 
+uint64_t App::ShuffleSeed() {
+    if (state_.shuffle_seed != 0) return state_.shuffle_seed;
+    // Made once per learner from time and tab; until an answer stores it, the
+    // page shows the order it will keep.
+    if (shown_seed_ == 0) shown_seed_ = Fnv1a64(std::to_string(now_ms_) + tab_id_) | 1;
+    return shown_seed_;
+}
+
 void App::ApplyQuiz(const ui::QuizIntent& in) {
     const Quiz* quiz = content_.FindQuiz(in.quiz);
     if (!quiz) return;
-    if (state_.shuffle_seed == 0) {
-        // Made once per learner from time and tab, then stored: the option order stays the same.
-        state_.shuffle_seed = Fnv1a64(std::to_string(now_ms_) + tab_id_) | 1;
-    }
+    if (state_.shuffle_seed == 0) state_.shuffle_seed = ShuffleSeed();  // stored: the order stays the same
     QuizProgress& p = state_.quizzes[quiz->id];
     using K = ui::QuizIntent::Kind;
     bool changed = false;
@@ -142,6 +148,9 @@ void App::ApplyQuiz(const ui::QuizIntent& in) {
         case K::Move: changed = MoveItem(*quiz, p, state_.shuffle_seed, in.question, in.from, in.to); break;
         case K::Rate: changed = Rate(*quiz, p, in.question, in.rating); break;
         case K::Check:
+            // An ordering checked as first shown: that order is the answer.
+            if (const Question* q = quiz->Find(in.question); q && q->kind == QuestionKind::Ordering && !p.answers.count(q->id))
+                SetOrder(*quiz, p, in.question, CurrentOrder(*quiz, p, state_.shuffle_seed, in.question));
             changed = CheckAnswer(*quiz, p, in.question);
             if (changed) {
                 // Say what the eye sees: the verdict and why.
@@ -317,7 +326,7 @@ void App::Frame() {
         }
         v.restore = std::move(p);
     }
-    v.seed = state_.shuffle_seed;
+    v.seed = ShuffleSeed();
     // The results page's planner line goes over every contact: counted when the page
     // opens, the day turns or the planner changes, not on every frame.
     if (ui_.results_open && planner_.loaded() && planner_code_ == PlannerCode::Ready) {
@@ -368,6 +377,7 @@ void App::Frame() {
     } else {
         ui::DrawWorkbook(v, ui_, in);
     }
+    ui::DrawFocusRing();
     Apply(in);
     if (planner_code_ == PlannerCode::Ready) ApplyPlanner(pin);
 }

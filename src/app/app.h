@@ -162,6 +162,10 @@ private:
     std::string save_problem_;
     int64_t now_ms_ = 0;
     std::string tab_id_ = "tab";
+    // The option order shown before the first answer; stored as the learner's
+    // shuffle seed when they answer, so the order never changes under them.
+    uint64_t ShuffleSeed();
+    uint64_t shown_seed_ = 0;
     ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;

@@ -46,27 +46,29 @@ mergeInto(LibraryManager.library, {
       return ptr;
     },
     // Where keyboard focus is: 0 outside the workbook, 1 the page itself or the
-    // canvas, 2 a mirrored control, 3 a mirrored text field (or another input).
+    // canvas, 2 a mirrored control, 3 a mirrored text field (or another input),
+    // 4 a radio button (its group's arrow keys are the browser's).
     focusKind: function() {
       var a = document.activeElement;
       if (!a || a === document.body || a === WB.canvas) return 1;
-      if (WB.sem && WB.sem.contains(a)) return (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT') ? 3 : 2;
+      if (WB.sem && WB.sem.contains(a)) {
+        if (a.type === 'radio') return 4;
+        return (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT') ? 3 : 2;
+      }
       return 0;
     },
     createSemElement: function(role, level) {
       var tags = {heading: 'h' + Math.min(Math.max(level, 1), 6), text: 'p', paragraph: 'p', textrun: 'span',
         link: 'a', button: 'button',
         checkbox: 'input', radio: 'input', textbox: 'input', textarea: 'textarea', main: 'main',
-        navigation: 'nav', region: 'section', list: 'ul', listitem: 'li', slider: 'input', tab: 'button'};
+        navigation: 'nav', region: 'section', list: 'ul', listitem: 'li', slider: 'input'};
       var el = document.createElement(tags[role] || 'div');
       if (role === 'checkbox' || role === 'radio') el.type = role;
       if (role === 'slider') el.type = 'range';
       if (role === 'textbox') el.type = 'text';
       if (role === 'link') el.href = '#';
-      if (['dialog', 'status', 'progressbar', 'tablist', 'radiogroup', 'tab', 'group'].indexOf(role) >= 0) el.setAttribute('role', role);
-      // The tree has no table or grid, and an ARIA row is invalid outside one
-      // (axe: aria-required-parent/-children, critical): a row is a named group.
-      if (role === 'row') el.setAttribute('role', 'group');
+      if (['dialog', 'status', 'progressbar', 'radiogroup', 'group', 'table', 'row', 'columnheader', 'rowheader',
+           'cell'].indexOf(role) >= 0) el.setAttribute('role', role);
       el.__props = {};
       return el;
     },
@@ -83,10 +85,10 @@ mergeInto(LibraryManager.library, {
       if (p.name !== name) {
         p.name = name;
         // Roles whose name does not come from their content (a progressbar's text is not its name).
-        var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'group', 'tablist', 'dialog',
-                        'textbox', 'textarea', 'slider', 'checkbox', 'radio', 'progressbar', 'row'].indexOf(role) >= 0;
-        // Paragraphs and list items hold their text in children (text runs, links).
-        if (role === 'paragraph' || role === 'listitem') {}
+        var labelled = ['main', 'navigation', 'region', 'list', 'radiogroup', 'group', 'dialog', 'table', 'row',
+                        'textbox', 'textarea', 'slider', 'checkbox', 'radio', 'progressbar'].indexOf(role) >= 0;
+        // Paragraphs, list items and row headers hold their text in children (text runs, links).
+        if (role === 'paragraph' || role === 'listitem' || role === 'rowheader') {}
         else if (!labelled) el.textContent = name;
         else if (name) el.setAttribute('aria-label', name);
         else el.removeAttribute('aria-label');
@@ -115,9 +117,10 @@ mergeInto(LibraryManager.library, {
       if (p.flags !== flags) {
         p.flags = flags;
         if (role === 'checkbox' || role === 'radio') el.checked = !!(flags & 1);
-        var attrs = [[8, 'aria-disabled', 'true'], [16, 'aria-invalid', 'true'], [64, 'aria-current', 'page'], [4, 'aria-expanded', 'true']];
-        if (role === 'tab') el.setAttribute('aria-selected', flags & 2 ? 'true' : 'false');  // only tabs may carry it
+        var attrs = [[8, 'aria-disabled', 'true'], [16, 'aria-invalid', 'true'], [64, 'aria-current', 'page']];
         attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
+        // A disclosure button: 4 open, 2 closed, neither not a disclosure.
+        if (flags & 6) el.setAttribute('aria-expanded', flags & 4 ? 'true' : 'false'); else el.removeAttribute('aria-expanded');
       }
     },
     // --- text fields: the mirrored element is the editor (see ui/text_field.cpp).
@@ -174,14 +177,21 @@ mergeInto(LibraryManager.library, {
     // user's gesture (a phone opens its keyboard only then); elsewhere, a field
     // that had focus gives it up to the canvas.
     pointerDown: function(cx, cy) {
+      _wb_sem_focus_visible(0);  // a pointer user sees no focus ring (as :focus-visible)
       var r = WB.host.getBoundingClientRect();
       var el = WB.fieldAt(cx - r.left, cy - r.top);
       if (el) { WB.focusField(el); return true; }
       if (WB.isTextField(document.activeElement)) WB.canvas.focus({preventScroll: true});
       return false;
     },
+    // The mirror's keyboard stops, in page order.
+    focusables: function() {
+      return Array.prototype.filter.call(WB.sem.querySelectorAll('a[href], button, input, textarea'), function(el) {
+        return !el.disabled && el.dataset.semId;
+      });
+    },
     isControl: function(role) {
-      return ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'slider', 'tab'].indexOf(role) >= 0;
+      return ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'slider'].indexOf(role) >= 0;
     },
     storage: function() {
       try { return window.localStorage; } catch (e) { return null; }  // blocked third-party storage throws
@@ -322,6 +332,9 @@ mergeInto(LibraryManager.library, {
       var el = e.target.closest('[data-sem-id]');
       if (!el) return;
       if (WB.isTextField(el)) WB.sendEdit();
+      var visible = false;
+      try { visible = el.matches(':focus-visible'); } catch (err) {}
+      _wb_sem_focus_visible(visible && !WB.pointerFocus ? 1 : 0);
       if (WB.pointerFocus) return;  // the app has the press itself
       _wb_sem_focus(WB.isControl(el.dataset.role) ? Number(el.dataset.semId) : 0);
     });
@@ -632,6 +645,16 @@ mergeInto(LibraryManager.library, {
       records.push(f);
       seen.add(f[0]);
     });
+    // Focus must never fall to <body>: when the focused control goes away, note
+    // the last focusable element before it that stays; its successor takes focus.
+    var active = document.activeElement;
+    var lost = active && active !== WB.sem && WB.sem.contains(active) && !seen.has(active.dataset.semId);
+    var anchor = null;
+    if (lost) {
+      var before = WB.focusables();
+      for (var k = 0; k < before.length && before[k] !== active; k++)
+        if (seen.has(before[k].dataset.semId)) anchor = before[k];
+    }
     // Gone nodes leave first, so that placing the others never has to move one:
     // moving an element (the focused field) takes DOM focus from it.
     WB.nodes.forEach(function(el, id) {
@@ -657,6 +680,14 @@ mergeInto(LibraryManager.library, {
       if (el.parentNode !== parent || el !== wanted) parent.insertBefore(el, wanted);
       lastChild.set(parent, el);
       WB.updateSemElement(el, role, flags, +f[6], +f[7], +f[8], +f[9], unescape(f[10]), unescape(f[11]), unescape(f[12]), +f[5]);
+      // Radios of one group share a name: one Tab stop, arrows move within it.
+      if (role === 'radio' && el.name !== 'wb-group-' + f[1]) el.name = 'wb-group-' + f[1];
+    }
+    if (lost && (!document.activeElement || document.activeElement === document.body)) {
+      var now = WB.focusables();
+      var i = anchor ? now.indexOf(anchor) + 1 : 0;
+      var next = now[i] || anchor || now[0];
+      if (next) next.focus({preventScroll: true});
     }
   },
 

@@ -308,7 +308,8 @@ ImGuiKey KeyFromEvent(const EmscriptenKeyboardEvent* e) {
 }
 
 // Where keyboard focus is (web_bridge.js): 0 outside the workbook, 1 the canvas
-// or the page, 2 a mirrored control, 3 a mirrored text field (or other input).
+// or the page, 2 a mirrored control, 3 a mirrored text field (or other input),
+// 4 a mirrored radio button.
 extern "C" int wb_js_focus_kind();
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
@@ -334,7 +335,12 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     // in the canvas. On a mirrored control, Enter or Space is that element's
     // click, which activates the control once.
     if (key == ImGuiKey_Tab) return EM_FALSE;
-    if (where == 2 && (key == ImGuiKey_Enter || key == ImGuiKey_Space)) return EM_FALSE;
+    if ((where == 2 || where == 4) && (key == ImGuiKey_Enter || key == ImGuiKey_Space)) return EM_FALSE;
+    // In a radio group the arrows are the browser's: they check the next radio
+    // (its click activates it in the app) and keep the group one Tab stop.
+    if (where == 4 && (key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow || key == ImGuiKey_LeftArrow ||
+                       key == ImGuiKey_RightArrow))
+        return EM_FALSE;
     bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
@@ -512,6 +518,11 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_focus(unsigned id) {
     if (id == 0) wb::Sem().requests.focus_reading = true;
     wb::Sem().requests.focus = id;
     RequestFrames();
+}
+// Whether DOM focus came from the keyboard (:focus-visible): the canvas draws a ring.
+EMSCRIPTEN_KEEPALIVE void wb_sem_focus_visible(int visible) {
+    if (wb::Sem().focus_visible != (visible != 0)) RequestFrames();
+    wb::Sem().focus_visible = visible != 0;
 }
 EMSCRIPTEN_KEEPALIVE void wb_sem_set_value(unsigned id, const char* text) {
     wb::Sem().requests.set_value_id = id;

@@ -66,7 +66,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
         case QuestionKind::TrueFalse:
         case QuestionKind::Multiple: {
             bool radio = q.kind != QuestionKind::Multiple;
-            BeginSemRegion(radio ? Role::RadioGroup : Role::Group, q.prompt.c_str(), group_min,
+            SemScope scope(radio ? Role::RadioGroup : Role::Group, q.prompt.c_str(), group_min,
                            ImVec2(group_min.x + width, group_min.y + Em() * 6));
             if (!radio) MutedText("Choose all that apply.");
             for (const std::string& oid : ShuffledOptions(q, v.seed)) {
@@ -92,13 +92,12 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                     ImGui::Unindent(Em() * 1.5f);
                 }
             }
-            EndSemRegion();
             break;
         }
         case QuestionKind::Ordering: {
             MutedText("Put these in order, first at the top.");
             std::vector<std::string> order = CurrentOrder(quiz, p, v.seed, q.id);
-            BeginSemRegion(Role::List, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 6));
+            SemScope scope(Role::List, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 6));
             for (size_t k = 0; k < order.size(); ++k) {
                 int oi = q.FindOption(order[k]);
                 if (oi < 0) continue;
@@ -142,11 +141,10 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 Sem().Close();
                 ImGui::PopID();
             }
-            EndSemRegion();
             break;
         }
         case QuestionKind::SelfRating: {
-            BeginSemRegion(Role::RadioGroup, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 3));
+            SemScope scope(Role::RadioGroup, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 3));
             MutedText("1 = " + q.min_label + ", 5 = " + q.max_label);
             int rating = resp ? resp->rating : 0;
             for (int r = kRatingMin; r <= kRatingMax; ++r) {
@@ -165,7 +163,6 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 }
                 ImGui::PopID();
             }
-            EndSemRegion();
             break;
         }
     }
@@ -178,7 +175,10 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
         WrappedText(verdict, Colors().text);
     }
     // Immediate mode: check one answer.
-    if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && resp && !g.stale && !resp->chosen.empty()) {
+    // An ordering question is always answered (the order shown): it can be checked
+    // as it stands, by someone who thinks it right or who cannot drag.
+    bool answered = resp ? !g.stale && !resp->chosen.empty() : q.kind == QuestionKind::Ordering;
+    if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && answered) {
         if (Button("Check answer##check", ("Check answer to question " + std::to_string(number)).c_str())) out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
     }
     ImGui::PopID();
@@ -193,43 +193,44 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
     Gap(1.0f);
     ImGui::Separator();
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4));
-    HeadingText(GetFonts().h2, quiz.title, 2);
-    char info[200];
-    std::snprintf(info, sizeof info, "%d questions. Pass mark %d%%. %s%s", quiz.GradedCount(),
-                  static_cast<int>(quiz.pass_mark * 100 + 0.5),
-                  quiz.feedback == FeedbackMode::Immediate ? "Check each answer as you go."
-                                                           : "Your score and the answers are shown when you submit.",
-                  quiz.scoring == ScoringRule::Partial ? " Partly right answers earn part marks." : "");
-    MutedText(info);
-    if (p.mastered) WrappedText("\xE2\x9C\x93 Mastered: you have passed this quiz.", Colors().text);
+    {
+        SemScope scope(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4));
+        HeadingText(GetFonts().h2, quiz.title, 2);
+        char info[200];
+        std::snprintf(info, sizeof info, "%d questions. Pass mark %d%%. %s%s", quiz.GradedCount(),
+                      static_cast<int>(quiz.pass_mark * 100 + 0.5),
+                      quiz.feedback == FeedbackMode::Immediate ? "Check each answer as you go."
+                                                               : "Your score and the answers are shown when you submit.",
+                      quiz.scoring == ScoringRule::Partial ? " Partly right answers earn part marks." : "");
+        MutedText(info);
+        if (p.mastered) WrappedText("\xE2\x9C\x93 Mastered: you have passed this quiz.", Colors().text);
 
-    int number = 0, rating_number = 0;
-    for (const Question& q : quiz.questions) {
-        int n = q.Graded() ? ++number : ++rating_number;
-        DrawQuestion(v, quiz, p, q, n, width, out);
-    }
+        int number = 0, rating_number = 0;
+        for (const Question& q : quiz.questions) {
+            int n = q.Graded() ? ++number : ++rating_number;
+            DrawQuestion(v, quiz, p, q, n, width, out);
+        }
 
-    Gap(0.8f);
-    if (!p.submitted) {
-        if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::Submit, quiz);
-    }
-    if (!p.attempts.empty()) {
-        const Attempt& last = p.attempts.back();
-        int right = 0;
-        for (const QuestionResult& r : last.results) right += r.correct ? 1 : 0;
-        char score[200];
-        std::snprintf(score, sizeof score, "Score: %d%% (%d of %d right). %s Attempts: %d.",
-                      static_cast<int>(last.score * 100 + 0.5), right, static_cast<int>(last.results.size()),
-                      last.passed ? "Passed." : "Not passed yet.", static_cast<int>(p.attempts.size()));
-        WrappedText(score, Colors().text);
-        if (p.submitted) {
-            if (Button("Retry wrong answers only##retry_wrong")) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
-            ImGui::SameLine();
-            if (Button("Retry all##retry_all", ("Retry all of " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
+        Gap(0.8f);
+        if (!p.submitted) {
+            if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::Submit, quiz);
+        }
+        if (!p.attempts.empty()) {
+            const Attempt& last = p.attempts.back();
+            int right = 0;
+            for (const QuestionResult& r : last.results) right += r.correct ? 1 : 0;
+            char score[200];
+            std::snprintf(score, sizeof score, "Score: %d%% (%d of %d right). %s Attempts: %d.",
+                          static_cast<int>(last.score * 100 + 0.5), right, static_cast<int>(last.results.size()),
+                          last.passed ? "Passed." : "Not passed yet.", static_cast<int>(p.attempts.size()));
+            WrappedText(score, Colors().text);
+            if (p.submitted) {
+                if (Button("Retry wrong answers only##retry_wrong")) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
+                ImGui::SameLine();
+                if (Button("Retry all##retry_all", ("Retry all of " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
+            }
         }
     }
-    EndSemRegion();
     ImGui::PopID();
 }
 
@@ -238,7 +239,7 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, "Your results", a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    SemScope scope(Role::Region, "Your results", a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
     HeadingText(GetFonts().h1, "Your results", 1);
     if (Button("Close results##close")) out.toggle_results = true;
 
@@ -309,7 +310,6 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
         }
         ImGui::PopID();
     }
-    EndSemRegion();
 }
 
 }  // namespace wb::ui

@@ -124,15 +124,7 @@ DrawTextResult DrawRichText(const char* id, const std::vector<Span>& spans, cons
             dl->AddLine(ImVec2(p.x, uy), ImVec2(p.x + r.width, uy), col, ImGui::IsItemHovered() ? 2.0f : 1.0f);
             // Only the first piece of a wrapped link is announced.
             if (first_piece) {
-                SemNode n;
-                n.id = lid;
-                n.role = Role::Link;
-                n.name = span.text;
-                n.value = span.link;
-                n.flags = SemFlag_Focusable | (ImGui::IsItemFocused() ? SemFlag_Focused : 0);
-                n.min = ImGui::GetItemRectMin();
-                n.max = ImGui::GetItemRectMax();
-                Sem().Add(n);
+                RecordControl(Role::Link, lid, span.text, SemFlag_None, span.link);
                 if (Sem().TakeActivate(lid)) clicked = true;
             }
             if (clicked) result.clicked_link = span.link;

@@ -1,5 +1,6 @@
 #include "ui/semantics.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "imgui_internal.h"  // ImHashData
@@ -21,17 +22,19 @@ const char* RoleName(Role r) {
         case Role::TextField: return "textbox";
         case Role::TextArea: return "textarea";
         case Role::Slider: return "slider";
-        case Role::Tab: return "tab";
-        case Role::TabList: return "tablist";
         case Role::List: return "list";
         case Role::ListItem: return "listitem";
-        case Role::Row: return "row";
         case Role::Dialog: return "dialog";
         case Role::Progress: return "progressbar";
         case Role::Status: return "status";
         case Role::Paragraph: return "paragraph";
         case Role::TextRun: return "textrun";
         case Role::Group: return "group";
+        case Role::Table: return "table";
+        case Role::Row: return "row";
+        case Role::ColumnHeader: return "columnheader";
+        case Role::RowHeader: return "rowheader";
+        case Role::Cell: return "cell";
     }
     return "text";
 }
@@ -64,8 +67,19 @@ int Semantics::Open(const SemNode& n) {
     return i;
 }
 
-void Semantics::Close() {
-    if (!open_.empty()) open_.pop_back();
+void Semantics::Close(ImVec2 drawn_max) {
+    if (open_.empty()) return;
+    int i = open_.back();
+    open_.pop_back();
+    // Everything recorded since the container opened is inside it.
+    SemNode& c = nodes_[i];
+    auto grow = [&c](ImVec2 lo, ImVec2 hi) {
+        if (hi.x <= lo.x && hi.y <= lo.y) return;  // empty: text runs are points
+        c.min = ImVec2(std::min(c.min.x, lo.x), std::min(c.min.y, lo.y));
+        c.max = ImVec2(std::max(c.max.x, hi.x), std::max(c.max.y, hi.y));
+    };
+    for (size_t j = i + 1; j < nodes_.size(); ++j) grow(nodes_[j].min, nodes_[j].max);
+    if (drawn_max.x > 0 || drawn_max.y > 0) c.max = ImVec2(std::max(c.max.x, drawn_max.x), std::max(c.max.y, drawn_max.y));
 }
 
 const SemNode* Semantics::Find(ImGuiID id) const {

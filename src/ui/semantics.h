@@ -18,18 +18,19 @@ namespace wb {
 
 enum class Role : uint8_t {
     Main, Navigation, Region, Heading, Text, Link, Button, Checkbox, Radio, RadioGroup,
-    TextField, TextArea, Slider, Tab, TabList, List, ListItem, Row, Dialog, Progress, Status,
+    TextField, TextArea, Slider, List, ListItem, Dialog, Progress, Status,
     Paragraph,  // rich text: a container of TextRun and Link children (name = all its text)
     TextRun,    // a piece of text inside a Paragraph or ListItem
     Group,      // related controls under one name (a multiple-select question)
+    Table, Row, ColumnHeader, RowHeader, Cell,  // a data table (the contacts); cells hold text or a control
 };
 const char* RoleName(Role r);
 
 enum SemFlags : uint16_t {
     SemFlag_None = 0,
     SemFlag_Checked = 1 << 0,
-    SemFlag_Selected = 1 << 1,
-    SemFlag_Expanded = 1 << 2,
+    SemFlag_Collapsed = 1 << 1, // a disclosure button whose panel is closed (aria-expanded=false)
+    SemFlag_Expanded = 1 << 2,  // ... and open (aria-expanded=true)
     SemFlag_Disabled = 1 << 3,
     SemFlag_Invalid = 1 << 4,
     SemFlag_Focusable = 1 << 5,
@@ -89,7 +90,10 @@ public:
     void BeginFrame();
     int Add(const SemNode& n);         // returns the node index; parent = the open container
     int Open(const SemNode& n);        // a container (list, region, dialog); closed by Close()
-    void Close();
+    // Closes the innermost open container and grows its bounds to cover every
+    // node recorded inside it and `drawn_max` (the bottom right of what was drawn).
+    void Close(ImVec2 drawn_max = ImVec2(0, 0));
+    int OpenDepth() const { return static_cast<int>(open_.size()); }  // 0 after a well-formed frame
     const std::vector<SemNode>& Nodes() const { return nodes_; }
     const SemNode* Find(ImGuiID id) const;
     const SemNode* FindByName(Role role, const std::string& name) const;  // for tests
@@ -117,6 +121,9 @@ public:
     DomSelect dom_select;           // read and cleared by the platform
     FieldNotice notice;
     bool last_activation_from_dom = false;  // the latest activation came through the mirror
+    // The mirrored control with DOM focus got it from the keyboard (the browser's
+    // :focus-visible): the canvas draws a focus ring around it (ui::DrawFocusRing).
+    bool focus_visible = false;
 
 private:
     std::vector<SemNode> nodes_;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "imgui_internal.h"
 #include "ui/rich_text.h"
@@ -34,7 +35,7 @@ const char* StatusLabel(const Content& c, SectionStatus s) {
 void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Navigation, c.Str("nav.contents"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetContentRegionAvail().y));
+    SemScope scope(Role::Navigation, c.Str("nav.contents"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetContentRegionAvail().y));
     HeadingText(GetFonts().bold, c.Str("nav.contents"), 2);
     ImGui::Spacing();
     for (int i = 0; i < static_cast<int>(c.sections.size()); ++i) {
@@ -48,7 +49,6 @@ void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
             out.go_to_section = i;  // opening a section closes the narrow drawer (App::OpenSection)
         }
     }
-    EndSemRegion();
 }
 
 // --- Reader -----------------------------------------------------------------
@@ -64,9 +64,11 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
     dl->AddText(GetFonts().bold, Em(), ImVec2(a.x + pad, a.y + pad), Colors().text, c.Str("reader.takeaway"));
     ImGui::SetCursorScreenPos(ImVec2(a.x + pad, a.y + pad + label_h));
     std::string name = std::string(c.Str("reader.takeaway")) + ": " + BlockText(b);
-    BeginSemRegion(Role::Region, c.Str("reader.takeaway"), a, z);
-    auto r = DrawRichText("takeaway", b.spans, lay, Colors().text, highlight);
-    EndSemRegion();
+    DrawTextResult r;
+    {
+        SemScope scope(Role::Region, c.Str("reader.takeaway"), a, z);
+        r = DrawRichText("takeaway", b.spans, lay, Colors().text, highlight);
+    }
     if (!r.clicked_link.empty()) out.open_external = r.clicked_link;
     ImGui::SetCursorScreenPos(ImVec2(a.x, z.y));
     ImGui::Dummy(ImVec2(width, std::round(Em() * 0.5f)));
@@ -111,7 +113,9 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     if (indent > 0) ImGui::Indent(indent);
 
     ImVec2 top = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Main, s.title.c_str(), top, ImVec2(top.x + width, top.y + ImGui::GetWindowHeight()));
+    std::optional<SemScope> main_scope(std::in_place, Role::Main, s.title, top,
+                                       ImVec2(top.x + width, top.y + ImGui::GetWindowHeight()));
+    std::optional<SemScope> list_scope;  // consecutive list items: one list
     Gap(0.5f);
     HeadingText(GetFonts().h1, s.title, 1);
     Gap(0.5f);
@@ -128,7 +132,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
         bool in_list = bi > 0 && s.blocks[bi - 1].kind == BlockKind::ListItem;
         if (b.kind == BlockKind::ListItem && !in_list) {
             ImVec2 la = ImGui::GetCursorScreenPos();
-            BeginSemRegion(Role::List, "", la, ImVec2(la.x + width, la.y));
+            list_scope.emplace(Role::List, "", la, ImVec2(la.x + width, la.y));
         }
         switch (b.kind) {
             case BlockKind::Heading: {
@@ -174,7 +178,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
             }
         }
         bool list_continues = bi + 1 < static_cast<int>(s.blocks.size()) && s.blocks[bi + 1].kind == BlockKind::ListItem;
-        if (b.kind == BlockKind::ListItem && !list_continues) EndSemRegion();
+        if (b.kind == BlockKind::ListItem && !list_continues) list_scope.reset();
         ImGui::PopID();
     }
 
@@ -202,7 +206,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     bool end_visible = ImGui::IsItemVisible() || (ImGui::GetScrollMaxY() > 0 && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1);
     if (end_visible && !ui.restore_scroll && v.status[v.section] == SectionStatus::NotStarted) out.end_seen = v.section;
     Gap(2);
-    EndSemRegion();
+    main_scope.reset();
     if (indent > 0) ImGui::Unindent(indent);
 
     // Reading keys, when no control has keyboard focus.
@@ -236,7 +240,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
 void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, c.Str("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
+    SemScope scope(Role::Region, c.Str("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
     HeadingText(GetFonts().h2, c.Str("search.title"), 2);
     if (ui.focus_search) {
         Sem().FocusNextControl();
@@ -257,7 +261,6 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
-    EndSemRegion();
 }
 
 // --- Settings ---------------------------------------------------------------
@@ -266,7 +269,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Settings& s = v.state.settings;
     float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    SemScope scope(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
     HeadingText(GetFonts().h1, c.Str("settings.title"), 1);
     if (Button("Close settings##close")) out.toggle_settings = true;
 
@@ -336,7 +339,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     if (v.restore) {
         Gap(0.3f);
         ImVec2 ra = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Dialog, "Restore this backup?", ra, ImVec2(ra.x + width, ra.y + Em() * 8));
+        SemScope dialog(Role::Dialog, "Restore this backup?", ra, ImVec2(ra.x + width, ra.y + Em() * 8));
         HeadingText(GetFonts().bold, "Restore this backup?", 3);
         MutedText("\"" + v.restore->filename + "\" was checked and can be restored. It replaces what is saved now:");
         if (!v.restore->whose.empty()) MutedText(v.restore->whose);
@@ -349,7 +352,6 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (Button("Replace my data with the backup##confirm_restore")) out.confirm_restore = true;
         ImGui::SameLine();
         if (Button("Cancel##cancel_restore", "Cancel restore")) out.cancel_restore = true;
-        EndSemRegion();
     }
 
     Gap(0.3f);
@@ -357,7 +359,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (Button("Reset my data...##reset", "Reset my data")) out.ask_reset = true;
     } else {
         ImVec2 ra = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Dialog, "Reset my data?", ra, ImVec2(ra.x + width, ra.y + Em() * 6));
+        SemScope dialog(Role::Dialog, "Reset my data?", ra, ImVec2(ra.x + width, ra.y + Em() * 6));
         HeadingText(GetFonts().bold, "Reset my data?", 3);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         if (v.in_lms)
@@ -372,23 +374,22 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
         if (Button("Delete everything and start again##confirm_reset")) out.confirm_reset = true;
         ImGui::SameLine();
         if (Button("Keep my data##cancel_reset")) out.cancel_reset = true;
-        EndSemRegion();
     }
-    EndSemRegion();
 }
 
 // The planner's place while its code is on the way (or could not be fetched).
 void DrawPlannerPending(const WorkbookView& v) {
     ImGui::BeginChild("##planner_pending", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Main, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
-    HeadingText(GetFonts().h1, "Planner", 1);
-    Gap(0.5f);
-    ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + Em() * 36, ImGui::GetContentRegionMax().x));
-    ImGui::TextUnformatted(v.planner_pending.c_str());
-    ImGui::PopTextWrapPos();
-    SemText(Role::Status, v.planner_pending, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    EndSemRegion();
+    {
+        ImVec2 a = ImGui::GetCursorScreenPos();
+        SemScope scope(Role::Main, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
+        HeadingText(GetFonts().h1, "Planner", 1);
+        Gap(0.5f);
+        ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + Em() * 36, ImGui::GetContentRegionMax().x));
+        ImGui::TextUnformatted(v.planner_pending.c_str());
+        ImGui::PopTextWrapPos();
+        SemText(Role::Status, v.planner_pending, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
     ImGui::EndChild();
 }
 
@@ -416,7 +417,9 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
     };
     bool first = true;
     if (!v.wide) {
-        if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", c.Str("nav.contents"))) out.toggle_contents = true;
+        if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", nullptr, ImVec2(0, 0),
+                   false, ui.contents_open ? SemFlag_Expanded : SemFlag_Collapsed))
+            out.toggle_contents = true;
         first = false;
     }
     const char* planner_label = ui.planner_open ? "Chapter##planner" : "Planner##planner";

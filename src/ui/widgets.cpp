@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -69,13 +70,13 @@ bool TakeValue(ImGuiID id, std::string& text) {
 
 }  // namespace
 
-bool Button(const char* label, const char* name, ImVec2 size, bool disabled) {
+bool Button(const char* label, const char* name, ImVec2 size, bool disabled, uint16_t flags) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
     if (disabled) ImGui::BeginDisabled();
     bool pressed = ImGui::Button(label, size);
     if (disabled) ImGui::EndDisabled();
-    Record(Role::Button, id, name ? name : VisibleLabel(label), disabled ? SemFlag_Disabled : 0);
+    Record(Role::Button, id, name ? name : VisibleLabel(label), flags | (disabled ? SemFlag_Disabled : 0));
     if (!disabled && Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;  // pressed with the mouse
     return pressed;
@@ -186,9 +187,14 @@ void SemListItem(const std::string& text, ImVec2 min, ImVec2 max) {
     Sem().Close();
 }
 
-void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max, const char* id_label) {
+SemScope::SemScope(Role role, const std::string& name, const char* id_label)
+    : SemScope(role, name, ImGui::GetCursorScreenPos(),
+               ImVec2(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
+               id_label) {}
+
+SemScope::SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label) {
     SemNode n;
-    n.id = ImGui::GetID(id_label ? id_label : name);
+    n.id = id_label ? ImGui::GetID(id_label) : ImGui::GetID(name.data(), name.data() + name.size());
     n.role = role;
     n.name = name;
     n.min = min;
@@ -196,7 +202,42 @@ void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max, const c
     Sem().Open(n);
 }
 
-void EndSemRegion() { Sem().Close(); }
+SemScope::~SemScope() {
+    // The cursor is where the next item would go: the scope's drawing ends above it.
+    ImVec2 end = ImGui::GetCursorScreenPos();
+    ImVec2 item = ImGui::GetItemRectMax();
+    Sem().Close(ImVec2(std::max(item.x, end.x), std::max(item.y, end.y - ImGui::GetStyle().ItemSpacing.y)));
+}
+
+void TextItem(const std::string& text, Role role, ImU32 color) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    if (color) ImGui::PopStyleColor();
+    SemText(role, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void DrawFocusRing() {
+    const Semantics& sem = Sem();
+    if (!sem.focus_visible) return;
+    for (const SemNode& n : sem.Nodes()) {
+        if (!(n.flags & SemFlag_Focused)) continue;
+        if (n.role == Role::TextField || n.role == Role::TextArea) return;
+        float t = std::max(2.0f, std::round(ImGui::GetFontSize() / 8.0f));
+        ImRect r(n.min, n.max);
+        r.Expand(t + 1.0f);
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        // A halo of the page's colour under the accent ring: the ring keeps its
+        // contrast on a filled button, a tinted row or the bare page alike.
+        dl->AddRect(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_WindowBg), t * 2, 0, t + 2.0f);
+        dl->AddRect(r.Min, r.Max, ImGui::GetColorU32(ImGuiCol_NavHighlight), t * 2, 0, t);
+        return;
+    }
+}
+
+void RecordControl(Role role, ImGuiID id, const std::string& name, uint16_t flags, std::string value,
+                   std::string desc) {
+    Record(role, id, name, flags, std::move(value), std::move(desc));
+}
 
 }  // namespace wb::ui
 

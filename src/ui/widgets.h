@@ -16,7 +16,9 @@ void BeforeControl(ImGuiID id, bool text_field = false);
 
 // A push button. `name` overrides the accessible name (defaults to the label
 // without its "##id" suffix).
-bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(0, 0), bool disabled = false);
+// `flags` adds states such as SemFlag_Expanded/SemFlag_Collapsed (a disclosure button).
+bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(0, 0), bool disabled = false,
+            uint16_t flags = 0);
 
 // A clickable row that behaves as a link (table of contents, search hits).
 // `href` is what the mirrored <a> points at (e.g. "#/read/<id>"), for screen readers.
@@ -56,11 +58,34 @@ void SemText(Role role, const std::string& text, ImVec2 min, ImVec2 max, uint8_t
 // text from its children, as for rich text).
 void SemListItem(const std::string& text, ImVec2 min, ImVec2 max);
 
-// Containers: Begin records an open node; End closes it.
-// The node's id comes from `id_label` when given, else from the name: give one
-// when the name changes with what the learner types.
-void BeginSemRegion(Role role, const char* name, ImVec2 min, ImVec2 max, const char* id_label = nullptr);
-void EndSemRegion();
+// A container in the semantics tree (a region, list, dialog, group) around
+// what is drawn while it lives: it opens at the cursor across the available
+// width and, when it goes out of scope, closes itself and grows to cover every
+// node recorded inside and what was drawn. Its id comes from `id_label` when
+// given, else from the name: give one when the name changes with what the
+// learner types. The second form starts from explicit bounds (a canvas area).
+class SemScope {
+public:
+    SemScope(Role role, const std::string& name, const char* id_label = nullptr);
+    SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label = nullptr);
+    ~SemScope();
+    SemScope(const SemScope&) = delete;
+    SemScope& operator=(const SemScope&) = delete;
+};
+
+// Text drawn as an item (a table cell, a value beside a label) and recorded
+// over it, so a screen reader reads what the eye sees.
+void TextItem(const std::string& text, Role role = Role::Text, ImU32 color = 0);
+
+// Records a control drawn by hand (an InvisibleButton with its own drawing,
+// as rich text's links) over the last item, with its focus state.
+void RecordControl(Role role, ImGuiID id, const std::string& name, uint16_t flags = 0, std::string value = {},
+                   std::string desc = {});
+
+// At the end of a frame: a ring around the control that holds keyboard focus,
+// when the keyboard put it there (Semantics::focus_visible). Text fields draw
+// their own (for the mouse too).
+void DrawFocusRing();
 
 // Strips "##..." and "###..." ImGui id suffixes.
 std::string VisibleLabel(const char* label);

@@ -69,20 +69,23 @@ for (const [label, opts, prep] of [
 test('every role of the semantics tree mirrors into valid, named ARIA', async () => {
   await withPage({}, async (page) => {
     await page.evaluate(() => {
-      // [role, level, flags, name, value, children]; flags: 1 checked, 2 selected, 4 expanded, 16 invalid, 64 current
+      // [role, level, flags, name, value, children]; flags: 1 checked, 2 collapsed, 4 expanded, 16 invalid, 64 current
       const spec = [
         ['navigation', 0, 0, 'Planner sections', '', [['link', 0, 64, 'Contacts', '#/plan/contacts']]],
         ['region', 0, 0, 'Goals', '', [
           ['heading', 2, 0, 'Goals', ''], ['text', 0, 0, 'Some words', ''],
           ['paragraph', 0, 0, 'A paragraph', '', [['textrun', 0, 0, 'A paragraph', '']]],
           ['progressbar', 0, 0, 'Goals done', '40'], ['status', 0, 0, 'Saved', ''],
-          ['button', 0, 4, 'Add a goal', ''], ['checkbox', 0, 1, 'Done', ''],
+          ['button', 0, 4, 'Add a goal', ''], ['button', 0, 2, 'Contents', ''], ['checkbox', 0, 1, 'Done', ''],
           ['textbox', 0, 0, 'Name', 'Priya'], ['textarea', 0, 16, 'Notes', 'x'], ['slider', 0, 0, 'Priority', '3'],
           ['radiogroup', 0, 0, 'Kind', '', [['radio', 0, 1, 'Person', ''], ['radio', 0, 0, 'Organization', '']]],
           ['group', 0, 0, 'Channels', '', [['checkbox', 0, 0, 'Email', '']]],
-          ['tablist', 0, 0, 'Planner views', '', [['tab', 0, 2, 'Contacts', ''], ['tab', 0, 0, 'Events', '']]],
           ['list', 0, 0, 'People', '', [['listitem', 0, 0, 'Priya', '', [['textrun', 0, 0, 'Priya', '']]]]],
-          ['row', 0, 0, 'Priya Shah, UX research', '', [['button', 0, 0, 'Edit Priya Shah', '']]],
+          ['table', 0, 0, 'Contacts', '', [
+            ['row', 0, 0, '', '', [['columnheader', 0, 0, 'Name', ''], ['columnheader', 0, 0, 'Tier', '']]],
+            ['row', 0, 0, '', '', [['rowheader', 0, 0, '', '', [['link', 0, 0, 'Priya Shah', '#/planner/contact/1']]],
+                                   ['cell', 0, 0, 'Inner circle', '']]],
+          ]],
           ['dialog', 0, 0, 'Delete this contact?', '', [['button', 0, 0, 'Delete', '']]],
         ]],
       ];
@@ -106,8 +109,10 @@ test('every role of the semantics tree mirrors into valid, named ARIA', async ()
     const snap = await page.locator('#wb-role-probe').ariaSnapshot();
     assert.match(snap, /progressbar "Goals done"/);
     assert.equal(await page.locator('#wb-role-probe [role=progressbar]').getAttribute('aria-valuenow'), '40');
-    assert.match(snap, /tab "Contacts" \[selected\]/);
-    assert.match(snap, /group "Priya Shah, UX research":\n\s+- button "Edit Priya Shah"/);
+    assert.match(snap, /button "Add a goal" \[expanded\]/);
+    assert.match(snap, /button "Contents"\n/);  // collapsed: no [expanded]
+    assert.equal(await page.locator('#wb-role-probe button[aria-label="Contents"], #wb-role-probe button').nth(1).getAttribute('aria-expanded'), 'false');
+    assert.match(snap, /table "Contacts":\n\s+- row "Name Tier":\n\s+- columnheader "Name"\n\s+- columnheader "Tier"\n\s+- row "Priya Shah Inner circle":\n\s+- rowheader "Priya Shah":\n\s+- link "Priya Shah"[^\n]*\n(\s+- \/url[^\n]*\n)?\s+- cell "Inner circle"/);
   });
 });
 

@@ -76,8 +76,8 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   assert.match(await countText(page), new RegExp(`^${added} of ${added} contacts`));
 
   // Open the first contact and log a touch.
-  const first = page.getByRole('link', { name: /·/ }).first();
-  const firstName = (await first.textContent()).split(' · ')[0];
+  const first = page.getByRole('rowheader').first().getByRole('link');
+  const firstName = await first.textContent();
   await press(first, 'Enter');
   await page.getByRole('heading', { name: firstName, level: 1 }).waitFor();
   const note = page.getByRole('textbox', { name: 'What happened' });

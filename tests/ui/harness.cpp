@@ -85,7 +85,14 @@ void Ui::Frame() {
         app.Frame();
     }
     ImGui::Render();
+    CheckSemanticsShape();
     BrowserAfterFrame();
+}
+
+// Every frame of every test: a container opened by hand (Sem().Open) and not
+// closed would swallow the rest of the page into it.
+void Ui::CheckSemanticsShape() {
+    CHECK_MESSAGE(wb::Sem().OpenDepth() == 0, "a semantics container was left open at the end of a frame");
 }
 
 // What web_bridge.js does with the app's requests after a frame: a field asked

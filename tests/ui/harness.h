@@ -68,6 +68,7 @@ struct Ui {
 
 private:
     void BrowserAfterFrame();
+    void CheckSemanticsShape();
     ImGuiContext* ctx_ = nullptr;
     float built_scale_ = 0;
     std::function<void()> hosted_;

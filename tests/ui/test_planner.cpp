@@ -10,6 +10,7 @@
 
 #include "core/interchange.h"
 #include "core/planner.h"
+#include "core/planner_text.h"
 #include "core/route.h"
 #include "harness.h"
 
@@ -301,6 +302,60 @@ TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen,
     REQUIRE(count != nullptr);
     CHECK_MESSAGE(count->name.rfind("13 of 30000 contacts", 0) == 0, count->name);
     CHECK(ui.FindContaining(Role::Link, "Person 29995") != nullptr);
+}
+
+TEST_CASE("ui planner: the contacts table is a table for screen readers: headers, the name as row header, every column") {
+    Ui ui;
+    pl::Planner p;
+    pl::Contact c;
+    c.id = 1;
+    c.name = "Zoë Ødegård";
+    c.company = "Fjord Labs";
+    c.tier = pl::Tier::Inner;
+    p.contacts.push_back(c);
+    p.next_id = 2;
+    ui.app.planner().Replace(p);
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    const wb::SemNode* table = ui.Find(Role::Table, "Contacts");
+    REQUIRE(table != nullptr);
+    const std::vector<wb::SemNode>& nodes = ui.Nodes();
+    auto index_of = [&](const wb::SemNode* n) { return static_cast<int>(n - nodes.data()); };
+    auto children = [&](const wb::SemNode* parent) {
+        std::vector<const wb::SemNode*> out;
+        for (const wb::SemNode& n : nodes)
+            if (n.parent == index_of(parent)) out.push_back(&n);
+        return out;
+    };
+    std::vector<const wb::SemNode*> rows = children(table);
+    REQUIRE(rows.size() == 2);  // the header row and one contact
+    std::vector<std::string> headers;
+    for (const wb::SemNode* h : children(rows[0])) {
+        CHECK(h->role == Role::ColumnHeader);
+        headers.push_back(h->name);
+    }
+    CHECK(headers == std::vector<std::string>{"Name", "Company", "Tier", "Follow-up"});
+    std::vector<const wb::SemNode*> cells = children(rows[1]);
+    REQUIRE(cells.size() == 4);
+    CHECK(cells[0]->role == Role::RowHeader);
+    std::vector<const wb::SemNode*> link = children(cells[0]);
+    REQUIRE(link.size() == 1);
+    CHECK(link[0]->role == Role::Link);
+    CHECK(link[0]->name == "Zoë Ødegård");  // the visible label, nothing more (WCAG 2.5.3)
+    CHECK(link[0]->value == "#/planner/contact/1");
+    CHECK(cells[1]->role == Role::Cell);
+    CHECK(cells[1]->name == "Fjord Labs");
+    CHECK(cells[2]->name == pl::TierName(pl::Tier::Inner));
+    CHECK(cells[3]->name == "never contacted");
+    // The row covers its cells, and the table its rows (scopes grow to what was drawn).
+    for (const wb::SemNode* cell : cells) {
+        CHECK(cell->min.x >= rows[1]->min.x);
+        CHECK(cell->max.x <= rows[1]->max.x);
+        CHECK(cell->max.y <= table->max.y);
+    }
+    // Activating the name opens the contact.
+    ui.Activate(Role::Link, "Zoë Ødegård");
+    CHECK(H1(ui) == "Zoë Ødegård");
 }
 
 TEST_CASE("ui planner: importing a LinkedIn file shows a preview; cancel changes nothing, commit adds the contacts") {

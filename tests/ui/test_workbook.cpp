@@ -458,12 +458,15 @@ TEST_CASE("ui: on a narrow screen the contents is a drawer behind a Contents but
     Ui ui(kNarrowW, kNarrowH);
     ui.app.SetViewportWide(false);
     ui.Frames(2);
-    CHECK(ui.Find(Role::Button, "Contents") != nullptr);
+    REQUIRE(ui.Find(Role::Button, "Contents") != nullptr);
+    CHECK((ui.Find(Role::Button, "Contents")->flags & wb::SemFlag_Collapsed) != 0);  // aria-expanded=false
     CHECK(ui.Find(Role::Navigation, "Contents") == nullptr);  // closed
     CHECK(ContentsLink(ui, Title(ui, 3)) == nullptr);
 
     ui.Activate(Role::Button, "Contents");
     CHECK(ui.app.shell().contents_open);
+    REQUIRE(ui.Find(Role::Button, "Close contents") != nullptr);
+    CHECK((ui.Find(Role::Button, "Close contents")->flags & wb::SemFlag_Expanded) != 0);
     CHECK(ui.Find(Role::Navigation, "Contents") != nullptr);
     for (const wb::Section& s : ui.app.content().sections) CHECK(ContentsLink(ui, s.title) != nullptr);
 
@@ -487,6 +490,51 @@ TEST_CASE("ui: a narrow screen keeps every control inside the window width") {
 }
 
 // --- Semantics tree -------------------------------------------------------------------
+
+TEST_CASE("ui: a question's options keep the order they were first shown in when the learner answers") {
+    Ui ui;
+    ui.app.OnRoute("#/read/be-proactive");
+    ui.Frames(2);
+    auto radios = [&]() {
+        std::vector<std::string> names;
+        int group = -1;
+        for (size_t i = 0; i < ui.Nodes().size(); ++i) {
+            const wb::SemNode& n = ui.Nodes()[i];
+            if (group < 0 && n.role == Role::RadioGroup) group = static_cast<int>(i);
+            else if (group >= 0 && n.parent == group && n.role == Role::Radio) names.push_back(n.name);
+        }
+        return names;
+    };
+    std::vector<std::string> before = radios();
+    REQUIRE(before.size() >= 3);
+    ui.Activate(Role::Radio, before[1]);
+    ui.Frame();
+    CHECK(radios() == before);
+    CHECK(ui.app.state().shuffle_seed != 0);  // stored with the answer: the same order after a reload
+}
+
+TEST_CASE("ui: an ordering question can be checked in the order first shown, without moving anything") {
+    Ui ui;
+    ui.app.OnRoute("#/read/be-proactive");
+    ui.Frames(2);
+    const wb::Quiz* quiz = ui.app.content().QuizForSection("be-proactive");
+    REQUIRE(quiz != nullptr);
+    int number = 0;
+    const wb::Question* ordering = nullptr;
+    for (const wb::Question& q : quiz->questions) {
+        if (q.Graded()) ++number;
+        if (q.kind == wb::QuestionKind::Ordering) { ordering = &q; break; }
+    }
+    REQUIRE(ordering != nullptr);
+    std::string check = "Check answer to question " + std::to_string(number);
+    REQUIRE(ui.Find(Role::Button, check) != nullptr);
+    ui.Activate(Role::Button, check);
+    const wb::QuizProgress& p = ui.app.state().quizzes.at(quiz->id);
+    REQUIRE(p.answers.count(ordering->id) == 1);
+    CHECK(p.answers.at(ordering->id).checked);
+    CHECK(p.answers.at(ordering->id).chosen.size() == ordering->options.size());
+    CHECK(ui.Find(Role::Button, check) == nullptr);  // checked: the verdict shows instead
+}
 
 TEST_CASE("ui: semantics ids are unique within a frame and bounds are sane") {
     for (bool wide : {true, false}) {

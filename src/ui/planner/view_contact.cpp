@@ -67,12 +67,11 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         ImVec2 qa = ImGui::GetCursorScreenPos();
         const std::string q = when + " is in the future (" + DaysFromNow(touch_day, v.today) +
                               "). A touch is something that happened: log it on that date anyway?";
-        BeginSemRegion(Role::Group, q.c_str(), qa, ImVec2(qa.x + FieldWidth(), qa.y + Em() * 3));
+        SemScope scope(Role::Group, q.c_str(), qa, ImVec2(qa.x + FieldWidth(), qa.y + Em() * 3));
         WrappedText(q, Colors().text);
         if (Button(("Yes, log it on " + when + "##log_future").c_str())) log = true;
         ImGui::SameLine();
         if (Button("Change the date##no_future")) ui.touch_future_confirm = false;
-        EndSemRegion();
     } else if (Button("Log this touch##log")) {
         if (!date_ok) ui.touch_day_error = "Date of the touch: " + why + " Nothing was logged.";
         else if (touch_day > v.today) ui.touch_future_confirm = true;
@@ -168,19 +167,20 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     HeadingText(GetFonts().h2, hh, 2);
     if (c.log.empty()) MutedText("No touches yet. The first one starts the follow-up clock.");
     ImVec2 la = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::List, "History", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + Em() * 2));
-    for (size_t i = c.log.size(); i-- > 0;) {
-        const Interaction& it = c.log[i];
-        std::string line = FormatDay(it.day) + " \xC2\xB7 " + kChannels[static_cast<int>(it.channel) % 6];
-        if (!it.note.empty()) line += " \xC2\xB7 " + it.note;
-        if (it.help != Help::None) line += std::string(it.help == Help::Given ? " \xC2\xB7 help given" : " \xC2\xB7 help received") +
-                                          (it.help_note.empty() ? "" : ": " + it.help_note);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::BulletText("%s", line.c_str());
-        ImGui::PopTextWrapPos();
-        SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    {
+        SemScope scope(Role::List, "History", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + Em() * 2));
+        for (size_t i = c.log.size(); i-- > 0;) {
+            const Interaction& it = c.log[i];
+            std::string line = FormatDay(it.day) + " \xC2\xB7 " + kChannels[static_cast<int>(it.channel) % 6];
+            if (!it.note.empty()) line += " \xC2\xB7 " + it.note;
+            if (it.help != Help::None) line += std::string(it.help == Help::Given ? " \xC2\xB7 help given" : " \xC2\xB7 help received") +
+                                              (it.help_note.empty() ? "" : ": " + it.help_note);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::BulletText("%s", line.c_str());
+            ImGui::PopTextWrapPos();
+            SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        }
     }
-    EndSemRegion();
 
     if (v.templates && (!v.templates->outreach.empty() || !v.templates->thank_you.empty())) {
         Gap(0.4f);
@@ -213,7 +213,7 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         if (Button("Delete this contact...##del", "Delete this contact")) ui.confirm_delete = true;
     } else {
         ImVec2 da = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Dialog, "Delete this contact?", da, ImVec2(da.x + Em() * 30, da.y + Em() * 5));
+        SemScope scope(Role::Dialog, "Delete this contact?", da, ImVec2(da.x + Em() * 30, da.y + Em() * 5));
         WrappedText("Delete " + c.name + " and their history? This cannot be undone.", Colors().text);
         if (Button("Delete##confirm_del")) {
             out.remove = std::make_pair(RecordKind::Contact, c.id);
@@ -221,7 +221,6 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         }
         ImGui::SameLine();
         if (Button("Keep##cancel_del", "Keep this contact")) ui.confirm_delete = false;
-        EndSemRegion();
     }
     if (changed) out.put_contact = c;
 }

@@ -114,7 +114,9 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     bool narrow = ImGui::GetContentRegionAvail().x < Em() * 36;
     int columns = narrow ? 2 : 4;
     ImVec2 ta = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::List, "Contacts", ta, ImVec2(ta.x + ImGui::GetContentRegionAvail().x, ta.y + height));
+    // A data table for screen readers too: a header row, then per contact the
+    // name (a link, the row's header) and one cell per column shown.
+    SemScope table(Role::Table, "Contacts", ta, ImVec2(ta.x + ImGui::GetContentRegionAvail().x, ta.y + height));
     if (ImGui::BeginTable("##contacts", columns, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Name", 0, 3.0f);
@@ -124,6 +126,22 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         }
         ImGui::TableSetupColumn("Follow-up", 0, 2.0f);
         ImGui::TableHeadersRow();
+        {
+            ImVec2 ha = ImGui::GetItemRectMin(), hb = ImGui::GetItemRectMax();
+            SemScope header(Role::Row, "", ImVec2(ta.x, ha.y), hb, "##header_row");
+            for (int col = 0; col < columns; ++col) {
+                ImGui::PushID(col);
+                SemText(Role::ColumnHeader, ImGui::TableGetColumnName(col), ImVec2(ta.x, ha.y), hb);
+                ImGui::PopID();
+            }
+        }
+        // One cell of text; its own id, as two cells of a row may read the same.
+        auto cell = [](int col, const std::string& text, ImU32 color = 0) {
+            ImGui::TableNextColumn();
+            ImGui::PushID(col);
+            TextItem(text, Role::Cell, color);
+            ImGui::PopID();
+        };
         ImGuiListClipper clip;
         clip.Begin(static_cast<int>(ui.rows.size()));
         while (clip.Step()) {
@@ -132,30 +150,28 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(static_cast<int>(c.id));
-                std::string name = c.name.empty() ? std::string("(no name)") : c.name;
-                std::string line = ContactDueLine(c, v.today);
-                std::string href = ContactHref(c.id);
-                if (LinkRow((name + "##row").c_str(), ui.contact == c.id, line.c_str(), nullptr, href.c_str(),
-                            ImGuiSelectableFlags_SpanAllColumns))
-                    out.open_contact = c.id;
-                if (!narrow) {
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(c.company.c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(TierName(c.tier));
+                {
+                    SemScope row(Role::Row, "", "##sem_row");
+                    std::string name = c.name.empty() ? std::string("(no name)") : c.name;
+                    std::string href = ContactHref(c.id);
+                    {
+                        SemScope header(Role::RowHeader, "", "##sem_name");
+                        if (LinkRow((name + "##row").c_str(), ui.contact == c.id, nullptr, nullptr, href.c_str(),
+                                    ImGuiSelectableFlags_SpanAllColumns))
+                            out.open_contact = c.id;
+                    }
+                    if (!narrow) {
+                        cell(1, c.company);
+                        cell(2, TierName(c.tier));
+                    }
+                    FollowUpStatus st = StatusOf(c, v.today);
+                    cell(3, DueWords(c, v.today), st == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
                 }
-                ImGui::TableNextColumn();
-                std::string due = DueWords(c, v.today);
-                FollowUpStatus st = StatusOf(c, v.today);
-                ImGui::PushStyleColor(ImGuiCol_Text, st == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
-                ImGui::TextUnformatted(due.c_str());
-                ImGui::PopStyleColor();
                 ImGui::PopID();
             }
         }
         ImGui::EndTable();
     }
-    EndSemRegion();
 }
 
 }  // namespace wb::ui

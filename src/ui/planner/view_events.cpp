@@ -48,7 +48,7 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
     PlannerForms& f = ui.forms;
     const Planner& p = v.planner;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, "People you met", a, ImVec2(a.x + width, a.y + Em() * 8));
+    SemScope scope(Role::Region, "People you met", a, ImVec2(a.x + width, a.y + Em() * 8));
     SubHeading("Who did you meet?");
     MutedText("Find each person by name and add them. Each one gets a follow-up due within 48 hours.");
     Field("##met_query", "Find a contact by name", ui.met_query, width, "type part of a name");
@@ -109,7 +109,6 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
         ui.met_query.clear();
         f.picking_met = false;
     }
-    EndSemRegion();
 }
 
 void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, float width, PlannerIntents& out) {
@@ -127,25 +126,26 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     SubHeading("Preparation");
     if (d.prep.empty()) MutedText("Nothing on the checklist yet: e.g. update your profile, prepare a 30-second introduction.");
     ImVec2 la = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Group, "Preparation checklist", la, ImVec2(la.x + width, la.y + Em() * 2));
-    for (size_t i = 0; i < d.prep.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
-        float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
-        bool done = d.prep[i].done;
-        if (Checkbox((d.prep[i].text + "##check").c_str(), done, std::max(Em() * 6, width - remove_w - Em()))) {
-            d.prep[i].done = done;
-            put = true;
-        }
-        ImGui::SameLine();
-        if (Button("Remove##remove", ("Remove " + d.prep[i].text + " from the checklist").c_str())) {
-            d.prep.erase(d.prep.begin() + static_cast<long>(i));
-            put = true;
+    {
+        SemScope scope(Role::Group, "Preparation checklist", la, ImVec2(la.x + width, la.y + Em() * 2));
+        for (size_t i = 0; i < d.prep.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
+            bool done = d.prep[i].done;
+            if (Checkbox((d.prep[i].text + "##check").c_str(), done, std::max(Em() * 6, width - remove_w - Em()))) {
+                d.prep[i].done = done;
+                put = true;
+            }
+            ImGui::SameLine();
+            if (Button("Remove##remove", ("Remove " + d.prep[i].text + " from the checklist").c_str())) {
+                d.prep.erase(d.prep.begin() + static_cast<long>(i));
+                put = true;
+                ImGui::PopID();
+                break;
+            }
             ImGui::PopID();
-            break;
         }
-        ImGui::PopID();
     }
-    EndSemRegion();
     Field("##prep_new", "New checklist item", f.prep_new, width);
     if (Button("Add item##prep_add", "Add the item to the checklist", ImVec2(0, 0), f.prep_new.empty())) {
         d.prep.push_back({f.prep_new, false});

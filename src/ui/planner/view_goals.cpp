@@ -79,7 +79,7 @@ void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         }
     if (AddToggle(f, RecordKind::Goal, "Set your own##add", "Set your own goal")) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Region, "Your own goal", a, ImVec2(a.x + width, a.y + Em() * 8));
+        SemScope scope(Role::Region, "Your own goal", a, ImVec2(a.x + width, a.y + Em() * 8));
         LabelledRadio("What to count", GoalKindNames(), f.add_kind, width);
         LabelledRadio("Per", {"Week", "Month"}, f.add_period, width);
         SliderInt("##add_target", "Target", f.add_target, 1, 50, std::min(width, Em() * 16));
@@ -90,7 +90,6 @@ void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             g.period = static_cast<GoalPeriod>(std::clamp(f.add_period, 0, 1));
             g.target = f.add_target;
         }
-        EndSemRegion();
     }
 }
 

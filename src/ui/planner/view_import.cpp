@@ -58,7 +58,7 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     if (shown == 0) MutedText("No lines with this outcome.");
     float height = std::max(Em() * 10, ImGui::GetContentRegionAvail().y - Em());
     ImVec2 la = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::List, "What the file holds", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + height));
+    SemScope scope(Role::List, "What the file holds", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + height));
     ImGui::BeginChild("##import_rows", ImVec2(0, height), ImGuiChildFlags_Border);
     ImGuiListClipper clip;
     clip.Begin(shown);
@@ -81,7 +81,6 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         }
     }
     ImGui::EndChild();
-    EndSemRegion();
 }
 
 }  // namespace wb::ui

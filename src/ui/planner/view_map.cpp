@@ -268,9 +268,10 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                   m.counts[static_cast<int>(Standing::Due)], m.counts[static_cast<int>(Standing::Fine)],
                   m.counts[static_cast<int>(Standing::Never)], static_cast<int>(visible.size()), zoom * 100,
                   aggregated ? ", shown as density (zoom in to see each person)" : "");
-    BeginSemRegion(Role::Region, "Network map", a, b);
-    SemText(Role::Text, summary, a, b);
-    EndSemRegion();
+    {
+        SemScope scope(Role::Region, "Network map", a, b);
+        SemText(Role::Text, summary, a, b);
+    }
     WrappedText(summary, Colors().text);
 
     std::vector<uint32_t> listed;
@@ -286,7 +287,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                                 : "People in view";
         SubHeading(title);
         ImVec2 la = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::List, title.c_str(), la, ImVec2(la.x + width, la.y + Em() * 2));
+        SemScope scope(Role::List, title.c_str(), la, ImVec2(la.x + width, la.y + Em() * 2));
         for (uint32_t i : listed) {
             const MapCache::Dot& d = m.dots[i];
             const Contact& c = p.contacts[d.contact];
@@ -296,7 +297,6 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             if (WrappedLink("##who", text, width, href.c_str())) out.open_contact = d.id;
             ImGui::PopID();
         }
-        EndSemRegion();
     }
 }
 

@@ -32,36 +32,37 @@ void BarChart(const std::string& title, const std::vector<Bar>& bars, float widt
     if (stacked) label_w = width;
     float bar_w = stacked ? width - num_w : width - label_w - num_w - Em() * 0.5f;
     ImVec2 la = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::List, title.c_str(), la, ImVec2(la.x + width, la.y + Em() * 2));
-    for (size_t i = 0; i < bars.size(); ++i) {
-        const Bar& bar = bars[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImVec2 p0 = ImGui::GetCursorScreenPos();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_w);
-        ImGui::TextUnformatted(bar.label.c_str());
-        ImGui::PopTextWrapPos();
-        float label_h = ImGui::GetItemRectSize().y;
-        float row_y = stacked ? p0.y + label_h : p0.y;
-        float h = stacked ? Em() : std::max(label_h, Em());
-        float x = stacked ? p0.x : p0.x + label_w + Em() * 0.5f;
-        ImVec2 b0(x, row_y + 2), b1(x + bar_w, row_y + h - 2);
-        dl->AddRectFilled(b0, b1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
-        dl->AddRect(b0, b1, ImGui::GetColorU32(ImGuiCol_Border), 3.0f);
-        if (bar.value > 0)
-            dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * bar.value / most, b1.y), Colors().accent, 3.0f);
-        if (goal > 0) {
-            float gx = b0.x + bar_w * goal / most;
-            dl->AddLine(ImVec2(gx, b0.y - 2), ImVec2(gx, b1.y + 2), Colors().text, 2.0f);
+    {
+        SemScope scope(Role::List, title.c_str(), la, ImVec2(la.x + width, la.y + Em() * 2));
+        for (size_t i = 0; i < bars.size(); ++i) {
+            const Bar& bar = bars[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImVec2 p0 = ImGui::GetCursorScreenPos();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_w);
+            ImGui::TextUnformatted(bar.label.c_str());
+            ImGui::PopTextWrapPos();
+            float label_h = ImGui::GetItemRectSize().y;
+            float row_y = stacked ? p0.y + label_h : p0.y;
+            float h = stacked ? Em() : std::max(label_h, Em());
+            float x = stacked ? p0.x : p0.x + label_w + Em() * 0.5f;
+            ImVec2 b0(x, row_y + 2), b1(x + bar_w, row_y + h - 2);
+            dl->AddRectFilled(b0, b1, ImGui::GetColorU32(ImGuiCol_FrameBg), 3.0f);
+            dl->AddRect(b0, b1, ImGui::GetColorU32(ImGuiCol_Border), 3.0f);
+            if (bar.value > 0)
+                dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * bar.value / most, b1.y), Colors().accent, 3.0f);
+            if (goal > 0) {
+                float gx = b0.x + bar_w * goal / most;
+                dl->AddLine(ImVec2(gx, b0.y - 2), ImVec2(gx, b1.y + 2), Colors().text, 2.0f);
+            }
+            std::string num = std::to_string(bar.value);
+            dl->AddText(ImVec2(b1.x + Em() * 0.3f, row_y), Colors().text, num.c_str());
+            float bottom = row_y + h;
+            SemListItem(bar.label + ": " + num, p0, ImVec2(p0.x + width, bottom));
+            ImGui::SetCursorScreenPos(ImVec2(p0.x, bottom + ImGui::GetStyle().ItemSpacing.y * 0.5f));
+            ImGui::Dummy(ImVec2(0, 0));
+            ImGui::PopID();
         }
-        std::string num = std::to_string(bar.value);
-        dl->AddText(ImVec2(b1.x + Em() * 0.3f, row_y), Colors().text, num.c_str());
-        float bottom = row_y + h;
-        SemListItem(bar.label + ": " + num, p0, ImVec2(p0.x + width, bottom));
-        ImGui::SetCursorScreenPos(ImVec2(p0.x, bottom + ImGui::GetStyle().ItemSpacing.y * 0.5f));
-        ImGui::Dummy(ImVec2(0, 0));
-        ImGui::PopID();
     }
-    EndSemRegion();
     if (goal > 0 && goal_name) MutedText(std::string("The line marks ") + goal_name + ": " + std::to_string(goal) + ".");
 }
 

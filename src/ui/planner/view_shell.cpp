@@ -8,7 +8,7 @@ using namespace planner;
 void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents& out) {
     auto nav = [&]() {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
+        SemScope scope(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
         HeadingText(GetFonts().bold, "Planner", 2);
         // Wide: a column. Narrow: the pages flow in rows, each as wide as its name
         // (a full-width row would catch every press meant for the ones after it).
@@ -30,7 +30,6 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
             first = false;
             if (LinkRow(label.c_str(), current, i.name, nullptr, href.c_str(), 0, w)) out.go = i.page;
         }
-        EndSemRegion();
     };
     if (wide) {
         ImGui::BeginChild("##planner_nav", ImVec2(Em() * 13, 0), ImGuiChildFlags_None);
@@ -43,31 +42,32 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     }
     ImGui::BeginChild("##planner_page", ImVec2(0, 0), ImGuiChildFlags_None);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Main, PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
-    if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
-    if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
-    if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
-    if (!v.loaded) {
-        PageHeading(PlannerPageName(ui.page));
-        MutedText("Opening your planner\xE2\x80\xA6");
-    } else if (v.import || v.import_progress < 1.0f) {
-        DrawImport(v, ui, out);
-    } else {
-        switch (ui.page) {
-            case PlannerPage::Week: DrawWeek(v, ui, out); break;
-            case PlannerPage::Contacts: DrawContacts(v, ui, out); break;
-            case PlannerPage::Contact: DrawContactDetail(v, ui, out); break;
-            case PlannerPage::Organizations: DrawOrganizations(v, ui, out); break;
-            case PlannerPage::Events: DrawEvents(v, ui, out); break;
-            case PlannerPage::Social: DrawSocial(v, ui, out); break;
-            case PlannerPage::Targets: DrawTargets(v, ui, out); break;
-            case PlannerPage::Goals: DrawGoals(v, ui, out); break;
-            case PlannerPage::Map: DrawMap(v, ui, out); break;
-            case PlannerPage::Metrics: DrawMetrics(v, ui, out); break;
+    {
+        SemScope scope(Role::Main, PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
+        if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
+        if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
+        if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
+        if (!v.loaded) {
+            PageHeading(PlannerPageName(ui.page));
+            MutedText("Opening your planner\xE2\x80\xA6");
+        } else if (v.import || v.import_progress < 1.0f) {
+            DrawImport(v, ui, out);
+        } else {
+            switch (ui.page) {
+                case PlannerPage::Week: DrawWeek(v, ui, out); break;
+                case PlannerPage::Contacts: DrawContacts(v, ui, out); break;
+                case PlannerPage::Contact: DrawContactDetail(v, ui, out); break;
+                case PlannerPage::Organizations: DrawOrganizations(v, ui, out); break;
+                case PlannerPage::Events: DrawEvents(v, ui, out); break;
+                case PlannerPage::Social: DrawSocial(v, ui, out); break;
+                case PlannerPage::Targets: DrawTargets(v, ui, out); break;
+                case PlannerPage::Goals: DrawGoals(v, ui, out); break;
+                case PlannerPage::Map: DrawMap(v, ui, out); break;
+                case PlannerPage::Metrics: DrawMetrics(v, ui, out); break;
+            }
         }
+        Gap(1.0f);
     }
-    Gap(1.0f);
-    EndSemRegion();
     ImGui::EndChild();
 }
 

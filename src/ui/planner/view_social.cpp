@@ -81,7 +81,7 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     if (AddToggle(f, RecordKind::Social, "Make your own##add", "Add your own social media habit")) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Region, "Your own habit", a, ImVec2(a.x + width, a.y + Em() * 8));
+        SemScope scope(Role::Region, "Your own habit", a, ImVec2(a.x + width, a.y + Em() * 8));
         Field("##add_platform", "Platform", f.add_name, width, "e.g. LinkedIn");
         LabelledRadio("Action", Options(kActions, 4), f.add_action, width);
         SliderInt("##add_every", "Every how many days", f.add_every, 1, 60, width);
@@ -93,7 +93,6 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             out.put_social = plan;
             f.adding.reset();
         }
-        EndSemRegion();
     }
 }
 

@@ -58,7 +58,7 @@ void DrawTargets(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     Gap(0.4f);
     if (AddToggle(f, RecordKind::Target, "Add a company##add", "Add a target company")) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::Region, "Add a target company", a, ImVec2(a.x + width, a.y + Em() * 4));
+        SemScope scope(Role::Region, "Add a target company", a, ImVec2(a.x + width, a.y + Em() * 4));
         Field("##add_company", "Company", f.add_name, width, "e.g. Northwind");
         bool blank = f.add_name.find_first_not_of(' ') == std::string::npos;
         if (AddFormEnd(f, "Add##add_target", "Add the company", "Cancel adding a company", width, blank)) {
@@ -67,7 +67,6 @@ void DrawTargets(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             out.put_target = t;
             f.adding.reset();
         }
-        EndSemRegion();
     }
 }
 

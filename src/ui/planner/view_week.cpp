@@ -92,11 +92,12 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             return;
         }
         ImVec2 a = ImGui::GetCursorScreenPos();
-        BeginSemRegion(Role::List, title, a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 3));
         size_t n = std::min(ids.size(), cap);
-        for (size_t i = 0; i < n; ++i)
-            if (const Contact* c = FindContact(p, ids[i])) ContactActions(*c, v.today, out);
-        EndSemRegion();
+        {
+            SemScope scope(Role::List, title, a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 3));
+            for (size_t i = 0; i < n; ++i)
+                if (const Contact* c = FindContact(p, ids[i])) ContactActions(*c, v.today, out);
+        }
         if (ids.size() > n) {
             MutedText(std::to_string(ids.size() - n) + " more. Open Contacts and choose \"Only overdue or due this week\" to see them all.");
         }

@@ -105,18 +105,19 @@ bool DateField(const char* id, const char* label, std::string& text, Day& day, s
 
 int RadioPills(const char* group, const std::vector<std::string>& options, int selected, float width) {
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::RadioGroup, group, a, ImVec2(a.x + width, a.y + Em() * 2));
     int chosen = -1;
-    Flow flow(width);
-    ImGui::PushID(group);
-    for (int i = 0; i < static_cast<int>(options.size()); ++i) {
-        flow.Next(options[i].c_str());
-        ImGui::PushID(i);
-        if (RadioPill("##pill", options[i].c_str(), i == selected)) chosen = i;
+    {
+        SemScope scope(Role::RadioGroup, group, a, ImVec2(a.x + width, a.y + Em() * 2));
+        Flow flow(width);
+        ImGui::PushID(group);
+        for (int i = 0; i < static_cast<int>(options.size()); ++i) {
+            flow.Next(options[i].c_str());
+            ImGui::PushID(i);
+            if (RadioPill("##pill", options[i].c_str(), i == selected)) chosen = i;
+            ImGui::PopID();
+        }
         ImGui::PopID();
     }
-    ImGui::PopID();
-    EndSemRegion();
     return chosen;
 }
 
@@ -256,17 +257,19 @@ bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const 
     std::string title = std::string("Add ") + form.a_what;
     if (!AddToggle(f, kind, (title + "##add").c_str(), nullptr)) return false;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    BeginSemRegion(Role::Region, title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 8));
-    SubHeading(title);
-    Field("##add_name", "Name", f.add_name, width, form.name_hint);
-    LabelledRadio("Kind", kinds, f.add_kind, width);
     Day typed = kNoDay;
-    std::string why;
-    bool day_ok = !day || ReadOptionalDate(f.add_day, typed, why);
-    if (day) DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
-    bool add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
-                          ("Cancel adding " + std::string(form.a_what)).c_str(), width);
-    EndSemRegion();
+    bool day_ok = true, add = false;
+    {
+        SemScope scope(Role::Region, title, a, ImVec2(a.x + width, a.y + Em() * 8));
+        SubHeading(title);
+        Field("##add_name", "Name", f.add_name, width, form.name_hint);
+        LabelledRadio("Kind", kinds, f.add_kind, width);
+        std::string why;
+        day_ok = !day || ReadOptionalDate(f.add_day, typed, why);
+        if (day) DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
+        add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
+                         ("Cancel adding " + std::string(form.a_what)).c_str(), width);
+    }
     if (!add) return false;
     if (f.add_name.find_first_not_of(' ') == std::string::npos) {
         f.add_error = std::string("Name: empty. Type the ") + form.what + "'s name above, then press Add.";
@@ -296,7 +299,7 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
     if (f.confirm_kind == kind && f.confirm_id == id && Continuing(f.confirm_seen)) {
         ImVec2 a = ImGui::GetCursorScreenPos();
         std::string q = "Delete \xE2\x80\x9C" + what + "\xE2\x80\x9D? This cannot be undone.";
-        BeginSemRegion(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
+        SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
         WrappedText(q, Colors().text);
         Flow flow(width);
         std::string yes = "Yes, delete \xE2\x80\x9C" + what + "\xE2\x80\x9D";
@@ -311,7 +314,6 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
             f.confirm_kind.reset();
             f.confirm_id = 0;
         }
-        EndSemRegion();
     } else {
         std::string name = "Delete " + what;
         if (Button("Delete##ask", name.c_str())) {
@@ -328,7 +330,7 @@ bool EditorStart(std::string& name, const char* what, float width) {
     std::string region = "Editing " + (name.empty() ? std::string(what) : name);
     // Its id stays while the name is typed: a new id would re-create the region
     // in the DOM mirror and take focus from the field being typed in.
-    BeginSemRegion(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20), "##editor_region");
+    SemScope scope(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20), "##editor_region");
     SubHeading(region);
     return Field("##name", "Name", name, width);
 }
@@ -340,7 +342,6 @@ void EditorEnd(PlannerUi& ui, RecordKind kind, Id id, const std::string& name, f
     if (Button("Done##close", ("Done editing " + name).c_str())) ui.editing = 0;
     flow.Next("Delete");
     DeleteWithConfirm(ui.forms, kind, id, name, width, out);
-    EndSemRegion();
 }
 
 }  // namespace wb::ui
