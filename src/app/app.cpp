@@ -284,6 +284,11 @@ void App::OpenSection(int index, bool push_route) {
     ui_.planner_open = false;
     if (push_route) out.route = FormatReadRoute(s.id);
     out.title = s.title + " \xE2\x80\x94 " + content_.Str("app.title");
+    AnnouncePage(s.title);
+}
+
+void App::AnnouncePage(const std::string& name) {
+    if (drawn_ && out.announce.empty()) out.announce = name;
 }
 
 void App::Frame() {
@@ -378,6 +383,7 @@ void App::Frame() {
         ui::DrawWorkbook(v, ui_, in);
     }
     ui::DrawFocusRing();
+    drawn_ = true;
     Apply(in);
     if (planner_code_ == PlannerCode::Ready) ApplyPlanner(pin);
 }
@@ -414,12 +420,14 @@ void App::Apply(const ui::Intents& in) {
     if (in.toggle_results) {
         ui_.results_open = !ui_.results_open;
         if (ui_.results_open) ui_.search_open = ui_.settings_open = ui_.contents_open = false;
+        if (ui_.results_open) AnnouncePage("Your results");
     }
     if (in.open_external) out.open_url = *in.open_external;
     if (in.toggle_contents) ui_.contents_open = !ui_.contents_open;
     if (in.toggle_settings) {
         ui_.settings_open = !ui_.settings_open;
         if (ui_.settings_open) ui_.search_open = ui_.contents_open = false;
+        if (ui_.settings_open) AnnouncePage(content_.Str("settings.title"));
     }
     if (in.toggle_search) {
         ui_.search_open = !ui_.search_open;
@@ -430,6 +438,8 @@ void App::Apply(const ui::Intents& in) {
     if (in.search_query) {
         ui_.query = *in.search_query;
         ui_.hits = Search(content_, state_.reflections, ui_.query);
+        // The count, as the eye sees it under the field.
+        if (ui_.query.size() >= 2) out.announce = ui::SearchCount(content_, ui_.hits.size());
     }
     if (in.open_hit) {
         OpenSection(in.open_hit->section, true);

@@ -166,6 +166,10 @@ private:
     // shuffle seed when they answer, so the order never changes under them.
     uint64_t ShuffleSeed();
     uint64_t shown_seed_ = 0;
+    // A page change says the new page's name (a screen reader hears where it
+    // went), unless something more specific was said; not at start-up.
+    void AnnouncePage(const std::string& name);
+    bool drawn_ = false;  // a frame has been drawn
     ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;

@@ -150,6 +150,7 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     if (page == ui::PlannerPage::Contact && planner_code_ == PlannerCode::Ready)
         if (const Contact* c = FindContact(planner_.model(), contact)) title = c->name;
     out.title = title + " \xE2\x80\x94 Planner \xE2\x80\x94 " + content_.Str("app.title");
+    AnnouncePage(title + ", planner");
 }
 
 void App::PlannerLoaded(bool quarantined) {

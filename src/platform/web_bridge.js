@@ -650,6 +650,8 @@ mergeInto(LibraryManager.library, {
     var active = document.activeElement;
     var lost = active && active !== WB.sem && WB.sem.contains(active) && !seen.has(active.dataset.semId);
     var anchor = null;
+    var mainName = function() { var m = WB.sem.querySelector('main'); return m ? m.getAttribute('aria-label') : null; };
+    var pageBefore = mainName();
     if (lost) {
       var before = WB.focusables();
       for (var k = 0; k < before.length && before[k] !== active; k++)
@@ -684,9 +686,17 @@ mergeInto(LibraryManager.library, {
       if (role === 'radio' && el.name !== 'wb-group-' + f[1]) el.name = 'wb-group-' + f[1];
     }
     if (lost && (!document.activeElement || document.activeElement === document.body)) {
-      var now = WB.focusables();
-      var i = anchor ? now.indexOf(anchor) + 1 : 0;
-      var next = now[i] || anchor || now[0];
+      // A new page: its heading (where a sighted reader looks first). Otherwise the
+      // control after the last one that stayed, but never a text field (typing,
+      // or a phone's keyboard, must not start on its own).
+      var h1 = WB.sem.querySelector('main h1') || WB.sem.querySelector('h1');
+      var next = null;
+      if (mainName() === pageBefore || !h1) {
+        var now = WB.focusables().filter(function(el) { return !WB.isTextField(el) || el === anchor; });
+        next = now[anchor ? now.indexOf(anchor) + 1 : 0] || anchor;
+      }
+      next = next || h1;
+      if (next === h1 && h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
       if (next) next.focus({preventScroll: true});
     }
   },

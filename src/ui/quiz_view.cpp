@@ -301,10 +301,12 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     for (const Recommendation& r : recs) {
         WrappedText("\xE2\x80\xA2 " + r.text + " (" + SectionTitle(c, r.tip) + ")", Colors().text);
         ImGui::PushID(r.action.c_str());
-        if (Button("Do it in the planner##plan", r.text.c_str())) out.planner_action = r.action;
+        // Names start with the visible label (WCAG 2.5.3), then say which one.
+        std::string plan = "Do it in the planner: " + r.text;
+        if (Button("Do it in the planner##plan", plan.c_str())) out.planner_action = r.action;
         ImGui::SameLine();
-        std::string name = "Read " + SectionTitle(c, r.tip);
-        if (Button(("Read the tip##tip"), name.c_str())) {
+        std::string name = "Read the tip: " + SectionTitle(c, r.tip);
+        if (Button("Read the tip##tip", name.c_str())) {
             int si = c.FindSection(r.tip);
             if (si >= 0) out.go_to_section = si;
         }

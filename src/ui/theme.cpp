@@ -207,7 +207,8 @@ void ApplyTheme(Palette p, bool high_contrast, float text_scale) {
     c[ImGuiCol_ButtonHovered] = ImVec4(accent.x, accent.y, accent.z, dark ? 0.40f : 0.22f);
     c[ImGuiCol_ButtonActive] = ImVec4(accent.x, accent.y, accent.z, dark ? 0.55f : 0.32f);
     c[ImGuiCol_FrameBg] = dark ? ImVec4(0.16f, 0.17f, 0.21f, 1) : ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_Border] = dark ? ImVec4(0.35f, 0.37f, 0.42f, 1) : ImVec4(0.55f, 0.56f, 0.58f, 1);
+    // Borders of fields and controls: at least 3:1 on the page (WCAG 1.4.11; tests/ui/test_theme.cpp).
+    c[ImGuiCol_Border] = dark ? ImVec4(0.44f, 0.46f, 0.51f, 1) : ImVec4(0.55f, 0.56f, 0.58f, 1);
     style.FrameBorderSize = 1;
     ImGui::GetStyle() = style;
 

@@ -249,7 +249,7 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Em() * 30));
     std::string q = ui.query;
     if (TextField("##query", c.Str("search.placeholder"), q, c.Str("search.placeholder"))) out.search_query = q;
-    if (q.size() >= 2 && ui.hits.empty()) MutedText(c.Str("search.none"));
+    if (q.size() >= 2) MutedText(SearchCount(c, ui.hits.size()));
     for (size_t i = 0; i < ui.hits.size(); ++i) {
         const SearchHit& h = ui.hits[i];
         ImGui::PushID(static_cast<int>(i));
@@ -396,6 +396,11 @@ void DrawPlannerPending(const WorkbookView& v) {
 }  // namespace
 
 // --- Shell ------------------------------------------------------------------
+std::string SearchCount(const Content& c, size_t hits) {
+    if (hits == 0) return c.Str("search.none");
+    return std::to_string(hits) + (hits == 1 ? " match" : " matches");
+}
+
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner) {
     const Content& c = v.content;
     ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -121,4 +121,7 @@ struct PlannerPane {
 // The whole window: top bar, contents, reader (or the planner), search and settings panels.
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner = nullptr);
 
+// What search found, in words ("3 matches"): shown under the field and announced.
+std::string SearchCount(const Content& c, size_t hits);
+
 }  // namespace wb::ui

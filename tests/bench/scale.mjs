@@ -86,7 +86,7 @@ export async function measureScale(browser, url, n = 30000) {
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   let downloaded = null;
   page.once('download', (d) => { downloaded = d; });
-  await press(page, page.getByRole('button', { name: 'Export follow-ups and events as a calendar file' }));
+  await press(page, page.getByRole('button', { name: 'Export calendar (.ics) of follow-ups and events' }));
   await page.waitForFunction(() => /Nothing to export|Saved \d+/.test(document.getElementById('wb-live').textContent), null, { timeout: 10000 });
   out.afterImportCalendarEvents = 0;
   if (downloaded) {

@@ -98,7 +98,7 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   await press(page.getByRole('button', { name: 'Back to all contacts' }), 'Enter');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    press(page.getByRole('button', { name: 'Export follow-ups and events as a calendar file' }), 'Enter'),
+    press(page.getByRole('button', { name: 'Export calendar (.ics) of follow-ups and events' }), 'Enter'),
   ]);
   assert.equal(download.suggestedFilename(), 'networking-follow-ups.ics');
   const ics = readFileSync(await download.path(), 'utf8');

@@ -477,15 +477,15 @@ TEST_CASE("ui planner: a recommendation's button sets it up in the planner, once
     Ui ui(1280, 800, stored);
     ui.Frame();
     ui.Activate(Role::Button, "Your results");
-    REQUIRE_MESSAGE(ui.Find(Role::Button, text) != nullptr, "the follow-up recommendation is offered");
-    ui.Activate(Role::Button, text);
+    REQUIRE_MESSAGE(ui.Find(Role::Button, "Do it in the planner: " + text) != nullptr, "the follow-up recommendation is offered");
+    ui.Activate(Role::Button, "Do it in the planner: " + text);
     CHECK(H1(ui) == "Contacts");
     REQUIRE(ui.app.planner().model().goals.size() == 1);
     CHECK(ui.app.planner().model().goals[0].kind == pl::GoalKind::FollowUps);
     CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::Inner));
     ui.Activate(Role::Button, "Back to the chapter");
     ui.Activate(Role::Button, "Your results");
-    ui.Activate(Role::Button, text);
+    ui.Activate(Role::Button, "Do it in the planner: " + text);
     CHECK(ui.app.planner().model().goals.size() == 1);  // not a second goal
 }
 
@@ -567,11 +567,11 @@ TEST_CASE("ui planner: exports say what they saved; with nothing to save they do
     ui.Frame();
     ui.app.OnRoute("#/planner/contacts");
     ui.Frames(2);
-    ui.Activate(Role::Button, "Export follow-ups and events as a calendar file");
+    ui.Activate(Role::Button, "Export calendar (.ics) of follow-ups and events");
     CHECK(ui.app.out.downloads.empty());
     INFO(ui.app.out.announce);
     CHECK(ui.app.out.announce.find("Nothing to export") != std::string::npos);
-    ui.Activate(Role::Button, "Export contacts as vCards");
+    ui.Activate(Role::Button, "Export contacts (.vcf) as vCards");
     CHECK(ui.app.out.downloads.empty());
     CHECK(ui.app.out.announce.find("no contacts yet") != std::string::npos);
 
@@ -581,7 +581,7 @@ TEST_CASE("ui planner: exports say what they saved; with nothing to save they do
     c.log.push_back(pl::Interaction{kToday - 3, pl::Channel::Call, "", pl::Help::None, ""});
     pl::AddContact(ui.app.planner().model(), c, wb::Rev{1, "t"});
     ui.Frames(2);
-    ui.Activate(Role::Button, "Export follow-ups and events as a calendar file");
+    ui.Activate(Role::Button, "Export calendar (.ics) of follow-ups and events");
     REQUIRE(ui.app.out.downloads.size() == 1);
     CHECK(ui.app.out.downloads[0].filename == "networking-follow-ups.ics");
     CHECK(ui.app.out.announce == "Saved 1 follow-up to networking-follow-ups.ics.");

@@ -255,6 +255,28 @@ TEST_CASE("ui: searching for a phrase lists the section that has it, and opening
     CHECK(H1(ui) == "Attend Industry Events");
 }
 
+TEST_CASE("ui: a screen reader hears where navigation went and how many matches a search found") {
+    Ui ui;
+    ui.Frames(2);
+    ui.app.out.announce.clear();  // the platform empties it after each frame
+    ui.Activate(Role::Button, "Next section");
+    CHECK(ui.app.out.announce == Title(ui, 1));
+    ui.app.out.announce.clear();
+    ui.Activate(Role::Button, "Search");
+    ui.Click(Role::TextField, kSearchField);
+    ui.Type("trade shows");
+    size_t hits = ui.app.shell().hits.size();
+    REQUIRE(hits > 0);
+    std::string count = std::to_string(hits) + (hits == 1 ? " match" : " matches");
+    CHECK(ui.app.out.announce == count);
+    CHECK(ui.Find(Role::Text, count) != nullptr);  // what is said is what is shown
+    ui.Type("zzqx");
+    CHECK(ui.app.out.announce == "No matches");
+    ui.app.out.announce.clear();
+    ui.Activate(Role::Button, "Your network planner");
+    CHECK(ui.app.out.announce == "This week, planner");
+}
+
 TEST_CASE("ui: search finds the learner's own reflection answers") {
     Ui ui;
     ui.Frames(2);

@@ -32,15 +32,16 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         out.put_contact = c;
         ui.new_name.clear();
     }
+    // The actions flow onto as many lines as the width needs (nothing cut at 320 px).
+    Flow actions(ImGui::GetContentRegionAvail().x);
+    actions.Next("Import contacts...");
     if (Button("Import contacts...##import", "Import contacts from a LinkedIn, Google Contacts or vCard file")) out.choose_import = true;
-    ImGui::SameLine();
-    if (Button("Export calendar (.ics)##ics", "Export follow-ups and events as a calendar file")) out.export_kind = ExportKind::Calendar;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + Em() * 12 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-    if (Button("Export contacts (.vcf)##vcf", "Export contacts as vCards")) out.export_kind = ExportKind::Cards;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + Em() * 12 > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
-    if (Button("Export spreadsheet (.csv)##csv", "Export contacts as a spreadsheet")) out.export_kind = ExportKind::Spreadsheet;
+    actions.Next("Export calendar (.ics)");
+    if (Button("Export calendar (.ics)##ics", "Export calendar (.ics) of follow-ups and events")) out.export_kind = ExportKind::Calendar;
+    actions.Next("Export contacts (.vcf)");
+    if (Button("Export contacts (.vcf)##vcf", "Export contacts (.vcf) as vCards")) out.export_kind = ExportKind::Cards;
+    actions.Next("Export spreadsheet (.csv)");
+    if (Button("Export spreadsheet (.csv)##csv", "Export spreadsheet (.csv) of contacts")) out.export_kind = ExportKind::Spreadsheet;
     Gap(0.3f);
 
     // Search and filters.

@@ -90,11 +90,13 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
 
   await task('open the planner', async () => {
     await tabTo(/^Your network planner$/);
-    await k.press('Enter');
+    const f = await k.press('Enter');
     await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
+    assert.deepEqual([f.tag, f.name], ['H1', 'This week'], 'a new page: focus on its heading');
   });
   await task('open Contacts', async () => {
-    await tabTo(/^Contacts$/);
+    // Focus is on the new page's heading; the planner's pages are listed before it.
+    await tabTo(/^Contacts$/, 'Shift+Tab');
     await k.press('Enter');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   });
