@@ -426,12 +426,12 @@ void App::Apply(const ui::Intents& in) {
     if (in.toggle_contents) ui_.contents_open = !ui_.contents_open;
     if (in.toggle_settings) {
         ui_.settings_open = !ui_.settings_open;
-        if (ui_.settings_open) ui_.search_open = ui_.contents_open = false;
+        if (ui_.settings_open) ui_.search_open = ui_.results_open = ui_.contents_open = false;
         if (ui_.settings_open) AnnouncePage(content_.Str("settings.title"));
     }
     if (in.toggle_search) {
         ui_.search_open = !ui_.search_open;
-        if (ui_.search_open) ui_.settings_open = ui_.contents_open = false;
+        if (ui_.search_open) ui_.settings_open = ui_.results_open = ui_.contents_open = false;
         ui_.focus_search = ui_.search_open;
         if (!ui_.search_open) ui_.highlight.clear();
     }

@@ -121,6 +121,8 @@ mergeInto(LibraryManager.library, {
         attrs.forEach(function(a) { if (flags & a[0]) el.setAttribute(a[1], a[2]); else el.removeAttribute(a[1]); });
         // A disclosure button: 4 open, 2 closed, neither not a disclosure.
         if (flags & 6) el.setAttribute('aria-expanded', flags & 4 ? 'true' : 'false'); else el.removeAttribute('aria-expanded');
+        // Scrolled wholly out of view: under the controls in view (style.css).
+        el.classList.toggle('wb-out', !!(flags & 256));
       }
     },
     // --- text fields: the mirrored element is the editor (see ui/text_field.cpp).

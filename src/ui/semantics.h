@@ -36,6 +36,7 @@ enum SemFlags : uint16_t {
     SemFlag_Focusable = 1 << 5,
     SemFlag_Current = 1 << 6,   // aria-current: the section being read
     SemFlag_Focused = 1 << 7,   // has ImGui's keyboard focus
+    SemFlag_OutOfView = 1 << 8, // a control scrolled wholly out of its window's view
 };
 
 struct SemNode {

@@ -55,6 +55,23 @@ void Record(Role role, ImGuiID id, const std::string& name, uint16_t flags, std:
     n.desc = std::move(desc);
     n.min = ImGui::GetItemRectMin();
     n.max = ImGui::GetItemRectMax();
+    // A control scrolled partly out of view is mirrored as its visible part, so that
+    // its element never lies over another control (the top bar's buttons) and a
+    // pointer lands where the canvas shows it. One wholly out of view keeps its
+    // bounds (tests and screen readers still reach it) but sits under every control
+    // in view. Text fields keep their bounds: their element's size is the editor's.
+    if (role != Role::TextField && role != Role::TextArea) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+        ImVec2 lo(std::max(n.min.x, clip_min.x), std::max(n.min.y, clip_min.y));
+        ImVec2 hi(std::min(n.max.x, clip_max.x), std::min(n.max.y, clip_max.y));
+        if (lo.x < hi.x && lo.y < hi.y) {
+            n.min = lo;
+            n.max = hi;
+        } else {
+            n.flags |= SemFlag_OutOfView;
+        }
+    }
     Sem().Add(n);
 }
 
@@ -83,10 +100,12 @@ bool Button(const char* label, const char* name, ImVec2 size, bool disabled, uin
 }
 
 bool LinkRow(const char* label, bool current, const char* name, const char* desc, const char* href,
-             ImGuiSelectableFlags flags, float width) {
+             ImGuiSelectableFlags flags, float width, float height) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
-    bool pressed = ImGui::Selectable(label, current, flags, ImVec2(width, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    bool pressed = ImGui::Selectable(label, current, flags, ImVec2(width, std::max({height, kMinTarget, ImGui::GetTextLineHeight()})));
+    ImGui::PopStyleVar();
     Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;

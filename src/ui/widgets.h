@@ -22,9 +22,11 @@ bool Button(const char* label, const char* name = nullptr, ImVec2 size = ImVec2(
 
 // A clickable row that behaves as a link (table of contents, search hits).
 // `href` is what the mirrored <a> points at (e.g. "#/read/<id>"), for screen readers.
-// `width` 0: the rest of the line.
+// `width` 0: the rest of the line; `height` at least kMinTarget (a pointer target).
 bool LinkRow(const char* label, bool current, const char* name = nullptr, const char* desc = nullptr,
-             const char* href = nullptr, ImGuiSelectableFlags flags = 0, float width = 0);
+             const char* href = nullptr, ImGuiSelectableFlags flags = 0, float width = 0, float height = 0);
+// The smallest pointer target, in CSS px (WCAG 2.5.8).
+constexpr float kMinTarget = 24.0f;
 
 // Text fields (ui/text_field.cpp). The browser edits them in their mirrored
 // element; these draw the text, caret and selection and return true when the

@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../../scripts/server.mjs';
-import { idle, launch, openWorkbook, run, saved, test } from './lib.mjs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linkedInCsv } from '../bench/scale.mjs';
+import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
+
+// The planner's pages, as the address names them and their headings.
+const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['organizations', 'Organizations'],
+  ['events', 'Events'], ['social', 'Social media'], ['targets', 'Target companies'], ['goals', 'Goals'],
+  ['map', 'Network map'], ['metrics', 'Metrics']];
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -58,6 +67,102 @@ for (const [label, opts, prep] of [
     await withPage(opts, async (page) => {
       if (prep) await prep(page);
       assert.deepEqual(await seriousViolations(page), []);
+    });
+  });
+}
+
+// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page in every
+// state, in each look a learner may use: each state is reached, then checked;
+// the test lists every serious or critical violation with the state it is in.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8'));
+const proactive = chapter.quizzes.find((q) => q.section === 'be-proactive');
+const importDir = mkdtempSync(join(tmpdir(), 'wb-a11y-'));
+const CONNECTIONS = join(importDir, 'Connections.csv');
+writeFileSync(CONNECTIONS, linkedInCsv(200));
+
+async function go(page, hash, heading) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.getByRole('heading', { name: heading, level: 1 }).first().waitFor();
+  await idle(page);
+}
+
+// [state, how to get there from the one before]
+const STATES = [
+  ['reader', (page) => go(page, '#/read/be-proactive', 'Be Proactive')],
+  ['quiz mid-way', async (page) => {
+    const q = proactive.questions.find((x) => x.kind === 'single');
+    await press(page.getByRole('radiogroup', { name: q.prompt }).getByRole('radio', { name: q.options.find((o) => !o.correct).text }));
+  }],
+  ['quiz with feedback', (page) => press(page.getByRole('button', { name: /^Check answer/ }).first(), 'Enter')],
+  ['quiz submitted', (page) => press(page.getByRole('button', { name: `Submit quiz: ${proactive.title}` }), 'Enter')],
+  ['results', async (page) => {
+    await press(page.getByRole('button', { name: 'Your results' }), 'Enter');
+    await page.getByRole('heading', { name: 'Your results', level: 1 }).waitFor();
+  }],
+  ['search with results', async (page) => {
+    await press(page.getByRole('button', { name: 'Search' }), 'Enter');
+    await page.keyboard.type('events');
+    await page.getByText(/\d+ match/).first().waitFor();
+    await idle(page);
+  }],
+  ['settings', (page) => press(page.getByRole('button', { name: 'Settings' }), 'Enter')],
+  ...PLANNER_PAGES.map(([slug, title]) => [`planner ${title}, empty`, (page) => go(page, `#/planner/${slug}`, title)]),
+  ['import preview', async (page) => {
+    await go(page, '#/planner/contacts', 'Contacts');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      press(page.getByRole('button', { name: /Import contacts from a LinkedIn/ }), 'Enter'),
+    ]);
+    await chooser.setFiles(CONNECTIONS);
+    await page.getByText(/LinkedIn connections: 200 new/).first().waitFor();
+    await idle(page);
+  }],
+  ['planner Contacts, 200 imported', async (page) => {
+    await press(page.getByRole('button', { name: 'Add to my planner' }), 'Enter');
+    await page.getByText(/^200 of 200 contacts/).first().waitFor();
+    await idle(page);
+  }],
+  ...PLANNER_PAGES.filter(([slug]) => slug !== 'contacts')
+    .map(([slug, title]) => [`planner ${title}, 200 contacts`, (page) => go(page, `#/planner/${slug}`, title)]),
+  ['a contact page', async (page) => {
+    await go(page, '#/planner/contacts', 'Contacts');
+    const first = page.getByRole('rowheader').first().getByRole('link');
+    const name = await first.textContent();
+    await press(first, 'Enter');
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await idle(page);
+  }],
+];
+
+for (const [look, opts, prep] of [
+  ['light, 1280 px', {}, null],
+  ['dark', { colorScheme: 'dark' }, null],
+  ['high contrast', {}, async (page) => {
+    await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
+    await press(page.getByRole('button', { name: 'High contrast: off' }), 'Enter');
+    await press(page.getByRole('button', { name: 'Close settings' }), 'Enter');
+  }],
+  ['phone, 375 px', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null],
+  ['text at 200%', {}, async (page) => {
+    await press(page.getByRole('button', { name: 'Settings' }), 'Enter');
+    for (let i = 0; i < 4; i++) await press(page.getByRole('button', { name: 'Larger text' }), 'Enter');
+    await page.getByText('Text size: 200%').first().waitFor();
+    await press(page.getByRole('button', { name: 'Close settings' }), 'Enter');
+  }],
+]) {
+  test(`axe (WCAG 2.2 AA): every page and state, ${look}: no serious or critical violations`, async () => {
+    await withPage(opts, async (page) => {
+      if (prep) await prep(page);
+      const found = [];
+      for (const [state, reach] of STATES) {
+        await reach(page);
+        const r = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        for (const v of r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+          found.push(`${state}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      console.log(`  ${STATES.length} states checked (${look})`);
+      assert.deepEqual(found, []);
     });
   });
 }

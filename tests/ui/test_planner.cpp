@@ -304,6 +304,34 @@ TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen,
     CHECK(ui.FindContaining(Role::Link, "Person 29995") != nullptr);
 }
 
+TEST_CASE("ui planner: a contacts table below the fold still lists its first rows; focusing one scrolls it into view") {
+    Ui ui(320, 420);
+    pl::Planner p;
+    for (int i = 1; i <= 40; ++i) {
+        pl::Contact c;
+        c.id = i;
+        c.name = "Person " + std::to_string(100 + i);
+        c.company = "Firm " + std::to_string(i);
+        p.contacts.push_back(c);
+    }
+    p.next_id = 41;
+    ui.app.planner().Replace(p);
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    const wb::SemNode* first = ui.Find(Role::Link, "Person 101");
+    REQUIRE(first != nullptr);
+    CHECK((first->flags & wb::SemFlag_OutOfView) != 0);  // below the fold, yet reachable
+    CHECK(ui.FindContaining(Role::Cell, "Firm 1 ") != nullptr);
+    // Tab (DOM focus) onto it: the table scrolls into view and its drawn row is there.
+    wb::Sem().requests.focus = first->id;
+    ui.Frames(3);
+    const wb::SemNode* drawn = ui.Find(Role::Link, "Person 101");
+    REQUIRE(drawn != nullptr);
+    CHECK((drawn->flags & wb::SemFlag_OutOfView) == 0);
+    CHECK(drawn->min.y >= 0.0f);
+    CHECK(drawn->max.y <= 420.0f);
+}
+
 TEST_CASE("ui planner: the contacts table is a table for screen readers: headers, the name as row header, every column") {
     Ui ui;
     pl::Planner p;
@@ -353,6 +381,25 @@ TEST_CASE("ui planner: the contacts table is a table for screen readers: headers
         CHECK(cell->max.x <= rows[1]->max.x);
         CHECK(cell->max.y <= table->max.y);
     }
+    // Rows are tall enough to hit (WCAG 2.5.8: 24 CSS px).
+    CHECK(link[0]->max.y - link[0]->min.y >= 24.0f);
+    // On a phone, company and tier stand under the name: the row still has them.
+    ui.Resize(320, 700);
+    ui.Frames(2);
+    table = ui.Find(Role::Table, "Contacts");
+    REQUIRE(table != nullptr);
+    rows = children(table);
+    REQUIRE(rows.size() == 2);
+    headers.clear();
+    for (const wb::SemNode* h : children(rows[0])) headers.push_back(h->name);
+    CHECK(headers == std::vector<std::string>{"Name", "Company and tier", "Follow-up"});
+    cells = children(rows[1]);
+    REQUIRE(cells.size() == 3);
+    CHECK(cells[1]->name == "Fjord Labs \xC2\xB7 " + std::string(pl::TierName(pl::Tier::Inner)));
+    CHECK(cells[1]->max.x <= 320.0f);
+    CHECK(cells[2]->name == "never contacted");
+    ui.Resize(1280, 800);
+    ui.Frames(2);
     // Activating the name opens the contact.
     ui.Activate(Role::Link, "Zoë Ødegård");
     CHECK(H1(ui) == "Zoë Ødegård");

@@ -277,6 +277,20 @@ TEST_CASE("ui: a screen reader hears where navigation went and how many matches 
     CHECK(ui.app.out.announce == "This week, planner");
 }
 
+TEST_CASE("ui: Search or Settings pressed while the results are open shows that panel instead") {
+    Ui ui;
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Your results");
+    REQUIRE(ui.Find(Role::Heading, "Your results") != nullptr);
+    ui.Activate(Role::Button, "Search");
+    CHECK(ui.Find(Role::Heading, "Your results") == nullptr);
+    CHECK(ui.Find(Role::TextField, kSearchField) != nullptr);
+    ui.Activate(Role::Button, "Your results");
+    ui.Activate(Role::Button, "Settings");
+    CHECK(ui.Find(Role::Heading, "Your results") == nullptr);
+    CHECK(ui.Find(Role::Heading, "Settings") != nullptr);
+}
+
 TEST_CASE("ui: search finds the learner's own reflection answers") {
     Ui ui;
     ui.Frames(2);

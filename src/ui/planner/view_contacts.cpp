@@ -2,11 +2,69 @@
 // clipped table of up to 30,000 rows.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include "ui/planner/widgets.h"
 
 namespace wb::ui {
 using namespace planner;
+
+namespace {
+// The table below the fold (a phone, large text, a short window): ImGui skips a
+// table it cannot see, so Tab and a screen reader would find it empty. Its header
+// and first rows are recorded where they would be drawn; focusing one of them
+// scrolls the table into view (the drawn rows then take over), Enter opens it.
+void RecordRowsOutOfView(const PlannerView& v, const PlannerUi& ui, bool narrow, ImVec2 top, float height,
+                         PlannerIntents& out) {
+    const Planner& p = v.planner;
+    float row_h = std::max(kMinTarget, ImGui::GetTextLineHeight()) * (narrow ? 2.0f : 1.0f);
+    float width = ImGui::GetContentRegionAvail().x;
+    int shown = std::min(static_cast<int>(ui.rows.size()), std::max(1, static_cast<int>(height / row_h)));
+    const uint16_t flags = SemFlag_OutOfView;
+    auto node = [&](Role role, const std::string& name, ImGuiID id, float y, float h) {
+        SemNode n;
+        n.id = id;
+        n.role = role;
+        n.name = name;
+        n.flags = flags;
+        n.min = ImVec2(top.x, y);
+        n.max = ImVec2(top.x + width, y + h);
+        return n;
+    };
+    float y = top.y;
+    {
+        SemScope header(Role::Row, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##header_row");
+        std::vector<const char*> cols = narrow ? std::vector<const char*>{"Name", "Company and tier", "Follow-up"}
+                                               : std::vector<const char*>{"Name", "Company", "Tier", "Follow-up"};
+        for (const char* col : cols) Sem().Add(node(Role::ColumnHeader, col, ImGui::GetID(col), y, row_h));
+    }
+    for (int r = 0; r < shown; ++r) {
+        y += row_h;
+        const Contact& c = p.contacts[ui.rows[r]];
+        ImGui::PushID(static_cast<int>(c.id));
+        SemScope row(Role::Row, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##sem_row");
+        {
+            SemScope name_header(Role::RowHeader, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##sem_name");
+            SemNode link = node(Role::Link, c.name.empty() ? std::string("(no name)") : c.name, ImGui::GetID("##away"), y, row_h);
+            link.flags |= SemFlag_Focusable;
+            link.value = ContactHref(c.id);
+            Sem().Add(link);
+            if (Sem().TakeFocus(link.id))  // into view: the drawn row is the one kept
+                ImGui::SetScrollY(ImGui::GetScrollY() + top.y - ImGui::GetWindowPos().y - Em());
+            if (Sem().TakeActivate(link.id)) out.open_contact = c.id;
+        }
+        std::string tier = TierName(c.tier);
+        if (narrow) {
+            Sem().Add(node(Role::Cell, c.company.empty() ? tier : c.company + " \xC2\xB7 " + tier, ImGui::GetID("##c1"), y, row_h));
+        } else {
+            Sem().Add(node(Role::Cell, c.company, ImGui::GetID("##c1"), y, row_h));
+            Sem().Add(node(Role::Cell, tier, ImGui::GetID("##c2"), y, row_h));
+        }
+        Sem().Add(node(Role::Cell, DueWords(c, v.today), ImGui::GetID("##c3"), y, row_h));
+        ImGui::PopID();
+    }
+}
+}  // namespace
 
 void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
@@ -111,8 +169,14 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     // The table: only the rows on screen are drawn (and recorded for screen readers).
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                             ImGuiTableFlags_SizingStretchProp;
-    float height = std::max(Em() * 12, ImGui::GetContentRegionAvail().y - Em());
     bool narrow = ImGui::GetContentRegionAvail().x < Em() * 36;
+    // Whole rows only: at rest no row is cut at the bottom (a sliver is no target).
+    float pad = ImGui::GetStyle().CellPadding.y * 2;
+    float header_h = ImGui::GetTextLineHeight() + pad;
+    float row_h = std::max(kMinTarget, ImGui::GetTextLineHeight()) + pad;
+    float rows_fit = std::floor((ImGui::GetContentRegionAvail().y - Em() - header_h) / row_h);
+    float height = narrow ? std::max(Em() * 12, ImGui::GetContentRegionAvail().y - Em())
+                          : std::max(Em() * 12, header_h + rows_fit * row_h);
     int columns = narrow ? 2 : 4;
     ImVec2 ta = ImGui::GetCursorScreenPos();
     // A data table for screen readers too: a header row, then per contact the
@@ -130,9 +194,13 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         {
             ImVec2 ha = ImGui::GetItemRectMin(), hb = ImGui::GetItemRectMax();
             SemScope header(Role::Row, "", ImVec2(ta.x, ha.y), hb, "##header_row");
-            for (int col = 0; col < columns; ++col) {
+            // Narrow, company and tier stand under the name: a column of their own here.
+            const char* wide_cols[] = {"Name", "Company", "Tier", "Follow-up"};
+            const char* narrow_cols[] = {"Name", "Company and tier", "Follow-up"};
+            int n = narrow ? 3 : 4;
+            for (int col = 0; col < n; ++col) {
                 ImGui::PushID(col);
-                SemText(Role::ColumnHeader, ImGui::TableGetColumnName(col), ImVec2(ta.x, ha.y), hb);
+                SemText(Role::ColumnHeader, narrow ? narrow_cols[col] : wide_cols[col], ImVec2(ta.x, ha.y), hb);
                 ImGui::PopID();
             }
         }
@@ -164,6 +232,15 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                     if (!narrow) {
                         cell(1, c.company);
                         cell(2, TierName(c.tier));
+                    } else {
+                        // Stacked: the row keeps every column, company and tier under the name.
+                        std::string sub = c.company.empty() ? std::string(TierName(c.tier))
+                                                            : c.company + " \xC2\xB7 " + TierName(c.tier);
+                        ImGui::PushID(1);
+                        ImGui::PushTextWrapPos(0.0f);
+                        TextItem(sub, Role::Cell, Colors().text_muted);
+                        ImGui::PopTextWrapPos();
+                        ImGui::PopID();
                     }
                     FollowUpStatus st = StatusOf(c, v.today);
                     cell(3, DueWords(c, v.today), st == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
@@ -172,6 +249,8 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             }
         }
         ImGui::EndTable();
+    } else {
+        RecordRowsOutOfView(v, ui, narrow, ta, height, out);
     }
 }
 

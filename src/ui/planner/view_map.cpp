@@ -294,6 +294,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             ImGui::PushID(static_cast<int>(d.id));
             std::string text = ContactLine(c) + ": " + StandingWord(d.standing);
             std::string href = ContactHref(d.id);
+            SemScope item(Role::ListItem, "", "##li");  // a list holds items; each item its link
             if (WrappedLink("##who", text, width, href.c_str())) out.open_contact = d.id;
             ImGui::PopID();
         }
