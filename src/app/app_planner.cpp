@@ -87,20 +87,22 @@ void App::DoPlannerAction(const std::string& action) {
         OpenPlanner(ui::PlannerPage::Contacts, 0, true);
         out.announce = "Added a goal of 3 follow-ups a week. Your closest contacts are listed: give each a tier and log your last touch.";
     } else if (action == "weekly-outreach-block") {
-        add_goal(GoalKind::NewContacts, 2);
+        // The recommendation: fifteen minutes a week for one short message to someone new.
+        add_goal(GoalKind::NewContacts, 1);
         OpenPlanner(ui::PlannerPage::Goals, 0, true);
-        out.announce = "Added a goal of 2 new contacts a week.";
+        out.announce = "Added a goal of 1 new contact a week: one short message with one clear question.";
     } else if (action == "plan-next-event") {
         Event e;
         e.name = "My next industry event";
         e.day = today_ + 30;
-        e.goal = "Meet three people working on what I want to learn";
+        e.goal = "Meet two or three people working on what I want to learn";
         Id id = AddEvent(p, e, rev);
         planner_.ui.editing = id;
         planner_.TouchMeta();
         MarkPlannerDirty();
         OpenPlanner(ui::PlannerPage::Events, 0, true);
-        out.announce = "Added an event a month from now: give it a name, a date and a place.";
+        // A placeholder date inside the recommendation's three months, for the learner to change.
+        out.announce = "Added an event to plan: give it a name, a date in the next three months and a place.";
     } else if (action == "join-an-organization") {
         Organization o;
         o.name = "A professional organization in my field";

@@ -6,6 +6,7 @@
 //   DrawResults  per-section scores and mastery, the profile chart, recommendations
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "ui/view_util.h"
 #include "ui/views.h"
@@ -204,6 +205,27 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
                       quiz.scoring == ScoringRule::Partial ? " Partly right answers earn part marks." : "");
         MutedText(info);
         if (p.mastered) WrappedText("\xE2\x9C\x93 Mastered: you have passed this quiz.", Colors().text);
+        // Answers given to an earlier version of a question no longer count: say which, and why.
+        {
+            std::vector<std::string> changed;
+            int graded_n = 0, rating_n = 0;
+            for (const Question& q : quiz.questions) {
+                const int n = q.Graded() ? ++graded_n : ++rating_n;
+                auto it = p.answers.find(q.id);
+                if (it != p.answers.end() && IsStale(q, it->second))
+                    changed.push_back((q.Graded() ? "question " : "self-check ") + std::to_string(n));
+            }
+            if (!changed.empty()) {
+                std::string list;
+                for (size_t k = 0; k < changed.size(); ++k)
+                    list += (k == 0 ? "" : k + 1 == changed.size() ? " and " : ", ") + changed[k];
+                const bool one = changed.size() == 1;
+                WrappedText(std::string(one ? "Your answer to " : "Your answers to ") + list + (one ? " no longer counts" : " no longer count") +
+                                ": the workbook changed " + (one ? "that question" : "those questions") +
+                                " after you answered. Answer " + (one ? "it" : "them") + " again to count.",
+                            Colors().text);
+            }
+        }
 
         int number = 0, rating_number = 0;
         for (const Question& q : quiz.questions) {
@@ -244,12 +266,17 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     if (Button("Close results##close")) out.toggle_results = true;
 
     QuizSummary sum = Summarize(c.quizzes, v.state.quizzes);
-    char line[200];
+    char line[320];
     int read = static_cast<int>(v.state.reader.read.size());
     std::snprintf(line, sizeof line, "Sections read: %d of %d. Quizzes passed: %d of %d. Overall score: %d%%. "
                   "Reflection answers written: %d.", read, static_cast<int>(c.sections.size()), sum.mastered, sum.quiz_count,
                   static_cast<int>(sum.score * 100 + 0.5), v.state.AnsweredReflections());
     WrappedText(line, Colors().text);
+    if (sum.stale > 0)
+        WrappedText(std::to_string(sum.stale) + (sum.stale == 1 ? " answer no longer counts" : " answers no longer count") +
+                        ": the workbook changed " + (sum.stale == 1 ? "its question" : "their questions") +
+                        " after you answered. The quizzes below say where; answer again to count.",
+                    Colors().text);
     if (!v.planner_week.empty()) WrappedText(v.planner_week, Colors().text);
 
     Gap(0.5f);
@@ -264,6 +291,9 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
         std::snprintf(line, sizeof line, "%s: best %d%%, %d of %d answered, %d attempt%s%s", title.c_str(),
                       static_cast<int>(st.best_score * 100 + 0.5), st.answered, st.graded, st.attempts,
                       st.attempts == 1 ? "" : "s", st.mastered ? ", mastered \xE2\x9C\x93" : "");
+        if (st.stale > 0)
+            std::snprintf(line + std::strlen(line), sizeof line - std::strlen(line), ", %d out of date (the question changed)",
+                          st.stale);
         std::string href = "#/read/" + st.section;
         if (LinkRow((std::string(line) + "##" + st.quiz).c_str(), false, line, nullptr, href.c_str())) {
             int si = c.FindSection(st.section);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -534,6 +535,46 @@ TEST_CASE("ui planner: a recommendation's button sets it up in the planner, once
     ui.Activate(Role::Button, "Your results");
     ui.Activate(Role::Button, "Do it in the planner: " + text);
     CHECK(ui.app.planner().model().goals.size() == 1);  // not a second goal
+}
+
+TEST_CASE("ui planner: the outreach and event recommendations set up what their text says") {
+    // A learner who rates being proactive and attending events lowest gets both recommended.
+    std::string stored;
+    std::map<std::string, std::string> text;
+    {
+        Ui reader;
+        wb::LearnerState s;
+        for (const wb::Quiz& q : reader.app.content().quizzes) {
+            if (q.action != "weekly-outreach-block" && q.action != "plan-next-event") continue;
+            text[q.action] = q.action_text;
+            for (const wb::Question& question : q.questions)
+                if (question.kind == wb::QuestionKind::SelfRating) wb::Rate(q, s.quizzes[q.id], question.id, 1);
+        }
+        stored = wb::EncodeState(s);
+    }
+    REQUIRE(text.size() == 2);
+    // "...send one short message...": one new contact a week, not more.
+    CHECK(text["weekly-outreach-block"].find("one short message") != std::string::npos);
+    Ui ui(1280, 800, stored);
+    ui.Frame();
+    ui.Activate(Role::Button, "Your results");
+    ui.Activate(Role::Button, "Do it in the planner: " + text["weekly-outreach-block"]);
+    CHECK(H1(ui) == "Goals");
+    REQUIRE(ui.app.planner().model().goals.size() == 1);
+    const pl::Goal& g = ui.app.planner().model().goals[0];
+    CHECK(g.kind == pl::GoalKind::NewContacts);
+    CHECK(g.period == pl::GoalPeriod::Week);
+    CHECK(g.target == 1);
+    // "Pick one event in your field in the next three months, choose two or three people to meet there..."
+    CHECK(text["plan-next-event"].find("next three months") != std::string::npos);
+    ui.Activate(Role::Button, "Back to the chapter");
+    ui.Activate(Role::Button, "Your results");
+    ui.Activate(Role::Button, "Do it in the planner: " + text["plan-next-event"]);
+    REQUIRE(ui.app.planner().model().events.size() == 1);
+    const pl::Event& e = ui.app.planner().model().events[0];
+    CHECK(e.goal.find("two or three people") != std::string::npos);
+    CHECK(e.day > kToday);
+    CHECK(e.day <= kToday + 90);
 }
 
 TEST_CASE("ui planner: #/home opens the progress page, which counts this week's planner activity") {

@@ -2,6 +2,7 @@
 // the DOM mirror's requests. Assertions are on the model and the semantics tree.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -677,4 +678,74 @@ TEST_CASE("ui: the reader's content height does not depend on how far it is scro
     ui.Frames(2);
     CHECK(ui.ReaderScrollMaxY() == max_at_top);
     CHECK(ui.ReaderScrollY() == ui.ReaderScrollMaxY());
+}
+
+TEST_CASE("ui: answers to questions changed since they were given are named, with why they no longer count") {
+    // A learner answered two questions of a quiz; since then the workbook changed both
+    // (their stored answers carry an older fingerprint).
+    std::string stored, quiz_id;
+    std::vector<std::string> changed;
+    {
+        Ui reader;
+        const wb::Quiz* quiz = reader.app.content().QuizForSection("be-proactive");
+        REQUIRE(quiz != nullptr);
+        quiz_id = quiz->id;
+        wb::LearnerState s;
+        wb::QuizProgress& p = s.quizzes[quiz->id];
+        int answered = 0;
+        for (const wb::Question& q : quiz->questions) {
+            if (answered == 3 || (q.kind != wb::QuestionKind::Single && q.kind != wb::QuestionKind::Scenario &&
+                                  q.kind != wb::QuestionKind::TrueFalse))
+                continue;
+            REQUIRE(wb::Choose(*quiz, p, q.id, q.options[0].id));
+            if (answered++ < 2) {
+                p.answers[q.id].hash = "an-older-version";
+                changed.push_back(q.id);
+            }
+        }
+        REQUIRE(changed.size() == 2);
+        stored = wb::EncodeState(s);
+    }
+    Ui ui(1280, 800, stored);
+    ui.app.OnRoute("#/read/be-proactive");
+    ui.Frames(2);
+    const wb::Quiz* quiz = ui.app.content().QuizForSection("be-proactive");
+    // Which ones, by the numbers the learner sees, and why.
+    std::vector<std::string> numbers;
+    int n = 0;
+    for (const wb::Question& q : quiz->questions) {
+        if (!q.Graded()) continue;
+        ++n;
+        if (std::find(changed.begin(), changed.end(), q.id) != changed.end()) numbers.push_back(std::to_string(n));
+    }
+    const std::string summary = "Your answers to question " + numbers[0] + " and question " + numbers[1] +
+                                " no longer count: the workbook changed those questions after you answered. Answer them again to count.";
+    CHECK_MESSAGE(ui.Find(Role::Text, summary) != nullptr, summary);
+    CHECK(ui.All(Role::Text).size() > 0);
+    int per_question = 0;
+    for (const wb::SemNode* t : ui.All(Role::Text))
+        per_question += t->name == "This question changed since you answered it; your old answer is kept but no longer counts. Answer it again.";
+    CHECK(per_question == 2);
+
+    // The results say it too: how many, and in which quiz.
+    ui.Activate(Role::Button, "Your results");
+    CHECK(ui.Find(Role::Text, "2 answers no longer count: the workbook changed their questions after you answered. "
+                              "The quizzes below say where; answer again to count.") != nullptr);
+    const std::string title = ui.app.content().sections[ui.app.content().FindSection("be-proactive")].title;
+    bool listed = false;
+    for (const wb::SemNode& node : ui.Nodes())
+        listed |= node.name.rfind(title + ": ", 0) == 0 && node.name.find(", 1 of ") != std::string::npos &&
+                  node.name.find(", 2 out of date (the question changed)") != std::string::npos;
+    CHECK_MESSAGE(listed, "the results list the quiz with 1 current answer and 2 out of date");
+
+    // Answering one again makes it count; the line then names only the other.
+    ui.Activate(Role::Button, "Close results");
+    ui.Frames(2);
+    const wb::Question& first = *quiz->Find(changed[0]);
+    ui.Activate(Role::Radio, first.options[1].text);
+    ui.Frames(2);
+    CHECK(ui.app.state().quizzes.at(quiz_id).answers.at(changed[0]).hash == first.hash);
+    CHECK(ui.Find(Role::Text, summary) == nullptr);
+    CHECK(ui.Find(Role::Text, "Your answer to question " + numbers[1] +
+                                  " no longer counts: the workbook changed that question after you answered. Answer it again to count.") != nullptr);
 }

@@ -14,6 +14,7 @@
 
 #include "../support/real_chapter.h"
 #include "core/content.h"
+#include "core/quiz.h"
 
 #ifndef WB_SOURCE_DIR
 #error "WB_SOURCE_DIR (the repository root, as a string literal) must be defined by the build"
@@ -338,6 +339,29 @@ TEST_CASE("content quizzes: every graded question is complete, every kind is use
     CHECK(graded >= 45);
     CHECK(kinds.size() == 6);
     CHECK(rules.size() == 2);  // some quizzes give partial credit, some do not
+}
+
+TEST_CASE("content quizzes: ticking every option of a multiple select earns nothing, under either scoring rule") {
+    const wb::Content& c = DecodedRealContent();
+    int checked = 0;
+    for (const auto& quiz : c.quizzes)
+        for (const auto& q : quiz.questions) {
+            if (q.kind != wb::QuestionKind::Multiple) continue;
+            CAPTURE(q.id);
+            wb::Response all;
+            for (const auto& o : q.options) all.chosen.push_back(o.id);
+            all.hash = q.hash;
+            CHECK(wb::GradeQuestion(q, wb::ScoringRule::Partial, &all).score == 0);
+            CHECK(wb::GradeQuestion(q, wb::ScoringRule::AllOrNothing, &all).score == 0);
+            // ...while the right set alone earns full marks.
+            wb::Response right;
+            for (const auto& o : q.options)
+                if (o.correct) right.chosen.push_back(o.id);
+            right.hash = q.hash;
+            CHECK(wb::GradeQuestion(q, quiz.scoring, &right).score == 1);
+            ++checked;
+        }
+    CHECK(checked >= 8);
 }
 
 TEST_CASE("content quizzes: each tip quiz has two self-ratings for its tip and a recommendation") {

@@ -508,7 +508,7 @@ const char* kQuiz = R"({
       "answer": ["a", "b"], "explanation": "A and B.", "cite": "intro" },
     { "id": "q3", "kind": "true_false", "prompt": "True?", "answer": true, "feedback": "It is true.", "explanation": "Yes." },
     { "id": "q4", "kind": "scenario", "scenario": "A situation.", "prompt": "Do what?",
-      "options": [{ "id": "a", "text": "Act", "feedback": "No." }, { "id": "b", "text": "Wait" }],
+      "options": [{ "id": "a", "text": "Act at once", "feedback": "No." }, { "id": "b", "text": "Wait" }],
       "answer": 1, "explanation": "Wait." },
     { "id": "q5", "kind": "ordering", "prompt": "Order.",
       "items": [{ "id": "one", "text": "One" }, { "id": "two", "text": "Two" }, { "id": "three", "text": "Three" }],
@@ -568,7 +568,7 @@ TEST_CASE("contentc quiz: the fixture quiz compiles into the documented form") {
     CHECK(j.find(R"("prompt":"True?","options":[{"id":"true","text":"True","correct":true},)"
                  R"({"id":"false","text":"False","feedback":"It is true."}])") != std::string::npos);
     CHECK(j.find(R"("kind":"scenario",)") != std::string::npos);
-    CHECK(j.find(R"("scenario":"A situation.","prompt":"Do what?","options":[{"id":"a","text":"Act","feedback":"No."},)"
+    CHECK(j.find(R"("scenario":"A situation.","prompt":"Do what?","options":[{"id":"a","text":"Act at once","feedback":"No."},)"
                  R"({"id":"b","text":"Wait","correct":true}])") != std::string::npos);
     CHECK(j.find(R"("prompt":"Order.","options":[{"id":"one","text":"One"},{"id":"two","text":"Two"},)"
                  R"({"id":"three","text":"Three"}],"explanation":"One, two, three.")") != std::string::npos);
@@ -841,7 +841,7 @@ TEST_CASE("contentc lint: the fixture quiz is clean, and the summary and report 
     CHECK(l.warnings.empty());
     CHECK(l.r.linted);
     CHECK(l.r.lint_summary ==
-          "lint: 0 errors, 0 warnings; right option longest in 1 of 2 single/scenario questions (shortest in 0); "
+          "lint: 0 errors, 0 warnings, 0 kept; right option longest in 0 of 2 single/scenario questions (shortest in 1); "
           "true/false 1 true, 0 false");
     CHECK(l.r.lint_report.find("tip-quiz.q2\tmultiple\t2 right, 2 wrong\n") != std::string::npos);
     CHECK(l.r.lint_report.find("tip-quiz.q1\tsingle\tright option length rank 1 of 2 (1 chars)\n") != std::string::npos);
@@ -858,16 +858,21 @@ TEST_CASE("contentc lint: multiple select needs at least as many wrong options a
     auto w = LintQuizzes({{"tip.json", Edit(kQuiz, R"("Pick A and B.")", R"("Pick A and B. Select all that apply.")")}});
     CHECK(w.r.ok);
     CHECK(w.warnings == Lines{"quizzes/tip.json:12:49: warning: tip-quiz.q2: the prompt says \"all that apply\"; "
-                              "the workbook already shows \"Choose all that apply.\" above it"});
+                              "the workbook already shows \"Choose all that apply.\" under it"});
 }
 
-TEST_CASE("contentc lint: a right option that is by far the longest, and the chapter-wide share") {
+TEST_CASE("contentc lint: a right option that is the longest, by far or not, and the chapter-wide share") {
     const std::string q1 = Single("q1", "Which one?", {"A long and careful answer that explains itself", "Short one", "Another"});
     const std::string q2 = Single("q2", "Which two?", {"Right", "A wrong option that is quite a lot longer"});
     auto l = LintQuizzes({{"a.json", QuizOf("a", {q1, q2})}});
     CHECK(l.r.ok);
     CHECK(l.warnings == Lines{"quizzes/a.json:3:5: warning: a.q1: the right option is the longest by far (46 characters, the "
-                              "next 9): a learner can pick it without reading; shorten it or lengthen a distractor"});
+                              "next 9): a learner who picks the longest gets it; shorten it or lengthen a distractor"});
+    // Longest by a little is still the longest; a tie is not.
+    auto little = LintQuizzes({{"a.json", QuizOf("a", {Single("q1", "Which?", {"Eight ch", "Seven c", "Six ch"}),
+                                                      Single("q2", "Which two?", {"Same", "Like", "Oh"})})}});
+    CHECK(little.warnings == Lines{"quizzes/a.json:3:5: warning: a.q1: the right option is the longest (8 characters, the next 7): "
+                                   "a learner who picks the longest gets it; shorten it or lengthen a distractor"});
     CHECK(l.r.lint_summary.find("right option longest in 1 of 2 single/scenario questions (shortest in 1)") != std::string::npos);
     CHECK(l.r.lint_report.find("a.q2\tsingle\tright option length rank 2 of 2 (5 chars)") != std::string::npos);
 
@@ -878,7 +883,11 @@ TEST_CASE("contentc lint: a right option that is by far the longest, and the cha
         qs.push_back(Single("q" + std::to_string(i), std::string("Which ") + fruit[i] + "?",
                             {i < 3 ? "Longer text" : "Short", "Shorter", "Tiny"}));
     auto share = LintQuizzes({{"a.json", QuizOf("a", qs)}});
-    CHECK(share.warnings == Lines{"quizzes/a.json:1:1: warning: the right option is the longest in 3 of 6 single-choice and "
+    const std::string each = ": the right option is the longest (11 characters, the next 7): a learner who picks the longest "
+                             "gets it; shorten it or lengthen a distractor";
+    CHECK(share.warnings == Lines{"quizzes/a.json:3:5: warning: a.q0" + each, "quizzes/a.json:4:5: warning: a.q1" + each,
+                                  "quizzes/a.json:5:5: warning: a.q2" + each,
+                                  "quizzes/a.json:1:1: warning: the right option is the longest in 3 of 6 single-choice and "
                                   "scenario questions (more than a third)"});
 
     // Overcorrecting is a tell too: the right option the shortest in more than a third.
@@ -917,9 +926,9 @@ TEST_CASE("contentc lint: true/false balance and giveaway words") {
 
 TEST_CASE("contentc lint: the same question twice is an error, a near copy a warning") {
     const std::string q = Single("q1", "What should you do after meeting someone at a trade show?",
-                                 {"Send a specific follow-up", "Wait a year", "Send a newsletter"});
+                                 {"Send a specific follow-up", "Wait a year", "Send a newsletter and a brochure"});
     const std::string near = Single("q1", "What should you do after meeting someone at a trade show last week?",
-                                    {"Send a specific follow-up", "Wait a year", "Send a newsletter"});
+                                    {"Send a specific follow-up", "Wait a year", "Send a newsletter and a brochure"});
     auto same = LintQuizzes({{"a.json", QuizOf("a", {q})}, {"b.json", QuizOf("b", {q}, "conclusion")}}, [](const TempContent& t) {
         t.Write("chapter.json", Edit(kChapter, R"("kind": "tip" })", R"("kind": "tip" },
     { "id": "conclusion", "file": "sections/intro.md", "kind": "conclusion" })"));
@@ -976,6 +985,78 @@ TEST_CASE("contentc lint: British spellings are warnings (the chapter is US Engl
                         });
 }
 
+TEST_CASE("contentc lint: a warning kept on purpose needs a reason, and is listed with it") {
+    // The question says why its right option may be the longest: no warning, a note instead.
+    std::string q1 = Single("q1", "Which?", {"Eight ch", "Seven c", "Six ch"});
+    q1.insert(q1.size() - 2, R"(, "lint_ok": { "longest-correct": "b is one character shorter" })");
+    auto kept = LintQuizzes({{"a.json", QuizOf("a", {q1})}});
+    CHECK(kept.r.ok);
+    CHECK(kept.warnings.empty());
+    REQUIRE(kept.r.lint_kept.size() == 1);
+    CHECK(kept.r.lint_kept[0].line == 3);
+    CHECK(kept.r.lint_kept[0].message ==
+          "kept (longest-correct): a.q1: the right option is the longest (8 characters, the next 7): a learner who picks the "
+          "longest gets it; shorten it or lengthen a distractor; reason: b is one character shorter");
+    CHECK(kept.r.lint_summary.rfind("lint: 0 errors, 0 warnings, 1 kept;", 0) == 0);
+
+    // A lint_ok that keeps nothing is a warning: the question no longer needs it.
+    std::string q2 = Single("q1", "Which?", {"Short", "Longer one"});
+    q2.insert(q2.size() - 2, R"(, "lint_ok": { "longest-correct": "no longer true" })");
+    auto stale = LintQuizzes({{"a.json", QuizOf("a", {q2})}});
+    CHECK(stale.r.ok);
+    CHECK(stale.warnings == Lines{"quizzes/a.json:3:236: warning: a.q1: lint_ok \"longest-correct\" keeps no warning here; remove it"});
+
+    // Unknown checks, empty reasons and a wrong shape are errors; errors cannot be kept.
+    std::string bad = Single("q1", "Which?", {"Short", "Longer one"});
+    bad.insert(bad.size() - 2, R"(, "lint_ok": { "longest": "x", "giveaway-word": " " })");
+    auto errors = LintQuizzes({{"a.json", QuizOf("a", {bad})}});
+    CHECK_FALSE(errors.r.ok);
+    CHECK(errors.errors == Lines{
+                               "quizzes/a.json:3:269: error: lint_ok \"giveaway-word\" needs the reason the warning is kept, as text",
+                               "quizzes/a.json:3:236: error: unknown lint check \"longest\" (one of longest-correct, giveaway-word, "
+                               "all-that-apply, near-duplicate, true-false-alike)"});
+    std::string shape = Single("q1", "Which?", {"Short", "Longer one"});
+    shape.insert(shape.size() - 2, R"(, "lint_ok": "longest-correct")");
+    CHECK(LintQuizzes({{"a.json", QuizOf("a", {shape})}}).errors ==
+          Lines{"quizzes/a.json:3:234: error: \"lint_ok\" must be an object: { \"<check>\": \"<why the warning is kept>\" }"});
+    auto multi = LintQuizzes({{"tip.json", Edit(kQuiz, R"(, { "id": "d", "text": "D", "feedback": "Not D." }],)",
+                                                R"(], "lint_ok": { "longest-correct": "not this one" },)")}});
+    CHECK(multi.errors.size() == 1);  // the right/wrong ratio error stays
+    CHECK(multi.warnings == Lines{"quizzes/tip.json:13:139: warning: tip-quiz.q2: lint_ok \"longest-correct\" keeps no warning here; remove it"});
+}
+
+TEST_CASE("contentc lint: giveaway words, near copies and a quiz's one-sided true/false can be kept too") {
+    std::string t1 = TrueFalse("t1", "Networking is only for sales people.", false);
+    t1.insert(t1.size() - 2, R"(, "lint_ok": { "giveaway-word": "the statement quotes a learner's belief" })");
+    const std::string t2 = TrueFalse("t2", "Events help you learn trends.", false);
+    const std::string t3 = TrueFalse("t3", "Organizations reward taking part.", false);
+    std::string quiz = QuizOf("a", {t1, t2, t3});
+    quiz = Edit(quiz, R"("scoring": "partial",)", R"("scoring": "partial", "lint_ok": { "true-false-alike": "a myth-busting quiz" },)");
+    auto ok = LintQuizzes({{"a.json", quiz}});
+    CHECK(ok.r.ok);
+    CHECK(ok.warnings.empty());
+    REQUIRE(ok.r.lint_kept.size() == 2);
+    CHECK(ok.r.lint_kept[0].message.find("kept (giveaway-word): a.t1: giveaway word \"only\"") == 0);
+    CHECK(ok.r.lint_kept[0].message.find("; reason: the statement quotes a learner's belief") != std::string::npos);
+    CHECK(ok.r.lint_kept[1].message == "kept (true-false-alike): all 3 true/false statements in quiz \"a\" are false: mix them; "
+                                       "reason: a myth-busting quiz");
+
+    // A near copy is kept when either question says why.
+    const std::string q = Single("q1", "What should you do after meeting someone at a trade show?",
+                                 {"Send a specific follow-up", "Wait a year", "Send a newsletter and a brochure"});
+    std::string near = Single("q1", "What should you do after meeting someone at a trade show last week?",
+                              {"Send a specific follow-up", "Wait a year", "Send a newsletter and a brochure"});
+    near.insert(near.size() - 2, R"(, "lint_ok": { "near-duplicate": "the final check repeats it on purpose" })");
+    auto dup = LintQuizzes({{"a.json", QuizOf("a", {q})}, {"b.json", QuizOf("b", {near}, "conclusion")}}, [](const TempContent& t) {
+        t.Write("chapter.json", Edit(kChapter, R"("kind": "tip" })", R"("kind": "tip" },
+    { "id": "conclusion", "file": "sections/intro.md", "kind": "conclusion" })"));
+    });
+    CHECK(dup.r.ok);
+    CHECK(dup.warnings.empty());
+    REQUIRE(dup.r.lint_kept.size() == 1);
+    CHECK(dup.r.lint_kept[0].message.find("kept (near-duplicate): b.q1: reads much like (a.q1, ") == 0);
+}
+
 TEST_CASE("contentc lint: the CLI prints the summary line and writes the report") {
     TempContent t;
     WriteQuiz(t, "tip.json", kQuiz);
@@ -983,8 +1064,8 @@ TEST_CASE("contentc lint: the CLI prints the summary line and writes the report"
     const char* argv[] = {"contentc", "--content", t.dir.c_str(), "--out", out.c_str(), "--lint-report", report.c_str()};
     std::ostringstream so, se;
     CHECK(contentc::RunCli(7, argv, so, se) == 0);
-    CHECK(se.str() == "contentc lint: 0 errors, 0 warnings; right option longest in 1 of 2 single/scenario questions "
-                      "(shortest in 0); true/false 1 true, 0 false\n");
+    CHECK(se.str() == "contentc lint: 0 errors, 0 warnings, 0 kept; right option longest in 0 of 2 single/scenario questions "
+                      "(shortest in 1); true/false 1 true, 0 false\n");
     std::ifstream in(report);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(text.rfind("tip-quiz.q1\tsingle\t", 0) == 0);
@@ -995,7 +1076,18 @@ TEST_CASE("contentc lint: the CLI prints the summary line and writes the report"
     CHECK(contentc::RunCli(7, argv, so2, se2) == 1);
     CHECK(so2.str().empty());
     CHECK(se2.str().find("error: tip-quiz.q2: multiple select with 2 right and 1 wrong options") != std::string::npos);
-    CHECK(se2.str().find("contentc lint: 1 errors, 0 warnings;") != std::string::npos);
+    CHECK(se2.str().find("contentc lint: 1 errors, 0 warnings, 0 kept;") != std::string::npos);
+
+    // Kept warnings are listed as notes with their reason, before the summary.
+    WriteQuiz(t, "tip.json", Edit(kQuiz, R"({ "id": "a", "text": "Act at once", "feedback": "No." }, { "id": "b", "text": "Wait" }],
+      "answer": 1, "explanation": "Wait." })",
+                                  R"({ "id": "a", "text": "Act at once" }, { "id": "b", "text": "Wait", "feedback": "No." }],
+      "answer": 0, "explanation": "Act.", "lint_ok": { "longest-correct": "a test" } })"));
+    std::ostringstream so3, se3;
+    CHECK(contentc::RunCli(7, argv, so3, se3) == 0);
+    CHECK(se3.str().find("/quizzes/tip.json:16:5: note: kept (longest-correct): tip-quiz.q4: the right option is the longest "
+                         "(11 characters, the next 4)") != std::string::npos);
+    CHECK(se3.str().find("; reason: a test\ncontentc lint: 0 errors, 0 warnings, 1 kept;") != std::string::npos);
 }
 
 TEST_CASE("contentc lint: the real content has no lint errors") {

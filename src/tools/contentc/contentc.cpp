@@ -1145,7 +1145,46 @@ struct QuizSource {
     std::string text;  // the source, for the linter's spelling check
     // Per question (same order as quiz.questions): line, col of its '{', then of its "prompt".
     std::vector<std::array<int, 4>> at;
+    // The linter's "lint_ok" entries: the quiz's own, and per question (same order).
+    std::vector<LintOk> ok;
+    std::vector<std::vector<LintOk>> question_ok;
 };
+
+// Reads a "lint_ok" object at path ({ "<check>": "<reason>" }); reports a wrong
+// shape, an unknown check or an empty reason as errors. Returns false on any.
+bool ReadLintOk(const Json& obj, const std::string& path, const SourceFile& f, const JsonPositions& pos, Diags& diags,
+                std::vector<LintOk>& out) {
+    auto it = obj.find("lint_ok");
+    if (it == obj.end()) return true;
+    const std::string kp = path + "/lint_ok";
+    if (!it->is_object()) {
+        diags.Error(f, pos.ValueOf(kp), "\"lint_ok\" must be an object: { \"<check>\": \"<why the warning is kept>\" }");
+        return false;
+    }
+    bool ok = true;
+    const auto& names = LintCheckNames();
+    for (const auto& [check, reason] : it->items()) {
+        const std::string ep = kp + "/" + check;
+        if (std::find(names.begin(), names.end(), check) == names.end()) {
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            diags.Error(f, pos.Where(ep), "unknown lint check " + Quoted(check) + " (one of " + list + ")");
+            ok = false;
+            continue;
+        }
+        if (!reason.is_string() || reason.get<std::string>().find_first_not_of(" \t\n") == std::string::npos) {
+            diags.Error(f, pos.ValueOf(ep), "lint_ok " + Quoted(check) + " needs the reason the warning is kept, as text");
+            ok = false;
+            continue;
+        }
+        LintOk o;
+        o.check = check;
+        o.reason = reason.get<std::string>();
+        f.LineCol(pos.Where(ep), o.line, o.col);
+        out.push_back(std::move(o));
+    }
+    return ok;
+}
 
 class QuizCompiler {
 public:
@@ -1160,7 +1199,7 @@ public:
             Err(Val(""), "a quiz file must be a JSON object");
             return false;
         }
-        WarnUnknownKeys(j, "", {"id", "section", "title", "pass_mark", "feedback", "scoring", "recommendation", "questions"},
+        WarnUnknownKeys(j, "", {"id", "section", "title", "pass_mark", "feedback", "scoring", "recommendation", "questions", "lint_ok"},
                         f_, pos_, diags_);
         if (Str(j, "", "id", quiz.id) && !IsValidId(quiz.id))
             Err(Val("/id"), "quiz id " + Quoted(quiz.id) + " must use only a-z, 0-9 and '-'");
@@ -1284,21 +1323,21 @@ private:
         switch (q.kind) {
             case K::Single:
             case K::Multiple:
-                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "options", "answer", "explanation", "cite"}, f_, pos_, diags_);
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "options", "answer", "explanation", "cite", "lint_ok"}, f_, pos_, diags_);
                 Choice(j, path, q);
                 break;
             case K::Scenario:
-                WarnUnknownKeys(j, path, {"id", "kind", "scenario", "prompt", "options", "answer", "explanation", "cite"},
+                WarnUnknownKeys(j, path, {"id", "kind", "scenario", "prompt", "options", "answer", "explanation", "cite", "lint_ok"},
                                 f_, pos_, diags_);
                 Str(j, path, "scenario", q.scenario);
                 Choice(j, path, q);
                 break;
             case K::TrueFalse:
-                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "answer", "feedback", "explanation", "cite"}, f_, pos_, diags_);
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "answer", "feedback", "explanation", "cite", "lint_ok"}, f_, pos_, diags_);
                 TrueFalse(j, path, q);
                 break;
             case K::Ordering:
-                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "items", "explanation", "cite"}, f_, pos_, diags_);
+                WarnUnknownKeys(j, path, {"id", "kind", "prompt", "items", "explanation", "cite", "lint_ok"}, f_, pos_, diags_);
                 Ordering(j, path, q);
                 break;
             case K::SelfRating:
@@ -1528,6 +1567,12 @@ std::vector<QuizSource> LoadQuizzes(const std::string& dir, const Manifest& m, D
         int col;
         f.LineCol(pos.ValueOf("/id"), src.line, col);
         if (!QuizCompiler(f, pos, diags, kinds).Compile(j, src.quiz)) continue;
+        bool oks_ok = ReadLintOk(j, "", f, pos, diags, src.ok);
+        for (size_t i = 0; i < src.quiz.questions.size(); ++i) {
+            src.question_ok.emplace_back();
+            oks_ok = ReadLintOk(j.at("questions").at(i), "/questions/" + std::to_string(i), f, pos, diags, src.question_ok.back()) && oks_ok;
+        }
+        if (!oks_ok) continue;
 
         // Quiz ids key stored progress; one quiz per section keeps "the
         // section's quiz" unambiguous.
@@ -1794,7 +1839,9 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
             lq.quiz = &src.quiz;
             lq.file = src.file;
             for (size_t i = 0; i < src.quiz.questions.size() && i < src.at.size(); ++i)
-                lq.questions.push_back({&src.quiz.questions[i], src.at[i][0], src.at[i][1], src.at[i][2], src.at[i][3]});
+                lq.questions.push_back({&src.quiz.questions[i], src.at[i][0], src.at[i][1], src.at[i][2], src.at[i][3],
+                                        i < src.question_ok.size() ? src.question_ok[i] : std::vector<LintOk>{}});
+            lq.ok = src.ok;
             in.quizzes.push_back(std::move(lq));
             texts.push_back({src.file, src.text});
         }
@@ -1812,6 +1859,7 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
         for (auto& d : lint.diagnostics) r.diagnostics.push_back(std::move(d));
         r.linted = !quizzes.empty() || !lint.diagnostics.empty();
         r.lint_summary = std::move(lint.summary);
+        r.lint_kept = std::move(lint.kept);
         r.lint_report = std::move(lint.report);
     }
     r.ok = !diags.HasErrors();
@@ -1871,6 +1919,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
     CompileResult r = CompileContent(content, options);
     for (const auto& d : r.diagnostics) err << d.Format() << "\n";
+    for (const auto& d : r.lint_kept)
+        err << d.file << ":" << d.line << ":" << d.col << ": note: " << d.message << "\n";
     if (r.linted) err << "contentc " << r.lint_summary << "\n";
     if (!lint_report.empty() && r.linted && !WriteFile(lint_report, r.lint_report)) {
         err << lint_report << ": error: cannot write the lint report\n";

@@ -48,7 +48,8 @@ struct CompileResult {
     // The linter (lint.h) runs after a clean compile; its findings are in
     // diagnostics too (its errors make ok false).
     bool linted = false;
-    std::string lint_summary;  // "lint: N errors, N warnings; ..." (one line)
+    std::string lint_summary;  // "lint: N errors, N warnings, N kept; ..." (one line)
+    std::vector<Diagnostic> lint_kept;  // warnings kept on purpose ("lint_ok"), each with its reason
     std::string lint_report;   // one line per graded question: kind, length rank, balance
 };
 

@@ -86,6 +86,8 @@ bool HasPhrase(const std::vector<std::string>& words, const std::vector<std::str
     return false;
 }
 
+using Oks = std::vector<LintOk>;
+
 class Out {
 public:
     explicit Out(LintResult& r) : r_(r) {}
@@ -93,10 +95,26 @@ public:
         r_.diagnostics.push_back(Diagnostic{file, line, col, error, std::move(msg)});
         (error ? errors : warnings)++;
     }
+    // A warning the content may keep on purpose: when one of oks names check,
+    // it becomes a note that gives the reason.
+    void Warn(const std::string& file, int line, int col, const char* check, std::string msg,
+              std::initializer_list<const Oks*> oks) {
+        for (const Oks* v : oks)
+            for (const LintOk& ok : *v)
+                if (ok.check == check) {
+                    used_.insert(&ok);
+                    r_.kept.push_back(Diagnostic{file, line, col, false,
+                                                 "kept (" + std::string(check) + "): " + msg + "; reason: " + ok.reason});
+                    return;
+                }
+        Add(file, line, col, false, std::move(msg));
+    }
+    bool Used(const LintOk& ok) const { return used_.count(&ok) > 0; }
     int errors = 0, warnings = 0;
 
 private:
     LintResult& r_;
+    std::set<const LintOk*> used_;
 };
 
 //-----------------------------------------------------------------------------
@@ -127,7 +145,6 @@ void CheckQuestions(const LintInput& in, Out& out, QuestionStats& st, std::strin
             if (!q.Graded()) continue;
             std::ostringstream line;
             line << q.id << "\t" << wb::QuestionKindName(q.kind);
-            auto warn = [&](const std::string& m) { out.Add(lq.file, at.line, at.col, false, q.id + ": " + m); };
             auto error = [&](const std::string& m) { out.Add(lq.file, at.line, at.col, true, q.id + ": " + m); };
 
             if (q.kind == K::Single || q.kind == K::Scenario) {
@@ -146,9 +163,14 @@ void CheckQuestions(const LintInput& in, Out& out, QuestionStats& st, std::strin
                 if (rank == 1 && !tie) ++st.right_longest;
                 if (right == sorted.back() && !tie) ++st.right_shortest;
                 line << "\tright option length rank " << rank << " of " << lens.size() << " (" << right << " chars)";
-                if (rank == 1 && !tie && sorted.size() > 1 && right * 4 >= sorted[1] * 5 && right >= sorted[1] + 10)
-                    warn("the right option is the longest by far (" + std::to_string(right) + " characters, the next " +
-                         std::to_string(sorted[1]) + "): a learner can pick it without reading; shorten it or lengthen a distractor");
+                if (rank == 1 && !tie && sorted.size() > 1) {
+                    const bool by_far = right * 4 >= sorted[1] * 5 && right >= sorted[1] + 10;
+                    out.Warn(lq.file, at.line, at.col, "longest-correct",
+                             q.id + ": the right option is the longest" + (by_far ? " by far" : "") + " (" +
+                                 std::to_string(right) + " characters, the next " + std::to_string(sorted[1]) +
+                                 "): a learner who picks the longest gets it; shorten it or lengthen a distractor",
+                             {&at.ok});
+                }
             }
             if (q.kind == K::TrueFalse) {
                 const bool answer = q.options.size() == 2 && q.options[0].correct;
@@ -159,9 +181,10 @@ void CheckQuestions(const LintInput& in, Out& out, QuestionStats& st, std::strin
                     if (HasPhrase(words, phrase)) {
                         std::string p;
                         for (const auto& w : phrase) p += (p.empty() ? "" : " ") + w;
-                        out.Add(lq.file, at.prompt_line, at.prompt_col, false,
-                                q.id + ": giveaway word " + Quoted(p) +
-                                    " in a true/false statement (absolute words mark a statement as false)");
+                        out.Warn(lq.file, at.prompt_line, at.prompt_col, "giveaway-word",
+                                 q.id + ": giveaway word " + Quoted(p) +
+                                     " in a true/false statement (absolute words mark a statement as false)",
+                                 {&at.ok});
                     }
             }
             if (q.IsChoice()) {
@@ -178,17 +201,19 @@ void CheckQuestions(const LintInput& in, Out& out, QuestionStats& st, std::strin
                           " wrong options: ticking every option would earn credit; add wrong options until they are at least as many as the right ones");
                 const auto words = LintWords(q.prompt);
                 if (HasPhrase(words, {"all", "that", "apply"}))
-                    out.Add(lq.file, at.prompt_line, at.prompt_col, false,
-                            q.id + ": the prompt says \"all that apply\"; the workbook already shows \"Choose all that apply.\" above it");
+                    out.Warn(lq.file, at.prompt_line, at.prompt_col, "all-that-apply",
+                             q.id + ": the prompt says \"all that apply\"; the workbook already shows \"Choose all that apply.\" under it",
+                             {&at.ok});
             }
             report += line.str() + "\n";
         }
         st.tf_true += q_true;
         st.tf_false += q_false;
         if (q_true + q_false >= 3 && (q_true == 0 || q_false == 0))
-            out.Add(lq.file, 1, 1, false,
-                    "all " + std::to_string(q_true + q_false) + " true/false statements in quiz " + Quoted(lq.quiz->id) +
-                        " are " + (q_true ? "true" : "false") + ": mix them");
+            out.Warn(lq.file, 1, 1, "true-false-alike",
+                     "all " + std::to_string(q_true + q_false) + " true/false statements in quiz " + Quoted(lq.quiz->id) +
+                         " are " + (q_true ? "true" : "false") + ": mix them",
+                     {&lq.ok});
     }
     // Chapter-wide: a learner who always answers "false" should not pass.
     const int tf = st.tf_true + st.tf_false;
@@ -237,9 +262,10 @@ void CheckDuplicates(const LintInput& in, Out& out) {
             if (sim >= 0.5) {
                 char pct[8];
                 std::snprintf(pct, sizeof pct, "%d%%", (int)(sim * 100 + 0.5));
-                out.Add(a.quiz->file, a.at->line, a.at->col, false,
-                        a.at->q->id + ": reads much like" + where + ", " + pct +
-                            " of their words shared; a second question should test something new, not recognition");
+                out.Warn(a.quiz->file, a.at->line, a.at->col, "near-duplicate",
+                         a.at->q->id + ": reads much like" + where + ", " + pct +
+                             " of their words shared; a second question should test something new, not recognition",
+                         {&a.at->ok, &b.at->ok});
             }
         }
 }
@@ -359,6 +385,12 @@ void CheckSpelling(const LintInput& in, Out& out) {
 // [SECTION] Lint()
 //-----------------------------------------------------------------------------
 
+const std::vector<std::string>& LintCheckNames() {
+    static const std::vector<std::string> names = {"longest-correct", "giveaway-word", "all-that-apply", "near-duplicate",
+                                                   "true-false-alike"};
+    return names;
+}
+
 std::vector<std::string> LintWords(const std::string& s) {
     std::vector<std::string> out;
     std::string w;
@@ -391,7 +423,19 @@ LintResult Lint(const LintInput& in) {
     CheckTemplates(in, out);
     CheckStrings(in, out);
     CheckSpelling(in, out);
-    r.summary = "lint: " + std::to_string(out.errors) + " errors, " + std::to_string(out.warnings) + " warnings; " +
+    // A lint_ok that keeps nothing is stale: the question changed, or it never needed one.
+    auto unused = [&](const std::string& file, const LintOk& ok, const std::string& whose) {
+        if (!out.Used(ok))
+            out.Add(file, ok.line, ok.col, false,
+                    whose + ": lint_ok " + Quoted(ok.check) + " keeps no warning here; remove it");
+    };
+    for (const auto& lq : in.quizzes) {
+        for (const auto& ok : lq.ok) unused(lq.file, ok, lq.quiz->id);
+        for (const auto& at : lq.questions)
+            for (const auto& ok : at.ok) unused(lq.file, ok, at.q->id);
+    }
+    r.summary = "lint: " + std::to_string(out.errors) + " errors, " + std::to_string(out.warnings) + " warnings, " +
+                std::to_string(r.kept.size()) + " kept; " +
                 "right option longest in " + std::to_string(st.right_longest) + " of " + std::to_string(st.rank_questions) +
                 " single/scenario questions (shortest in " + std::to_string(st.right_shortest) + "); true/false " +
                 std::to_string(st.tf_true) + " true, " + std::to_string(st.tf_false) + " false";

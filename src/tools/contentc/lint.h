@@ -17,6 +17,12 @@
 //   - strings.json keys the code asks for but that are missing (error) or that no
 //     source file mentions (warning)
 //   - British spellings in learner-facing text (the chapter is US English)
+//
+// A warning kept on purpose is silenced in the content with its reason: a
+// "lint_ok": { "<check>": "<reason>" } object on the question (or, for the
+// quiz-wide true/false check, on the quiz). Kept warnings are listed as notes
+// with their reason; a lint_ok that silences nothing is itself a warning.
+// Errors cannot be silenced.
 #pragma once
 #include <string>
 #include <vector>
@@ -26,16 +32,32 @@
 
 namespace contentc {
 
+// The warnings a "lint_ok" may keep, by the name the content uses:
+//   longest-correct   the right option of a single/scenario question is the longest
+//   giveaway-word     an absolute word in a true/false statement
+//   all-that-apply    "all that apply" in a multiple select's prompt
+//   near-duplicate    a question reads much like another (on either of the two)
+//   true-false-alike  (on a quiz) all its true/false statements have the same answer
+const std::vector<std::string>& LintCheckNames();
+
+// One "lint_ok" entry: the check it keeps, why, and where it is written.
+struct LintOk {
+    std::string check, reason;
+    int line = 1, col = 1;
+};
+
 // Where a compiled question came from.
 struct LintQuestion {
     const wb::Question* q = nullptr;
     int line = 1, col = 1;                // the question's '{'
     int prompt_line = 1, prompt_col = 1;  // its "prompt" value
+    std::vector<LintOk> ok;               // its "lint_ok"
 };
 struct LintQuiz {
     const wb::Quiz* quiz = nullptr;
     std::string file;
     std::vector<LintQuestion> questions;  // one per quiz->questions, same order
+    std::vector<LintOk> ok;               // the quiz's own "lint_ok"
 };
 // Learner-facing text files scanned for spelling (sections, quizzes, templates).
 struct LintText {
@@ -54,7 +76,10 @@ struct LintInput {
 
 struct LintResult {
     std::vector<Diagnostic> diagnostics;
-    std::string summary;  // "lint: N errors, N warnings; ..." (one line)
+    // Warnings kept on purpose: where the lint_ok is, and the warning with its reason.
+    // error is false; contentc prints them as "file:line:col: note: kept ...".
+    std::vector<Diagnostic> kept;
+    std::string summary;  // "lint: N errors, N warnings, N kept; ..." (one line)
     std::string report;   // one line per graded question (contentc --lint-report FILE)
 };
 
