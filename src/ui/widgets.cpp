@@ -65,7 +65,8 @@ void Record(Role role, ImGuiID id, const std::string& name, uint16_t flags, std:
         ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
         ImVec2 lo(std::max(n.min.x, clip_min.x), std::max(n.min.y, clip_min.y));
         ImVec2 hi(std::min(n.max.x, clip_max.x), std::min(n.max.y, clip_max.y));
-        if (lo.x < hi.x && lo.y < hi.y) {
+        // A sliver (less than a target's height showing) counts as out of view.
+        if (lo.x < hi.x && hi.y - lo.y >= std::min(kMinTarget, n.max.y - n.min.y)) {
             n.min = lo;
             n.max = hi;
         } else {
@@ -305,7 +306,7 @@ bool WrappedLink(const char* id_label, const std::string& text, float width, con
     const ImGuiStyle& st = ImGui::GetStyle();
     float wrap = std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2);
     ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    ImVec2 size(std::min(width, ts.x + st.FramePadding.x * 2), ts.y + st.FramePadding.y);
+    ImVec2 size(std::min(width, ts.x + st.FramePadding.x * 2), std::max(kMinTarget, ts.y + st.FramePadding.y));
     ImVec2 a = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id_label, size);
     bool hovered = ImGui::IsItemHovered();
@@ -314,7 +315,7 @@ bool WrappedLink(const char* id_label, const std::string& text, float width, con
         dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), ImGui::GetColorU32(ImGuiCol_HeaderHovered), st.FrameRounding);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
-    ImVec2 tp(a.x + st.FramePadding.x, a.y + st.FramePadding.y * 0.5f);
+    ImVec2 tp(a.x + st.FramePadding.x, a.y + (size.y - ts.y) * 0.5f);
     ImU32 ink = ImGui::GetColorU32(ImGuiCol_NavHighlight);  // the theme's link/accent colour
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, ink, text.c_str(), nullptr, wrap);
     dl->AddLine(ImVec2(tp.x, tp.y + ts.y - 1), ImVec2(tp.x + std::min(ts.x, wrap), tp.y + ts.y - 1), ink, 1.0f);
