@@ -1,5 +1,5 @@
-// End-to-end: Lighthouse's accessibility score on the workbook's main views
-// (issue #4 asks for at least 95). Lighthouse drives Debian's Chromium through
+// End-to-end: Lighthouse's accessibility score on the workbook's views and every planner page
+// (issue #17 asks for at least 98). Lighthouse drives Debian's Chromium through
 // puppeteer-core (no browser download), with the same flags as the other tests.
 //
 // Views that have an address (the reader, a section with a quiz) get a real
@@ -11,9 +11,13 @@ import assert from 'node:assert/strict';
 import { navigation, snapshot } from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { startServer } from '../../scripts/server.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linkedInCsv } from '../bench/scale.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, run, test } from './lib.mjs';
 
-const MIN_SCORE = 0.95;
+const MIN_SCORE = 0.98;  // issue #17 asks at least 98 on every page
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false };
 const PHONE = { width: 375, height: 812, deviceScaleFactor: 2, mobile: true };
 
@@ -50,13 +54,16 @@ async function openWorkbook(page, hash) {
 }
 
 // Activates a mirrored button the way a screen reader does (a click with detail 0 on the DOM element).
+// `name`: the exact name, or a RegExp its name matches.
 async function pressMirrored(page, name) {
-  const found = await page.evaluate((name) => {
-    const b = [...document.querySelectorAll('#wb-semantics button')]
-      .find((e) => (e.getAttribute('aria-label') || e.textContent) === name);
+  const found = await page.evaluate(([src, exact]) => {
+    const b = [...document.querySelectorAll('#wb-semantics button')].find((e) => {
+      const n = e.getAttribute('aria-label') || e.textContent;
+      return exact ? n === src : new RegExp(src).test(n);
+    });
     if (b) b.click();
     return !!b;
-  }, name);
+  }, name instanceof RegExp ? [name.source, false] : [name, true]);
   assert.ok(found, `no mirrored button "${name}"`);
 }
 
@@ -127,6 +134,50 @@ test('contents drawer, phone 375 px', () =>
   // The drawer replaces the reader: no main landmark, the contents' links instead.
   auditPanel('contents drawer, phone', '#/read/introduction', PHONE, 'Contents',
     () => !document.querySelector('#wb-semantics main') && document.querySelectorAll('#wb-semantics nav a').length > 5));
+
+// The planner's pages, empty and with 200 imported contacts: one page, reached by
+// address (hash) one after the other, each audited as a snapshot once drawn.
+const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['organizations', 'Organizations'],
+  ['events', 'Events'], ['social', 'Social media plan'], ['targets', 'Target companies'], ['goals', 'Goals'],
+  ['map', 'Network map'], ['metrics', 'Metrics']];
+const CONNECTIONS = join(mkdtempSync(join(tmpdir(), 'wb-lh-')), 'Connections.csv');
+writeFileSync(CONNECTIONS, linkedInCsv(200));
+
+async function auditPlannerPages(page, label) {
+  for (const [slug, title] of PLANNER_PAGES) {
+    await page.evaluate((h) => { location.hash = h; }, `#/planner/${slug}`);
+    await page.waitForFunction(h1Is(title), { timeout: 20000 }).catch(() => assert.fail(`${title} did not open`));
+    await idle(page);
+    const settings = { ...settingsFor(DESKTOP), screenEmulation: { disabled: true } };
+    report(`planner ${title}, ${label}`, await snapshot(page, { config: { extends: 'lighthouse:default', settings }, flags: settings }));
+  }
+}
+
+test('planner pages, empty and with 200 imported contacts, desktop', async () => {
+  const { ctx, page } = await newPage(DESKTOP);
+  try {
+    await openWorkbook(page, '#/planner/week');
+    await page.waitForFunction(h1Is('This week'), { timeout: 20000 });
+    await auditPlannerPages(page, 'empty');
+    await page.evaluate(() => { location.hash = '#/planner/contacts'; });
+    await page.waitForFunction(h1Is('Contacts'), { timeout: 20000 });
+    await idle(page);
+    const [chooser] = await Promise.all([
+      page.waitForFileChooser({ timeout: 10000 }),
+      pressMirrored(page, /^Import contacts/),
+    ]);
+    await chooser.accept([CONNECTIONS]);
+    await page.waitForFunction(() => /LinkedIn connections: 200 new/.test(document.getElementById('wb-semantics').textContent),
+      { timeout: 20000 });
+    await idle(page);
+    await pressMirrored(page, 'Add to my planner');
+    await page.waitForFunction(() => /200 of 200 contacts/.test(document.getElementById('wb-semantics').textContent),
+      { timeout: 20000 });
+    await auditPlannerPages(page, '200 contacts');
+  } finally {
+    await ctx.close();
+  }
+});
 
 const failed = await run('e2e lighthouse');
 await browser.close();
