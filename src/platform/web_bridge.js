@@ -123,6 +123,7 @@ mergeInto(LibraryManager.library, {
         if (flags & 6) el.setAttribute('aria-expanded', flags & 4 ? 'true' : 'false'); else el.removeAttribute('aria-expanded');
         // Scrolled wholly out of view: under the controls in view (style.css).
         el.classList.toggle('wb-out', !!(flags & 256));
+        if (flags & 512) el.setAttribute('data-skip-target', ''); else el.removeAttribute('data-skip-target');
       }
     },
     // --- text fields: the mirrored element is the editor (see ui/text_field.cpp).
@@ -359,6 +360,13 @@ mergeInto(LibraryManager.library, {
       e.preventDefault();
       var main = WB.sem.querySelector('[data-role="main"] h1, [data-role="main"]');
       if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }
+    });
+    // "Skip to the quiz": onto the quiz's first control (the app scrolls it into view).
+    document.getElementById('wb-skip-quiz').addEventListener('click', function(e) {
+      e.preventDefault();
+      var quiz = WB.sem.querySelector('[data-skip-target]');
+      var first = quiz && WB.focusables().filter(function(el) { return quiz.contains(el); })[0];
+      if (first) first.focus();
     });
   },
   wb_js_dpr: function() { return window.devicePixelRatio || 1; },
@@ -687,6 +695,10 @@ mergeInto(LibraryManager.library, {
       // Radios of one group share a name: one Tab stop, arrows move within it.
       if (role === 'radio' && el.name !== 'wb-group-' + f[1]) el.name = 'wb-group-' + f[1];
     }
+    // The quiz's skip link is there only while the page has a quiz.
+    var skipQuiz = document.getElementById('wb-skip-quiz');
+    var hasQuiz = !!WB.sem.querySelector('[data-skip-target]');
+    if (skipQuiz.hidden === hasQuiz) skipQuiz.hidden = !hasQuiz;
     if (lost && (!document.activeElement || document.activeElement === document.body)) {
       // A new page: its heading (where a sighted reader looks first). Otherwise the
       // control after the last one that stayed, but never a text field (typing,
@@ -707,7 +719,10 @@ mergeInto(LibraryManager.library, {
   wb_js_sem_focus_element__deps: ['$WB'],
   wb_js_sem_focus_element: function(id) {
     var el = WB.nodes.get(String(id >>> 0));  // C passes ids as int32
-    if (el) el.focus({preventScroll: true});
+    if (!el) return;
+    // Text (a verdict, a score) is focused only when the app puts focus there: not a Tab stop.
+    if (!WB.isControl(el.dataset.role) && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.focus({preventScroll: true});
   },
 
   // --- misc -------------------------------------------------------------------

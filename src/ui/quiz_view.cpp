@@ -174,13 +174,17 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
         if (!q.explanation.empty())
             verdict += " From \xE2\x80\x9C" + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
         WrappedText(verdict, Colors().text);
+        Sem().OutcomeDrawn(ImGui::GetID("verdict"));
     }
     // Immediate mode: check one answer.
     // An ordering question is always answered (the order shown): it can be checked
     // as it stands, by someone who thinks it right or who cannot drag.
     bool answered = resp ? !g.stale && !resp->chosen.empty() : q.kind == QuestionKind::Ordering;
     if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && answered) {
-        if (Button("Check answer##check", ("Check answer to question " + std::to_string(number)).c_str())) out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
+        if (Button("Check answer##check", ("Check answer to question " + std::to_string(number)).c_str())) {
+            out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
+            Sem().FocusOutcome(ImGui::GetID("verdict"));  // where the learner's attention goes next
+        }
     }
     ImGui::PopID();
 }
@@ -195,7 +199,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
     ImGui::Separator();
     ImVec2 a = ImGui::GetCursorScreenPos();
     {
-        SemScope scope(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4));
+        SemScope scope(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4), nullptr, SemFlag_SkipTarget);
         HeadingText(GetFonts().h2, quiz.title, 2);
         char info[200];
         std::snprintf(info, sizeof info, "%d questions. Pass mark %d%%. %s%s", quiz.GradedCount(),
@@ -235,7 +239,10 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
 
         Gap(0.8f);
         if (!p.submitted) {
-            if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::Submit, quiz);
+            if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) {
+                out.quiz = Make(QuizIntent::Kind::Submit, quiz);
+                Sem().FocusOutcome(ImGui::GetID("score"));
+            }
         }
         if (!p.attempts.empty()) {
             const Attempt& last = p.attempts.back();
@@ -246,6 +253,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
                           static_cast<int>(last.score * 100 + 0.5), right, static_cast<int>(last.results.size()),
                           last.passed ? "Passed." : "Not passed yet.", static_cast<int>(p.attempts.size()));
             WrappedText(score, Colors().text);
+            Sem().OutcomeDrawn(ImGui::GetID("score"));
             if (p.submitted) {
                 if (Button("Retry wrong answers only##retry_wrong")) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
                 ImGui::SameLine();

@@ -48,6 +48,13 @@ void Semantics::BeginFrame() {
     nodes_.clear();
     used_.clear();
     open_.clear();
+    if (outcome_key_ && --outcome_frames_ < 0) outcome_key_ = 0;
+}
+
+void Semantics::OutcomeDrawn(ImGuiID key) {
+    if (!outcome_key_ || key != outcome_key_ || nodes_.empty()) return;
+    dom_focus_request = nodes_.back().id;
+    outcome_key_ = 0;
 }
 
 int Semantics::Add(const SemNode& n) {

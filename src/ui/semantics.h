@@ -37,6 +37,7 @@ enum SemFlags : uint16_t {
     SemFlag_Current = 1 << 6,   // aria-current: the section being read
     SemFlag_Focused = 1 << 7,   // has ImGui's keyboard focus
     SemFlag_OutOfView = 1 << 8, // a control scrolled wholly out of its window's view
+    SemFlag_SkipTarget = 1 << 9, // a region the page's "Skip to the quiz" link leads to
 };
 
 struct SemNode {
@@ -118,6 +119,14 @@ public:
     void FocusNextControl() { focus_next_ = true; }
     bool ConsumeFocusNext() { bool f = focus_next_; focus_next_ = false; return f; }
     ImGuiID dom_focus_request = 0;  // read and cleared by the platform
+    // An action whose outcome is text (a verdict, a score): when the learner acted
+    // through the DOM, the text drawn under `key` in one of the next frames takes
+    // DOM focus, so a screen reader reads it and Tab goes on from there.
+    void FocusOutcome(ImGuiID key) {
+        if (last_activation_from_dom) { outcome_key_ = key; outcome_frames_ = 3; }
+    }
+    // Call right after recording the outcome's text under `key`.
+    void OutcomeDrawn(ImGuiID key);
     TextEdit edit;                  // kept by the platform from the DOM's focus and selection
     DomSelect dom_select;           // read and cleared by the platform
     FieldNotice notice;
@@ -131,6 +140,8 @@ private:
     std::vector<int> open_;
     std::unordered_set<ImGuiID> used_;
     bool focus_next_ = false;
+    ImGuiID outcome_key_ = 0;
+    int outcome_frames_ = 0;  // an outcome not drawn by then (the action failed) is dropped
 };
 
 Semantics& Sem();  // the one tree of the running UI

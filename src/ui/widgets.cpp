@@ -212,8 +212,9 @@ SemScope::SemScope(Role role, const std::string& name, const char* id_label)
                ImVec2(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
                id_label) {}
 
-SemScope::SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label) {
+SemScope::SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label, uint16_t flags) {
     SemNode n;
+    n.flags = flags;
     n.id = id_label ? ImGui::GetID(id_label) : ImGui::GetID(name.data(), name.data() + name.size());
     n.role = role;
     n.name = name;

@@ -69,7 +69,8 @@ void SemListItem(const std::string& text, ImVec2 min, ImVec2 max);
 class SemScope {
 public:
     SemScope(Role role, const std::string& name, const char* id_label = nullptr);
-    SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label = nullptr);
+    SemScope(Role role, const std::string& name, ImVec2 min, ImVec2 max, const char* id_label = nullptr,
+             uint16_t flags = 0);
     ~SemScope();
     SemScope(const SemScope&) = delete;
     SemScope& operator=(const SemScope&) = delete;

@@ -105,6 +105,7 @@ void Ui::BrowserAfterFrame() {
         sem.dom_select = {};
     }
     if (sem.dom_focus_request) {
+        dom_focused = sem.dom_focus_request;
         const wb::SemNode* n = sem.Find(sem.dom_focus_request);
         bool text = n && (n->role == wb::Role::TextField || n->role == wb::Role::TextArea);
         if (text && sem.edit.id != n->id) {

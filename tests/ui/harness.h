@@ -60,6 +60,9 @@ struct Ui {
     void Press(ImGuiKey key);
     void Type(const std::string& utf8);
 
+    // The element the app last moved DOM focus to (Semantics::dom_focus_request), 0 = none yet.
+    ImGuiID dom_focused = 0;
+
     // The reader's child window (for its scroll offset), or null.
     ImGuiWindow* ReaderWindow() const;
     float ReaderScrollY() const;

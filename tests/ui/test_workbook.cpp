@@ -573,6 +573,48 @@ TEST_CASE("ui: an ordering question can be checked in the order first shown, wit
     CHECK(ui.Find(Role::Button, check) == nullptr);  // checked: the verdict shows instead
 }
 
+TEST_CASE("ui: through the mirror, Check answer puts focus on the verdict and Submit on the score; a mouse click moves nothing") {
+    for (bool keyboard : {true, false}) {
+        CAPTURE(keyboard);
+        Ui ui;
+        ui.app.OnRoute("#/read/be-proactive");
+        ui.Frames(2);
+        const wb::SemNode* group = nullptr;
+        for (const wb::SemNode& n : ui.Nodes())
+            if (n.role == Role::RadioGroup) { group = &n; break; }
+        REQUIRE(group != nullptr);
+        std::string option;
+        for (const wb::SemNode& n : ui.Nodes())
+            if (n.role == Role::Radio && n.parent >= 0 && ui.Nodes()[n.parent].id == group->id) { option = n.name; break; }
+        REQUIRE(!option.empty());
+        ui.Activate(Role::Radio, option);
+        const std::string check = "Check answer to question 1";
+        REQUIRE(ui.Find(Role::Button, check) != nullptr);
+        ui.dom_focused = 0;
+        if (keyboard) ui.Activate(Role::Button, check);
+        else {
+            for (int i = 0; i < 40 && wbtest::Centre(*ui.Find(Role::Button, check)).y > ImGui::GetIO().DisplaySize.y - 40; ++i)
+                ui.Wheel(ui.ReaderCentre(), -3);
+            ui.Click(Role::Button, check);
+            ui.Frame();
+            REQUIRE(ui.Find(Role::Button, check) == nullptr);  // it was checked
+        }
+        const wb::SemNode* verdict = ui.dom_focused ? wb::Sem().Find(ui.dom_focused) : nullptr;
+        if (!keyboard) { CHECK(verdict == nullptr); continue; }
+        REQUIRE(verdict != nullptr);
+        CHECK(verdict->role == Role::Text);
+        CHECK((verdict->name.rfind("Correct.", 0) == 0 || verdict->name.rfind("Not quite.", 0) == 0 ||
+               verdict->name.rfind("Partly right.", 0) == 0));
+        // Submit: the score.
+        const wb::SemNode* submit = ui.FindContaining(Role::Button, "Submit quiz");
+        REQUIRE(submit != nullptr);
+        ui.Activate(Role::Button, submit->name);
+        const wb::SemNode* score = ui.dom_focused ? wb::Sem().Find(ui.dom_focused) : nullptr;
+        REQUIRE(score != nullptr);
+        CHECK(score->name.rfind("Score: ", 0) == 0);
+    }
+}
+
 TEST_CASE("ui: semantics ids are unique within a frame and bounds are sane") {
     for (bool wide : {true, false}) {
         CAPTURE(wide);

@@ -56,8 +56,18 @@ test('keyboard learner: a 5-question quiz checked answer by answer, focus never 
     assert.ok(k.count - toQuiz < 200, `the quiz ends (keys so far:\n${k.log.slice(-12).join('\n')})`);
     if (f.type === 'radio' && !f.checked && !ticked.has(f.group)) { ticked.add(f.group); f = await k.press('Space'); continue; }
     if (f.type === 'checkbox' && !ticked.has('boxes of question ' + checks)) { ticked.add('boxes of question ' + checks); f = await k.press('Space'); continue; }
-    if (f.tag === 'BUTTON' && /^Check answer/.test(f.name)) { checks++; f = await k.press('Enter'); continue; }
-    if (f.tag === 'BUTTON' && /^Submit quiz/.test(f.name)) { await k.press('Enter'); break; }
+    if (f.tag === 'BUTTON' && /^Check answer/.test(f.name)) {
+      checks++;
+      f = await k.press('Enter');
+      // Focus lands on the verdict: a screen reader reads it, Tab goes on to the next question.
+      assert.match(f.name, /^(Correct|Partly right|Not quite)\./, `after "Check answer" focus is on the verdict, not ${f.tag} "${f.name}"`);
+      continue;
+    }
+    if (f.tag === 'BUTTON' && /^Submit quiz/.test(f.name)) {
+      f = await k.press('Enter');
+      assert.match(f.name, /^Score: \d+%/, `after "Submit quiz" focus is on the score, not ${f.tag} "${f.name}"`);
+      break;
+    }
     f = await k.press('Tab');
   }
   await page.getByText(/^Score: \d+% \(\d of 5 right\)/).first().waitFor();
@@ -130,6 +140,29 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
   await page.getByRole('cell', { name: 'Lagos Fintech' }).waitFor();
   console.log(`  keys: ${counts.join(', ')}`);
   assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('keyboard learner: "Skip to the quiz" from a fresh load in three keys; no such link on a page without a quiz', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', {});
+  const k = keyboard(page);
+  let f = await k.press('Tab');
+  while (f.name !== 'Skip to the quiz') { assert.ok(k.count < 4, 'the skip link comes first'); f = await k.press('Tab'); }
+  f = await k.press('Enter');
+  assert.ok(f.inMirror && (f.type === 'radio' || f.type === 'checkbox' || f.tag === 'BUTTON'), `focus on the quiz's first control, not ${f.tag} "${f.name}"`);
+  const inQuiz = await page.evaluate(() => !!document.activeElement.closest('[data-skip-target]'));
+  assert.ok(inQuiz, 'the focused control is inside the quiz');
+  // The canvas scrolled to it: the control is drawn inside the window.
+  await page.waitForFunction(() => {
+    const r = document.activeElement.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: 10000 });
+  console.log(`  keys: ${k.count} from a fresh load to the quiz's first answer`);
+  // The introduction has no quiz: no such link (opened by its address).
+  await page.goto(srv.url + '#/read/introduction');
+  await page.getByRole('heading', { name: 'Introduction', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.getElementById('wb-skip-quiz').hidden);
   await ctx.close();
 });
 
