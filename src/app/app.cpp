@@ -226,6 +226,11 @@ void App::SetSystemDark(bool dark) {
     system_dark_ = dark;
 }
 
+void App::SetForcedColors(const std::optional<ui::SystemColors>& colors) {
+    forced_colors_ = colors;
+    out.style_dirty = true;
+}
+
 bool App::NeedsAllLatin() const {
     // People's names are where accents turn up: any planner with contacts gets all of Latin.
     if (!planner_.model().contacts.empty()) return true;

@@ -93,6 +93,9 @@ public:
     void PlannerCodeArrived();
     void PlannerCodeFailed(const std::string& why);
     void SetSystemDark(bool dark);        // prefers-color-scheme
+    // forced-colors: active (the system's palette), or nullopt when not forced.
+    void SetForcedColors(const std::optional<ui::SystemColors>& colors);
+    const ui::SystemColors* ForcedColors() const { return forced_colors_ ? &*forced_colors_ : nullptr; }
     void SetViewportWide(bool wide) { wide_ = wide; }
 
     // Draws one frame (between ImGui::NewFrame and ImGui::Render).
@@ -154,6 +157,7 @@ private:
     ui::ShellUi ui_;
     int section_ = 0;
     bool system_dark_ = false;
+    std::optional<ui::SystemColors> forced_colors_;
     bool wide_ = true;
     bool quarantine_needed_ = false;
     bool storage_unavailable_ = false;

@@ -230,7 +230,8 @@ mergeInto(LibraryManager.library, {
       WB.withCString(location.hash, function(p) { _wb_on_hash(p); });
     });
     var dark = window.matchMedia('(prefers-color-scheme: dark)');
-    dark.addEventListener('change', function() { _wb_on_color_scheme(dark.matches ? 1 : 0); });
+    dark.addEventListener('change', function() { _wb_on_color_scheme(dark.matches ? 1 : 0); _wb_on_forced_colors(); });
+    window.matchMedia('(forced-colors: active)').addEventListener('change', function() { _wb_on_forced_colors(); });
     // Save at once when the page is hidden or left: mobile browsers may never come back.
     document.addEventListener('visibilitychange', function() { if (document.visibilityState === 'hidden') _wb_save_now(); });
     window.addEventListener('pagehide', function() { _wb_save_now(); });
@@ -394,6 +395,21 @@ mergeInto(LibraryManager.library, {
     var r = WB.host.getBoundingClientRect();
     HEAPF64[w >> 3] = r.width;
     HEAPF64[h >> 3] = r.height;
+  },
+  // Under forced colors, the system's palette as RGBA bytes (ImU32, red lowest):
+  // Canvas, CanvasText, LinkText, Highlight, HighlightText, ButtonFace, ButtonText, GrayText.
+  wb_js_forced_colors: function(out) {
+    if (!window.matchMedia || !window.matchMedia('(forced-colors: active)').matches) return 0;
+    var probe = document.createElement('span');
+    probe.style.forcedColorAdjust = 'none';
+    document.body.appendChild(probe);
+    ['Canvas', 'CanvasText', 'LinkText', 'Highlight', 'HighlightText', 'ButtonFace', 'ButtonText', 'GrayText'].forEach(function(k, i) {
+      probe.style.color = k;
+      var m = getComputedStyle(probe).color.match(/[\d.]+/g) || [0, 0, 0];
+      HEAPU32[(out >> 2) + i] = ((+m[0]) | (+m[1] << 8) | (+m[2] << 16) | (255 << 24)) >>> 0;
+    });
+    probe.remove();
+    return 1;
   },
   wb_js_prefers_dark: function() {
     return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;

@@ -49,6 +49,7 @@ void wb_js_announce(const char* text);
 void wb_js_open_url(const char* url);
 void wb_js_download(const char* filename, const char* mime, const char* data);
 int wb_js_prefers_dark();
+int wb_js_forced_colors(uint32_t* rgba8);  // under forced-colors: the 8 SystemColors (RGBA bytes), returns 1
 double wb_js_now();                 // Date.now()
 char* wb_js_tab_id();               // a random id for this tab (record revisions)
 void wb_js_choose_file(int purpose); // the hidden <input type=file>; answers via wb_on_file (0 restore, 1 import)
@@ -204,7 +205,7 @@ void DrawFrame() {
     double t0 = emscripten_get_now();
     ApplyScaleIfNeeded();
     if (P.app.out.style_dirty) {
-        wb::ui::ApplyTheme(P.app.CurrentPalette(), P.app.HighContrast(), P.app.TextScale());
+        wb::ui::ApplyTheme(P.app.CurrentPalette(), P.app.HighContrast(), P.app.TextScale(), P.app.ForcedColors());
         P.app.out.style_dirty = false;
     }
     ImGuiIO& io = ImGui::GetIO();
@@ -509,6 +510,14 @@ EMSCRIPTEN_KEEPALIVE void wb_on_color_scheme(int dark) {
     P.app.SetSystemDark(dark != 0);
     RequestFrames();
 }
+// forced-colors turned on or off, or the system's palette changed.
+EMSCRIPTEN_KEEPALIVE void wb_on_forced_colors() {
+    uint32_t c[8] = {};
+    std::optional<wb::ui::SystemColors> colors;
+    if (wb_js_forced_colors(c)) colors = wb::ui::SystemColors{c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
+    P.app.SetForcedColors(colors);
+    RequestFrames();
+}
 EMSCRIPTEN_KEEPALIVE void wb_sem_activate(unsigned id) {
     wb::Sem().requests.activate = id;
     RequestFrames();
@@ -694,6 +703,7 @@ int main() {
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, OnKey);
 
     P.app.SetSystemDark(wb_js_prefers_dark() != 0);
+    wb_on_forced_colors();
     if (char* tab = wb_js_tab_id()) {
         P.app.SetTabId(tab);
         std::free(tab);

@@ -164,7 +164,45 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
 
 const ThemeColors& Colors() { return g_colors; }
 
-void ApplyTheme(Palette p, bool high_contrast, float text_scale) {
+namespace {
+// Forced colors: the system's palette in every role, no tints or muted text.
+void ApplySystemColors(ImGuiStyle& style, const SystemColors& sc) {
+    auto v4 = [](ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); };
+    ImVec4* c = style.Colors;
+    for (int i = 0; i < ImGuiCol_COUNT; ++i) c[i] = v4(sc.canvas);
+    c[ImGuiCol_Text] = v4(sc.canvas_text);
+    c[ImGuiCol_TextDisabled] = v4(sc.gray_text);
+    c[ImGuiCol_Border] = v4(sc.button_text);
+    c[ImGuiCol_FrameBg] = v4(sc.canvas);
+    c[ImGuiCol_Button] = v4(sc.button_face);
+    for (ImGuiCol hot : {ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive, ImGuiCol_FrameBgHovered, ImGuiCol_FrameBgActive,
+                         ImGuiCol_Header, ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive}) {
+        ImVec4 h = v4(sc.highlight);
+        h.w = 0.35f;  // the control's text (CanvasText) stays readable over it
+        c[hot] = h;
+    }
+    c[ImGuiCol_CheckMark] = v4(sc.canvas_text);
+    c[ImGuiCol_SliderGrab] = c[ImGuiCol_SliderGrabActive] = v4(sc.canvas_text);
+    c[ImGuiCol_ScrollbarGrab] = c[ImGuiCol_ScrollbarGrabHovered] = c[ImGuiCol_ScrollbarGrabActive] = v4(sc.button_text);
+    c[ImGuiCol_Separator] = v4(sc.canvas_text);
+    c[ImGuiCol_NavHighlight] = v4(sc.highlight);
+    c[ImGuiCol_TextSelectedBg] = v4(sc.highlight);
+    c[ImGuiCol_PlotHistogram] = c[ImGuiCol_PlotLines] = v4(sc.canvas_text);
+    style.FrameBorderSize = 1;
+
+    g_colors.page_bg = sc.canvas;
+    g_colors.text = g_colors.text_muted = sc.canvas_text;
+    g_colors.link = sc.link_text;
+    g_colors.accent = sc.highlight;
+    g_colors.callout_bg = sc.canvas;
+    g_colors.callout_border = sc.canvas_text;
+    g_colors.highlight = sc.highlight;
+    // Colour carries no meaning here: the words say overdue, due or fine.
+    g_colors.error = g_colors.warn = g_colors.good = sc.canvas_text;
+}
+}  // namespace
+
+void ApplyTheme(Palette p, bool high_contrast, float text_scale, const SystemColors* forced) {
     ImGuiStyle style;
     if (p == Palette::Dark) ImGui::StyleColorsDark(&style);
     else ImGui::StyleColorsLight(&style);
@@ -224,6 +262,7 @@ void ApplyTheme(Palette p, bool high_contrast, float text_scale) {
     g_colors.warn = dark ? IM_COL32(240, 190, 80, 255) : IM_COL32(140, 84, 0, 255);
     g_colors.good = dark ? IM_COL32(110, 210, 140, 255) : IM_COL32(20, 110, 50, 255);
     if (high_contrast) g_colors.text_muted = g_colors.text;
+    if (forced) ApplySystemColors(ImGui::GetStyle(), *forced);
 }
 
 }  // namespace wb::ui

@@ -62,7 +62,15 @@ struct ThemeColors {
 };
 const ThemeColors& Colors();
 
-// Applies style sizes for the text scale and the palette's colours.
-void ApplyTheme(Palette p, bool high_contrast, float text_scale);
+// The system's colours under forced colors (Windows high contrast and the like),
+// read by the platform from the CSS system colour keywords. The canvas draws
+// with these alone, as the browser does the rest of the page.
+struct SystemColors {
+    ImU32 canvas, canvas_text, link_text, highlight, highlight_text, button_face, button_text, gray_text;
+};
+
+// Applies style sizes for the text scale and the palette's colours; `forced`
+// (not null) replaces every colour with the system's.
+void ApplyTheme(Palette p, bool high_contrast, float text_scale, const SystemColors* forced = nullptr);
 
 }  // namespace wb::ui

@@ -293,6 +293,50 @@ test('announcements: a polite live region exists and carries storage notices', a
   await ctx.close();
 });
 
+// Forced colors (Windows high contrast): the canvas is drawn with the system's
+// colours (its background is Canvas, its text CanvasText), and the mirror is not
+// seen (the page looks the same with it hidden).
+test('forced colors: the canvas uses the system colours and the mirror stays unseen', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    await withPage({ forcedColors: 'active', colorScheme, url: URL + '#/read/be-proactive' }, async (page) => {
+      const sys = await page.evaluate(() => {
+        const s = document.createElement('span');
+        s.style.forcedColorAdjust = 'none';
+        document.body.appendChild(s);
+        const read = (k) => { s.style.color = k; return getComputedStyle(s).color.match(/\d+/g).slice(0, 3).map(Number); };
+        const r = { canvas: read('Canvas'), text: read('CanvasText') };
+        s.remove();
+        return r;
+      });
+      const shot = await page.screenshot();
+      // Count the pixels of each system colour in the window's top left quarter
+      // (the screenshot decoded by the browser itself).
+      const { bg, text, other } = await page.evaluate(async ([b64, sys]) => {
+        const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+        const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(img.width, img.height).getContext('2d');
+        c.drawImage(img, 0, 0);
+        const d = c.getImageData(0, 0, img.width / 2, img.height / 2).data;
+        let bg = 0, text = 0, other = 0;
+        for (let i = 0; i < d.length; i += 8) {
+          const near = (k) => Math.abs(d[i] - k[0]) + Math.abs(d[i + 1] - k[1]) + Math.abs(d[i + 2] - k[2]) < 4;  // exact, give or take rounding
+          if (near(sys.canvas)) bg++; else if (near(sys.text)) text++; else other++;
+        }
+        return { bg, text, other };
+      }, [shot.toString('base64'), sys]);
+      const all = bg + text + other;
+      console.log(`  ${colorScheme}: Canvas ${sys.canvas}, CanvasText ${sys.text}; pixels ${Math.round(100 * bg / all)}% Canvas, ` +
+                  `${Math.round(100 * text / all)}% CanvasText, ${Math.round(100 * other / all)}% between (anti-aliasing)`);
+      assert.ok(bg / all > 0.6, `${colorScheme}: the background is the system's Canvas colour`);
+      assert.ok(text / all > 0.005, `${colorScheme}: text is drawn in CanvasText`);
+      // The mirror is unseen: hiding it changes no pixel.
+      await page.evaluate(() => { document.getElementById('wb-semantics').style.visibility = 'hidden'; });
+      const hidden = await page.screenshot();
+      assert.ok(shot.equals(hidden), `${colorScheme}: the mirror shows over the canvas under forced colors`);
+    });
+  }
+});
+
 const failed = await run('e2e a11y');
 await browser.close();
 await srv.close();
