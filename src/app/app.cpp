@@ -368,6 +368,11 @@ void App::Frame() {
         if (planner_.ImportRunning()) {
             planner_.StepImport(3000);  // a slice per frame: the progress bar moves, the page stays responsive
             out.busy = true;
+            if (const planner::ImportJob* done = planner_.import_job(); done && done->Done()) {
+                const planner::ImportPreview& ip = done->Preview();
+                out.announce = ip.ok() ? "Preview. " + planner::ImportSummary(ip) + " Nothing has changed yet."
+                                       : "This file cannot be imported. " + ip.error;
+            }
         }
         const planner::ImportJob* job = planner_.import_job();
         ui::PlannerView pv{planner_.model()};

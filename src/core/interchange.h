@@ -52,6 +52,9 @@ struct ImportPreview {
 // What the import changed in the file's text, in plain words for the preview
 // ("" when nothing was): removed characters, cut fields, left-out tags.
 std::string DescribeImportChanges(const ImportPreview& p);
+// The preview's counts in one sentence ("LinkedIn connections: 20 new, 0 to update, ..."),
+// shown on top of the preview and announced when it is ready.
+std::string ImportSummary(const ImportPreview& p);
 
 enum class ImportFormat : uint8_t { Unknown, LinkedIn, Google, VCard };
 // From the content; the file name only breaks ties (".vcf", "Connections.csv").

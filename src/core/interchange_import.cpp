@@ -416,6 +416,12 @@ struct LineReader {
 
 }  // namespace
 
+std::string ImportSummary(const ImportPreview& p) {
+    return p.format + ": " + std::to_string(p.new_count) + " new, " + std::to_string(p.update_count) +
+           " to update (only empty fields are filled in), " + std::to_string(p.merged_count) +
+           " merged into an earlier line, " + std::to_string(p.skip_count) + " skipped.";
+}
+
 std::string DescribeImportChanges(const ImportPreview& p) {
     std::vector<std::string> parts;
     auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };

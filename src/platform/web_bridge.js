@@ -715,6 +715,18 @@ mergeInto(LibraryManager.library, {
     var skipQuiz = document.getElementById('wb-skip-quiz');
     var hasQuiz = !!WB.sem.querySelector('[data-skip-target]');
     if (skipQuiz.hidden === hasQuiz) skipQuiz.hidden = !hasQuiz;
+    // Navigation from a control that stays (a top bar button, a contents link): the
+    // new page's heading takes focus, as when the control goes away.
+    var main = WB.sem.querySelector('main');
+    var navigated = !lost && pageBefore !== null && mainName() !== pageBefore && active && active !== WB.sem &&
+                    WB.sem.contains(active) && !(main && main.contains(active));
+    if (navigated) {
+      var heading = (main && main.querySelector('h1')) || WB.sem.querySelector('h1');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({preventScroll: true});
+      }
+    }
     if (lost && (!document.activeElement || document.activeElement === document.body)) {
       // A new page: its heading (where a sighted reader looks first). Otherwise the
       // control after the last one that stayed, but never a text field (typing,

@@ -30,11 +30,7 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (Button("Close##close_import", "Close the import")) out.cancel_import = true;
         return;
     }
-    char summary[320];
-    std::snprintf(summary, sizeof summary,
-                  "%s: %d new, %d to update (only empty fields are filled in), %d merged into an earlier line, %d skipped.",
-                  pv.format.c_str(), pv.new_count, pv.update_count, pv.merged_count, pv.skip_count);
-    WrappedText(summary, Colors().text);
+    WrappedText(ImportSummary(pv), Colors().text);
     if (std::string changed = DescribeImportChanges(pv); !changed.empty()) WrappedText(changed, Colors().text);
     MutedText("Nothing has changed yet. Check the list, then add them to your planner or cancel. Your notes, tiers and "
               "history are never overwritten by an import.");

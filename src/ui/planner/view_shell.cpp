@@ -43,14 +43,16 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     ImGui::BeginChild("##planner_page", ImVec2(0, 0), ImGuiChildFlags_None);
     ImVec2 a = ImGui::GetCursorScreenPos();
     {
-        SemScope scope(Role::Main, PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
+        // An import's progress and preview are a page of their own (focus goes to their heading).
+        const bool importing = v.import || v.import_progress < 1.0f;
+        SemScope scope(Role::Main, importing ? "Import contacts" : PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
         if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
         if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
         if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
         if (!v.loaded) {
             PageHeading(PlannerPageName(ui.page));
             MutedText("Opening your planner\xE2\x80\xA6");
-        } else if (v.import || v.import_progress < 1.0f) {
+        } else if (importing) {
             DrawImport(v, ui, out);
         } else {
             switch (ui.page) {
