@@ -100,10 +100,22 @@ const char* const kChoice[] = {"Inner", "Close", "Active", "Extended", "Not now"
 const char* const kRhythm[] = {"monthly", "every 2 months", "quarterly", "yearly", "stays without a tier"};
 const char* const kKey[] = {"1", "2", "3", "4", "0"};
 
+// Text wrapped at the wrap position in force (the card's edge, the page's
+// measure), not at the window's edge as WrappedText does.
+void Para(const std::string& text, ImU32 color = 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color ? color : Colors().text_muted);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+// "2,999 contacts": CountOf with the digits grouped.
+std::string CountOfGrouped(size_t n, const char* one, const char* many) { return Grouped(n) + " " + (n == 1 ? one : many); }
+
 // --- The card ------------------------------------------------------------------------
 void Fact(const char* label, const std::string& value) {
     if (value.empty()) return;
-    WrappedText(std::string(label) + ": " + value, Colors().text);
+    Para(std::string(label) + ": " + value, Colors().text);
 }
 
 void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float width) {
@@ -121,7 +133,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
         HeadingText(GetFonts().h2, c.name.empty() ? std::string("(no name)") : c.name, 2);
         std::string what = c.role;
         if (!c.company.empty()) what += (what.empty() ? "" : " at ") + c.company;
-        if (!what.empty()) WrappedText(what, Colors().text);
+        if (!what.empty()) Para(what, Colors().text);
         if (c.connected != kNoDay) {
             int y, m, d, ty, tm, td;
             YmdFromDay(c.connected, y, m, d);
@@ -157,7 +169,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
         }
         if (cache.same_company)
             Fact(("Also at " + c.company).c_str(),
-                 CountOf(cache.same_company, "other contact", "other contacts") + ", " +
+                 CountOfGrouped(cache.same_company, "other contact", "other contacts") + ", " +
                      Grouped(cache.same_company_tiered) + " with a tier");
         if (!c.notes.empty()) {
             std::string notes = c.notes.size() > 600 ? c.notes.substr(0, 600) + "\xE2\x80\xA6" : c.notes;
@@ -191,11 +203,11 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     if (!TriageCacheFresh(cache, p) || cache.filter != t.filter) RebuildCache(cache, p, t.filter, v.today);
     if (!Continuing(t.confirm_seen)) t.confirm_tier = -1;  // a question left open on another page is closed
 
-    MutedText("The chapter's advice starts with a few relationships kept up well. Give the people who matter a tier "
+    Para("The chapter's advice starts with a few relationships kept up well. Give the people who matter a tier "
               "(their follow-ups start from your last touch) and set the rest aside with \"Not now\": they stay in "
               "your contacts, with nothing due.");
     const std::string progress = TriageProgress(p, cache.to_go) + ".";
-    WrappedText(progress, Colors().text);
+    Para(progress, Colors().text);
     {
         const float done = p.contacts.empty() ? 1.0f
                                               : static_cast<float>(p.contacts.size() - std::min(cache.to_go, p.contacts.size())) /
@@ -208,7 +220,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     TextField("##triage_filter", "Filter the contacts to sort", t.filter, "Filter by name, company, role, tags, notes");
     const bool filtered = t.filter.find_first_not_of(' ') != std::string::npos;
     if (filtered)
-        MutedText(CountOf(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
+        Para(CountOfGrouped(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
                   "\xE2\x80\x9D.");
 
     const Contact* c = Current(cache, p);
@@ -235,7 +247,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
 
     Gap(0.4f);
     if (!c) {
-        WrappedText(filtered ? "No contact matching the filter is waiting for a tier."
+        Para(filtered ? "No contact matching the filter is waiting for a tier."
                              : "Everyone is sorted: no contact is waiting for a tier. Your follow-ups are on This week.",
                     Colors().text);
         if (!filtered && Button("Open This week##triage_week")) out.go = PlannerPage::Week;
@@ -250,10 +262,11 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             std::snprintf(label, sizeof label, "%s (%s)##%d", kChoice[i], kKey[i], i);
             flow.Next(label);
             std::string name = std::string(kChoice[i]) + " (" + kKey[i] + "): " + kRhythm[i];
-            if (Button(label, name.c_str())) decide(i);
+            // Taller than a plain button: the page's main actions, pressed many times in a row.
+            if (Button(label, name.c_str(), ImVec2(0, std::max(kMinTarget, Em() * 2.0f)))) decide(i);
         }
         ImGui::PopID();
-        WrappedText("Keys: 1 Inner (monthly), 2 Close (every 2 months), 3 Active (quarterly), 4 Extended (yearly), "
+        Para("Keys: 1 Inner (monthly), 2 Close (every 2 months), 3 Active (quarterly), 4 Extended (yearly), "
                     "0 or N Not now, U or Ctrl+Z undo.",
                     Colors().text_muted);
         // The next few, so the learner sees what is coming.
@@ -264,7 +277,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 next += (next.empty() ? "" : ", ") + k->name;
                 ++shown;
             }
-        if (!next.empty()) MutedText("Next: " + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
+        if (!next.empty()) Para("Next: " + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
     }
     Gap(0.2f);
     if (Button("Undo the last decision (U)##triage_undo", nullptr, ImVec2(0, 0), !can_undo)) out.triage_undo = true;
@@ -277,11 +290,12 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (t.confirm_tier >= 0) {
             ImVec2 a = ImGui::GetCursorScreenPos();
             const int k = t.confirm_tier;
-            std::string q = k == 4 ? "Set all " + Grouped(t.confirm_count) + " shown aside with \xE2\x80\x9CNot now\xE2\x80\x9D? They stay without a tier."
-                                   : "Set all " + Grouped(t.confirm_count) + " shown to " + kChoice[k] + "? Each gets a follow-up " +
-                                         kRhythm[k] + " from its last touch; those never contacted are listed on This week.";
+            std::string q = k == 4 ? "Set all " + Grouped(t.confirm_count) + " shown aside with \xE2\x80\x9CNot now\xE2\x80\x9D? They stay without a tier, with nothing due."
+                                   : "Set all " + Grouped(t.confirm_count) + " shown to " + kChoice[k] + "? They are followed up " +
+                                         kRhythm[k] + ", counted from the last touch; those you have never contacted are listed "
+                                         "under Never contacted on This week.";
             SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
-            WrappedText(q, Colors().text);
+            Para(q, Colors().text);
             Flow flow(width);
             std::string yes = "Yes, set " + Grouped(t.confirm_count) + " to " + kChoice[k];
             std::string yes_label = yes + "##yes";
