@@ -235,3 +235,18 @@ TEST_CASE("ui triage: at 30,000 contacts a decision costs no pass over the conta
     CHECK(OnCard(ui) == "Person 50");
     CHECK(ms < 150 * 20.0);  // generous: a shared machine; the bench measures it in the browser
 }
+
+TEST_CASE("ui triage: a contact set aside says so on its page; giving it a tier there clears the mark") {
+    Ui ui;
+    AddImported(ui, 3);
+    OpenTriage(ui);
+    ui.Press(ImGuiKey_0);
+    const pl::Id id = ByName(ui, "Alex Chen").id;
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(id));
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "Set aside with \"Not now\" in Triage on 2026-11-26") != nullptr);
+    ui.Activate(Role::Radio, "Close (every 2 months)");
+    ui.Frames(2);
+    CHECK(ByName(ui, "Alex Chen").tier == pl::Tier::Close);
+    CHECK(ByName(ui, "Alex Chen").not_now == pl::kNoDay);
+}
