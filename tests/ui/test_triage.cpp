@@ -250,3 +250,17 @@ TEST_CASE("ui triage: a contact set aside says so on its page; giving it a tier 
     CHECK(ByName(ui, "Alex Chen").tier == pl::Tier::Close);
     CHECK(ByName(ui, "Alex Chen").not_now == pl::kNoDay);
 }
+
+TEST_CASE("ui triage: with no contacts it says where they come from; with everyone sorted it says so") {
+    Ui ui;
+    OpenTriage(ui);
+    CHECK(H1(ui) == "Triage");
+    CHECK(ui.FindContaining(Role::Text, "No contacts yet. Import your LinkedIn connections") != nullptr);
+    ui.Activate(Role::Button, "Open Contacts to import");
+    CHECK(H1(ui) == "Contacts");
+    AddImported(ui, 1);
+    OpenTriage(ui);
+    ui.Press(ImGuiKey_4);
+    CHECK(ui.FindContaining(Role::Text, "Everyone is sorted") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "1 sorted, 0 to go") != nullptr);
+}

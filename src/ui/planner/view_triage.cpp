@@ -246,7 +246,12 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         out.triage_undo = true;
 
     Gap(0.4f);
-    if (!c) {
+    if (!c && p.contacts.empty()) {
+        Para("No contacts yet. Import your LinkedIn connections (or a Google Contacts or vCard file) in Contacts: "
+             "each arrives without a tier, and this page sorts them one by one.",
+             Colors().text);
+        if (Button("Open Contacts to import##triage_contacts")) out.go = PlannerPage::Contacts;
+    } else if (!c) {
         Para(filtered ? "No contact matching the filter is waiting for a tier."
                              : "Everyone is sorted: no contact is waiting for a tier. Your follow-ups are on This week.",
                     Colors().text);
