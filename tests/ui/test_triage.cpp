@@ -264,3 +264,26 @@ TEST_CASE("ui triage: with no contacts it says where they come from; with everyo
     CHECK(ui.FindContaining(Role::Text, "Everyone is sorted") != nullptr);
     CHECK(ui.FindContaining(Role::Text, "1 sorted, 0 to go") != nullptr);
 }
+
+TEST_CASE("ui triage: undo after the filter changed puts the contact back and keeps the counts right") {
+    Ui ui;
+    AddImported(ui, 10);
+    OpenTriage(ui);
+    const wb::SemNode* f = ui.Find(Role::TextField, "Filter the contacts to sort");
+    REQUIRE(f);
+    wb::Sem().requests.set_value_id = f->id;
+    wb::Sem().requests.set_value = "Globex";
+    ui.Frames(2);
+    CHECK(OnCard(ui) == "Bea Okafor");
+    ui.Activate(Role::Button, "Inner (1): monthly");
+    CHECK(ByName(ui, "Bea Okafor").tier == pl::Tier::Inner);
+    f = ui.Find(Role::TextField, "Filter the contacts to sort");
+    wb::Sem().requests.set_value_id = f->id;
+    wb::Sem().requests.set_value = "Okafor";
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Text, "No contact matching the filter") != nullptr);
+    ui.Activate(Role::Button, "Undo the last decision (U)");
+    CHECK(ui.app.out.announce == "Undone: Bea Okafor is back in triage. 0 sorted, 10 to go.");
+    CHECK(OnCard(ui) == "Bea Okafor");
+    CHECK(ui.FindContaining(Role::Text, "1 contact to sort matches") != nullptr);
+}

@@ -36,16 +36,19 @@ bool TriageCacheFresh(const TriageCache& c, const Planner& p) {
 }
 
 void TriageNoteChange(TriageCache& c, const Planner& p, const std::vector<Id>& ids, bool waiting) {
+    bool rebuild = false;
     for (Id id : ids) {
         c.to_go = waiting ? c.to_go + 1 : (c.to_go ? c.to_go - 1 : 0);
+        if (rebuild) continue;
         auto at = std::lower_bound(c.ids.begin(), c.ids.end(), id);
         const bool listed = at != c.ids.end() && *at == id;
         if (!listed && waiting) {
             // Decided before the list was last built: back in it, unless a filter
-            // would have to say whether it matches (then the list is rebuilt).
+            // would have to say whether it matches (then the list is rebuilt,
+            // next frame; to_go stays right meanwhile).
             if (!c.filter.empty()) {
-                c.newest_rev = -1;
-                return;
+                rebuild = true;
+                continue;
             }
             at = c.ids.insert(at, id);
         }
@@ -58,6 +61,7 @@ void TriageNoteChange(TriageCache& c, const Planner& p, const std::vector<Id>& i
         }
         if (const Contact* k = FindContact(p, id)) c.newest_rev = std::max(c.newest_rev, k->rev.at);
     }
+    if (rebuild) c.newest_rev = -1;
 }
 
 namespace {
