@@ -128,7 +128,7 @@ TEST_CASE("ui triage: undo (U, Ctrl+Z or the button) puts the last decision back
     Ui ui;
     AddImported(ui, 10);
     OpenTriage(ui);
-    CHECK((ui.Find(Role::Button, "Undo the last decision (U)")->flags & wb::SemFlag_Disabled) != 0);
+    CHECK((ui.Find(Role::Button, "Undo (U): the last decision")->flags & wb::SemFlag_Disabled) != 0);
     ui.Press(ImGuiKey_1);
     ui.Press(ImGuiKey_0);
     CHECK(OnCard(ui) == "Carl Ng");
@@ -146,7 +146,7 @@ TEST_CASE("ui triage: undo (U, Ctrl+Z or the button) puts the last decision back
     CHECK(OnCard(ui) == "Alex Chen");
     CHECK(ui.FindContaining(Role::Text, "0 sorted, 10 to go") != nullptr);
     ui.Press(ImGuiKey_3);
-    ui.Activate(Role::Button, "Undo the last decision (U)");
+    ui.Activate(Role::Button, "Undo (U): the last decision");
     CHECK(ByName(ui, "Alex Chen").tier == pl::Tier::None);
     CHECK(OnCard(ui) == "Alex Chen");
 }
@@ -282,8 +282,28 @@ TEST_CASE("ui triage: undo after the filter changed puts the contact back and ke
     wb::Sem().requests.set_value = "Okafor";
     ui.Frames(2);
     CHECK(ui.FindContaining(Role::Text, "No contact matching the filter") != nullptr);
-    ui.Activate(Role::Button, "Undo the last decision (U)");
+    ui.Activate(Role::Button, "Undo (U): the last decision");
     CHECK(ui.app.out.announce == "Undone: Bea Okafor is back in triage. 0 sorted, 10 to go.");
     CHECK(OnCard(ui) == "Bea Okafor");
     CHECK(ui.FindContaining(Role::Text, "1 contact to sort matches") != nullptr);
+}
+
+TEST_CASE("ui triage: at 375 px and 200% text the card, the buttons and the bulk question fit the width") {
+    wb::LearnerState big_text;
+    big_text.settings.text_size_pct = 200;
+    Ui ui(375, 812, wb::EncodeState(big_text));
+    AddImported(ui, 30);
+    OpenTriage(ui);
+    const wb::SemNode* f = ui.Find(Role::TextField, "Filter the contacts to sort");
+    REQUIRE(f);
+    wb::Sem().requests.set_value_id = f->id;
+    wb::Sem().requests.set_value = "Globex";
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Set all 15 shown to Extended");
+    REQUIRE(ui.Find(Role::Button, "Yes, set 15 to Extended") != nullptr);
+    for (const wb::SemNode& n : ui.Nodes()) {
+        if (n.role != Role::Button && n.role != Role::Text && n.role != Role::Heading) continue;
+        CAPTURE(n.name);
+        CHECK(n.max.x <= 375.5f);
+    }
 }

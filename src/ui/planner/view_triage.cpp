@@ -289,7 +289,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (!next.empty()) Para("Next: " + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
     }
     Gap(0.2f);
-    if (Button("Undo the last decision (U)##triage_undo", nullptr, ImVec2(0, 0), !can_undo)) out.triage_undo = true;
+    if (Button("Undo (U)##triage_undo", "Undo (U): the last decision", ImVec2(0, 0), !can_undo)) out.triage_undo = true;
 
     // Bulk: everyone the filter shows, after a question that names the count.
     if (filtered && cache.shown > 0) {
@@ -306,10 +306,11 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
             Para(q, Colors().text);
             Flow flow(width);
+            // Short enough for a phone at 200% text; the name says the tier too (the question above does).
+            std::string yes_label = "Yes, set " + Grouped(t.confirm_count) + "##yes";
             std::string yes = "Yes, set " + Grouped(t.confirm_count) + " to " + kChoice[k];
-            std::string yes_label = yes + "##yes";
-            flow.Next(yes.c_str());
-            if (Button(yes_label.c_str())) {
+            flow.Next(yes_label.c_str());
+            if (Button(yes_label.c_str(), yes.c_str())) {
                 // Exactly those still waiting among the ones shown.
                 PlannerIntents::TriageDecision d;
                 d.tier = static_cast<Tier>(k);

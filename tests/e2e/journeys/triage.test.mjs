@@ -119,7 +119,7 @@ test('touch learner at 375 px: the tier buttons are at least 24 px and a tap sor
   }
   await tap(page, cdp, page.getByRole('button', { name: /^Close \(2\)/ }));
   await liveSays(page, new RegExp(`^${name}: Close circle\\. 1 sorted, 39 to go\\.`));
-  await tap(page, cdp, page.getByRole('button', { name: /^Undo the last decision/ }));
+  await tap(page, cdp, page.getByRole('button', { name: /^Undo \(U\)/ }));
   await liveSays(page, new RegExp(`^Undone: ${name} is back in triage\\.`));
   assert.deepEqual(errors, []);
   await ctx.close();
