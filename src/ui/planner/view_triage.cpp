@@ -176,8 +176,10 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
                  CountOfGrouped(cache.same_company, "other contact", "other contacts") + ", " +
                      Grouped(cache.same_company_tiered) + " with a tier");
         if (!c.notes.empty()) {
-            std::string notes = c.notes.size() > 600 ? c.notes.substr(0, 600) + "\xE2\x80\xA6" : c.notes;
-            Fact("Notes", notes);
+            // Long notes are cut (at a character's start, never inside a UTF-8 sequence).
+            size_t cut = c.notes.size() > 600 ? 600 : c.notes.size();
+            while (cut < c.notes.size() && cut > 0 && (static_cast<unsigned char>(c.notes[cut]) & 0xC0) == 0x80) --cut;
+            Fact("Notes", cut < c.notes.size() ? c.notes.substr(0, cut) + "\xE2\x80\xA6" : c.notes);
         }
         if (!c.log.empty())
             Fact("Last touch", FormatDay(LastTouch(c)) + " (" + CountOf(c.log.size(), "touch", "touches") + " logged)");
