@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "core/planner_text.h"
 #include "core/route.h"
 #include "ui/theme.h"
 
@@ -316,6 +317,55 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 MarkPlannerDirty();
                 out.announce = "Done for today. Streak: " + std::to_string(CurrentStreak(s, today_)) + ".";
             }
+    }
+    if (in.triage && !in.triage->ids.empty()) {
+        // Only contacts still waiting are changed (a bulk list may hold one decided meanwhile).
+        const bool fresh = ui::TriageCacheFresh(pu.triage.cache, p);
+        const Tier tier = in.triage->tier;
+        std::vector<ui::TriageUndo> step;
+        std::vector<Id> changed;
+        for (Id id : in.triage->ids)
+            if (Contact* c = FindContact(p, id); c && AwaitingTriage(*c)) {
+                step.push_back({c->id, c->tier, c->not_now});
+                DecideTriage(*c, tier, today_, rev);
+                planner_.TouchContact(c->id);
+                changed.push_back(c->id);
+            }
+        if (!changed.empty()) {
+            MarkPlannerDirty();
+            if (fresh) ui::TriageNoteChange(pu.triage.cache, p, changed, false);
+            auto& undo = pu.triage.undo;
+            undo.push_back(std::move(step));
+            if (undo.size() > 200) undo.erase(undo.begin());  // a session's worth of steps
+            const std::string what = tier == Tier::None ? std::string("Not now") : std::string(TierName(tier)) + " circle";
+            const std::string progress = ui::TriageProgress(p, fresh ? pu.triage.cache.to_go : ComputeAgenda(p, today_).awaiting_triage);
+            if (changed.size() == 1)
+                out.announce = FindContact(p, changed[0])->name + ": " + what + ". " + progress + ".";
+            else
+                out.announce = ui::Grouped(changed.size()) + " contacts: " + what + ". " + progress + ".";
+        }
+    }
+    if (in.triage_undo && !pu.triage.undo.empty()) {
+        const bool fresh = ui::TriageCacheFresh(pu.triage.cache, p);
+        std::vector<ui::TriageUndo> step = std::move(pu.triage.undo.back());
+        pu.triage.undo.pop_back();
+        std::vector<Id> back;
+        for (const ui::TriageUndo& u : step)
+            if (Contact* c = FindContact(p, u.id)) {
+                c->tier = u.tier;
+                c->not_now = u.not_now;
+                c->rev = rev;  // a new revision: the undo wins a merge like any edit
+                planner_.TouchContact(c->id);
+                if (AwaitingTriage(*c)) back.push_back(c->id);
+            }
+        MarkPlannerDirty();
+        if (fresh) ui::TriageNoteChange(pu.triage.cache, p, back, true);
+        const std::string progress = ui::TriageProgress(p, fresh ? pu.triage.cache.to_go : ComputeAgenda(p, today_).awaiting_triage);
+        if (step.size() == 1 && !back.empty())
+            out.announce = "Undone: " + FindContact(p, back[0])->name + " is back in triage. " + progress + ".";
+        else
+            out.announce = "Undone: " + ui::Grouped(back.size()) + (back.size() == 1 ? " contact is" : " contacts are") +
+                           " back in triage. " + progress + ".";
     }
     if (in.download_quarantine) out.download_planner_quarantine = true;
     if (in.choose_import) out.choose_import_file = true;

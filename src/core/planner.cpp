@@ -108,10 +108,21 @@ FollowUpStatus StatusOf(const Contact& c, Day today) {
     return s == FollowUpStatus::NeverContacted && CadenceDays(c) <= 0 ? FollowUpStatus::Unscheduled : s;
 }
 
+void DecideTriage(Contact& c, Tier tier, Day today, Rev rev) {
+    if (tier == Tier::None) {
+        c.not_now = today != kNoDay ? today : 1;  // a decision always has a day
+    } else {
+        c.tier = tier;
+        c.not_now = kNoDay;
+    }
+    c.rev = std::move(rev);
+}
+
 Agenda ComputeAgenda(const Planner& p, Day today) {
     Agenda a;
     std::vector<std::pair<Day, Id>> overdue, due;
     for (const Contact& c : p.contacts) {
+        a.awaiting_triage += AwaitingTriage(c);
         Day next;
         switch (StatusFrom(BaseDue(c), c.snoozed_until, today, next)) {
             case FollowUpStatus::NeverContacted:

@@ -67,6 +67,10 @@ struct Contact {
     // When the connection was made on the platform ("Connected on" in LinkedIn's
     // export). A fact about the contact, not a touch: it never starts the follow-up clock.
     Day connected = kNoDay;
+    // Triage's "Not now": the day the learner decided this untiered contact needs
+    // no tier for now, so triage stops offering it. It stays untiered (nothing
+    // becomes due); giving a tier clears it. kNoDay = not decided.
+    Day not_now = kNoDay;
     std::string source;         // "manual", "linkedin", "google", "vcard"
     Rev rev;
     bool operator==(const Contact&) const = default;
@@ -146,7 +150,8 @@ struct Tombstone {
 struct Planner {
     // 2: Tier::None, Contact::connected (schema 1's import touch "Connected on
     // LinkedIn" becomes the connected date; see MigrateChunk).
-    static constexpr int kSchema = 2;
+    // 3: Contact::not_now (triage's "Not now"; schema 2 contacts get kNoDay).
+    static constexpr int kSchema = 3;
     std::string generation;     // as LearnerState::generation: reset/restore start a new one
     Id next_id = 1;
     std::vector<Contact> contacts;  // sorted by id
@@ -198,9 +203,21 @@ struct Agenda {
     std::vector<Id> due;              // due within kDueWindowDays, soonest first
     std::vector<Id> never_contacted;  // by id (tiered contacts only)
     size_t untiered = 0;              // contacts with no tier and no cadence: nothing scheduled
+    size_t awaiting_triage = 0;       // of every contact: AwaitingTriage (untiered and not set aside)
     std::vector<Id> upcoming_events;  // events within kEventWindowDays, soonest first
 };
 Agenda ComputeAgenda(const Planner& p, Day today);  // one pass over the contacts
+
+// --- Triage ----------------------------------------------------------------------
+// Triage offers every contact with no cadence (no tier, no override) that the
+// learner has not set aside with "Not now".
+inline bool AwaitingTriage(const Contact& c) {
+    return c.tier == Tier::None && c.cadence_days <= 0 && c.not_now == kNoDay;
+}
+// What a triage decision does to a contact: a tier (Inner..Extended) clears "Not
+// now"; Tier::None means "Not now", dated `today` (the contact stays untiered).
+// Sets rev. Cadence overrides are left as they are.
+void DecideTriage(Contact& c, Tier tier, Day today, Rev rev);
 
 // Adds a touch to the log (kept sorted by day; a same-day touch goes after the
 // ones already there), moves Identified to Contacted, clears a promise it

@@ -23,7 +23,7 @@ using nlohmann::json;
 namespace {
 
 // --- Contact fields ------------------------------------------------------------
-// Schema 2 (schema 1 had no `connected` and no tier 4). One JSON array per contact, fields by position. Enums are stored as
+// Schema 3 (schema 1 had no `connected` and no tier 4; schema 2 had no `not_now`). One JSON array per contact, fields by position. Enums are stored as
 // their numeric values (their order in planner.h is therefore fixed). Days are
 // day numbers. An interaction is [day, channel, note, help, help_note] with
 // trailing defaults left out. Any change here needs a schema bump and a step in
@@ -31,12 +31,12 @@ namespace {
 enum ContactField : int {
     kId, kName, kCompany, kRole, kIndustry, kLocation, kProfileUrl, kEmail, kMet, kIntroducedBy,
     kTags, kNotes, kTier, kCadence, kStage, kLog, kSnoozedUntil, kFollowUpBy, kFollowUpFrom,
-    kAdded, kSource, kRevAt, kRevBy, kConnected, kFieldCount
+    kAdded, kSource, kRevAt, kRevBy, kConnected, kNotNow, kFieldCount
 };
 const char* const kFieldNames[kFieldCount] = {
     "id", "name", "company", "role", "industry", "location", "profile_url", "email", "met", "introduced_by",
     "tags", "notes", "tier", "cadence_days", "stage", "log", "snoozed_until", "follow_up_by", "follow_up_from",
-    "added", "source", "rev.at", "rev.by", "connected"};
+    "added", "source", "rev.at", "rev.by", "connected", "not_now"};
 
 // --- Writing ---------------------------------------------------------------------
 // JSON text for a string. Invalid UTF-8 becomes U+FFFD (as nlohmann's `replace`
@@ -149,6 +149,8 @@ void PutContact(std::string& out, const Contact& c) {
     PutString(out, c.rev.by);
     out.push_back(',');
     PutInt(out, c.connected);
+    out.push_back(',');
+    PutInt(out, c.not_now);
     out.push_back(']');
 }
 
@@ -266,6 +268,7 @@ bool MigrateMeta(json& doc, int from) {
     for (int v = from; v < Planner::kSchema; ++v) {
         switch (v) {
             case 1: break;  // 1 -> 2 changed contacts only
+            case 2: break;  // 2 -> 3 too
             default: return false;  // no step for v: a bug in this table
         }
     }
@@ -301,12 +304,21 @@ void ContactV1ToV2(json& c) {
     c[kStage] = static_cast<int>(Stage::Identified);
 }
 
+// Schema 2 -> 3: every contact gets `not_now`, undecided (0).
+void ContactV2ToV3(json& c) {
+    if (c.is_array() && c.size() == kNotNow) c.push_back(0);
+}
+
 bool MigrateChunk(json& doc, int from) {
     for (int v = from; v < Planner::kSchema; ++v) {
         switch (v) {
             case 1:
                 if (doc.is_object() && doc.contains("contacts") && doc["contacts"].is_array())
                     for (json& c : doc["contacts"]) ContactV1ToV2(c);
+                break;
+            case 2:
+                if (doc.is_object() && doc.contains("contacts") && doc["contacts"].is_array())
+                    for (json& c : doc["contacts"]) ContactV2ToV3(c);
                 break;
             default: return false;
         }
@@ -838,6 +850,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                 case kRevAt: good = r.Int(INT64_MIN, INT64_MAX, c.rev.at); break;
                 case kRevBy: good = r.Text(c.rev.by); break;
                 case kConnected: good = r.Int(-kMaxDay, kMaxDay, c.connected); break;
+                case kNotNow: good = r.Int(-kMaxDay, kMaxDay, c.not_now); break;
                 default:
                     r.Skip();
                     if (f == kFieldCount) note("the fields after the " + std::to_string(kFieldCount) + " this version knows");

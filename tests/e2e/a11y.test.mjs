@@ -9,7 +9,7 @@ import { linkedInCsv } from '../bench/scale.mjs';
 import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 // The planner's pages, as the address names them and their headings.
-const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['organizations', 'Organizations'],
+const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['triage', 'Triage'], ['organizations', 'Organizations'],
   ['events', 'Events'], ['social', 'Social media'], ['targets', 'Target companies'], ['goals', 'Goals'],
   ['map', 'Network map'], ['metrics', 'Metrics']];
 

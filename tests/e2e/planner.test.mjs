@@ -195,7 +195,7 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   await addContact(page, 'Kept Contact');
   await saved(page);
   // Plant a damaged chunk next to the good one.
-  const damaged = '{"schema":2,"chunk":1,"contacts":[[1000,"Half a rec';
+  const damaged = '{"schema":3,"chunk":1,"contacts":[[1000,"Half a rec';
   await page.evaluate((text) => new Promise((resolve) => {
     const req = indexedDB.open('networking-workbook', 1);
     req.onsuccess = () => {

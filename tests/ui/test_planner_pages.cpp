@@ -602,7 +602,7 @@ TEST_CASE("pages: metrics' text equivalents match ComputeMetrics") {
 
 TEST_CASE("pages: every page fits a 375 px phone at 200% text, with a level 1 heading") {
     const DrawPage pages[] = {wb::ui::DrawOrganizations, wb::ui::DrawEvents, wb::ui::DrawSocial, wb::ui::DrawTargets,
-                              wb::ui::DrawGoals, wb::ui::DrawMap, wb::ui::DrawMetrics};
+                              wb::ui::DrawGoals, wb::ui::DrawMap, wb::ui::DrawMetrics, wb::ui::DrawTriage};
     wb::LearnerState big_text;
     big_text.settings.text_size_pct = 200;
     std::string stored = wb::EncodeState(big_text);
@@ -632,6 +632,16 @@ TEST_CASE("pages: every page fits a 375 px phone at 200% text, with a level 1 he
         g.id = 104;
         g.target = 5;
         pg.planner.goals = {g};
+        if (draw == wb::ui::DrawTriage)  // contacts to sort, with long words on the card
+            for (pl::Contact& c : pg.planner.contacts) {
+                c.tier = pl::Tier::None;
+                c.cadence_days = 0;
+                c.company = "Northwind Traders International Holdings";
+                c.role = "Principal Software Engineering Manager, Platform Reliability";
+                c.notes = "Met at the regional conference; asked about the data platform migration and mentoring.";
+                c.tags = {"conference", "mentor", "data-platform"};
+                c.connected = pg.today - 900;
+            }
         pg.ui.Frames(3);
         std::string h1 = pg.H1();
         CAPTURE(h1);

@@ -288,6 +288,40 @@ TEST_CASE("follow-up rules: the latest touch counts whatever made it; a touch af
     CHECK(NextFollowUp(d) == D(2026, 3, 1) + 30);
 }
 
+TEST_CASE("triage: a tier or \"Not now\" takes a contact out of triage; only a tier schedules anything") {
+    Planner p;
+    for (int i = 0; i < 4; ++i) {
+        Contact c;
+        c.name = "C" + std::to_string(i);
+        c.tier = Tier::None;
+        c.source = "linkedin";
+        AddContact(p, c, Rev{1, "t"});
+    }
+    const Day today = DayFromYmd(2026, 12, 6);
+    Agenda before = ComputeAgenda(p, today);
+    CHECK(before.untiered == 4);
+    CHECK(before.awaiting_triage == 4);
+    DecideTriage(p.contacts[0], Tier::Inner, today, Rev{2, "t"});
+    DecideTriage(p.contacts[1], Tier::None, today, Rev{3, "t"});
+    CHECK(p.contacts[0].tier == Tier::Inner);
+    CHECK(p.contacts[0].not_now == kNoDay);
+    CHECK(p.contacts[0].rev.at == 2);
+    CHECK(p.contacts[1].tier == Tier::None);
+    CHECK(p.contacts[1].not_now == today);
+    CHECK(StatusOf(p.contacts[1], today) == FollowUpStatus::Unscheduled);  // "Not now" makes nobody due
+    Agenda after = ComputeAgenda(p, today);
+    CHECK(after.untiered == 3);           // the set-aside one is still untiered
+    CHECK(after.awaiting_triage == 2);    // but no longer offered
+    CHECK(after.never_contacted == std::vector<Id>{p.contacts[0].id});  // the tiered one is a real follow-up
+    // Tiering a set-aside contact later clears the mark.
+    DecideTriage(p.contacts[1], Tier::Close, today, Rev{4, "t"});
+    CHECK(p.contacts[1].not_now == kNoDay);
+    // A contact with its own cadence is not offered (it has a follow-up rhythm already).
+    p.contacts[2].cadence_days = 10;
+    CHECK_FALSE(AwaitingTriage(p.contacts[2]));
+    CHECK(ComputeAgenda(p, today).awaiting_triage == 1);
+}
+
 TEST_CASE("untiered (imported) contacts: no cadence, never due, not in the agenda's lists; a tier starts the clock") {
     Planner p;
     Contact c = Person("Imported", Tier::None);

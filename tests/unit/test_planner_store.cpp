@@ -87,6 +87,7 @@ Planner FullPlanner() {
     far.name = "Far";
     far.tier = Tier::Inner;
     far.added = D(1969, 12, 1);  // before day 0
+    far.not_now = D(2026, 12, 6);  // set aside in triage (and later tiered: both kept)
     p.next_id = 1234;
     AddContact(p, far, R(5));
     Organization o;
@@ -171,7 +172,7 @@ TEST_CASE("planner store: contacts are chunked by id / 500; an empty chunk encod
     CHECK(EncodeChunk(p, 0).find("[500,") == std::string::npos);
     CHECK(EncodeChunk(p, 1).find("[500,") != std::string::npos);
     const std::string empty = EncodeChunk(p, 2);
-    CHECK(empty == "{\"schema\":2,\"chunk\":2,\"contacts\":[]}");
+    CHECK(empty == "{\"schema\":" + std::to_string(Planner::kSchema) + ",\"chunk\":2,\"contacts\":[]}");
     PlannerLoad l = DecodePlanner(EncodeMeta(p), {{2, empty}, {3, EncodeChunk(p, 3)}, {0, EncodeChunk(p, 0)}, {1, EncodeChunk(p, 1)}});
     CHECK(l.problems.empty());
     CHECK(l.planner == p);  // chunk order does not matter
@@ -330,23 +331,25 @@ TEST_CASE("planner store: a contact in the wrong chunk is kept and the chunk nam
 TEST_CASE("planner store: a newer schema quarantines and reads nothing") {
     Planner p = FullPlanner();
     std::string meta = EncodeMeta(p);
-    const size_t at = meta.find("\"schema\":2");
+    const std::string cur = "\"schema\":" + std::to_string(Planner::kSchema);
+    const std::string next = "\"schema\":" + std::to_string(Planner::kSchema + 1);
+    const size_t at = meta.find(cur);
     REQUIRE(at != std::string::npos);
     std::string newer = meta;
-    newer.replace(at, 10, "\"schema\":3");
+    newer.replace(at, cur.size(), next);
     PlannerLoad l = DecodePlanner(newer, EncodeAll(p));
     CHECK(l.newer_schema);
     CHECK(l.quarantine);
-    CHECK(l.stored_schema == 3);
-    CHECK(HasProblem(l, "schema version 3"));
+    CHECK(l.stored_schema == Planner::kSchema + 1);
+    CHECK(HasProblem(l, "schema version " + std::to_string(Planner::kSchema + 1)));
     CHECK(l.planner.contacts.empty());
     // A newer chunk under a current meta: the same.
     Chunks chunks = EncodeAll(p);
-    chunks[0].second.replace(chunks[0].second.find("\"schema\":2"), 10, "\"schema\":3");
+    chunks[0].second.replace(chunks[0].second.find(cur), cur.size(), next);
     PlannerLoad l2 = DecodePlanner(meta, chunks);
     CHECK(l2.newer_schema);
     CHECK(l2.quarantine);
-    CHECK(HasProblem(l2, "Contact chunk 0 has schema version 3"));
+    CHECK(HasProblem(l2, "Contact chunk 0 has schema version " + std::to_string(Planner::kSchema + 1)));
     CHECK(l2.planner == Planner{});
 }
 
@@ -411,9 +414,49 @@ TEST_CASE("planner store: schema 1 import touches become the connection date; th
     const Contact& tiered = l.planner.contacts[2];
     CHECK(tiered.tier == Tier::Inner);
     CHECK(tiered.log.size() == 1);
-    // Saved again, it is schema 2 and reads back the same.
+    // Saved again, it is the current schema and reads back the same.
     Planner again = DecodePlanner(EncodeMeta(empty), {{0, EncodeChunk(l.planner, 0)}}).planner;
     CHECK(again.contacts == l.planner.contacts);
+}
+
+TEST_CASE("planner store: schema 2 contacts load with no triage decision; not_now survives save, load and merge") {
+    // Two contacts as schema 2 wrote them (no `not_now`): an imported untiered one and a tiered one.
+    const std::string chunk =
+        "{\"schema\":2,\"chunk\":0,\"contacts\":["
+        "[3,\"Imported\",\"Acme\",\"\",\"\",\"\",\"\",\"\",\"\",0,[],\"\",4,0,0,[],0,0,0,20400,\"linkedin\",5,\"t\",19000],"
+        "[4,\"Tiered\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",0,[],\"\",0,0,1,[[20401,1]],0,0,0,20400,\"manual\",6,\"t\",0]]}";
+    Planner empty;
+    empty.next_id = 5;
+    std::string meta = EncodeMeta(empty);
+    meta.replace(meta.find("\"schema\":" + std::to_string(Planner::kSchema)), 10, "\"schema\":2");
+    PlannerLoad l = DecodePlanner(meta, {{0, chunk}});
+    INFO(AllProblems(l));
+    REQUIRE(l.problems.empty());
+    CHECK(l.stored_schema == 2);
+    REQUIRE(l.planner.contacts.size() == 2);
+    CHECK(l.planner.contacts[0].not_now == kNoDay);
+    CHECK(l.planner.contacts[0].connected == 19000);
+    CHECK(AwaitingTriage(l.planner.contacts[0]));
+    CHECK_FALSE(AwaitingTriage(l.planner.contacts[1]));
+    // "Not now": stored with the contact, so it survives a save and load (and a backup, which holds the same chunks).
+    Planner p = l.planner;
+    DecideTriage(p.contacts[0], Tier::None, 20500, R(9));
+    CHECK(p.contacts[0].not_now == 20500);
+    CHECK(p.contacts[0].tier == Tier::None);
+    CHECK_FALSE(AwaitingTriage(p.contacts[0]));
+    PlannerLoad back = DecodePlanner(EncodeMeta(p), {{0, EncodeChunk(p, 0)}});
+    REQUIRE(back.problems.empty());
+    CHECK(back.planner.contacts == p.contacts);
+    CHECK_FALSE(AwaitingTriage(back.planner.contacts[0]));
+    // Another tab's older copy does not bring the contact back into triage.
+    Planner other = l.planner;
+    CHECK(MergePlanners(p, other));
+    CHECK(p.contacts[0].not_now == 20500);
+    // A negative or non-number not_now is damage, named.
+    std::string bad = EncodeChunk(back.planner, 0);
+    bad.replace(bad.find(",20500]"), 7, ",\"x\"]");
+    PlannerLoad damaged = DecodePlanner(EncodeMeta(p), {{0, bad}});
+    CHECK(HasProblem(damaged, "not_now"));
 }
 
 TEST_CASE("planner store: the stored v1 fixture loads") {
@@ -489,9 +532,9 @@ TEST_CASE("planner store: the stored v1 fixture loads") {
     REQUIRE(p.deleted.size() == 1);
     CHECK(p.deleted[0].id == 8);
     CHECK(p.deleted[0].rev == Rev{1768608000000, "c3d4"});
-    // This build writes it as schema 2 (one more field, `connected`), which reads back the same.
+    // This build writes it as the current schema (more fields: `connected`, `not_now`), which reads back the same.
     const std::string v2 = EncodeChunk(p, 0);
-    CHECK(v2.rfind("{\"schema\":2,", 0) == 0);
+    CHECK(v2.rfind("{\"schema\":" + std::to_string(Planner::kSchema) + ",", 0) == 0);
     CHECK(DecodePlanner(meta, {{0, v2}}).planner.contacts == p.contacts);
 }
 

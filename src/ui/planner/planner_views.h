@@ -18,7 +18,7 @@
 
 namespace wb::ui {
 
-enum class PlannerPage : uint8_t { Week, Contacts, Contact, Organizations, Events, Social, Targets, Goals, Map, Metrics };
+enum class PlannerPage : uint8_t { Week, Contacts, Contact, Organizations, Events, Social, Targets, Goals, Map, Metrics, Triage };
 
 // The pages' names and URL slugs. Inline, as the app routes with them before the
 // planner's own code (workbook.deferred.wasm on the web) has arrived.
@@ -26,6 +26,7 @@ struct PlannerPageInfo { PlannerPage page; const char* name; const char* slug; }
 inline constexpr PlannerPageInfo kPlannerPages[] = {
     {PlannerPage::Week, "This week", "week"},
     {PlannerPage::Contacts, "Contacts", "contacts"},
+    {PlannerPage::Triage, "Triage", "triage"},
     {PlannerPage::Contact, "Contact", "contact"},
     {PlannerPage::Organizations, "Organizations", "organizations"},
     {PlannerPage::Events, "Events", "events"},
@@ -84,6 +85,14 @@ struct PlannerIntents {
     bool commit_import = false;
     bool cancel_import = false;
     std::optional<ExportKind> export_kind;
+    // Triage: give these contacts a tier (Tier::None = "Not now"), one undo step
+    // for all of them; undo the last such step.
+    struct TriageDecision {
+        std::vector<planner::Id> ids;
+        planner::Tier tier = planner::Tier::None;
+    };
+    std::optional<TriageDecision> triage;
+    bool triage_undo = false;
 };
 
 // Where a contact's follow-up stands, as the pages draw it (a snoozed
@@ -154,6 +163,41 @@ struct MetricsCache {
     planner::Metrics metrics;
 };
 
+// Triage's list of the contacts it still offers (AwaitingTriage, matching the
+// filter), by id. Rebuilt when the planner changes in a way it did not hear of
+// (another tab, an import, an edit elsewhere): one pass over the contacts. Its
+// own decisions and undos update it in place (TriageNoteChange), so a decision
+// at 30,000 contacts costs no pass; each frame only compares the key.
+struct TriageCache {
+    const planner::Planner* planner = nullptr;
+    size_t contacts = 0;
+    planner::Id next_id = 0;
+    int64_t newest_rev = -1;
+    std::string filter;             // the filter `ids` were found with
+    std::vector<planner::Id> ids;   // ascending; a decided one stays until the next rebuild (skipped)
+    size_t cursor = 0;              // every id before it is decided
+    size_t shown = 0;               // of ids, how many still await triage
+    size_t to_go = 0;               // awaiting triage in the whole planner
+    // Facts about the contact on the card that need a pass (others at the same company).
+    planner::Id facts_for = 0;
+    int64_t facts_rev = -1;
+    size_t same_company = 0, same_company_tiered = 0;
+};
+// One contact's state before a triage decision, to put back on undo.
+struct TriageUndo {
+    planner::Id id = 0;
+    planner::Tier tier = planner::Tier::None;
+    planner::Day not_now = planner::kNoDay;
+};
+struct TriageUi {
+    std::string filter;                            // name, company, ... as in the contacts' search
+    TriageCache cache;
+    std::vector<std::vector<TriageUndo>> undo;     // one step per decision (a bulk one is one step); the app pushes
+    int confirm_tier = -1;                         // "Set all N shown to ..." waiting for the learner's yes (4 = Not now)
+    size_t confirm_count = 0;                      // N, as the question named it
+    int confirm_seen = -2;
+};
+
 // UI state of the planner that lives between frames but is not stored.
 struct PlannerUi {
     PlannerPage page = PlannerPage::Week;
@@ -188,6 +232,7 @@ struct PlannerUi {
     ImVec2 map_pan = ImVec2(0, 0);
     MapCache map;
     MetricsCache metrics;
+    TriageUi triage;
 };
 
 struct PlannerView {
@@ -219,5 +264,17 @@ void DrawTargets(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
 void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
 void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
 void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
+void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out);
+
+// Triage's bookkeeping, for the app around a decision it applies: whether the
+// cache is current (call before changing the planner), then what changed
+// (`waiting`: the contacts await triage again, as after an undo), which keeps
+// a current cache current without a pass over the contacts.
+bool TriageCacheFresh(const TriageCache& c, const planner::Planner& p);
+void TriageNoteChange(TriageCache& c, const planner::Planner& p, const std::vector<planner::Id>& ids, bool waiting);
+// "42 sorted, 29,929 to go" for the whole planner.
+std::string TriageProgress(const planner::Planner& p, size_t to_go);
+// 29929 -> "29,929".
+std::string Grouped(size_t n);
 
 }  // namespace wb::ui

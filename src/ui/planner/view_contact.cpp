@@ -117,6 +117,9 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     }
 
     float avail = ImGui::GetContentRegionAvail().x;
+    if (c.tier == Tier::None && c.not_now != kNoDay)
+        MutedText("Set aside with \"Not now\" in Triage on " + FormatDay(c.not_now) +
+                  ": Triage no longer offers this contact, and nothing is scheduled until you give a tier.");
     FieldLabel(c.tier == Tier::None ? "Tier (how often to keep in touch; none yet, so nothing is scheduled)"
                                     : "Tier (how often to keep in touch)",
                avail);
@@ -125,6 +128,7 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     int t = RadioPills("Tier", tiers, static_cast<int>(c.tier), avail);
     if (t >= 0 && t != static_cast<int>(c.tier)) {
         c.tier = static_cast<Tier>(t);
+        c.not_now = kNoDay;  // a tier is the decision now (as in Triage)
         changed = true;
     }
     // Applied as soon as it reads as a number; otherwise kept as typed (here, not in

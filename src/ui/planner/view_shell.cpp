@@ -66,6 +66,7 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
                 case PlannerPage::Goals: DrawGoals(v, ui, out); break;
                 case PlannerPage::Map: DrawMap(v, ui, out); break;
                 case PlannerPage::Metrics: DrawMetrics(v, ui, out); break;
+                case PlannerPage::Triage: DrawTriage(v, ui, out); break;
             }
         }
         Gap(1.0f);

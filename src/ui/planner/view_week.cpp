@@ -63,13 +63,24 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         WrappedText(what + " Give the people who matter a tier (Inner, Close, Active or Extended): their follow-ups "
                            "start from your last touch.",
                     Colors().text);
+        // Triage first: one card at a time, one key each.
+        Flow flow(ImGui::GetContentRegionAvail().x);
+        if (ag.awaiting_triage > 0) {
+            std::string sort = "Sort the " + CountOf(ag.awaiting_triage, "contact", "contacts") + " waiting, one by one##triage";
+            flow.Next(sort.c_str());
+            if (Button(sort.c_str())) out.go = PlannerPage::Triage;
+        }
         std::string label = "Show the " + CountOf(ag.untiered, "contact", "contacts") + " without a tier##untiered";
+        flow.Next(label.c_str());
         if (Button(label.c_str())) {
             ui.query = {};
             ui.query.tier = static_cast<int>(Tier::None);
             ui.rows_dirty = true;
             out.go = PlannerPage::Contacts;
         }
+        if (ag.awaiting_triage < ag.untiered)
+            MutedText(CountOf(ag.untiered - ag.awaiting_triage, "of them was", "of them were") +
+                      " set aside with \"Not now\" in Triage.");
     }
     for (const Goal& g : p.goals) {
         int have = Progress(p, g, v.today);

@@ -1,0 +1,345 @@
+// Triage: the contacts without a tier (an import's thousands of connections),
+// one card at a time, each sorted with one key or one press: a tier (Inner,
+// Close, Active, Extended) or "Not now", which sets the contact aside
+// (Contact::not_now) without scheduling anything. Undo, progress, a filter and
+// "Set all N shown to ..." for a filtered set.
+//
+// Index
+//   Cache      the contacts still offered, kept current without a pass per decision
+//   The card   the facts that help decide
+//   The page   progress, keys, buttons, filter and the bulk action
+#include <algorithm>
+#include <cstdio>
+#include "ui/planner/widgets.h"
+
+namespace wb::ui {
+using namespace planner;
+
+std::string Grouped(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+std::string TriageProgress(const Planner& p, size_t to_go) {
+    const size_t sorted = p.contacts.size() >= to_go ? p.contacts.size() - to_go : 0;
+    return Grouped(sorted) + " sorted, " + Grouped(to_go) + " to go";
+}
+
+// --- Cache ---------------------------------------------------------------------------
+bool TriageCacheFresh(const TriageCache& c, const Planner& p) {
+    return c.planner == &p && c.contacts == p.contacts.size() && c.next_id == p.next_id &&
+           c.newest_rev == NewestContactRev(p);
+}
+
+void TriageNoteChange(TriageCache& c, const Planner& p, const std::vector<Id>& ids, bool waiting) {
+    bool rebuild = false;
+    for (Id id : ids) {
+        c.to_go = waiting ? c.to_go + 1 : (c.to_go ? c.to_go - 1 : 0);
+        if (rebuild) continue;
+        auto at = std::lower_bound(c.ids.begin(), c.ids.end(), id);
+        const bool listed = at != c.ids.end() && *at == id;
+        if (!listed && waiting) {
+            // Decided before the list was last built: back in it, unless a filter
+            // would have to say whether it matches (then the list is rebuilt,
+            // next frame; to_go stays right meanwhile).
+            if (!c.filter.empty()) {
+                rebuild = true;
+                continue;
+            }
+            at = c.ids.insert(at, id);
+        }
+        const size_t pos = static_cast<size_t>(at - c.ids.begin());
+        if (waiting) {
+            ++c.shown;
+            c.cursor = std::min(c.cursor, pos);
+        } else if (listed && c.shown) {
+            --c.shown;
+        }
+        if (const Contact* k = FindContact(p, id)) c.newest_rev = std::max(c.newest_rev, k->rev.at);
+    }
+    if (rebuild) c.newest_rev = -1;
+}
+
+namespace {
+
+void RebuildCache(TriageCache& c, const Planner& p, const std::string& filter, Day today) {
+    c.planner = &p;
+    c.contacts = p.contacts.size();
+    c.next_id = p.next_id;
+    c.newest_rev = NewestContactRev(p);
+    c.filter = filter;
+    c.ids.clear();
+    c.cursor = 0;
+    c.to_go = 0;
+    for (const Contact& k : p.contacts) c.to_go += AwaitingTriage(k);
+    if (filter.find_first_not_of(' ') == std::string::npos) {
+        c.ids.reserve(c.to_go);
+        for (const Contact& k : p.contacts)
+            if (AwaitingTriage(k)) c.ids.push_back(k.id);  // contacts are sorted by id
+    } else {
+        ContactQuery q;
+        q.text = filter;
+        q.tier = static_cast<int>(Tier::None);
+        for (uint32_t i : QueryContacts(p, q, today))
+            if (AwaitingTriage(p.contacts[i])) c.ids.push_back(p.contacts[i].id);
+        std::sort(c.ids.begin(), c.ids.end());
+    }
+    c.shown = c.ids.size();
+    c.facts_for = 0;
+}
+
+// The next contact still awaiting triage from the cursor on (moving the cursor
+// past the decided ones: each is passed once).
+const Contact* Current(TriageCache& c, const Planner& p) {
+    for (; c.cursor < c.ids.size(); ++c.cursor)
+        if (const Contact* k = FindContact(p, c.ids[c.cursor]); k && AwaitingTriage(*k)) return k;
+    return nullptr;
+}
+
+const char* const kChoice[] = {"Inner", "Close", "Active", "Extended", "Not now"};
+const char* const kRhythm[] = {"monthly", "every 2 months", "quarterly", "yearly", "stays without a tier"};
+const char* const kKey[] = {"1", "2", "3", "4", "0"};
+
+// Text wrapped at the wrap position in force (the card's edge, the page's
+// measure), not at the window's edge as WrappedText does.
+void Para(const std::string& text, ImU32 color = 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color ? color : Colors().text_muted);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+// "2,999 contacts": CountOf with the digits grouped.
+std::string CountOfGrouped(size_t n, const char* one, const char* many) { return Grouped(n) + " " + (n == 1 ? one : many); }
+
+// --- The card ------------------------------------------------------------------------
+void Fact(const char* label, const std::string& value) {
+    if (value.empty()) return;
+    Para(std::string(label) + ": " + value, Colors().text);
+}
+
+void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float width) {
+    const Planner& p = v.planner;
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const float pad = Em() * 0.8f;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + pad, a.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
+    {
+        SemScope card(Role::Region, "Contact to sort: " + c.name, "##triage_card");
+        HeadingText(GetFonts().h2, c.name.empty() ? std::string("(no name)") : c.name, 2);
+        std::string what = c.role;
+        if (!c.company.empty()) what += (what.empty() ? "" : " at ") + c.company;
+        if (!what.empty()) Para(what, Colors().text);
+        if (c.connected != kNoDay) {
+            int y, m, d, ty, tm, td;
+            YmdFromDay(c.connected, y, m, d);
+            YmdFromDay(v.today, ty, tm, td);
+            int years = ty - y - ((tm < m || (tm == m && td < d)) ? 1 : 0);
+            std::string ago = years >= 1 ? " (" + CountOf(static_cast<size_t>(years), "year", "years") + ")"
+                                         : " (less than a year)";
+            Fact("Connected since", FormatDay(c.connected) + (v.today != kNoDay ? ago : std::string()));
+        }
+        Fact("Industry", c.industry);
+        Fact("Location", c.location);
+        Fact("Email", c.email);
+        Fact("How you met", c.met);
+        if (c.introduced_by)
+            if (const Contact* by = FindContact(p, c.introduced_by)) Fact("Introduced by", by->name);
+        if (!c.tags.empty()) Fact("Tags", JoinList(c.tags));
+        // Events where you met them (few events: a walk per frame is cheap).
+        std::string events;
+        for (const Event& e : p.events)
+            if (std::find(e.met.begin(), e.met.end(), c.id) != e.met.end()) events += (events.empty() ? "" : ", ") + e.name;
+        Fact("Met at", events);
+        // Others at the same company: one pass when the card changes, not per frame.
+        if (cache.facts_for != c.id || cache.facts_rev != cache.newest_rev) {
+            cache.facts_for = c.id;
+            cache.facts_rev = cache.newest_rev;
+            cache.same_company = cache.same_company_tiered = 0;
+            if (!c.company.empty())
+                for (const Contact& o : p.contacts)
+                    if (o.id != c.id && o.company == c.company) {
+                        ++cache.same_company;
+                        cache.same_company_tiered += CadenceDays(o) > 0;
+                    }
+        }
+        if (cache.same_company)
+            Fact(("Also at " + c.company).c_str(),
+                 CountOfGrouped(cache.same_company, "other contact", "other contacts") + ", " +
+                     Grouped(cache.same_company_tiered) + " with a tier");
+        if (!c.notes.empty()) {
+            // Long notes are cut (at a character's start, never inside a UTF-8 sequence).
+            size_t cut = c.notes.size() > 600 ? 600 : c.notes.size();
+            while (cut < c.notes.size() && cut > 0 && (static_cast<unsigned char>(c.notes[cut]) & 0xC0) == 0x80) --cut;
+            Fact("Notes", cut < c.notes.size() ? c.notes.substr(0, cut) + "\xE2\x80\xA6" : c.notes);
+        }
+        if (!c.log.empty())
+            Fact("Last touch", FormatDay(LastTouch(c)) + " (" + CountOf(c.log.size(), "touch", "touches") + " logged)");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImVec2 b = ImGui::GetItemRectMax();
+    b = ImVec2(a.x + width, b.y + pad);
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(a, b, Colors().callout_bg, Em() * 0.4f);
+    dl->AddRect(a, b, Colors().callout_border, Em() * 0.4f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(a.x, b.y));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+}  // namespace
+
+// --- The page -----------------------------------------------------------------------------
+void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
+    const Planner& p = v.planner;
+    TriageUi& t = ui.triage;
+    TriageCache& cache = t.cache;
+    const float width = PageWidth();
+    PageHeading("Triage");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (!TriageCacheFresh(cache, p) || cache.filter != t.filter) RebuildCache(cache, p, t.filter, v.today);
+    if (!Continuing(t.confirm_seen)) t.confirm_tier = -1;  // a question left open on another page is closed
+
+    Para("The chapter's advice starts with a few relationships kept up well. Give the people who matter a tier "
+              "(their follow-ups start from your last touch) and set the rest aside with \"Not now\": they stay in "
+              "your contacts, with nothing due.");
+    const std::string progress = TriageProgress(p, cache.to_go) + ".";
+    Para(progress, Colors().text);
+    {
+        const float done = p.contacts.empty() ? 1.0f
+                                              : static_cast<float>(p.contacts.size() - std::min(cache.to_go, p.contacts.size())) /
+                                                    static_cast<float>(p.contacts.size());
+        ProgressBar(done, "Contacts sorted", progress.c_str(), std::min(width, Em() * 26));
+    }
+
+    // The filter: the contacts' search, over those still awaiting triage.
+    ImGui::SetNextItemWidth(std::min(width, FieldWidth()));
+    TextField("##triage_filter", "Filter the contacts to sort", t.filter, "Filter by name, company, role, tags, notes");
+    const bool filtered = t.filter.find_first_not_of(' ') != std::string::npos;
+    if (filtered)
+        Para(CountOfGrouped(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
+                  "\xE2\x80\x9D.");
+
+    const Contact* c = Current(cache, p);
+    auto decide = [&](int choice) {
+        if (!c) return;
+        out.triage = PlannerIntents::TriageDecision{{c->id}, static_cast<Tier>(choice)};
+    };
+
+    // Keys: when no text field has the keyboard and no modifier is held (Ctrl+Z is undo).
+    ImGuiIO& io = ImGui::GetIO();
+    const bool keys = Sem().edit.id == 0 && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                      t.confirm_tier < 0;
+    const bool plain = !io.KeyCtrl && !io.KeyAlt && !io.KeySuper;
+    if (keys && plain) {
+        for (int i = 0; i < 4; ++i)
+            if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) decide(i);
+        if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_N, false)) decide(4);
+    }
+    const bool can_undo = !t.undo.empty();
+    if (keys && can_undo &&
+        ((plain && ImGui::IsKeyPressed(ImGuiKey_U, false)) ||
+         ((io.KeyCtrl || io.KeySuper) && !io.KeyAlt && ImGui::IsKeyPressed(ImGuiKey_Z, false))))
+        out.triage_undo = true;
+
+    Gap(0.4f);
+    if (!c && p.contacts.empty()) {
+        Para("No contacts yet. Import your LinkedIn connections (or a Google Contacts or vCard file) in Contacts: "
+             "each arrives without a tier, and this page sorts them one by one.",
+             Colors().text);
+        if (Button("Open Contacts to import##triage_contacts")) out.go = PlannerPage::Contacts;
+    } else if (!c) {
+        Para(filtered ? "No contact matching the filter is waiting for a tier."
+                             : "Everyone is sorted: no contact is waiting for a tier. Your follow-ups are on This week.",
+                    Colors().text);
+        if (!filtered && Button("Open This week##triage_week")) out.go = PlannerPage::Week;
+    } else {
+        DrawCard(v, cache, *c, width);
+        Gap(0.4f);
+        // One press each; the key is in the label so the eye learns it.
+        ImGui::PushID("triage_choice");
+        Flow flow(width);
+        for (int i = 0; i < 5; ++i) {
+            char label[64];
+            std::snprintf(label, sizeof label, "%s (%s)##%d", kChoice[i], kKey[i], i);
+            flow.Next(label);
+            std::string name = std::string(kChoice[i]) + " (" + kKey[i] + "): " + kRhythm[i];
+            // Taller than a plain button: the page's main actions, pressed many times in a row.
+            if (Button(label, name.c_str(), ImVec2(0, std::max(kMinTarget, Em() * 2.0f)))) decide(i);
+        }
+        ImGui::PopID();
+        Para("Keys: 1 Inner (monthly), 2 Close (every 2 months), 3 Active (quarterly), 4 Extended (yearly), "
+                    "0 or N Not now, U or Ctrl+Z undo.",
+                    Colors().text_muted);
+        // The next few, so the learner sees what is coming.
+        std::string next;
+        int shown = 0;
+        for (size_t i = cache.cursor + 1; i < cache.ids.size() && shown < 3; ++i)
+            if (const Contact* k = FindContact(p, cache.ids[i]); k && AwaitingTriage(*k)) {
+                next += (next.empty() ? "" : ", ") + k->name;
+                ++shown;
+            }
+        if (!next.empty()) Para("Next: " + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
+    }
+    Gap(0.2f);
+    if (Button("Undo (U)##triage_undo", "Undo (U): the last decision", ImVec2(0, 0), !can_undo)) out.triage_undo = true;
+
+    // Bulk: everyone the filter shows, after a question that names the count.
+    if (filtered && cache.shown > 0) {
+        Gap(0.4f);
+        SubHeading("Set all " + Grouped(cache.shown) + " shown");
+        ImGui::PushID("triage_bulk");
+        if (t.confirm_tier >= 0) {
+            ImVec2 a = ImGui::GetCursorScreenPos();
+            const int k = t.confirm_tier;
+            std::string q = k == 4 ? "Set all " + Grouped(t.confirm_count) + " shown aside with \xE2\x80\x9CNot now\xE2\x80\x9D? They stay without a tier, with nothing due."
+                                   : "Set all " + Grouped(t.confirm_count) + " shown to " + kChoice[k] + "? They are followed up " +
+                                         kRhythm[k] + ", counted from the last touch; those you have never contacted are listed "
+                                         "under Never contacted on This week.";
+            SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
+            Para(q, Colors().text);
+            Flow flow(width);
+            // Short enough for a phone at 200% text; the name says the tier too (the question above does).
+            std::string yes_label = "Yes, set " + Grouped(t.confirm_count) + "##yes";
+            std::string yes = "Yes, set " + Grouped(t.confirm_count) + " to " + kChoice[k];
+            flow.Next(yes_label.c_str());
+            if (Button(yes_label.c_str(), yes.c_str())) {
+                // Exactly those still waiting among the ones shown.
+                PlannerIntents::TriageDecision d;
+                d.tier = static_cast<Tier>(k);
+                for (size_t i = cache.cursor; i < cache.ids.size(); ++i)
+                    if (const Contact* x = FindContact(p, cache.ids[i]); x && AwaitingTriage(*x)) d.ids.push_back(x->id);
+                out.triage = std::move(d);
+                t.confirm_tier = -1;
+            }
+            flow.Next("Cancel");
+            if (Button("Cancel##no", "Cancel: set nobody") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && Sem().edit.id == 0))
+                t.confirm_tier = -1;
+        } else {
+            Flow flow(width);
+            for (int i = 0; i < 5; ++i) {
+                std::string label = std::string(kChoice[i]) + "##bulk" + kKey[i];
+                std::string name = "Set all " + Grouped(cache.shown) + " shown to " + kChoice[i];
+                flow.Next(kChoice[i]);
+                if (Button(label.c_str(), name.c_str())) {
+                    t.confirm_tier = i;
+                    t.confirm_count = cache.shown;
+                    t.confirm_seen = ImGui::GetFrameCount();
+                }
+            }
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace wb::ui

@@ -1,0 +1,131 @@
+// Journey: a learner who has just imported 30,000 LinkedIn connections sorts the
+// first ones in Triage. At 1440 x 900 with a mouse and a keyboard: the import
+// through the file chooser, This week's link to Triage, 50 contacts tiered by
+// single keys, one undone and decided again, This week then holding only the
+// tiered ones as follow-ups, and a reload that resumes where triage stopped.
+// At 375 px by touch: the tier buttons are big enough and a tap sorts.
+// Only page.mouse, page.touchscreen and page.keyboard act; locators find where
+// things are drawn and read values. Prints the key presses and the seconds.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../../scripts/server.mjs';
+import { linkedInCsv } from '../../bench/scale.mjs';
+import { act, box, click, launch, liveSays, openWorkbook, run, saved, tap, test } from './lib.mjs';
+
+const srv = await startServer({ root: 'build/web', port: 0 });
+const browser = await launch();
+const dir = mkdtempSync(join(tmpdir(), 'wb-triage-'));
+const BIG = join(dir, 'Connections.csv');
+writeFileSync(BIG, linkedInCsv(30000));
+const SMALL = join(dir, 'Connections-small.csv');
+writeFileSync(SMALL, linkedInCsv(40));
+
+const grouped = (n) => n.toLocaleString('en-US');
+
+// Imports a LinkedIn file through the real import UI: the button pressed with
+// `press` (a mouse click or a tap), the browser's file chooser, then "Add to my planner".
+async function importFile(page, file, n, press) {
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    press(page.getByRole('button', { name: /Import contacts from a LinkedIn/ })),
+  ]);
+  await chooser.setFiles(file);
+  await page.getByText(new RegExp(`LinkedIn connections: ${n} new`)).first().waitFor({ timeout: 120000 });
+  await press(page.getByRole('button', { name: 'Add to my planner' }));
+  await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
+}
+
+// The key presses that sort the contact on the card, as the announcement says it back.
+async function tierByKeys(page, count, firstSorted = 0) {
+  const keys = ['1', '2', '3', '4'];
+  let presses = 0;
+  const t0 = Date.now();
+  for (let i = 0; i < count; i++) {
+    // Mostly outer circles: a few Inner, more Close, Active and Extended.
+    const key = i < 5 ? keys[0] : i < 15 ? keys[1] : i < 30 ? keys[2] : keys[3];
+    await act(page, () => page.keyboard.press(key));
+    presses++;
+    await liveSays(page, new RegExp(`: \\w+ circle\\. ${grouped(firstSorted + i + 1)} sorted, `));
+  }
+  return { presses, seconds: (Date.now() - t0) / 1000 };
+}
+
+test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone; This week holds only those 50', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
+  await importFile(page, BIG, 30000, (b) => click(page, b));
+  await saved(page);
+
+  // This week: nobody due; its notice leads to triage.
+  await click(page, page.getByRole('link', { name: 'This week', exact: true }));
+  await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
+  await page.getByText(/^0 overdue, 0 due in the next 7 days, 0 never contacted/).first().waitFor();
+  await click(page, page.getByRole('button', { name: 'Sort the 30000 contacts waiting, one by one' }));
+  await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
+  await page.getByText('0 sorted, 30,000 to go.').first().waitFor();
+  const first = await page.getByRole('region', { name: /^Contact to sort: / }).getAttribute('aria-label');
+
+  // 50 contacts, one key each.
+  const { presses, seconds } = await tierByKeys(page, 50);
+  await page.getByText('50 sorted, 29,950 to go.').first().waitFor();
+  // U undoes the last one (it comes back on the card); 4 decides it again.
+  const last = (await page.locator('#wb-live').textContent()).split(':')[0];
+  await act(page, () => page.keyboard.press('u'));
+  await liveSays(page, new RegExp(`^Undone: ${last} is back in triage\\. 49 sorted, 29,951 to go\\.`));
+  await page.getByRole('region', { name: `Contact to sort: ${last}` }).waitFor({ state: 'attached' });
+  await act(page, () => page.keyboard.press('4'));
+  await liveSays(page, new RegExp(`^${last}: Extended circle\\. 50 sorted, 29,950 to go\\.`));
+  const keysInAll = presses + 2;
+  console.log(`  triage: ${presses} contacts tiered with ${presses} key presses in ${seconds.toFixed(1)} s ` +
+    `(${(seconds / presses * 1000).toFixed(0)} ms a contact); with the undo and its redo ${keysInAll} key presses`);
+
+  // This week: exactly the 50 tiered ones, as contacts never contacted (real follow-ups), nobody overdue.
+  await click(page, page.getByRole('link', { name: 'This week', exact: true }));
+  await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
+  await page.getByText(/^0 overdue, 0 due in the next 7 days, 50 never contacted/).first().waitFor();
+  await page.getByRole('heading', { name: 'Never contacted (50)' }).waitFor();
+  await page.getByRole('button', { name: 'Sort the 29950 contacts waiting, one by one' }).waitFor();
+  assert.ok(first.includes('Contact to sort:'), first);
+
+  // A reload resumes: the decisions are stored on the contacts.
+  await saved(page);
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor({ timeout: 60000 });
+  await page.getByText(/^0 overdue, 0 due in the next 7 days, 50 never contacted/).first().waitFor({ timeout: 60000 });
+  await click(page, page.getByRole('link', { name: 'Triage', exact: true }));
+  await page.getByText('50 sorted, 29,950 to go.').first().waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('touch learner at 375 px: the tier buttons are at least 24 px and a tap sorts the contact on the card', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const errors = [];
+  const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
+  const cdp = await ctx.newCDPSession(page);
+  await importFile(page, SMALL, 40, (b) => tap(page, cdp, b));
+  await tap(page, cdp, page.getByRole('link', { name: 'Triage', exact: true }));
+  await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
+  const name = (await page.getByRole('region', { name: /^Contact to sort: / }).getAttribute('aria-label')).replace('Contact to sort: ', '');
+  for (const label of ['Inner (1)', 'Close (2)', 'Active (3)', 'Extended (4)', 'Not now (0)']) {
+    const b = await box(page.getByRole('button', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }));
+    assert.ok(b && b.height >= 24 && b.width >= 24, `${label}: ${JSON.stringify(b)}`);
+    assert.ok(b.x >= 0 && b.x + b.width <= 375, `${label} fits the screen: ${JSON.stringify(b)}`);
+  }
+  await tap(page, cdp, page.getByRole('button', { name: /^Close \(2\)/ }));
+  await liveSays(page, new RegExp(`^${name}: Close circle\\. 1 sorted, 39 to go\\.`));
+  await tap(page, cdp, page.getByRole('button', { name: /^Undo \(U\)/ }));
+  await liveSays(page, new RegExp(`^Undone: ${name} is back in triage\\.`));
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+const failed = await run('journey triage');
+await browser.close();
+await srv.close();
+process.exit(failed ? 1 : 0);
