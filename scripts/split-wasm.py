@@ -25,6 +25,7 @@ import sys
 import tempfile
 
 MIN_SPLIT_BYTES = 64
+PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def defined_functions(obj):
@@ -156,6 +157,11 @@ def main(argv):
             if not f.endswith('.o'):
                 continue
             path = os.path.join(root, f)
+            # An object whose source was moved or deleted is stale (not linked): it must not
+            # keep the functions it happened to define in the primary module.
+            rel = path.split('.dir/', 1)[-1][:-len('.o')]
+            if '.dir/' in path and not os.path.exists(os.path.join(PROJECT, rel)):
+                continue
             if path.endswith(suffixes):
                 split |= defined_functions(path)
                 matched.add(next(s for s in sources if path.endswith('/' + s + '.o')))

@@ -139,7 +139,7 @@ test('contents drawer, phone 375 px', () =>
 // address (hash) one after the other, each audited as a snapshot once drawn.
 const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['organizations', 'Organizations'],
   ['events', 'Events'], ['social', 'Social media plan'], ['targets', 'Target companies'], ['goals', 'Goals'],
-  ['map', 'Network map'], ['metrics', 'Metrics']];
+  ['map', 'Network map'], ['metrics', 'Metrics'], ['triage', 'Triage']];
 const CONNECTIONS = join(mkdtempSync(join(tmpdir(), 'wb-lh-')), 'Connections.csv');
 writeFileSync(CONNECTIONS, linkedInCsv(200));
 
