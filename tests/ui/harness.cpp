@@ -118,6 +118,12 @@ void Ui::BrowserAfterFrame() {
     }
 }
 
+std::string Ui::H1() const {
+    for (const wb::SemNode* n : All(wb::Role::Heading))
+        if (n->level == 1) return n->name;
+    return "";
+}
+
 void Ui::Host(std::function<void()> draw) { hosted_ = std::move(draw); }
 
 void Ui::FrameWith(std::function<void()> draw) {

@@ -47,6 +47,7 @@ struct Ui {
     const wb::SemNode* Find(wb::Role role, const std::string& name) const;         // exact name
     const wb::SemNode* FindContaining(wb::Role role, const std::string& part) const;  // name contains part
     std::vector<const wb::SemNode*> All(wb::Role role) const;
+    std::string H1() const;  // the level-1 heading on screen (the page or section), or ""
 
     // Mouse: move to the node's centre, press, release (a frame between each).
     // REQUIREs that the node exists. Returns false if the node is not on screen.

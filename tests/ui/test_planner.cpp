@@ -22,12 +22,6 @@ namespace pl = wb::planner;
 
 namespace {
 
-std::string H1(const Ui& ui) {
-    for (const wb::SemNode* n : ui.All(Role::Heading))
-        if (n->level == 1) return n->name;
-    return "";
-}
-
 void OpenPlanner(Ui& ui) {
     ui.Frame();
     ui.Activate(Role::Button, "Your network planner");
@@ -84,13 +78,13 @@ pl::Planner BigPlanner(int n) {
 TEST_CASE("ui planner: the Planner button opens This week, with an empty state that says what to do") {
     Ui ui;
     OpenPlanner(ui);
-    CHECK(H1(ui) == "This week");
+    CHECK(ui.H1() == "This week");
     CHECK(ui.app.out.route == "#/planner/week");
     CHECK(ui.FindContaining(Role::Text, "Your planner is empty") != nullptr);
     CHECK(ui.Find(Role::Navigation, "Planner") != nullptr);
     CHECK(ui.Find(Role::Button, "Back to the chapter") != nullptr);
     ui.Activate(Role::Button, "Back to the chapter");
-    CHECK(H1(ui) == ui.app.content().sections[0].title);
+    CHECK(ui.H1() == ui.app.content().sections[0].title);
 }
 
 TEST_CASE("ui planner: a deep link opens a planner page; an unknown page says so") {
@@ -98,10 +92,10 @@ TEST_CASE("ui planner: a deep link opens a planner page; an unknown page says so
     ui.Frame();
     ui.app.OnRoute("#/planner/contacts");
     ui.Frames(2);
-    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.H1() == "Contacts");
     ui.app.OnRoute("#/planner/nonsense");
     ui.Frames(2);
-    CHECK(H1(ui) == "This week");
+    CHECK(ui.H1() == "This week");
     CHECK(ui.FindContaining(Role::Status, "nonsense") != nullptr);
 }
 
@@ -115,7 +109,7 @@ TEST_CASE("ui planner: adding a contact opens it, and what changed is marked for
     const pl::Contact& c = ui.app.planner().model().contacts[0];
     CHECK(c.name == "Ada Lovelace");
     CHECK(c.added == kToday);
-    CHECK(H1(ui) == "Ada Lovelace");
+    CHECK(ui.H1() == "Ada Lovelace");
     std::string keys = ui.app.planner().DirtyKeys();
     CHECK(keys.find("meta") != std::string::npos);
     CHECK(keys.find("c" + std::to_string(pl::ChunkOf(c.id))) != std::string::npos);
@@ -160,7 +154,7 @@ TEST_CASE("ui planner: an organization or event added opens for editing, with th
 TEST_CASE("ui planner: logging a touch starts the follow-up clock; a tier change moves it from the last touch") {
     Ui ui;
     const pl::Id id = OpenNewContact(ui, "Grace Hopper");
-    CHECK(H1(ui) == "Grace Hopper");
+    CHECK(ui.H1() == "Grace Hopper");
     CHECK(ui.FindContaining(Role::Text, "never contacted") != nullptr);
     SetField(ui, "What happened", "Coffee after the meetup");
     ui.Activate(Role::Button, "Log this touch");
@@ -249,7 +243,7 @@ TEST_CASE("ui planner: after a large import This week says none is due and links
     CHECK(ui.FindContaining(Role::Text, "0 overdue, 0 due in the next 7 days, 0 never contacted") != nullptr);
     CHECK(ui.FindContaining(Role::Text, "You imported 3000 connections. None is due") != nullptr);
     ui.Activate(Role::Button, "Show the 3000 contacts without a tier");
-    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.H1() == "Contacts");
     CHECK(ui.FindContaining(Role::Text, "3000 of 3000 contacts") != nullptr);
     CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::None));
     const std::string ics = pl::ExportIcs(ui.app.planner().model(), kToday, 0);
@@ -403,7 +397,7 @@ TEST_CASE("ui planner: the contacts table is a table for screen readers: headers
     ui.Frames(2);
     // Activating the name opens the contact.
     ui.Activate(Role::Link, "Zoë Ødegård");
-    CHECK(H1(ui) == "Zoë Ødegård");
+    CHECK(ui.H1() == "Zoë Ødegård");
 }
 
 TEST_CASE("ui planner: importing a LinkedIn file shows a preview; cancel changes nothing, commit adds the contacts") {
@@ -414,7 +408,7 @@ TEST_CASE("ui planner: importing a LinkedIn file shows a preview; cancel changes
     ui.app.OnImportFile("Connections.csv", file);
     for (int i = 0; i < 20 && ui.app.planner().ImportRunning(); ++i) ui.Frame();
     ui.Frames(2);
-    CHECK(H1(ui) == "Import contacts");
+    CHECK(ui.H1() == "Import contacts");
     const wb::SemNode* summary = ui.FindContaining(Role::Text, "LinkedIn connections:");
     REQUIRE(summary != nullptr);
     CHECK(summary->name.find(" new,") != std::string::npos);
@@ -429,7 +423,7 @@ TEST_CASE("ui planner: importing a LinkedIn file shows a preview; cancel changes
     ui.Activate(Role::Button, "Add to my planner");
     CHECK(ui.app.planner().model().contacts.size() == expected);
     CHECK(ui.app.out.announce.find("Imported: " + std::to_string(expected) + " new contacts") != std::string::npos);
-    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.H1() == "Contacts");
 }
 
 TEST_CASE("ui planner: a file that is not an address book is refused with a reason, and nothing changes") {
@@ -527,7 +521,7 @@ TEST_CASE("ui planner: a recommendation's button sets it up in the planner, once
     ui.Activate(Role::Button, "Your results");
     REQUIRE_MESSAGE(ui.Find(Role::Button, "Do it in the planner: " + text) != nullptr, "the follow-up recommendation is offered");
     ui.Activate(Role::Button, "Do it in the planner: " + text);
-    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.H1() == "Contacts");
     REQUIRE(ui.app.planner().model().goals.size() == 1);
     CHECK(ui.app.planner().model().goals[0].kind == pl::GoalKind::FollowUps);
     CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::Inner));
@@ -559,7 +553,7 @@ TEST_CASE("ui planner: the outreach and event recommendations set up what their 
     ui.Frame();
     ui.Activate(Role::Button, "Your results");
     ui.Activate(Role::Button, "Do it in the planner: " + text["weekly-outreach-block"]);
-    CHECK(H1(ui) == "Goals");
+    CHECK(ui.H1() == "Goals");
     REQUIRE(ui.app.planner().model().goals.size() == 1);
     const pl::Goal& g = ui.app.planner().model().goals[0];
     CHECK(g.kind == pl::GoalKind::NewContacts);

@@ -72,11 +72,7 @@ struct Page {
         wb::Sem().requests.set_value = text;
         ui.Frames(2);
     }
-    std::string H1() const {
-        for (const wb::SemNode* n : ui.All(Role::Heading))
-            if (n->level == 1) return n->name;
-        return "";
-    }
+    std::string H1() const { return ui.H1(); }
 };
 
 pl::Contact Person(pl::Id id, const std::string& name, const std::string& company, const std::string& industry,

@@ -18,12 +18,6 @@ namespace pl = wb::planner;
 
 namespace {
 
-std::string H1(const Ui& ui) {
-    for (const wb::SemNode* n : ui.All(Role::Heading))
-        if (n->level == 1) return n->name;
-    return "";
-}
-
 // n imported connections, untiered; the first few with names worth reading.
 void AddImported(Ui& ui, int n) {
     pl::Planner& p = ui.app.planner().model();
@@ -72,13 +66,13 @@ TEST_CASE("ui triage: reachable from the planner's menu and from This week's unt
     ui.Frames(2);
     CHECK(ui.Find(Role::Link, "Triage") != nullptr);
     ui.Activate(Role::Button, "Sort the 12 contacts waiting, one by one");
-    CHECK(H1(ui) == "Triage");
+    CHECK(ui.H1() == "Triage");
     CHECK(ui.app.out.route == "#/planner/triage");
     CHECK(OnCard(ui) == "Alex Chen");
     ui.app.OnRoute("#/planner/contacts");
     ui.Frames(2);
     ui.Activate(Role::Link, "Triage");
-    CHECK(H1(ui) == "Triage");
+    CHECK(ui.H1() == "Triage");
 }
 
 TEST_CASE("ui triage: the card shows the facts; keys 1-4 set tiers, 0 and N set aside; progress and announcements follow") {
@@ -254,10 +248,10 @@ TEST_CASE("ui triage: a contact set aside says so on its page; giving it a tier 
 TEST_CASE("ui triage: with no contacts it says where they come from; with everyone sorted it says so") {
     Ui ui;
     OpenTriage(ui);
-    CHECK(H1(ui) == "Triage");
+    CHECK(ui.H1() == "Triage");
     CHECK(ui.FindContaining(Role::Text, "No contacts yet. Import your LinkedIn connections") != nullptr);
     ui.Activate(Role::Button, "Open Contacts to import");
-    CHECK(H1(ui) == "Contacts");
+    CHECK(ui.H1() == "Contacts");
     AddImported(ui, 1);
     OpenTriage(ui);
     ui.Press(ImGuiKey_4);

@@ -26,13 +26,6 @@ int SectionIndex(const Ui& ui, const char* id) {
 
 const std::string& Title(const Ui& ui, int section) { return ui.app.content().sections[section].title; }
 
-// The level-1 heading on screen (the section being read), or "".
-std::string H1(const Ui& ui) {
-    for (const wb::SemNode* n : ui.All(Role::Heading))
-        if (n->level == 1) return n->name;
-    return "";
-}
-
 // Whether the node is inside the display (the part of the page on screen).
 bool OnScreen(const wb::SemNode* n) {
     ImVec2 d = ImGui::GetIO().DisplaySize;
@@ -66,7 +59,7 @@ TEST_CASE("ui: the first frame shows the first section's title as the level 1 he
     Ui ui;
     ui.Frame();
     CHECK(ui.app.section() == 0);
-    CHECK(H1(ui) == Title(ui, 0));
+    CHECK(ui.H1() == Title(ui, 0));
     int h1s = 0;
     for (const wb::SemNode* n : ui.All(Role::Heading)) h1s += n->level == 1;
     CHECK(h1s == 1);
@@ -103,7 +96,7 @@ TEST_CASE("ui: clicking Next section with the mouse opens the second section") {
     CHECK(ui.app.out.route == "#/read/" + ui.app.content().sections[1].id);
     CHECK(ui.app.out.title.find(Title(ui, 1)) == 0);
     CHECK(ui.app.state().reader.current == ui.app.content().sections[1].id);
-    CHECK(H1(ui) == Title(ui, 1));
+    CHECK(ui.H1() == Title(ui, 1));
     const wb::SemNode* link = ui.Find(Role::Link, Title(ui, 1));
     REQUIRE(link != nullptr);
     CHECK((link->flags & wb::SemFlag_Current) != 0);
@@ -117,7 +110,7 @@ TEST_CASE("ui: activating Next section through the DOM mirror opens the second s
     CHECK(ui.app.section() == 1);
     CHECK(ui.app.out.route == "#/read/" + ui.app.content().sections[1].id);
     CHECK(ui.app.out.title == Title(ui, 1) + " \xE2\x80\x94 Networking Workbook");
-    CHECK(H1(ui) == Title(ui, 1));
+    CHECK(ui.H1() == Title(ui, 1));
     CHECK(wb::Sem().requests.activate == 0);  // consumed
 }
 
@@ -130,7 +123,7 @@ TEST_CASE("ui: a deep link opens its section without pushing a new address") {
     ui.app.OnRoute("#/read/be-proactive");
     ui.Frames(2);
     CHECK(ui.app.section() == SectionIndex(ui, "be-proactive"));
-    CHECK(H1(ui) == "Be Proactive");
+    CHECK(ui.H1() == "Be Proactive");
     CHECK(ui.app.out.route.empty());  // the address is already this one
     CHECK(ui.app.notice().empty());
 }
@@ -174,7 +167,7 @@ TEST_CASE("ui: the section and scroll offset are restored in a new session") {
     CHECK(ui.app.section() == section);
     CHECK(ui.app.shell().restore_scroll.has_value());
     ui.Frames(4);
-    CHECK(H1(ui) == Title(ui, section));
+    CHECK(ui.H1() == Title(ui, section));
     CHECK_FALSE(ui.app.shell().restore_scroll.has_value());  // consumed
     CHECK(ui.ReaderScrollY() == doctest::Approx(std::floor(scrolled)));  // stored as whole pixels
 }
@@ -253,7 +246,7 @@ TEST_CASE("ui: searching for a phrase lists the section that has it, and opening
     CHECK_FALSE(ui.app.shell().search_open);
     CHECK(ui.app.shell().highlight == "trade shows");
     CHECK(ui.app.out.route == "#/read/attend-industry-events");
-    CHECK(H1(ui) == "Attend Industry Events");
+    CHECK(ui.H1() == "Attend Industry Events");
 }
 
 TEST_CASE("ui: a screen reader hears where navigation went and how many matches a search found") {
@@ -440,7 +433,7 @@ TEST_CASE("ui: with no control focused, Right arrow opens the next section") {
     ui.Press(ImGuiKey_RightArrow);
     CHECK(ui.app.section() == 1);
     CHECK(ui.app.out.route == "#/read/" + ui.app.content().sections[1].id);
-    CHECK(H1(ui) == Title(ui, 1));
+    CHECK(ui.H1() == Title(ui, 1));
 }
 
 TEST_CASE("ui: with no control focused, Left arrow opens the previous section") {
@@ -511,7 +504,7 @@ TEST_CASE("ui: on a narrow screen the contents is a drawer behind a Contents but
     CHECK(ui.app.section() == 3);
     CHECK_FALSE(ui.app.shell().contents_open);
     CHECK(ui.Find(Role::Navigation, "Contents") == nullptr);
-    CHECK(H1(ui) == Title(ui, 3));
+    CHECK(ui.H1() == Title(ui, 3));
 }
 
 TEST_CASE("ui: a narrow screen keeps every control inside the window width") {
