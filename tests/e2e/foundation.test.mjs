@@ -45,10 +45,16 @@ test('HiDPI: at deviceScaleFactor 2 the backing store is twice the CSS size', as
 test('follows a resize of its container, re-reading the device pixel ratio', async () => {
   await withPage({ deviceScaleFactor: 1.5 }, async (page) => {
     await page.setViewportSize({ width: 900, height: 700 });
-    await idle(page);
+    // The resize reaches the app through a ResizeObserver, after the viewport changed:
+    // wait for the backing store to follow (idle alone may still be the frame before it).
+    const canvasIs = (w, h) => page.waitForFunction(([w, h]) => {
+      const c = document.getElementById('canvas');
+      return c.width === w && c.height === h;
+    }, [w, h], { timeout: 10000 }).then(() => true, () => false);
+    const followed = await canvasIs(Math.round(900 * 1.5), Math.round(700 * 1.5));
     const s = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
-    assert.equal(s.w, Math.round(900 * 1.5));
-    assert.equal(s.h, Math.round(700 * 1.5));
+    assert.ok(followed, `the canvas is ${s.w}x${s.h}, not 1350x1050`);
+    await idle(page);
   });
 });
 
