@@ -342,7 +342,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             if (changed.size() == 1)
                 out.announce = FindContact(p, changed[0])->name + ": " + what + ". " + progress + ".";
             else
-                out.announce = ui::Grouped(changed.size()) + " contacts: " + what + ". " + progress + ".";
+                out.announce = Grouped(changed.size()) + " contacts: " + what + ". " + progress + ".";
         }
     }
     if (in.triage_undo && !pu.triage.undo.empty()) {
@@ -364,7 +364,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         if (step.size() == 1 && !back.empty())
             out.announce = "Undone: " + FindContact(p, back[0])->name + " is back in triage. " + progress + ".";
         else
-            out.announce = "Undone: " + ui::Grouped(back.size()) + (back.size() == 1 ? " contact is" : " contacts are") +
+            out.announce = "Undone: " + Grouped(back.size()) + (back.size() == 1 ? " contact is" : " contacts are") +
                            " back in triage. " + progress + ".";
     }
     if (in.download_quarantine) out.download_planner_quarantine = true;

@@ -64,6 +64,15 @@ bool ParseMoney(std::string_view text, int64_t& cents) {
     return true;
 }
 
+std::string Grouped(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
 std::string JoinList(const std::vector<std::string>& items) {
     std::string s;
     for (const std::string& i : items) {

@@ -23,6 +23,8 @@ std::string FormatMoney(int64_t cents);
 bool ParseMoney(std::string_view text, int64_t& cents);
 
 // "a, b, c" <-> {"a", "b", "c"}: items trimmed of spaces, empty items dropped.
+// 29929 -> "29,929".
+std::string Grouped(size_t n);
 std::string JoinList(const std::vector<std::string>& items);
 std::vector<std::string> SplitList(std::string_view text);
 

@@ -193,6 +193,12 @@ mergeInto(LibraryManager.library, {
         return !el.disabled && el.dataset.semId;
       });
     },
+    // Focus on an element that is no Tab stop (a heading, a verdict): the app
+    // or a skip link puts it there; it stays out of the Tab order.
+    focusText: function(el, scroll) {
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+      el.focus({preventScroll: !scroll});
+    },
     isControl: function(role) {
       return ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'slider'].indexOf(role) >= 0;
     },
@@ -360,7 +366,7 @@ mergeInto(LibraryManager.library, {
     document.getElementById('wb-skip').addEventListener('click', function(e) {
       e.preventDefault();
       var main = WB.sem.querySelector('[data-role="main"] h1, [data-role="main"]');
-      if (main) { main.setAttribute('tabindex', '-1'); main.focus(); }
+      if (main) WB.focusText(main, true);
     });
     // "Skip to the quiz": onto the quiz's first control (the app scrolls it into view).
     document.getElementById('wb-skip-quiz').addEventListener('click', function(e) {
@@ -722,10 +728,7 @@ mergeInto(LibraryManager.library, {
                     WB.sem.contains(active) && !(main && main.contains(active));
     if (navigated) {
       var heading = (main && main.querySelector('h1')) || WB.sem.querySelector('h1');
-      if (heading) {
-        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-        heading.focus({preventScroll: true});
-      }
+      if (heading) WB.focusText(heading);
     }
     if (lost && (!document.activeElement || document.activeElement === document.body)) {
       // A new page: its heading (where a sighted reader looks first). Otherwise the
@@ -737,9 +740,8 @@ mergeInto(LibraryManager.library, {
         var now = WB.focusables().filter(function(el) { return !WB.isTextField(el) || el === anchor; });
         next = now[anchor ? now.indexOf(anchor) + 1 : 0] || anchor;
       }
-      next = next || h1;
-      if (next === h1 && h1 && !h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
       if (next) next.focus({preventScroll: true});
+      else if (h1) WB.focusText(h1);
     }
   },
 
@@ -748,9 +750,8 @@ mergeInto(LibraryManager.library, {
   wb_js_sem_focus_element: function(id) {
     var el = WB.nodes.get(String(id >>> 0));  // C passes ids as int32
     if (!el) return;
-    // Text (a verdict, a score) is focused only when the app puts focus there: not a Tab stop.
-    if (!WB.isControl(el.dataset.role) && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
-    el.focus({preventScroll: true});
+    if (WB.isControl(el.dataset.role)) el.focus({preventScroll: true});
+    else WB.focusText(el);  // text (a verdict, a score) the app put focus on
   },
 
   // --- misc -------------------------------------------------------------------

@@ -6,12 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkedInCsv } from '../bench/scale.mjs';
-import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
-
-// The planner's pages, as the address names them and their headings.
-const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['triage', 'Triage'], ['organizations', 'Organizations'],
-  ['events', 'Events'], ['social', 'Social media'], ['targets', 'Target companies'], ['goals', 'Goals'],
-  ['map', 'Network map'], ['metrics', 'Metrics']];
+import { PLANNER_PAGES, idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();

@@ -84,3 +84,8 @@ export async function press(locator, key = 'Space') {
 
 // The tiny runner (tests/runner.mjs), for the tests that import this file.
 export { test, run } from '../runner.mjs';
+
+// The planner's pages, as the address names them (#/planner/<slug>), and their headings.
+export const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['triage', 'Triage'],
+  ['organizations', 'Organizations'], ['events', 'Events'], ['social', 'Social media plan'],
+  ['targets', 'Target companies'], ['goals', 'Goals'], ['map', 'Network map'], ['metrics', 'Metrics']];

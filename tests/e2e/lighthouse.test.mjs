@@ -15,7 +15,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkedInCsv } from '../bench/scale.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, run, test } from './lib.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, PLANNER_PAGES, run, test } from './lib.mjs';
 
 const MIN_SCORE = 0.98;  // issue #17 asks at least 98 on every page
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false };
@@ -137,9 +137,6 @@ test('contents drawer, phone 375 px', () =>
 
 // The planner's pages, empty and with 200 imported contacts: one page, reached by
 // address (hash) one after the other, each audited as a snapshot once drawn.
-const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['organizations', 'Organizations'],
-  ['events', 'Events'], ['social', 'Social media plan'], ['targets', 'Target companies'], ['goals', 'Goals'],
-  ['map', 'Network map'], ['metrics', 'Metrics'], ['triage', 'Triage']];
 const CONNECTIONS = join(mkdtempSync(join(tmpdir(), 'wb-lh-')), 'Connections.csv');
 writeFileSync(CONNECTIONS, linkedInCsv(200));
 

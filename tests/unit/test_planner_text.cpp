@@ -51,6 +51,11 @@ TEST_CASE("planner text: comma lists are trimmed and drop empty items") {
     CHECK(pl::SplitList("").empty());
     CHECK(pl::SplitList("  ").empty());
     CHECK(pl::JoinList(V{"a", "b c"}) == "a, b c");
+    CHECK(pl::Grouped(0) == "0");
+    CHECK(pl::Grouped(999) == "999");
+    CHECK(pl::Grouped(1000) == "1,000");
+    CHECK(pl::Grouped(29929) == "29,929");
+    CHECK(pl::Grouped(1234567) == "1,234,567");
     CHECK(pl::JoinList(V{}).empty());
     V tags{"mentor", "data team"};
     CHECK(pl::SplitList(pl::JoinList(tags)) == tags);

@@ -274,7 +274,5 @@ bool TriageCacheFresh(const TriageCache& c, const planner::Planner& p);
 void TriageNoteChange(TriageCache& c, const planner::Planner& p, const std::vector<planner::Id>& ids, bool waiting);
 // "42 sorted, 29,929 to go" for the whole planner.
 std::string TriageProgress(const planner::Planner& p, size_t to_go);
-// 29929 -> "29,929".
-std::string Grouped(size_t n);
 
 }  // namespace wb::ui

@@ -15,15 +15,6 @@
 namespace wb::ui {
 using namespace planner;
 
-std::string Grouped(size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 std::string TriageProgress(const Planner& p, size_t to_go) {
     const size_t sorted = p.contacts.size() >= to_go ? p.contacts.size() - to_go : 0;
     return Grouped(sorted) + " sorted, " + Grouped(to_go) + " to go";
@@ -112,9 +103,6 @@ void Para(const std::string& text, ImU32 color = 0) {
     ImGui::PopStyleColor();
     SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
-
-// "2,999 contacts": CountOf with the digits grouped.
-std::string CountOfGrouped(size_t n, const char* one, const char* many) { return Grouped(n) + " " + (n == 1 ? one : many); }
 
 // --- The card ------------------------------------------------------------------------
 void Fact(const char* label, const std::string& value) {

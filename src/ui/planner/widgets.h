@@ -84,6 +84,9 @@ const char* StandingWord(Standing s);  // "overdue", "due this week", ...
 inline std::string CountOf(size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
+inline std::string CountOfGrouped(size_t n, const char* one, const char* many) {  // "2,999 contacts"
+    return planner::Grouped(n) + " " + (n == 1 ? one : many);
+}
 std::string DaysFromNow(planner::Day day, planner::Day today);  // "today", "in 3 days", "2 days ago"
 std::string DueWords(const planner::Contact& c, planner::Day today);  // "overdue by 3 days", "due 2026-12-01"
 std::string ContactLine(const planner::Contact& c);  // "Name (Company)"

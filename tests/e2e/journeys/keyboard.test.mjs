@@ -22,7 +22,7 @@ const focusedNow = (page) => page.evaluate(() => {
 // and counts. Focus lost to <body> fails the journey at once, naming the key.
 function keyboard(page) {
   const k = { count: 0, log: [] };
-  k.press = async (key) => {
+  k.key = async (key) => {
     k.count++;
     await page.keyboard.press(key);
     await page.waitForFunction(() => (window.__wbStats || {}).idle === 1, null, { timeout: 20000 });
@@ -41,10 +41,10 @@ test('keyboard learner: a 5-question quiz checked answer by answer, focus never 
   const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', { errors });
   const k = keyboard(page);
   // Tab to the quiz's first control.
-  let f = await k.press('Tab');
+  let f = await k.key('Tab');
   while (!(f.inMirror && (f.type === 'radio' || f.type === 'checkbox'))) {
     assert.ok(k.count < 80, 'the quiz is reachable with Tab');
-    f = await k.press('Tab');
+    f = await k.key('Tab');
   }
   const toQuiz = k.count;
   // Answer as a learner does: pick an option (Space on a radio group's first
@@ -54,21 +54,21 @@ test('keyboard learner: a 5-question quiz checked answer by answer, focus never 
   let checks = 0;
   for (;;) {
     assert.ok(k.count - toQuiz < 200, `the quiz ends (keys so far:\n${k.log.slice(-12).join('\n')})`);
-    if (f.type === 'radio' && !f.checked && !ticked.has(f.group)) { ticked.add(f.group); f = await k.press('Space'); continue; }
-    if (f.type === 'checkbox' && !ticked.has('boxes of question ' + checks)) { ticked.add('boxes of question ' + checks); f = await k.press('Space'); continue; }
+    if (f.type === 'radio' && !f.checked && !ticked.has(f.group)) { ticked.add(f.group); f = await k.key('Space'); continue; }
+    if (f.type === 'checkbox' && !ticked.has('boxes of question ' + checks)) { ticked.add('boxes of question ' + checks); f = await k.key('Space'); continue; }
     if (f.tag === 'BUTTON' && /^Check answer/.test(f.name)) {
       checks++;
-      f = await k.press('Enter');
+      f = await k.key('Enter');
       // Focus lands on the verdict: a screen reader reads it, Tab goes on to the next question.
       assert.match(f.name, /^(Correct|Partly right|Not quite)\./, `after "Check answer" focus is on the verdict, not ${f.tag} "${f.name}"`);
       continue;
     }
     if (f.tag === 'BUTTON' && /^Submit quiz/.test(f.name)) {
-      f = await k.press('Enter');
+      f = await k.key('Enter');
       assert.match(f.name, /^Score: \d+%/, `after "Submit quiz" focus is on the score, not ${f.tag} "${f.name}"`);
       break;
     }
-    f = await k.press('Tab');
+    f = await k.key('Tab');
   }
   await page.getByText(/^Score: \d+% \(\d of 5 right\)/).first().waitFor();
   const quizKeys = k.count - toQuiz;
@@ -88,10 +88,10 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
   // Tab (or Shift+Tab) until the focused control's name matches.
   const tabTo = async (re, key = 'Tab') => {
     const start = k.count;
-    let f = await k.press(key);
+    let f = await k.key(key);
     while (!re.test(f.name)) {
       assert.ok(k.count - start < 80, `${key} reaches ${re} (the last keys:\n${k.log.slice(-40).join('\n')})`);
-      f = await k.press(key);
+      f = await k.key(key);
     }
     return f;
   };
@@ -100,14 +100,14 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
 
   await task('open the planner', async () => {
     await tabTo(/^Your network planner$/);
-    const f = await k.press('Enter');
+    const f = await k.key('Enter');
     await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
     assert.deepEqual([f.tag, f.name], ['H1', 'This week'], 'a new page: focus on its heading');
   });
   await task('open Contacts', async () => {
     // Focus is on the new page's heading; the planner's pages are listed before it.
     await tabTo(/^Contacts$/, 'Shift+Tab');
-    await k.press('Enter');
+    await k.key('Enter');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   });
   await task('add a contact', async () => {
@@ -115,14 +115,14 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
     assert.equal(f.tag, 'INPUT');
     await page.keyboard.type('Ngozi Okonkwo');
     await tabTo(/^Add contact$/);
-    await k.press('Enter');
+    await k.key('Enter');
     await page.getByRole('heading', { name: 'Ngozi Okonkwo', level: 1 }).waitFor();
   });
   await task('log a touch', async () => {
     await tabTo(/^What happened$/);
     await page.keyboard.type('Coffee after the meetup');
     await tabTo(/^Log this touch$/);
-    await k.press('Enter');
+    await k.key('Enter');
     await page.getByText(/Coffee after the meetup/).first().waitFor();
     assert.match(await page.locator('#wb-live').textContent(), /Touch logged with Ngozi Okonkwo/);
   });
@@ -134,7 +134,7 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
   // Back in the table, the company has its own cell.
   await task('back to the table', async () => {
     await tabTo(/^Back to all contacts$/, 'Shift+Tab');
-    await k.press('Enter');
+    await k.key('Enter');
     await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   });
   await page.getByRole('cell', { name: 'Lagos Fintech' }).waitFor();
@@ -147,9 +147,9 @@ test('keyboard learner: "Skip to the quiz" from a fresh load in three keys; no s
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', {});
   const k = keyboard(page);
-  let f = await k.press('Tab');
-  while (f.name !== 'Skip to the quiz') { assert.ok(k.count < 4, 'the skip link comes first'); f = await k.press('Tab'); }
-  f = await k.press('Enter');
+  let f = await k.key('Tab');
+  while (f.name !== 'Skip to the quiz') { assert.ok(k.count < 4, 'the skip link comes first'); f = await k.key('Tab'); }
+  f = await k.key('Enter');
   assert.ok(f.inMirror && (f.type === 'radio' || f.type === 'checkbox' || f.tag === 'BUTTON'), `focus on the quiz's first control, not ${f.tag} "${f.name}"`);
   const inQuiz = await page.evaluate(() => !!document.activeElement.closest('[data-skip-target]'));
   assert.ok(inQuiz, 'the focused control is inside the quiz');
@@ -175,11 +175,11 @@ test('keyboard focus is drawn: the canvas under a control differs when the keybo
     const b = await button.boundingBox();
     const clip = { x: b.x - 6, y: b.y - 6, width: b.width + 12, height: b.height + 12 };
     const before = await page.screenshot({ clip });
-    let f = await k.press('Tab');
-    while (f.name !== 'Settings') { assert.ok(k.count < 40, 'Tab reaches Settings'); f = await k.press('Tab'); }
+    let f = await k.key('Tab');
+    while (f.name !== 'Settings') { assert.ok(k.count < 40, 'Tab reaches Settings'); f = await k.key('Tab'); }
     const focusedShot = await page.screenshot({ clip });
     assert.ok(!before.equals(focusedShot), `${theme}: the focused Settings button looks the same as unfocused`);
-    await k.press('Tab');  // focus moves on: the ring goes with it
+    await k.key('Tab');  // focus moves on: the ring goes with it
     const after = await page.screenshot({ clip });
     assert.ok(!after.equals(focusedShot), `${theme}: the ring stayed after focus moved on`);
     await ctx.close();

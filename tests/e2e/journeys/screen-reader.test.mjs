@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../scripts/server.mjs';
 import { linkedInCsv } from '../../bench/scale.mjs';
-import { launch, openWorkbook, run, test } from './lib.mjs';
+import { launch, liveSays, openWorkbook, run, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -50,8 +50,7 @@ async function focusNow(cdp) {
 function screenReader(page, cdp) {
   const sr = { count: 0, log: [] };
   const idle = () => page.waitForFunction(() => (window.__wbStats || {}).idle === 1, null, { timeout: 20000 });
-  sr.live = () => page.evaluate(() => document.getElementById('wb-live').textContent);
-  sr.press = async (key) => {
+  sr.key = async (key) => {
     sr.count++;
     await page.keyboard.press(key);
     await idle();
@@ -65,15 +64,13 @@ function screenReader(page, cdp) {
   sr.to = async (role, re, key = 'Tab') => {
     const start = sr.count;
     const roles = role === 'textbox' ? ['textbox', 'combobox'] : [role];
-    let f = await sr.press(key);
+    let f = await sr.key(key);
     while (!(roles.includes(f.role) && re.test(f.name))) {
       assert.ok(sr.count - start < 90, `${key} reaches ${role} ${re}; the last keys:\n${sr.log.slice(-30).join('\n')}`);
-      f = await sr.press(key);
+      f = await sr.key(key);
     }
     return f;
   };
-  sr.liveSays = (re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('wb-live').textContent),
-    re.source, { timeout: 10000 });
   return sr;
 }
 
@@ -104,44 +101,44 @@ test('screen-reader learner: reads a section, writes a reflection, takes a quiz,
 
   await task('take the quiz', async () => {
     let f = await sr.to('link', /^Skip to the quiz$/, 'Shift+Tab');
-    f = await sr.press('Enter');
+    f = await sr.key('Enter');
     const answered = new Set();
     let checks = 0;
     for (;;) {
       assert.ok(sr.count < 400, `the quiz ends; the last keys:\n${sr.log.slice(-30).join('\n')}`);
-      if (f.role === 'radio' && !answered.has('q' + checks)) { answered.add('q' + checks); f = await sr.press('Space'); continue; }
-      if (f.role === 'checkbox' && !answered.has('q' + checks)) { answered.add('q' + checks); f = await sr.press('Space'); continue; }
+      if (f.role === 'radio' && !answered.has('q' + checks)) { answered.add('q' + checks); f = await sr.key('Space'); continue; }
+      if (f.role === 'checkbox' && !answered.has('q' + checks)) { answered.add('q' + checks); f = await sr.key('Space'); continue; }
       if (f.role === 'button' && /^Check answer/.test(f.name)) {
         checks++;
-        f = await sr.press('Enter');
+        f = await sr.key('Enter');
         assert.match(f.name, /^(Correct|Partly right|Not quite)\./, `the verdict is read after "Check answer", not ${f.role} "${f.name}"`);
         continue;
       }
       if (f.role === 'button' && /^Submit quiz/.test(f.name)) {
-        f = await sr.press('Enter');
+        f = await sr.key('Enter');
         assert.match(f.name, /^Score: \d+%/, 'the score is read after "Submit quiz"');
         break;
       }
-      f = await sr.press('Tab');
+      f = await sr.key('Tab');
     }
     assert.equal(checks, 5);
   });
 
   await task('open the results', async () => {
     await sr.to('button', /^Your results$/, 'Shift+Tab');
-    const f = await sr.press('Enter');
+    const f = await sr.key('Enter');
     assert.deepEqual([f.role, f.name], ['heading', 'Your results'], 'a new page: its heading is read');
   });
 
   await task('open the planner', async () => {
     await sr.to('button', /^Your network planner$/, 'Shift+Tab');
-    const f = await sr.press('Enter');
+    const f = await sr.key('Enter');
     assert.deepEqual([f.role, f.name], ['heading', 'This week']);
   });
 
   await task('open Contacts', async () => {
     await sr.to('link', /^Contacts$/, 'Shift+Tab');
-    const f = await sr.press('Enter');
+    const f = await sr.key('Enter');
     assert.deepEqual([f.role, f.name], ['heading', 'Contacts']);
   });
 
@@ -149,7 +146,7 @@ test('screen-reader learner: reads a section, writes a reflection, takes a quiz,
     await sr.to('textbox', /New contact's name/);
     await page.keyboard.type('Ngozi Okonkwo');
     await sr.to('button', /^Add contact$/);
-    const f = await sr.press('Enter');
+    const f = await sr.key('Enter');
     assert.deepEqual([f.role, f.name], ['heading', 'Ngozi Okonkwo'], 'the new contact\'s page is read');
     await sr.to('textbox', /^Company$/);
     await page.keyboard.type('Lagos Fintech');
@@ -161,21 +158,21 @@ test('screen-reader learner: reads a section, writes a reflection, takes a quiz,
     await sr.to('textbox', /^What happened$/, 'Shift+Tab');  // above the contact's details
     await page.keyboard.type('Coffee after the meetup');
     await sr.to('button', /^Log this touch$/);
-    await sr.press('Enter');
-    await sr.liveSays(/Touch logged with Ngozi Okonkwo/);
+    await sr.key('Enter');
+    await liveSays(page, /Touch logged with Ngozi Okonkwo/);
   });
 
   await task('open an import preview and cancel it', async () => {
     await sr.to('button', /^Back to all contacts$/, 'Shift+Tab');
-    await sr.press('Enter');
+    await sr.key('Enter');
     await sr.to('button', /^Import contacts/);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), sr.press('Enter')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), sr.key('Enter')]);
     await chooser.setFiles(CONNECTIONS);
-    await sr.liveSays(/20 new/);  // the preview's summary is announced
+    await liveSays(page, /20 new/);  // the preview's summary is announced
     const heading = await focusNow(cdp);
     assert.deepEqual([heading.role, heading.name], ['heading', 'Import contacts'], 'the preview is a page: its heading is read');
     await sr.to('button', /^Cancel the import$/);
-    const back = await sr.press('Enter');
+    const back = await sr.key('Enter');
     assert.ok(back.role !== 'button' || !/Cancel the import/.test(back.name), 'the preview has gone');
     const t = await axTree(cdp);
     assert.ok(!t.nodes.some((n) => /LinkedIn connections: 20 new/.test(t.text(n))), 'nothing of the preview is left');
@@ -183,9 +180,9 @@ test('screen-reader learner: reads a section, writes a reflection, takes a quiz,
 
   await task('change the theme', async () => {
     await sr.to('button', /^Settings$/, 'Shift+Tab');
-    await sr.press('Enter');
+    await sr.key('Enter');
     await sr.to('button', /^High contrast: off$/);
-    const f = await sr.press('Enter');
+    const f = await sr.key('Enter');
     assert.deepEqual([f.role, f.name], ['button', 'High contrast: on'], 'the same button, now saying what it is');
   });
 

@@ -24,17 +24,17 @@ writeFileSync(SMALL, linkedInCsv(40));
 
 const grouped = (n) => n.toLocaleString('en-US');
 
-// Imports a LinkedIn file through the real import UI: the button pressed with
-// `press` (a mouse click or a tap), the browser's file chooser, then "Add to my planner".
-async function importFile(page, file, n, press) {
+// Imports a LinkedIn file through the real import UI: the button hit with
+// `pointer` (a mouse click or a tap), the browser's file chooser, then "Add to my planner".
+async function importFile(page, file, n, pointer) {
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    press(page.getByRole('button', { name: /Import contacts from a LinkedIn/ })),
+    pointer(page.getByRole('button', { name: /Import contacts from a LinkedIn/ })),
   ]);
   await chooser.setFiles(file);
   await page.getByText(new RegExp(`LinkedIn connections: ${n} new`)).first().waitFor({ timeout: 120000 });
-  await press(page.getByRole('button', { name: 'Add to my planner' }));
+  await pointer(page.getByRole('button', { name: 'Add to my planner' }));
   await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
 }
 
