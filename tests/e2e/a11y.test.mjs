@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkedInCsv } from '../bench/scale.mjs';
-import { PLANNER_PAGES, idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
+import { PLANNER_PAGES, idle, launch, liveMatches, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -284,7 +284,7 @@ test('announcements: a polite live region exists and carries storage notices', a
   const page = await openWorkbook(ctx, URL);
   await idle(page);
   assert.equal(await page.locator('#wb-live').getAttribute('aria-live'), 'polite');
-  assert.match(await page.locator('#wb-live').textContent(), /could not be read/);
+  await liveMatches(page, /could not be read/);
   await ctx.close();
 });
 

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests and the benchmarks: Debian's Chromium driven
 // by playwright-core (never a downloaded browser), and a tiny test runner that
 // prints the closing line CI reads ("N passed, N failed").
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,14 @@ export async function press(locator, key = 'Space') {
 
 // The tiny runner (tests/runner.mjs), for the tests that import this file.
 export { test, run } from '../runner.mjs';
+
+// Checks that the live region says `re`. Announcements land a moment after the frame
+// (the region is cleared first, so that repeated words are read again): waits for them.
+export async function liveMatches(page, re) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('wb-live').textContent), re.source,
+    { timeout: 10000 }).catch(() => {});
+  assert.match(await page.locator('#wb-live').textContent(), re);
+}
 
 // The planner's pages, as the address names them (#/planner/<slug>), and their headings.
 export const PLANNER_PAGES = [['week', 'This week'], ['contacts', 'Contacts'], ['triage', 'Triage'],

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/server.mjs';
-import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
+import { idle, launch, liveMatches, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const ICAL = require('ical.js');
@@ -108,7 +108,7 @@ test('import a LinkedIn file through the file chooser, log a touch, export a cal
   assert.ok(events.some((e) => String(e.getFirstPropertyValue('summary')).includes(firstName)), 'a follow-up for the contact');
   for (const e of events) assert.ok(e.getFirstSubcomponent('valarm'), 'each follow-up has an alarm');
   assert.equal(events.length, 1, 'only the tiered contact has a follow-up');
-  assert.match(await page.locator('#wb-live').textContent(), /Saved 1 follow-up to networking-follow-ups\.ics/);
+  await liveMatches(page, /Saved 1 follow-up to networking-follow-ups\.ics/);
 
   // Everything survives a reload (IndexedDB).
   await saved(page);

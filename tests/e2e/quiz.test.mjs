@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../scripts/server.mjs';
-import { idle, launch, openWorkbook, press, run, saved, test } from './lib.mjs';
+import { idle, launch, liveMatches, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -13,7 +13,6 @@ const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8')
 const quiz = chapter.quizzes.find((q) => q.section === 'be-proactive');
 const question = (kind) => quiz.questions.find((q) => q.kind === kind);
 
-const live = (page) => page.locator('#wb-live').textContent();
 
 test('a whole section quiz: answers, per-option feedback, score, pass, and reload', async () => {
   const ctx = await browser.newContext();
@@ -65,7 +64,7 @@ test('a whole section quiz: answers, per-option feedback, score, pass, and reloa
     await press(page.getByRole('radiogroup', { name: sr.prompt }).getByRole('radio', { name: '4' }));
 
   await press(page.getByRole('button', { name: `Submit quiz: ${quiz.title}` }), 'Enter');
-  assert.match(await live(page), /Quiz submitted\. Score 80%\. Passed\./);
+  await liveMatches(page, /Quiz submitted\. Score 80%\. Passed\./);
   await page.getByText('Score: 80% (4 of 5 right). Passed. Attempts: 1.').waitFor();
   await saved(page);
 
@@ -88,7 +87,7 @@ test('retry wrong answers only keeps the right ones and counts a second attempt'
   const single = question('single');
   await press(page.getByRole('radiogroup', { name: single.prompt }).getByRole('radio', { name: single.options.find((o) => o.correct).text }));
   await press(page.getByRole('button', { name: `Submit quiz: ${quiz.title}` }), 'Enter');
-  assert.match(await live(page), /Score 20%\. Not passed yet/);
+  await liveMatches(page, /Score 20%\. Not passed yet/);
   await press(page.getByRole('button', { name: 'Retry wrong answers only' }), 'Enter');
   // The right answer is still chosen; the rest are open again.
   assert.equal(await page.getByRole('radiogroup', { name: single.prompt }).getByRole('radio', { name: single.options.find((o) => o.correct).text }).isChecked(), true);
@@ -106,7 +105,7 @@ test('the final check holds its feedback until submit', async () => {
   await press(page.getByRole('radiogroup', { name: q1.prompt }).getByRole('radio', { name: q1.options[0].text }));
   assert.equal(await page.getByRole('button', { name: /Check answer/ }).count(), 0, 'no per-answer check in on-submit mode');
   await press(page.getByRole('button', { name: `Submit quiz: ${final.title}` }), 'Enter');
-  assert.match(await live(page), /Quiz submitted\. Score \d+%/);
+  await liveMatches(page, /Quiz submitted\. Score \d+%/);
   await ctx.close();
 });
 

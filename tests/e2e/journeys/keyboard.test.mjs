@@ -5,7 +5,7 @@
 // Prints the keys each task took. Only page.keyboard acts.
 import assert from 'node:assert/strict';
 import { startServer } from '../../../scripts/server.mjs';
-import { launch, openWorkbook, run, test } from './lib.mjs';
+import { launch, liveMatches, openWorkbook, run, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -124,7 +124,7 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
     await tabTo(/^Log this touch$/);
     await k.key('Enter');
     await page.getByText(/Coffee after the meetup/).first().waitFor();
-    assert.match(await page.locator('#wb-live').textContent(), /Touch logged with Ngozi Okonkwo/);
+    await liveMatches(page, /Touch logged with Ngozi Okonkwo/);
   });
   await task('give the company', async () => {
     await tabTo(/^Company$/);

@@ -8,7 +8,7 @@
 // event). Journeys wait for those and for the values they need, never a fixed time.
 import assert from 'node:assert/strict';
 
-export { launch, openWorkbook, run, test } from '../lib.mjs';
+export { launch, liveMatches, openWorkbook, run, test } from '../lib.mjs';
 
 const stats = (page) => page.evaluate(() => ({ ...(window.__wbStats || {}) }));
 
