@@ -396,6 +396,9 @@ void App::Frame() {
     drawn_ = true;
     Apply(in);
     if (planner_code_ == PlannerCode::Ready) ApplyPlanner(pin);
+    // A widget's own announcement (a date picked in a calendar), unless an action said more.
+    if (out.announce.empty()) out.announce = sem.announcement;
+    sem.announcement.clear();
 }
 
 void App::Apply(const ui::Intents& in) {

@@ -124,6 +124,7 @@ mergeInto(LibraryManager.library, {
         // Scrolled wholly out of view: under the controls in view (style.css).
         el.classList.toggle('wb-out', !!(flags & 256));
         if (flags & 512) el.setAttribute('data-skip-target', ''); else el.removeAttribute('data-skip-target');
+        if (flags & 1024) el.setAttribute('data-grid', ''); else el.removeAttribute('data-grid');
       }
     },
     // --- text fields: the mirrored element is the editor (see ui/text_field.cpp).
@@ -306,6 +307,16 @@ mergeInto(LibraryManager.library, {
     WB.sem.addEventListener('keydown', function(e) {
       var el = e.target;
       if (e.key === 'Enter' && !e.isComposing && el.dataset && el.dataset.role === 'textbox') _wb_sem_submit(Number(el.dataset.semId));
+      // A calendar's days: the app moves by day, week and month (codes: wb::GridKey).
+      if (el.type === 'radio' && el.closest('[data-grid]') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        var code = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', 'Escape',
+                    'Enter'].indexOf(e.key) + 1;
+        if (code > 0) {
+          e.preventDefault();
+          e.stopPropagation();
+          _wb_sem_key(Number(el.dataset.semId), code);
+        }
+      }
     });
     // A phone's on-screen keyboard covers the bottom of the window: the workbook
     // then fits the part left visible, and the focused field scrolls into it.

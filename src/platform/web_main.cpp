@@ -545,6 +545,13 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_edit(unsigned id, int start, int end, int backw
     wb::Sem().edit = {id, start, end, backward != 0, comp_start, comp_end};
     RequestFrames();
 }
+// A key on a radio of a grid (a calendar's days): code as in wb::GridKey.
+EMSCRIPTEN_KEEPALIVE void wb_sem_key(unsigned id, int code) {
+    if (code <= 0 || code > static_cast<int>(wb::GridKey::Enter)) return;
+    wb::Sem().requests.key_id = id;
+    wb::Sem().requests.key = static_cast<wb::GridKey>(code);
+    RequestFrames();
+}
 // Enter in a mirrored single-line field.
 EMSCRIPTEN_KEEPALIVE void wb_sem_submit(unsigned id) {
     wb::Sem().requests.submit = id;

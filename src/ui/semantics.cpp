@@ -108,6 +108,13 @@ bool Semantics::TakeActivate(ImGuiID id) {
     return true;
 }
 
+GridKey Semantics::TakeKey(ImGuiID id) {
+    if (id == 0 || requests.key_id != id) return GridKey::None;
+    requests.key_id = 0;
+    last_activation_from_dom = true;
+    return requests.key;
+}
+
 bool Semantics::TakeFocus(ImGuiID id) {
     if (id == 0 || requests.focus != id) return false;
     requests.focus = 0;

@@ -38,6 +38,7 @@ enum SemFlags : uint16_t {
     SemFlag_Focused = 1 << 7,   // has ImGui's keyboard focus
     SemFlag_OutOfView = 1 << 8, // a control scrolled wholly out of its window's view
     SemFlag_SkipTarget = 1 << 9, // a region the page's "Skip to the quiz" link leads to
+    SemFlag_Grid = 1 << 10,      // a radio group laid out in rows (a calendar): its arrow keys come to the app
 };
 
 struct SemNode {
@@ -77,6 +78,10 @@ struct FieldNotice {
     std::string text;
 };
 
+// Keys a grid of radios (a calendar) handles itself; the browser's own radio
+// arrows would only step through the group in a line.
+enum class GridKey : uint8_t { None, Left, Right, Up, Down, PageUp, PageDown, Home, End, Escape, Enter };
+
 // What the DOM side asked of the app since the last frame.
 struct SemRequests {
     ImGuiID activate = 0;  // a click, Enter or Space on a mirrored element
@@ -85,6 +90,8 @@ struct SemRequests {
     ImGuiID set_value_id = 0;  // a mirrored text field's new contents
     std::string set_value;
     ImGuiID submit = 0;        // Enter in a mirrored single-line field
+    ImGuiID key_id = 0;        // a key pressed on a radio of a SemFlag_Grid group ...
+    GridKey key{};             // ... and which
 };
 
 class Semantics {
@@ -106,11 +113,12 @@ public:
     std::string Serialize() const;
 
     SemRequests requests;   // filled by the platform (or a test), consumed by widgets
-    std::string announcement;  // polite live-region text set this frame; platform clears
+    std::string announcement;  // polite live-region text a widget set this frame; the app moves it to its outbox
 
     // Used by widget helpers: did the DOM activate this control?
     bool TakeActivate(ImGuiID id);
     bool TakeFocus(ImGuiID id);
+    GridKey TakeKey(ImGuiID id);  // GridKey::None unless a grid key came for this control
 
     // App -> DOM focus. A view that moves focus (e.g. into the search field
     // after the search button was pressed) asks for it; the next control

@@ -14,6 +14,7 @@
 #include "core/planner_text.h"
 #include "core/route.h"
 #include "harness.h"
+#include "ui/planner/widgets.h"
 
 using wb::Role;
 using wbtest::kToday;
@@ -224,6 +225,101 @@ TEST_CASE("ui planner: a touch dated in the future asks first; the announcement 
     got = pl::FindContact(ui.app.planner().model(), id);
     REQUIRE(got->log.size() == 2);
     CHECK(got->log[0].day == pl::DayFromYmd(2025, 12, 25));
+}
+
+TEST_CASE("ui planner: a date field's calendar moves by day, week and month with keys, and picks by key or pointer") {
+    Ui ui;
+    OpenNewContact(ui, "Katherine Johnson");
+    auto field = [&]() { return ui.Find(Role::TextField, "Date of the touch"); };
+    // The calendar's checked day: the group's one Tab stop, where the keyboard is.
+    auto cursor = [&]() -> const wb::SemNode* {
+        for (const wb::SemNode* n : ui.All(Role::Radio))
+            if ((n->flags & wb::SemFlag_Checked) && n->name.find(", 20") != std::string::npos) return n;
+        return nullptr;
+    };
+    auto key = [&](wb::GridKey k) {
+        REQUIRE(cursor() != nullptr);
+        wb::Sem().requests.key_id = cursor()->id;
+        wb::Sem().requests.key = k;
+        ui.Frames(2);
+    };
+    auto on = [&](pl::Day d) {
+        REQUIRE(cursor() != nullptr);
+        CHECK(cursor()->name.rfind(wb::ui::LongDate(d), 0) == 0);
+        CHECK(ui.dom_focused == cursor()->id);  // focus follows the keys
+    };
+    ui.Activate(Role::Button, "Calendar for Date of the touch");
+    ui.Frames(2);
+    const wb::SemNode* month = ui.Find(Role::RadioGroup, "November 2026");
+    REQUIRE(month != nullptr);
+    CHECK((month->flags & wb::SemFlag_Grid) != 0);  // arrows come to the app, not the browser's radio steps
+    CHECK(ui.All(Role::Radio).size() >= 30);
+    REQUIRE(cursor() != nullptr);
+    CHECK(cursor()->name == "Thursday, November 26, 2026, today, the date set");
+    on(kToday);
+    key(wb::GridKey::Left);
+    on(kToday - 1);
+    key(wb::GridKey::Up);
+    on(kToday - 8);
+    key(wb::GridKey::PageUp);  // November 18 to October 18 (a Sunday)
+    on(pl::DayFromYmd(2026, 10, 18));
+    CHECK(ui.Find(Role::RadioGroup, "October 2026") != nullptr);
+    key(wb::GridKey::Home);
+    on(pl::DayFromYmd(2026, 10, 12));
+    key(wb::GridKey::End);
+    on(pl::DayFromYmd(2026, 10, 18));
+    key(wb::GridKey::Escape);  // closes, and changes nothing
+    CHECK(ui.Find(Role::RadioGroup, "October 2026") == nullptr);
+    CHECK(field()->value == pl::FormatDay(kToday));
+    const wb::SemNode* toggle = ui.Find(Role::Button, "Calendar for Date of the touch");
+    REQUIRE(toggle != nullptr);
+    CHECK(ui.dom_focused == toggle->id);
+    CHECK((toggle->flags & wb::SemFlag_Collapsed) != 0);
+
+    // Enter picks, says the date, and gives focus back to the button.
+    ui.Activate(Role::Button, "Calendar for Date of the touch");
+    ui.Frames(2);
+    key(wb::GridKey::PageDown);
+    key(wb::GridKey::Left);
+    key(wb::GridKey::Enter);
+    CHECK(field()->value == "2026-12-25");
+    CHECK(ui.app.out.announce.find("Date of the touch: Friday, December 25, 2026.") != std::string::npos);
+    CHECK(ui.Find(Role::RadioGroup, "December 2026") == nullptr);
+    CHECK(ui.dom_focused == ui.Find(Role::Button, "Calendar for Date of the touch")->id);
+
+    // The pointer: open, a month back, click a day.
+    ui.Click(Role::Button, "Calendar for Date of the touch");
+    REQUIRE(ui.Find(Role::RadioGroup, "December 2026") != nullptr);  // opens on the field's date
+    ui.Click(Role::Button, "Previous month");
+    REQUIRE(ui.Find(Role::RadioGroup, "November 2026") != nullptr);
+    ui.Click(Role::Radio, "Tuesday, November 3, 2026");
+    CHECK(field()->value == "2026-11-03");
+    // Today and Clear; an emptied date blocks the log.
+    ui.Click(Role::Button, "Calendar for Date of the touch");
+    ui.Click(Role::Button, "Today, Thursday, November 26, 2026");
+    CHECK(field()->value == pl::FormatDay(kToday));
+    ui.Click(Role::Button, "Calendar for Date of the touch");
+    ui.Click(Role::Button, "Clear Date of the touch");
+    CHECK(field()->value.empty());
+    ui.Activate(Role::Button, "Log this touch");
+    CHECK(field()->desc.find("empty") != std::string::npos);
+
+    // Every planner date field has one: an event's date, picked, is the date added.
+    ui.app.OnRoute("#/planner/events");
+    ui.Frames(2);
+    ui.Activate(Role::Button, "Add an event");
+    ui.Frames(2);
+    SetField(ui, "Name", "Data Summit");
+    ui.Activate(Role::Button, "Calendar for Date");
+    ui.Frames(2);
+    on(kToday + 7);  // the form's default, a week ahead
+    key(wb::GridKey::Down);
+    key(wb::GridKey::Enter);
+    CHECK(ui.Find(Role::TextField, "Date (YYYY-MM-DD)")->value == pl::FormatDay(kToday + 14));
+    ui.Activate(Role::Button, "Add the event");
+    ui.Frames(2);
+    REQUIRE(ui.app.planner().model().events.size() == 1);
+    CHECK(ui.app.planner().model().events[0].day == kToday + 14);
 }
 
 TEST_CASE("ui planner: after a large import This week says none is due and links to the untiered contacts") {

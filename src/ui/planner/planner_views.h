@@ -198,6 +198,16 @@ struct TriageUi {
     int confirm_seen = -2;
 };
 
+// The calendar open under a date field (one at a time; see DatePicker).
+struct CalendarUi {
+    ImGuiID field = 0;                       // the date field it belongs to; 0 = closed
+    planner::Day cursor = planner::kNoDay;   // the day the keyboard is on; the month shown is its month
+    bool focus_cursor = false;               // move focus onto the cursor's day (it moved, or the calendar opened)
+    ImGuiID focus_toggle = 0;                // closed: focus goes back to this field's "Calendar" button
+    int seen = -2;                           // the frame it was last drawn (a page left closes it)
+    planner::Day today = planner::kNoDay;    // the planner's today (set by DrawPlanner every frame)
+};
+
 // UI state of the planner that lives between frames but is not stored.
 struct PlannerUi {
     PlannerPage page = PlannerPage::Week;
@@ -233,6 +243,7 @@ struct PlannerUi {
     MapCache map;
     MetricsCache metrics;
     TriageUi triage;
+    CalendarUi calendar;
 };
 
 struct PlannerView {

@@ -55,6 +55,10 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         ui.touch_day_error.clear();  // said again at the next Log if still wrong
         ui.touch_future_confirm = false;
     }
+    if (DatePicker(ui.calendar, "##touch_day", "Date of the touch", ui.touch_day, FieldWidth())) {
+        ui.touch_day_error.clear();
+        ui.touch_future_confirm = false;
+    }
     int ch = RadioPills("Channel", Options(kChannels, 6), ui.touch_channel, ImGui::GetContentRegionAvail().x);
     if (ch >= 0) ui.touch_channel = ch;
     ContactField("What happened", ui.touch_note, "e.g. Coffee chat about the data team");

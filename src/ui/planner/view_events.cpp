@@ -117,7 +117,7 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     Event& d = f.event;
     bool put = EditorStart(d.name, "event", width);
     put |= PickKind(EventKinds(v), d.kind, width);
-    put |= DateField("##day", "Date (YYYY-MM-DD)", f.event_day, d.day, f.event_day_error, width);
+    put |= DateField(ui.calendar, "##day", "Date (YYYY-MM-DD)", f.event_day, d.day, f.event_day_error, width);
     put |= Field("##place", "Place", d.place, width, "venue and city");
     put |= Field("##link", "Online link", d.link, width, "https://");
     FieldLabel("Goal: people to meet", width);

@@ -62,7 +62,7 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
                                "It is saved once it is an amount.";
         }
     }
-    put |= DateField("##renewal", "Renewal date (YYYY-MM-DD)", f.org_renewal, d.renewal, f.org_renewal_error, width);
+    put |= DateField(ui.calendar, "##renewal", "Renewal date (YYYY-MM-DD)", f.org_renewal, d.renewal, f.org_renewal_error, width);
     put |= Field("##want", "What I want from it", d.want, width, "e.g. a mentor, speaking practice");
     if (Field("##roles", "Roles taken (separated by commas)", f.org_roles, width, "e.g. volunteer, committee member")) {
         d.roles = SplitList(f.org_roles);

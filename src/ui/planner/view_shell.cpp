@@ -6,6 +6,7 @@ namespace wb::ui {
 using namespace planner;
 
 void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents& out) {
+    ui.calendar.today = v.today;
     auto nav = [&]() {
         ImVec2 a = ImGui::GetCursorScreenPos();
         SemScope scope(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));

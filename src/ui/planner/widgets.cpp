@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "imgui_internal.h"  // RenderArrow
+
 namespace wb::ui {
 using namespace planner;
 
@@ -89,8 +91,10 @@ std::string DateError(const char* label, const std::string& text, Day kept) {
            (kept == kNoDay ? std::string("empty") : FormatDay(kept)) + ".";
 }
 
-bool DateField(const char* id, const char* label, std::string& text, Day& day, std::string& error, float width) {
-    if (!CheckedField(id, label, text, width, "YYYY-MM-DD", error)) return false;
+bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& text, Day& day, std::string& error,
+               float width) {
+    const bool edited = CheckedField(id, label, text, width, "YYYY-MM-DD", error);
+    if (!DatePicker(cal, id, label, text, width) && !edited) return false;
     Day typed = kNoDay;
     std::string why;
     if (!ReadOptionalDate(text, typed, why)) {
@@ -101,6 +105,187 @@ bool DateField(const char* id, const char* label, std::string& text, Day& day, s
     if (typed == day) return false;
     day = typed;
     return true;
+}
+
+// --- Calendar -----------------------------------------------------------------
+
+static const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+static const char* const kWeekdayNames[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+static const char* const kWeekdayShort[7] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+
+static Day FirstOfMonth(Day d) {
+    int y, m, dd;
+    YmdFromDay(d, y, m, dd);
+    return DayFromYmd(y, m, 1);
+}
+
+// The same day of the month `n` months on, or the month's last day when it is shorter.
+static Day AddMonths(Day d, int n) {
+    int y, m, dd;
+    YmdFromDay(d, y, m, dd);
+    int k = y * 12 + (m - 1) + n;
+    y = k / 12;
+    m = k % 12 + 1;
+    const int days = DayFromYmd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - DayFromYmd(y, m, 1);
+    return DayFromYmd(y, m, std::min(dd, days));
+}
+
+std::string LongDate(Day day) {
+    int y, m, d;
+    YmdFromDay(day, y, m, d);
+    return std::string(kWeekdayNames[Weekday(day)]) + ", " + kMonthNames[m - 1] + " " + std::to_string(d) + ", " +
+           std::to_string(y);
+}
+
+static std::string FieldName(const char* label) {  // "Renewal date (YYYY-MM-DD)" -> "Renewal date"
+    std::string what = VisibleLabel(label);
+    return what.substr(0, what.find(" ("));
+}
+
+bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::string& text, float width) {
+    const std::string what = FieldName(label);
+    ImGui::PushID(field_id);
+    const ImGuiID me = ImGui::GetID("calendar");
+    if (cal.field == me && !Continuing(cal.seen)) cal.field = 0;  // its page was left
+    bool open = cal.field == me;
+    Day chosen = kNoDay;
+    std::string ignored;
+    ParseDateInput(text, cal.today, chosen, ignored);
+    if (cal.focus_toggle == me) {
+        Sem().FocusNextControl();
+        cal.focus_toggle = 0;
+    }
+    if (Button("Calendar##toggle", ("Calendar for " + what).c_str(), ImVec2(0, 0), false,
+               open ? SemFlag_Expanded : SemFlag_Collapsed)) {
+        open = !open;
+        cal.field = open ? me : 0;
+        if (open) {
+            cal.cursor = chosen != kNoDay ? chosen : cal.today;
+            cal.focus_cursor = true;  // onto the month's chosen (or today's) day
+            Continuing(cal.seen);
+        }
+    }
+    bool picked = false;
+    auto pick = [&](Day d) {
+        text = d == kNoDay ? std::string() : FormatDay(d);
+        Sem().announcement = what + (d == kNoDay ? ": cleared." : ": " + LongDate(d) + ".");
+        cal.field = 0;
+        cal.focus_toggle = me;  // (moves DOM focus only when the learner is using the DOM)
+        picked = true;
+    };
+    if (open && cal.cursor != kNoDay) {
+        const float cell = std::floor(std::clamp(width / 7, kMinTarget + 4, Em() * 2.6f));
+        ImVec2 a = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        SemScope group(Role::Group, "Calendar: " + what, a, ImVec2(a.x + cell * 7, a.y + cell * 8));
+        int y, m, d;
+        YmdFromDay(cal.cursor, y, m, d);
+        const std::string month = std::string(kMonthNames[m - 1]) + " " + std::to_string(y);
+        // Header: previous month, the month's name, next month.
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+        if (Button("##prev", "Previous month", ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, -1);
+        ImGui::RenderArrow(dl, ImVec2(a.x + (cell - Em()) * 0.5f, a.y + (cell - Em()) * 0.5f), ink, ImGuiDir_Left);
+        ImVec2 ts = ImGui::CalcTextSize(month.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(a.x + (cell * 7 - ts.x) * 0.5f, a.y + (cell - ts.y) * 0.5f));
+        TextItem(month);
+        ImGui::SetCursorScreenPos(ImVec2(a.x + cell * 6, a.y));
+        if (Button("##next", "Next month", ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, 1);
+        ImGui::RenderArrow(dl, ImVec2(a.x + cell * 6 + (cell - Em()) * 0.5f, a.y + (cell - Em()) * 0.5f), ink,
+                           ImGuiDir_Right);
+        // Weekday initials (a screen reader hears each day's full name instead).
+        const float top = a.y + cell;
+        for (int c = 0; c < 7; ++c) {
+            ImVec2 ws = ImGui::CalcTextSize(kWeekdayShort[c]);
+            dl->AddText(ImVec2(a.x + c * cell + (cell - ws.x) * 0.5f, top + (cell * 0.7f - ws.y) * 0.5f),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), kWeekdayShort[c]);
+        }
+        // The days: one radio group, the cursor's day checked (the group's Tab stop).
+        const Day first = FirstOfMonth(cal.cursor);
+        const int lead = Weekday(first), days = AddMonths(first, 1) - first;
+        const ImVec2 grid(a.x, top + cell * 0.7f);
+        const int rows = (lead + days + 6) / 7;
+        Day moved = kNoDay;
+        {
+            SemScope days_group(Role::RadioGroup, month, grid, ImVec2(grid.x + cell * 7, grid.y + cell * rows), "##days",
+                                SemFlag_Grid);
+            for (int i = 0; i < days; ++i) {
+                const Day day = first + i;
+                const ImVec2 p(grid.x + ((lead + i) % 7) * cell, grid.y + ((lead + i) / 7) * cell);
+                ImGui::SetCursorScreenPos(p);
+                ImGui::PushID(day);
+                const ImGuiID id = ImGui::GetID("day");
+                if (cal.focus_cursor && day == cal.cursor) {
+                    Sem().FocusNextControl();
+                    cal.focus_cursor = false;
+                }
+                BeforeControl(id);
+                bool pressed = ImGui::InvisibleButton("day", ImVec2(cell, cell));
+                const bool hovered = ImGui::IsItemHovered();
+                const ImVec2 q(p.x + cell, p.y + cell);
+                const float pad = 2.0f, round = cell * 0.2f;
+                if (day == chosen) {
+                    dl->AddRectFilled(ImVec2(p.x + pad, p.y + pad), ImVec2(q.x - pad, q.y - pad),
+                                      ImGui::GetColorU32(ImGuiCol_ButtonActive), round);
+                    dl->AddRect(ImVec2(p.x + pad, p.y + pad), ImVec2(q.x - pad, q.y - pad),
+                                ImGui::GetColorU32(ImGuiCol_CheckMark), round, 0, 2.0f);
+                } else if (hovered) {
+                    dl->AddRectFilled(ImVec2(p.x + pad, p.y + pad), ImVec2(q.x - pad, q.y - pad),
+                                      ImGui::GetColorU32(ImGuiCol_FrameBgHovered), round);
+                }
+                if (day == cal.today)  // today: underlined, whatever else it is
+                    dl->AddLine(ImVec2(p.x + cell * 0.3f, q.y - cell * 0.18f), ImVec2(q.x - cell * 0.3f, q.y - cell * 0.18f),
+                                Colors().accent, 2.0f);
+                const std::string num = std::to_string(i + 1);
+                ImVec2 ns = ImGui::CalcTextSize(num.c_str());
+                dl->AddText(ImVec2(p.x + (cell - ns.x) * 0.5f, p.y + (cell - ns.y) * 0.5f), ink, num.c_str());
+                if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                std::string name = LongDate(day);
+                if (day == cal.today) name += ", today";
+                if (day == chosen) name += ", the date set";
+                RecordControl(Role::Radio, id, name, day == cal.cursor ? SemFlag_Checked : 0);
+                if (Sem().TakeActivate(id)) pressed = true;
+                else if (pressed) Sem().last_activation_from_dom = false;
+                if (pressed) pick(day);
+                switch (Sem().TakeKey(id)) {
+                    case GridKey::Left: moved = day - 1; break;
+                    case GridKey::Right: moved = day + 1; break;
+                    case GridKey::Up: moved = day - 7; break;
+                    case GridKey::Down: moved = day + 7; break;
+                    case GridKey::PageUp: moved = AddMonths(day, -1); break;
+                    case GridKey::PageDown: moved = AddMonths(day, 1); break;
+                    case GridKey::Home: moved = day - Weekday(day); break;
+                    case GridKey::End: moved = day + 6 - Weekday(day); break;
+                    case GridKey::Enter: pick(day); break;
+                    case GridKey::Escape: cal.field = 0; cal.focus_toggle = me; break;
+                    case GridKey::None: break;
+                }
+                ImGui::PopID();
+            }
+        }
+        if (moved != kNoDay) {
+            cal.cursor = moved;
+            cal.focus_cursor = true;
+        }
+        // Footer: today, clear, close.
+        ImGui::SetCursorScreenPos(ImVec2(a.x, grid.y + cell * rows + ImGui::GetStyle().ItemSpacing.y));
+        Flow flow(std::max(width, cell * 7));
+        const std::string today_name = "Today, " + LongDate(cal.today);
+        flow.Next("Today");
+        if (Button("Today##today", today_name.c_str())) pick(cal.today);
+        if (!text.empty()) {
+            flow.Next("Clear");
+            if (Button("Clear##clear", ("Clear " + what).c_str())) pick(kNoDay);
+        }
+        flow.Next("Close");
+        if (Button("Close##close", "Close the calendar") ||
+            (cal.field == me && ImGui::IsKeyPressed(ImGuiKey_Escape, false) && Sem().edit.id == 0)) {
+            cal.field = 0;
+            cal.focus_toggle = me;
+        }
+    }
+    ImGui::PopID();
+    return picked;
 }
 
 int RadioPills(const char* group, const std::vector<std::string>& options, int selected, float width) {
@@ -266,7 +451,7 @@ bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const 
         LabelledRadio("Kind", kinds, f.add_kind, width);
         std::string why;
         day_ok = !day || ReadOptionalDate(f.add_day, typed, why);
-        if (day) DateField("##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
+        if (day) DateField(ui.calendar, "##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
         add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
                          ("Cancel adding " + std::string(form.a_what)).c_str(), width);
     }

@@ -52,7 +52,17 @@ bool CheckedField(const char* id, const char* label, std::string& text, float wi
 // A date field: `text` as typed ("" = no date, else YYYY-MM-DD), `day` the date
 // in force, which changes only to a real date; `error` says what is wrong
 // until it is one. True when `day` changed.
-bool DateField(const char* id, const char* label, std::string& text, planner::Day& day, std::string& error, float width);
+// A "Calendar" button under it opens a month to pick from (DatePicker).
+bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& text, planner::Day& day,
+               std::string& error, float width);
+// The "Calendar" button of the date field `field_id` (drawn just before) and, while
+// open, a month under it: one radio group of days (one Tab stop) where the arrows
+// move by day and week, Page Up and Page Down by month, Home and End to the week's
+// ends; Enter, Space, a click or a tap picks; Escape closes; "Today" and "Clear" too.
+// Picking writes the date into `text` as YYYY-MM-DD. True when it did.
+bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::string& text, float width);
+// "Monday, December 7, 2026": how a calendar names a day to a screen reader.
+std::string LongDate(planner::Day day);
 // The message DateField gives for `text` that is not a date.
 std::string DateError(const char* label, const std::string& text, planner::Day kept);
 
