@@ -153,7 +153,9 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
     // Bold and headings show people's names too (a contact's page): all of Latin when needed.
     const ImWchar* name_ranges = all_latin ? kRanges : styled_ranges;
     f.bold = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size, dpr, name_ranges);
-    f.italic = AddFont(d.italic, d.italic_size, f.body_size, dpr, styled_ranges);
+    // Emphasis is the chapter's only (learner text is never italic): its file holds
+    // ASCII and the content's glyphs, and nothing more is asked of it.
+    f.italic = AddFont(d.italic, d.italic_size, f.body_size, dpr, ChapterRanges().Data);
     f.h2 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.25f, dpr, name_ranges);
     f.h1 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.6f, dpr, name_ranges);
     io.Fonts->Build();

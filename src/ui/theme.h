@@ -23,7 +23,8 @@ constexpr float kBaseFontPx = 17.0f;  // body text at 100%
 // symbols; body text also Latin-1. Bold, italic and headings hold no more, as
 // they draw only the chapter and the UI's words: draw learner text in body.
 // `all_latin` (once learners type, or have typed, beyond that): body gets
-// Latin Extended-A too (names), the other fonts Latin-1. Fewer glyphs to
+// Latin Extended-A too (names), bold and headings Latin-1 (italic never: it
+// draws only the chapter's emphasis). Fewer glyphs to
 // rasterise shortens the time to the first frame.
 void BuildFonts(float text_scale, float dpr, bool all_latin);
 
