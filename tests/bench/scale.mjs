@@ -144,6 +144,7 @@ async function frameTimes(page, frames) {
 }
 
 export async function measureScale(browser, url, n = 30000) {
+  const N = n.toLocaleString('en-US');  // as the table counts: 30,000
   const dir = mkdtempSync(join(tmpdir(), 'wb-scale-'));
   const file = join(dir, 'Connections.csv');
   writeFileSync(file, linkedInCsv(n));
@@ -165,7 +166,7 @@ export async function measureScale(browser, url, n = 30000) {
   out.importWallMs = Date.now() - t0;
   out.importMs = await stat(page, 'import_ms');
   await press(page, page.getByRole('button', { name: 'Add to my planner' }));
-  await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
+  await page.getByText(new RegExp(`^${N} of ${N} contacts`)).first().waitFor({ timeout: 60000 });
   await page.waitForTimeout(2500);  // the debounced save of every chunk
 
   // Right after the import: nobody is due, and the calendar has nothing to hold.
@@ -227,7 +228,7 @@ export async function measureScale(browser, url, n = 30000) {
   out.typeSearch = await typingLatency(page, page.getByRole('textbox', { name: 'Search contacts', exact: true }), 'engineering manager ');
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 10000 });
+  await page.getByText(new RegExp(`^${N} of ${N} contacts`)).first().waitFor({ timeout: 10000 });
   await saved(page);
 
   // Triage: the first 50 of the 30,000 untiered contacts, by keyboard.
@@ -243,7 +244,7 @@ export async function measureScale(browser, url, n = 30000) {
   out.readMs = await stat(page, 'planner_read_ms');
   out.codeMs = await stat(page, 'deferred_load_ms');
   await page.evaluate(() => { location.hash = '#/planner/contacts'; });
-  await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
+  await page.getByText(new RegExp(`^${N} of ${N} contacts`)).first().waitFor({ timeout: 60000 });
   out.heapMB = (await stat(page, 'heap_bytes')) / (1 << 20);
   const survived = await page.evaluate(() => document.getElementById('wb-semantics').textContent.length > 0);
   out.intact = survived;

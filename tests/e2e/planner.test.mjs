@@ -208,7 +208,7 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   await page.waitForFunction(() => window.__appReady === true);
   await page.getByText(/could not be read/).first().waitFor();
   await page.evaluate(() => { location.hash = '#/planner/contacts'; });
-  await page.getByText(/^1 of 1 contacts/).first().waitFor();
+  await page.getByText(/^1 of 1 contact\b/).first().waitFor();
   const q = await idbDump(page, 'quarantine');
   assert.equal(q.c1, damaged, 'the damaged bytes are kept as found');
   const [download] = await Promise.all([

@@ -337,10 +337,10 @@ TEST_CASE("ui planner: after a large import This week says none is due and links
     ui.app.OnRoute("#/planner/week");
     ui.Frames(2);
     CHECK(ui.FindContaining(Role::Text, "0 overdue, 0 due in the next 7 days, 0 never contacted") != nullptr);
-    CHECK(ui.FindContaining(Role::Text, "You imported 3000 connections. None is due") != nullptr);
-    ui.Activate(Role::Button, "Show the 3000 contacts without a tier");
+    CHECK(ui.FindContaining(Role::Text, "You imported 3,000 connections. None is due") != nullptr);
+    ui.Activate(Role::Button, "Show the 3,000 contacts without a tier");
     CHECK(ui.H1() == "Contacts");
-    CHECK(ui.FindContaining(Role::Text, "3000 of 3000 contacts") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "3,000 of 3,000 contacts") != nullptr);
     CHECK(ui.app.planner().ui.query.tier == static_cast<int>(pl::Tier::None));
     const std::string ics = pl::ExportIcs(ui.app.planner().model(), kToday, 0);
     CHECK(ics.find("BEGIN:VEVENT") == std::string::npos);
@@ -381,7 +381,7 @@ TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen,
     ui.Frame();
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("contacts view, 30,000 contacts, one frame (native, null renderer): " << ms << " ms");
-    CHECK(ui.FindContaining(Role::Text, "30000 of 30000 contacts") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "30,000 of 30,000 contacts") != nullptr);
     size_t rows = 0;
     for (const wb::SemNode* n : ui.All(Role::Link)) rows += n->value.rfind("#/planner/contact/", 0) == 0;
     CHECK(rows > 5);
@@ -389,9 +389,9 @@ TEST_CASE("ui planner: 30,000 contacts: the table draws only the rows on screen,
     SetField(ui, "Search contacts", "person 2999");
     ui.Frame();
     // "person 2999" matches Person 2999, 12999, 22999 and 29990..29999.
-    const wb::SemNode* count = ui.FindContaining(Role::Text, "of 30000 contacts");
+    const wb::SemNode* count = ui.FindContaining(Role::Text, "of 30,000 contacts");
     REQUIRE(count != nullptr);
-    CHECK_MESSAGE(count->name.rfind("13 of 30000 contacts", 0) == 0, count->name);
+    CHECK_MESSAGE(count->name.rfind("13 of 30,000 contacts", 0) == 0, count->name);
     CHECK(ui.FindContaining(Role::Link, "Person 29995") != nullptr);
 }
 

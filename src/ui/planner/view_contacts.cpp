@@ -156,10 +156,8 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ui.rows_dirty = false;
         ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
-    char count[128];
-    std::snprintf(count, sizeof count, "%zu of %zu contacts%s", ui.rows.size(), p.contacts.size(),
-                  q.descending ? ", reverse order" : "");
-    WrappedText(count);
+    WrappedText(Grouped(ui.rows.size()) + " of " + CountOf(p.contacts.size(), "contact", "contacts") +
+                (q.descending ? ", reverse order" : ""));
     if (p.contacts.empty()) {
         MutedText("No contacts yet. Add someone above, or import your LinkedIn connections: LinkedIn lets you download "
                   "them as Connections.csv (Settings, Data privacy, Get a copy of your data).");

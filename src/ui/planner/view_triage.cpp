@@ -161,7 +161,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
         }
         if (cache.same_company)
             Fact(("Also at " + c.company).c_str(),
-                 CountOfGrouped(cache.same_company, "other contact", "other contacts") + ", " +
+                 CountOf(cache.same_company, "other contact", "other contacts") + ", " +
                      Grouped(cache.same_company_tiered) + " with a tier");
         if (!c.notes.empty()) {
             // Long notes are cut (at a character's start, never inside a UTF-8 sequence).
@@ -214,7 +214,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     TextField("##triage_filter", "Filter the contacts to sort", t.filter, "Filter by name, company, role, tags, notes");
     const bool filtered = t.filter.find_first_not_of(' ') != std::string::npos;
     if (filtered)
-        Para(CountOfGrouped(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
+        Para(CountOf(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
                   "\xE2\x80\x9D.");
 
     const Contact* c = Current(cache, p);

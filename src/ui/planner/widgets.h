@@ -90,11 +90,9 @@ const char* StandingWord(Standing s);  // "overdue", "due this week", ...
 
 // --- Words --------------------------------------------------------------------
 
-// "1 person", "2 people": a count with the noun that agrees with it.
+// "1 person", "2 people", "29,950 contacts": a count, its digits grouped as
+// everywhere in the planner, with the noun that agrees with it.
 inline std::string CountOf(size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-inline std::string CountOfGrouped(size_t n, const char* one, const char* many) {  // "2,999 contacts"
     return planner::Grouped(n) + " " + (n == 1 ? one : many);
 }
 std::string DaysFromNow(planner::Day day, planner::Day today);  // "today", "in 3 days", "2 days ago"

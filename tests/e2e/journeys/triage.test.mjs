@@ -64,7 +64,7 @@ test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone
   await click(page, page.getByRole('link', { name: 'This week', exact: true }));
   await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
   await page.getByText(/^0 overdue, 0 due in the next 7 days, 0 never contacted/).first().waitFor();
-  await click(page, page.getByRole('button', { name: 'Sort the 30000 contacts waiting, one by one' }));
+  await click(page, page.getByRole('button', { name: 'Sort the 30,000 contacts waiting, one by one' }));
   await page.getByRole('heading', { name: 'Triage', level: 1 }).waitFor();
   await page.getByText('0 sorted, 30,000 to go.').first().waitFor();
   const first = await page.getByRole('region', { name: /^Contact to sort: / }).getAttribute('aria-label');
@@ -88,7 +88,7 @@ test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone
   await page.getByRole('heading', { name: 'This week', level: 1 }).waitFor();
   await page.getByText(/^0 overdue, 0 due in the next 7 days, 50 never contacted/).first().waitFor();
   await page.getByRole('heading', { name: 'Never contacted (50)' }).waitFor();
-  await page.getByRole('button', { name: 'Sort the 29950 contacts waiting, one by one' }).waitFor();
+  await page.getByRole('button', { name: 'Sort the 29,950 contacts waiting, one by one' }).waitFor();
   assert.ok(first.includes('Contact to sort:'), first);
 
   // A reload resumes: the decisions are stored on the contacts.
