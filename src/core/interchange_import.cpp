@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/interchange_internal.h"
+#include "core/planner_text.h"  // Grouped
 #include "core/utf8.h"
 
 namespace wb::planner {
@@ -417,9 +418,10 @@ struct LineReader {
 }  // namespace
 
 std::string ImportSummary(const ImportPreview& p) {
-    return p.format + ": " + std::to_string(p.new_count) + " new, " + std::to_string(p.update_count) +
-           " to update (only empty fields are filled in), " + std::to_string(p.merged_count) +
-           " merged into an earlier line, " + std::to_string(p.skip_count) + " skipped.";
+    auto n = [](int v) { return Grouped(static_cast<size_t>(std::max(v, 0))); };
+    return p.format + ": " + n(p.new_count) + " new, " + n(p.update_count) +
+           " to update (only empty fields are filled in), " + n(p.merged_count) + " merged into an earlier line, " +
+           n(p.skip_count) + " skipped.";
 }
 
 std::string DescribeImportChanges(const ImportPreview& p) {

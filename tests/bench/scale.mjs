@@ -162,7 +162,7 @@ export async function measureScale(browser, url, n = 30000) {
   ]);
   const t0 = Date.now();
   await chooser.setFiles(file);
-  await page.getByText(/LinkedIn connections: \d+ new/).first().waitFor({ timeout: 60000 });
+  await page.getByText(/LinkedIn connections: [\d,]+ new/).first().waitFor({ timeout: 60000 });
   out.importWallMs = Date.now() - t0;
   out.importMs = await stat(page, 'import_ms');
   await press(page, page.getByRole('button', { name: 'Add to my planner' }));

@@ -301,3 +301,43 @@ TEST_CASE("ui triage: at 375 px and 200% text the card, the buttons and the bulk
         CHECK(n.max.x <= 375.5f);
     }
 }
+
+TEST_CASE("ui triage: the fast list sorts a page of rows with one press each; focus moves to the next row") {
+    Ui ui;
+    AddImported(ui, 30);
+    OpenTriage(ui);
+    ui.Activate(Role::Radio, "List");
+    ui.Frames(2);
+    CHECK(OnCard(ui).empty());  // no card: rows
+    const wb::SemNode* list = ui.Find(Role::List, "Contacts to sort");
+    REQUIRE(list != nullptr);
+    CHECK(ui.All(Role::ListItem).size() >= 20);
+    CHECK(ui.FindContaining(Role::Text, "Engineer at Acme Payments \xC2\xB7 connected 2019") != nullptr);
+    CHECK(ui.FindContaining(Role::Text, "Showing the first 20 contacts") != nullptr);
+    // The keys mean nothing here (which row?): nobody is decided by them.
+    ui.Press(ImGuiKey_1);
+    CHECK(ByName(ui, "Alex Chen").tier == pl::Tier::None);
+
+    // A press on a row's button decides that row; the rest move up.
+    ui.Activate(Role::Button, "Close: Carl Ng");
+    ui.Frames(2);
+    CHECK(ByName(ui, "Carl Ng").tier == pl::Tier::Close);
+    CHECK(ui.Find(Role::Button, "Close: Carl Ng") == nullptr);
+    CHECK(ui.app.out.announce.find("Carl Ng: Close circle. 1 sorted, 29 to go.") != std::string::npos);
+    // Through the keyboard (the mirror), focus goes to the next row's same button.
+    const wb::SemNode* next = ui.Find(Role::Button, "Close: Dana Ruiz");
+    REQUIRE(next != nullptr);
+    CHECK(ui.dom_focused == next->id);
+    ui.Click(Role::Button, "Not now: Alex Chen");
+    CHECK(ByName(ui, "Alex Chen").not_now == kToday);
+    CHECK(ui.FindContaining(Role::Text, "2 sorted, 28 to go") != nullptr);
+    // Undo works the same as on the card.
+    ui.Activate(Role::Button, "Undo (U): the last decision");
+    ui.Frames(2);
+    CHECK(ByName(ui, "Alex Chen").not_now == pl::kNoDay);
+    CHECK(ui.Find(Role::Button, "Not now: Alex Chen") != nullptr);
+    // Back to one at a time: the card again.
+    ui.Activate(Role::Radio, "One at a time");
+    ui.Frames(2);
+    CHECK(OnCard(ui) == "Alex Chen");
+}

@@ -196,6 +196,10 @@ struct TriageUi {
     int confirm_tier = -1;                         // "Set all N shown to ..." waiting for the learner's yes (4 = Not now)
     size_t confirm_count = 0;                      // N, as the question named it
     int confirm_seen = -2;
+    bool list = false;                             // the fast list (a page of rows) instead of one card
+    // List: the row decided with the keyboard, so the next row's same button takes focus.
+    planner::Id refocus_after = 0;
+    int refocus_choice = -1;
 };
 
 // The calendar open under a date field (one at a time; see DatePicker).

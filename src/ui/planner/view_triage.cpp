@@ -1,12 +1,14 @@
 // Triage: the contacts without a tier (an import's thousands of connections),
 // one card at a time, each sorted with one key or one press: a tier (Inner,
 // Close, Active, Extended) or "Not now", which sets the contact aside
-// (Contact::not_now) without scheduling anything. Undo, progress, a filter and
+// (Contact::not_now) without scheduling anything. Or the fast list: a page of
+// rows, each with the same five buttons. Undo, progress, a filter and
 // "Set all N shown to ..." for a filtered set.
 //
 // Index
 //   Cache      the contacts still offered, kept current without a pass per decision
 //   The card   the facts that help decide
+//   The list   a page of rows to sort by pointer or touch
 //   The page   progress, keys, buttons, filter and the bulk action
 #include <algorithm>
 #include <cstdio>
@@ -184,6 +186,66 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
     ImGui::Dummy(ImVec2(width, 0));
 }
 
+// --- The list ------------------------------------------------------------------------
+constexpr int kListRows = 20;
+
+// "Data engineer at Acme · connected 2019": what a row says under the name.
+std::string RowDetails(const Contact& c) {
+    std::string s = c.role;
+    if (!c.company.empty()) s += (s.empty() ? "" : " at ") + c.company;
+    if (c.connected != kNoDay) s += (s.empty() ? "connected " : " \xC2\xB7 connected ") + FormatDay(c.connected).substr(0, 4);
+    return s;
+}
+
+void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& out) {
+    TriageCache& cache = t.cache;
+    const Planner& p = v.planner;
+    Current(cache, p);  // the cursor past the decided ones
+    int rows = 0;
+    ImGui::PushID("triage_list");
+    {
+        SemScope list(Role::List, "Contacts to sort");
+        for (size_t i = cache.cursor; i < cache.ids.size() && rows < kListRows; ++i) {
+            const Contact* c = FindContact(p, cache.ids[i]);
+            if (!c || !AwaitingTriage(*c)) continue;
+            ++rows;
+            ImGui::PushID(static_cast<int>(c->id));
+            ImVec2 a = ImGui::GetCursorScreenPos();
+            const std::string name = c->name.empty() ? std::string("(no name)") : c->name;
+            {
+                SemScope row(Role::ListItem, name, a, ImVec2(a.x + width, a.y + Em() * 3), "##row");
+                ImGui::PushFont(GetFonts().bold);
+                TextItem(name, Role::Text, Colors().text);
+                ImGui::PopFont();
+                if (std::string d = RowDetails(*c); !d.empty()) Para(d);
+                Flow flow(width);
+                // The row decided with the keyboard is gone: its next one takes focus on the same choice.
+                const bool refocus = t.refocus_after && c->id > t.refocus_after;
+                for (int k = 0; k < 5; ++k) {
+                    flow.Next(kChoice[k]);
+                    if (refocus && k == t.refocus_choice) {
+                        Sem().FocusNextControl();
+                        t.refocus_after = 0;
+                    }
+                    const std::string label = std::string(kChoice[k]) + "##" + kKey[k];
+                    const std::string said = std::string(kChoice[k]) + ": " + name;
+                    if (Button(label.c_str(), said.c_str())) {
+                        out.triage = PlannerIntents::TriageDecision{{c->id}, static_cast<Tier>(k)};
+                        t.refocus_after = Sem().last_activation_from_dom ? c->id : 0;
+                        t.refocus_choice = k;
+                    }
+                }
+            }
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+    ImGui::PopID();
+    if (t.refocus_after && rows == 0) t.refocus_after = 0;
+    if (cache.shown > static_cast<size_t>(rows))
+        Para("Showing the first " + CountOf(static_cast<size_t>(rows), "contact", "contacts") + "; the next ones move up as you sort.");
+}
+
 }  // namespace
 
 // --- The page -----------------------------------------------------------------------------
@@ -217,6 +279,11 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         Para(CountOf(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
                   "\xE2\x80\x9D.");
 
+    // One card (keys 1 to 4, 0) or the fast list (a page of rows, one press each).
+    static const char* const kViews[] = {"One at a time", "List"};
+    int view = t.list ? 1 : 0;
+    if (LabelledRadio("Sort", Options(kViews, 2), view, width)) t.list = view == 1;
+
     const Contact* c = Current(cache, p);
     auto decide = [&](int choice) {
         if (!c) return;
@@ -227,8 +294,9 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     ImGuiIO& io = ImGui::GetIO();
     const bool keys = Sem().edit.id == 0 && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
                       t.confirm_tier < 0;
+    const bool card_keys = keys && !t.list;  // the list has no one contact for a key to mean
     const bool plain = !io.KeyCtrl && !io.KeyAlt && !io.KeySuper;
-    if (keys && plain) {
+    if (card_keys && plain) {
         for (int i = 0; i < 4; ++i)
             if (ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) decide(i);
         if (ImGui::IsKeyPressed(ImGuiKey_0, false) || ImGui::IsKeyPressed(ImGuiKey_N, false)) decide(4);
@@ -250,6 +318,8 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                              : "Everyone is sorted: no contact is waiting for a tier. Your follow-ups are on This week.",
                     Colors().text);
         if (!filtered && Button("Open This week##triage_week")) out.go = PlannerPage::Week;
+    } else if (t.list) {
+        DrawList(v, t, width, out);
     } else {
         DrawCard(v, cache, *c, width);
         Gap(0.4f);

@@ -3,7 +3,8 @@
 // through the file chooser, This week's link to Triage, 50 contacts tiered by
 // single keys, one undone and decided again, This week then holding only the
 // tiered ones as follow-ups, and a reload that resumes where triage stopped.
-// At 375 px by touch: the tier buttons are big enough and a tap sorts.
+// At 375 px by touch: the tier buttons are big enough and a tap sorts, on the
+// card and in the fast list.
 // Only page.mouse, page.touchscreen and page.keyboard act; locators find where
 // things are drawn and read values. Prints the key presses and the seconds.
 import assert from 'node:assert/strict';
@@ -33,9 +34,9 @@ async function importFile(page, file, n, pointer) {
     pointer(page.getByRole('button', { name: /Import contacts from a LinkedIn/ })),
   ]);
   await chooser.setFiles(file);
-  await page.getByText(new RegExp(`LinkedIn connections: ${n} new`)).first().waitFor({ timeout: 120000 });
+  await page.getByText(new RegExp(`LinkedIn connections: ${grouped(n)} new`)).first().waitFor({ timeout: 120000 });
   await pointer(page.getByRole('button', { name: 'Add to my planner' }));
-  await page.getByText(new RegExp(`^${n} of ${n} contacts`)).first().waitFor({ timeout: 60000 });
+  await page.getByText(new RegExp(`^${grouped(n)} of ${grouped(n)} contacts`)).first().waitFor({ timeout: 60000 });
 }
 
 // The key presses that sort the contact on the card, as the announcement says it back.
@@ -103,7 +104,7 @@ test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone
   await ctx.close();
 });
 
-test('touch learner at 375 px: the tier buttons are at least 24 px and a tap sorts the contact on the card', async () => {
+test('touch learner at 375 px: the tier buttons are at least 24 px; a tap sorts the contact on the card, and a row in the fast list', async () => {
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const errors = [];
   const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
@@ -121,6 +122,20 @@ test('touch learner at 375 px: the tier buttons are at least 24 px and a tap sor
   await liveSays(page, new RegExp(`^${name}: Close circle\\. 1 sorted, 39 to go\\.`));
   await tap(page, cdp, page.getByRole('button', { name: /^Undo \(U\)/ }));
   await liveSays(page, new RegExp(`^Undone: ${name} is back in triage\\.`));
+  // The fast list: a page of rows, one tap each; a sorted row leaves and the next move up.
+  await tap(page, cdp, page.getByRole('radio', { name: 'List' }));
+  await page.getByRole('list', { name: 'Contacts to sort' }).waitFor({ state: 'attached' });
+  const rows = page.getByRole('list', { name: 'Contacts to sort' }).getByRole('listitem');
+  assert.equal(await rows.count(), 20, 'a page of 20 rows');
+  const innerButtons = page.getByRole('button', { name: /^Inner: / });
+  const third = (await innerButtons.nth(2).evaluate((el) => el.getAttribute('aria-label') || el.textContent)).replace('Inner: ', '');
+  const inner = page.getByRole('button', { name: `Inner: ${third}`, exact: true });
+  const b = await box(inner);
+  assert.ok(b.height >= 24 && b.width >= 24 && b.x + b.width <= 375, `a row's button is a finger's target: ${JSON.stringify(b)}`);
+  await tap(page, cdp, inner);
+  await liveSays(page, new RegExp(`^${third}: Inner circle\\. 1 sorted, 39 to go\\.`));
+  await inner.waitFor({ state: 'detached' });
+  assert.equal(await rows.count(), 20, 'the next row moved up');
   assert.deepEqual(errors, []);
   await ctx.close();
 });
