@@ -8,13 +8,15 @@
 // Only page.mouse, page.touchscreen and page.keyboard act; locators find where
 // things are drawn and read values. Prints the key presses and the seconds.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../scripts/server.mjs';
 import { linkedInCsv } from '../../bench/scale.mjs';
 import { act, box, click, launch, liveSays, openWorkbook, run, saved, tap, test } from './lib.mjs';
 
+const ICAL = createRequire(import.meta.url)('ical.js');
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
 const dir = mkdtempSync(join(tmpdir(), 'wb-triage-'));
@@ -54,8 +56,8 @@ async function tierByKeys(page, count, firstSorted = 0) {
   return { presses, seconds: (Date.now() - t0) / 1000 };
 }
 
-test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone; This week holds only those 50', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone; This week holds only those 50; a touch, an event attended, the calendar export read by ical.js', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const errors = [];
   const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
   await importFile(page, BIG, 30000, (b) => click(page, b));
@@ -100,6 +102,63 @@ test('keyboard learner: 30,000 imported, 50 tiered by keys in triage, one undone
   await page.getByText(/^0 overdue, 0 due in the next 7 days, 50 never contacted/).first().waitFor({ timeout: 60000 });
   await click(page, page.getByRole('link', { name: 'Triage', exact: true }));
   await page.getByText('50 sorted, 29,950 to go.').first().waitFor();
+
+  // A touch with one of them, dated three days ago from the date field's calendar.
+  await click(page, page.getByRole('link', { name: 'This week', exact: true }));
+  await page.getByRole('heading', { name: 'Never contacted (50)' }).waitFor();
+  const neverLinks = page.getByRole('link', { name: / · never contacted/ });
+  const [touched, met] = [await neverLinks.nth(0).textContent(), await neverLinks.nth(1).textContent()].map((t) => t.split(' · ')[0]);
+  await click(page, neverLinks.nth(0));
+  await page.getByRole('heading', { name: touched, level: 1 }).waitFor();
+  const today = new Date((await page.getByRole('textbox', { name: 'Date of the touch' }).inputValue()) + 'T00:00:00Z');
+  const day = (n) => new Date(today.getTime() + n * 86400000);
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const threeAgo = day(-3);
+  await click(page, page.getByRole('button', { name: 'Calendar for Date of the touch' }));
+  if (threeAgo.getUTCMonth() !== today.getUTCMonth()) await click(page, page.getByRole('button', { name: 'Previous month' }));
+  const month = threeAgo.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  await click(page, page.getByRole('radio', { name: new RegExp(`, ${month} ${threeAgo.getUTCDate()}, ${threeAgo.getUTCFullYear()}`) }));
+  await click(page, page.getByRole('textbox', { name: 'What happened' }));
+  await act(page, () => page.keyboard.type('Coffee after the meetup'));
+  await click(page, page.getByRole('button', { name: 'Log this touch' }));
+  await liveSays(page, new RegExp(`Touch logged with ${touched} on ${iso(threeAgo)}`));
+
+  // An event yesterday, attended: the person met gets a follow-up within 48 hours.
+  await click(page, page.getByRole('link', { name: 'Events', exact: true }));
+  await click(page, page.getByRole('button', { name: 'Add an event', exact: true }));
+  await click(page, page.getByRole('textbox', { name: 'Name' }));
+  await act(page, () => page.keyboard.type('Data Summit'));
+  await click(page, page.getByRole('textbox', { name: 'Date (YYYY-MM-DD)' }));
+  await act(page, () => page.keyboard.press('Control+A'));
+  await act(page, () => page.keyboard.type(iso(day(-1))));
+  await click(page, page.getByRole('button', { name: 'Add the event', exact: true }));
+  await click(page, page.getByRole('button', { name: 'I attended: choose people met' }));
+  await click(page, page.getByRole('textbox', { name: 'Find a contact by name' }));
+  await act(page, () => page.keyboard.type(met));
+  await click(page, page.getByRole('button', { name: new RegExp(`^Add ${met}`) }).first());
+  await click(page, page.getByRole('button', { name: 'Mark attended with 1 person met' }));
+
+  // This week: the one met is due (by tomorrow), the one touched is not, nobody is overdue.
+  await click(page, page.getByRole('link', { name: 'This week', exact: true }));
+  await page.getByText(/^0 overdue, 1 due in the next 7 days, 48 never contacted, 0 events coming up\./).first().waitFor();
+
+  // The calendar export: only real follow-ups (none of the 29,950 untiered) and the event.
+  await click(page, page.getByRole('link', { name: 'Contacts', exact: true }));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    click(page, page.getByRole('button', { name: 'Export calendar (.ics) of follow-ups and events' })),
+  ]);
+  const cal = new ICAL.Component(ICAL.parse(readFileSync(await download.path(), 'utf8')));
+  const events = cal.getAllSubcomponents('vevent').map((e) => ({
+    summary: String(e.getFirstPropertyValue('summary')), start: e.getFirstPropertyValue('dtstart').toString().slice(0, 10) }));
+  console.log(`  calendar export after 30,000 imported and 50 tiered: ${events.length} events`);
+  // The 48 tiered but never contacted have no date to follow up from (This week lists them instead).
+  assert.equal(events.length, 3, 'the touched contact, the one met, and the event');
+  assert.ok(events.some((e) => e.summary.includes('Data Summit') && e.start === iso(day(-1))), 'the event, on its day');
+  const metEvent = events.find((e) => e.summary.includes(met));
+  assert.ok(metEvent && metEvent.start <= iso(day(1)), `${met}'s follow-up within 48 hours of the event: ${JSON.stringify(metEvent)}`);
+  const touchedEvent = events.find((e) => e.summary.includes(touched));
+  assert.ok(touchedEvent && touchedEvent.start > iso(day(7)), `${touched}'s next follow-up counts from the touch: ${JSON.stringify(touchedEvent)}`);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
