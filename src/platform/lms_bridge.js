@@ -177,6 +177,8 @@ mergeInto(LibraryManager.library, {
   wb_js_storage_scope__deps: ['$WBDB'],
   wb_js_storage_scope: function(p) {
     var scope = UTF8ToString(p);
-    WBDB.name = scope === '-' ? null : scope === '' ? 'networking-workbook' : 'networking-workbook/' + scope;
+    var name = scope === '-' ? null : scope === '' ? 'networking-workbook' : 'networking-workbook/' + scope;
+    if (name !== WBDB.name) WBDB.db = null;  // a database opened early (WBDB.early) is not this learner's
+    WBDB.name = name;
   },
 });

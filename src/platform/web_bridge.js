@@ -489,12 +489,14 @@ mergeInto(LibraryManager.library, {
   wb_js_planner_load: function() {
     WBDB.channel();
     var t0 = performance.now();
+    var early = WBDB.early && WBDB.early.name === WBDB.name ? WBDB.early.all : null;
+    WBDB.early = null;
     WBDB.open().then(function(db) {
       // Stored records want the planner's code: fetch it while they are read.
       WBDB.request(db.transaction('planner', 'readonly').objectStore('planner').count()).then(function(n) {
         if (n > 0) WB.plannerCode(true).catch(function() {});
       }, function() {});
-      return WBDB.getAll(db, 'planner').then(function(all) {
+      return (early || WBDB.getAll(db, 'planner')).then(function(all) {
         (window.__wbStats || (window.__wbStats = {})).planner_read_ms = performance.now() - t0;
         return WB.plannerCode(all.size > 0).then(function() { return all; });
       }).then(function(all) {
@@ -556,8 +558,9 @@ mergeInto(LibraryManager.library, {
     });
   },
   $WBDB__deps: ['$WB'],
+  $WBDB__postset: 'WBDB.readEarly();',
   $WBDB: {
-    db: null, raw: null, saving: false, again: false, bc: null,
+    db: null, raw: null, saving: false, again: false, bc: null, early: null,
     name: 'networking-workbook',  // per LMS learner (wb_js_storage_scope in lms_bridge.js); null = not kept
     open: function() {
       if (WBDB.db) return WBDB.db;
@@ -576,6 +579,17 @@ mergeInto(LibraryManager.library, {
       });
       WBDB.db.catch(function() { WBDB.db = null; });
       return WBDB.db;
+    },
+    // The planner's records, read while the module compiles (the main thread is free
+    // then; at main() it is busy with the first frame): wb_js_planner_load takes them
+    // if it opens the same database. Not in a frame or a window another opened: a
+    // course system's, where the database is the learner's (lms_bridge.js).
+    readEarly: function() {
+      try { if (window.parent !== window || window.opener || !window.indexedDB) return; }
+      catch (e) { return; }  // storage blocked: the load says so
+      var all = WBDB.open().then(function(db) { return WBDB.getAll(db, 'planner'); });
+      all.catch(function() {});  // the load reads again, and says what went wrong
+      WBDB.early = {name: WBDB.name, all: all};
     },
     request: function(r) {
       return new Promise(function(resolve, reject) { r.onsuccess = function() { resolve(r.result); }; r.onerror = function() { reject(r.error); }; });
