@@ -702,11 +702,18 @@ TEST_CASE("map geometry: zooming in on a ring with an empty middle keeps people 
         // The view's area shrinks 2.25 times a step; the people in it may not shrink faster than ~3 times.
         CHECK(in_view(v) >= static_cast<int>(3000 / std::pow(3.0f, static_cast<float>(step))));
     }
-    // Zooming out keeps the middle.
-    ImVec2 mid = MapViewMiddle(v);
-    MapView o = ZoomStep(v, 1 / 1.5f, xy);
-    CHECK(MapViewMiddle(o).x == doctest::Approx(mid.x));
-    CHECK(MapViewMiddle(o).y == doctest::Approx(mid.y));
+    // Zooming out keeps what was in view in view, and as often as in comes back to the whole map.
+    for (int step = 1; step <= 6; ++step) {
+        MapView o = ZoomStep(v, 1 / 1.5f, xy);
+        ImVec2 was = MapViewMiddle(v), now = MapViewMiddle(o);
+        float grew = 1 / (o.zoom * kMapFit) - 1 / (v.zoom * kMapFit);
+        CHECK(std::abs(now.x - was.x) <= grew + 1e-5f);
+        CHECK(std::abs(now.y - was.y) <= grew + 1e-5f);
+        CHECK(std::hypot(now.x, now.y) <= std::hypot(was.x, was.y) + 1e-5f);
+        v = o;
+    }
+    CHECK(v.zoom == doctest::Approx(1));
+    CHECK(in_view(v) == 3000);
     // Where the middle holds people, zooming in stays on it.
     std::vector<ImVec2> middle(500, ImVec2(0.01f, -0.02f));
     MapView c = ZoomStep(MapView{}, 1.5f, middle);
@@ -727,9 +734,12 @@ TEST_CASE("pages: the map's names cover no one, 200 and 30,000 people, wide and 
         // Density cells draw no one's mark (their names are tested below).
         CHECK(Aggregated(pg) == (k.people > 2500));
         if (!Aggregated(pg)) CHECK(LabelsOverMarks(pg) == 0);
-        // The outer ring (all but a tenth of them) always has its name.
-        CHECK(HasRingLabel(pg, "Extended"));
-        MESSAGE(k.w, " px, ", k.people, " people: ", pg.pui.map.labels.size(), " names placed");
+        // Each ring and the one industry sector have their names, even at 375 px.
+        for (const char* ring : {"Inner", "Close", "Active", "Extended"}) CHECK(HasRingLabel(pg, ring));
+        CHECK(pg.pui.map.labels.size() == 5);
+        std::string names;
+        for (const auto& l : pg.pui.map.labels) names += " '" + l.text + "'";
+        MESSAGE(k.w, " px, ", k.people, " people: ", pg.pui.map.labels.size(), " names placed:", names);
         // Zoomed in until each person is drawn, the names still keep off the marks.
         for (int i = 0; i < 8 && (i < 3 || Aggregated(pg)); ++i) {
             pg.ui.Activate(Role::Button, "Zoom in");

@@ -154,11 +154,20 @@ void LabelCandidates(ImVec2 centre, float radius, float a0, float a1, float pref
         for (float a = first - step; a >= lo && angles.size() < 4000; a -= step) angles.push_back(a);
     }
     std::stable_sort(angles.begin(), angles.end(), [&](float x, float y) { return std::abs(x - prefer) < std::abs(y - prefer); });
-    out.reserve(angles.size());
+    out.reserve(angles.size() * (outside ? 2 : 1));
     for (float a : angles) {
         float cx = std::cos(a), cy = std::sin(a);
         float rho = outside ? radius + 2 + hw * std::abs(cx) + hh * std::abs(cy) : radius;
         out.emplace_back(centre.x + cx * rho, centre.y + cy * rho);
+    }
+    if (outside) {
+        // Then the same spots pushed back into the box: a corner of a narrow
+        // square has room beside the circle where a spot on the ray has not.
+        for (size_t i = 0, n = out.size(); i < n; ++i) {
+            ImVec2 c(std::clamp(out[i].x, box.min.x + hw, std::max(box.min.x + hw, box.max.x - hw)),
+                     std::clamp(out[i].y, box.min.y + hh, std::max(box.min.y + hh, box.max.y - hh)));
+            if (c.x != out[i].x || c.y != out[i].y) out.push_back(c);
+        }
     }
 }
 
@@ -200,6 +209,12 @@ MapView ZoomStep(const MapView& v, float factor, const std::vector<ImVec2>& xy) 
                 }
             if (bd > 0.3f) mid = ImVec2(mid.x - h + cell * (bx + w * 0.5f), mid.y - h + cell * (by + w * 0.5f));
         }
+    }
+    if (out.zoom < v.zoom) {
+        // Back toward the map's middle, as far as keeps all that was in view in
+        // view: zooming out as often as in comes back to the whole map.
+        float room = 1.0f / (out.zoom * kMapFit) - 1.0f / (v.zoom * kMapFit);
+        mid = ImVec2(mid.x - std::clamp(mid.x, -room, room), mid.y - std::clamp(mid.y, -room, room));
     }
     out.pan = ImVec2(-mid.x * out.zoom * kMapFit, -mid.y * out.zoom * kMapFit);
     return out;

@@ -49,7 +49,8 @@ bool PlaceLabel(MapObstacles& obs, const MapRect& box, ImVec2 size, const std::v
 // Where a label may go along a circle of `radius` px about `centre`: angles
 // from `prefer` outwards both ways, within [a0, a1] and within the box's
 // angular span, spaced about half a label apart. `outside` pushes each rect
-// out of the circle (a name beside the outer ring) instead of centring it.
+// out of the circle (a name beside the outer ring) instead of centring it,
+// then offers those spots again moved just inside the box.
 void LabelCandidates(ImVec2 centre, float radius, float a0, float a1, float prefer, ImVec2 size, bool outside,
                      const MapRect& box, std::vector<ImVec2>& out);
 
@@ -67,7 +68,8 @@ struct MapView {
 // The view's middle, in map units.
 inline ImVec2 MapViewMiddle(const MapView& v) { return ImVec2(-v.pan.x / (v.zoom * kMapFit), -v.pan.y / (v.zoom * kMapFit)); }
 
-// A zoom step (buttons, keys). Out: about the view's middle. In: toward the
+// A zoom step (buttons, keys). Out: what was in view stays in view, and the
+// view moves toward the map's middle as far as that allows. In: toward the
 // part of the view holding the most people (the new view is a window of the
 // old one), so zooming into a ring with an empty middle keeps people in view;
 // the middle stays put when it holds nearly as many as the fullest part.

@@ -1,7 +1,8 @@
 // The network map: you in the middle, tiers as rings, industries as sectors.
 // A cached layout, culling to the view, density cells when too many dots are
-// in view, hover and click, zoom and pan (wheel, drag and buttons), and the
-// people in view listed for screen readers and the keyboard.
+// in view, hover and click, zoom and pan (wheel, drag and buttons; + aims at
+// where people are: map_geometry.h), the rings' and sectors' names placed off
+// everyone's mark, and the people in view listed for screen readers and the keyboard.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -249,6 +250,9 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         float mr = std::sqrt((mouse.x - centre.x) * (mouse.x - centre.x) + (mouse.y - centre.y) * (mouse.y - centre.y)) / scale;
         float ma = std::atan2(mouse.y - centre.y, mouse.x - centre.x);
         if (ma < 0) ma += 2 * IM_PI;
+        // Without anti-aliased edges: the steps of a cell share their edges, and soft edges showed as seams.
+        ImDrawListFlags flags = dl->Flags;
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         for (const MapCell& c : m.cells) {
             if (c.count == 0) continue;
             float r0 = c.r0, r1 = c.r1;
@@ -265,6 +269,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             bool in_angle = (ma >= a0 && ma < a1) || (ma + 2 * IM_PI >= a0 && ma + 2 * IM_PI < a1);
             if (hovered && mr >= r0 && mr < r1 && in_angle) hover_cell = &c;
         }
+        dl->Flags = flags;
     } else {
         float best = (dot_r + 4) * (dot_r + 4);
         for (uint32_t i : visible) {
