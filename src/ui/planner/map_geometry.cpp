@@ -105,9 +105,21 @@ bool MapObstacles::Hits(const MapRect& r) const {
         }
     }
     if (!bands.empty()) {
-        Polar p = PolarOf(r, centre);
-        for (const Band& b : bands)
-            if (p.r0 < b.r1 && p.r1 > b.r0 && AnglesOverlap(p.a0, p.a1, b.a0, b.a1)) return true;
+        // Distances first; the angles (atan2s) only for a band at that distance
+        // that does not go all the way round.
+        float nx = std::clamp(centre.x, r.min.x, r.max.x) - centre.x, ny = std::clamp(centre.y, r.min.y, r.max.y) - centre.y;
+        float near = std::sqrt(nx * nx + ny * ny), far = 0;
+        for (ImVec2 k : {r.min, ImVec2(r.max.x, r.min.y), r.max, ImVec2(r.min.x, r.max.y)})
+            far = std::max(far, (k.x - centre.x) * (k.x - centre.x) + (k.y - centre.y) * (k.y - centre.y));
+        far = std::sqrt(far);
+        bool have_angles = false;
+        Polar p{};
+        for (const Band& b : bands) {
+            if (!(near < b.r1 && far > b.r0)) continue;
+            if (b.a1 - b.a0 >= kTwoPi - 1e-4f) return true;
+            if (!have_angles) p = PolarOf(r, centre), have_angles = true;
+            if (AnglesOverlap(p.a0, p.a1, b.a0, b.a1)) return true;
+        }
     }
     return false;
 }
