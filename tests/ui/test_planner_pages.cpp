@@ -758,6 +758,13 @@ TEST_CASE("pages: the map's names cover no one, 200 and 30,000 people, wide and 
         REQUIRE_FALSE(Aggregated(pg));
         MESSAGE("zoomed to ", pg.pui.map_zoom * 100, "%: ", InView(pg), " in view, ", pg.pui.map.labels.size(), " names placed");
         CHECK(LabelsOverMarks(pg) == 0);
+        // An industry's name stays beside the outer ring, not pushed far into the square.
+        DrawnMap d = Drawn(pg);
+        for (const auto& l : pg.pui.map.labels) {
+            if (l.ring) continue;
+            float from = std::hypot((l.rect.min.x + l.rect.max.x) * 0.5f - d.centre.x, (l.rect.min.y + l.rect.max.y) * 0.5f - d.centre.y);
+            CHECK(std::abs(from - d.scale) <= (l.rect.max.x - l.rect.min.x) + (l.rect.max.y - l.rect.min.y));
+        }
     }
 }
 

@@ -173,12 +173,14 @@ void LabelCandidates(ImVec2 centre, float radius, float a0, float a1, float pref
         out.emplace_back(centre.x + cx * rho, centre.y + cy * rho);
     }
     if (outside) {
-        // Then the same spots pushed back into the box: a corner of a narrow
-        // square has room beside the circle where a spot on the ray has not.
+        // Then the same spots pushed back into the box, by less than a label's
+        // size (further, a name could land far from what it names): a corner
+        // of a narrow square has room beside the circle where the ray has not.
         for (size_t i = 0, n = out.size(); i < n; ++i) {
             ImVec2 c(std::clamp(out[i].x, box.min.x + hw, std::max(box.min.x + hw, box.max.x - hw)),
                      std::clamp(out[i].y, box.min.y + hh, std::max(box.min.y + hh, box.max.y - hh)));
-            if (c.x != out[i].x || c.y != out[i].y) out.push_back(c);
+            bool moved = c.x != out[i].x || c.y != out[i].y;
+            if (moved && std::abs(c.x - out[i].x) <= size.x && std::abs(c.y - out[i].y) <= size.y * 1.5f) out.push_back(c);
         }
     }
 }
