@@ -4,6 +4,7 @@
 // are on the intents the page sends and on the semantics tree.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <string>
@@ -13,6 +14,7 @@
 #include "harness.h"
 #include "imgui_internal.h"
 #include "ui/planner/planner_views.h"
+#include "ui/view_util.h"
 
 using wb::Role;
 using wbtest::Ui;
@@ -491,6 +493,15 @@ TEST_CASE("pages: the map with 30,000 people draws aggregated, with a summary an
     CHECK(pg.ui.Find(Role::Button, "Zoom in") != nullptr);
     CHECK(pg.ui.Find(Role::Button, "Pan left") != nullptr);
 
+    // The wheel zooms every frame: the names are placed again each time.
+    double wheeling = 0;
+    for (int i = 0; i < 10; ++i) {
+        pg.pui.map_zoom *= i % 2 ? 1 / 1.05f : 1.05f;
+        pg.ui.Frame();
+        wheeling += pg.last_ms / 10;
+    }
+    MESSAGE("30,000-person map, the zoom changing every frame: draw ", wheeling, " ms");
+
     // Zoomed in on part of the Extended ring, the map draws each person in view.
     pg.ui.Activate(Role::Button, "Zoom in");
     CHECK(pg.pui.map_zoom == doctest::Approx(1.5f));
@@ -501,6 +512,16 @@ TEST_CASE("pages: the map with 30,000 people draws aggregated, with a summary an
     pg.ui.Frames(10);
     whole = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 10;
     MESSAGE("30,000-person map zoomed in: draw ", pg.last_ms, " ms, whole frame ", whole, " ms");
+    // Dragging moves the view every frame: the names are placed again each time.
+    double dragging = 0;
+    for (int i = 0; i < 10; ++i) {
+        pg.pui.map_pan.y += 0.01f;
+        pg.ui.Frame();
+        dragging += pg.last_ms / 10;
+    }
+    pg.pui.map_pan.y -= 0.1f;
+    pg.ui.Frame();
+    MESSAGE("30,000-person map zoomed in, the view moving every frame: draw ", dragging, " ms");
     summary = pg.ui.FindContaining(Role::Text, "Network map: 30000 people;");
     REQUIRE(summary != nullptr);
     CHECK(summary->name.find("shown as density") == std::string::npos);
@@ -548,6 +569,257 @@ TEST_CASE("pages: the map's people are links; hovering shows who, clicking opens
     float before = pg.pui.map_zoom;
     pg.ui.Wheel(c, 2.0f);
     CHECK(pg.pui.map_zoom > before);
+}
+
+namespace {
+// People as an import leaves them: no tier (drawn on the outer ring), no industry.
+void FillImported(pl::Planner& p, int n) {
+    p.contacts.reserve(n);
+    for (int i = 1; i <= n; ++i)
+        p.contacts.push_back(Person(static_cast<pl::Id>(i), "Imported " + std::to_string(i), "Company " + std::to_string(i % 50), "",
+                                    pl::Tier::None));
+    p.next_id = static_cast<pl::Id>(n + 1);
+}
+
+// Where the page draws map units, worked out from the region's rectangle and
+// the zoom and pan, as the map's doc comment says (not from the view's code).
+struct DrawnMap {
+    ImVec2 centre;
+    float scale, half;
+    ImVec2 box_min, box_max;
+};
+DrawnMap Drawn(const Page& pg) {
+    const wb::SemNode* region = pg.ui.Find(Role::Region, "Network map");
+    REQUIRE(region != nullptr);
+    DrawnMap d;
+    d.half = (region->max.x - region->min.x) * 0.5f;
+    ImVec2 c = wbtest::Centre(*region);
+    d.centre = ImVec2(c.x + pg.pui.map_pan.x * d.half, c.y + pg.pui.map_pan.y * d.half);
+    d.scale = d.half * pg.pui.map_zoom * 0.92f;
+    d.box_min = region->min;
+    d.box_max = region->max;
+    return d;
+}
+
+int InView(const Page& pg) {
+    const wb::SemNode* summary = pg.ui.FindContaining(Role::Text, "Network map: ");
+    REQUIRE(summary != nullptr);
+    size_t at = summary->name.find(" in view");
+    REQUIRE(at != std::string::npos);
+    return std::stoi(summary->name.substr(summary->name.rfind(' ', at - 1) + 1));
+}
+
+// Each name's rectangle against each person's mark drawn in the square (the
+// mark's circumscribed circle: a square's corners reach r * sqrt 2).
+int LabelsOverMarks(const Page& pg) {
+    DrawnMap d = Drawn(pg);
+    float r = wb::ui::MapDotRadius(pg.pui.map_zoom, wb::ui::Em()) * 1.415f;
+    int bad = 0;
+    for (const pl::MapPoint& pt : pl::LayoutMap(pg.planner, pg.today)) {
+        ImVec2 s(d.centre.x + std::cos(pt.angle) * pt.radius * d.scale, d.centre.y + std::sin(pt.angle) * pt.radius * d.scale);
+        if (s.x < d.box_min.x - r || s.x > d.box_max.x + r || s.y < d.box_min.y - r || s.y > d.box_max.y + r) continue;
+        for (const auto& l : pg.pui.map.labels) {
+            float dx = s.x - std::clamp(s.x, l.rect.min.x, l.rect.max.x), dy = s.y - std::clamp(s.y, l.rect.min.y, l.rect.max.y);
+            if (dx * dx + dy * dy < r * r) {
+                if (bad++ < 3) MESSAGE("'", l.text, "' covers the mark at ", s.x, ", ", s.y);
+            }
+        }
+    }
+    return bad;
+}
+
+// Names against density cells (ring sectors), sampled every 2 px over each name.
+int LabelsOverCells(const Page& pg) {
+    DrawnMap d = Drawn(pg);
+    int bad = 0;
+    for (const pl::MapCell& c : pl::AggregateMap(pg.planner, pg.today))
+        for (const auto& l : pg.pui.map.labels)
+            for (float y = l.rect.min.y; y <= l.rect.max.y; y += 2)
+                for (float x = l.rect.min.x; x <= l.rect.max.x; x += 2) {
+                    float rr = std::hypot(x - d.centre.x, y - d.centre.y) / d.scale;
+                    float an = std::atan2(y - d.centre.y, x - d.centre.x);
+                    if (an < c.angle0) an += 6.2831853f;
+                    if (rr >= c.r0 && rr <= c.r1 && an >= c.angle0 && an <= c.angle1) {
+                        if (bad++ < 3) MESSAGE("'", l.text, "' covers a density cell at ", x, ", ", y);
+                        y = l.rect.max.y + 1;  // one report per name and cell
+                        break;
+                    }
+                }
+    return bad;
+}
+
+bool Aggregated(const Page& pg) { return pg.ui.FindContaining(Role::Text, "shown as density") != nullptr; }
+
+bool HasRingLabel(const Page& pg, const char* name) {
+    for (const auto& l : pg.pui.map.labels)
+        if (l.ring && l.text == name) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("map geometry: a label goes where no disc is, or nowhere") {
+    using namespace wb::ui;
+    MapRect box{ImVec2(0, 0), ImVec2(200, 200)};
+    MapObstacles obs;
+    obs.Clear(box, ImVec2(100, 100));
+    for (int x = 0; x <= 200; x += 10)
+        for (int y = 0; y <= 100; y += 10) obs.discs.push_back({ImVec2(static_cast<float>(x), static_cast<float>(y)), 4});
+    obs.Index();
+    MapRect at{};
+    // Round a circle of radius 50: the top half is full, the first free spot is lower.
+    std::vector<ImVec2> spots;
+    LabelCandidates(ImVec2(100, 100), 50, -IM_PI * 1.5f, IM_PI * 0.5f, -IM_PI / 2, ImVec2(40, 14), false, box, spots);
+    REQUIRE(!spots.empty());
+    CHECK(spots[0].y == doctest::Approx(50));  // the top first
+    REQUIRE(PlaceLabel(obs, box, ImVec2(40, 14), spots, at));
+    CHECK(at.min.y >= 104);
+    for (const auto& dsc : obs.discs) {
+        float dx = dsc.c.x - std::clamp(dsc.c.x, at.min.x, at.max.x), dy = dsc.c.y - std::clamp(dsc.c.y, at.min.y, at.max.y);
+        CHECK(dx * dx + dy * dy >= dsc.r * dsc.r);
+    }
+    // A second label must not sit on the first.
+    MapRect second{};
+    REQUIRE(PlaceLabel(obs, box, ImVec2(40, 14), spots, second));
+    CHECK((second.min.x >= at.max.x || second.max.x <= at.min.x || second.min.y >= at.max.y || second.max.y <= at.min.y));
+    // Only full spots: left out.
+    std::vector<ImVec2> full = {ImVec2(50, 50), ImVec2(150, 20)};
+    CHECK_FALSE(PlaceLabel(obs, box, ImVec2(40, 14), full, at));
+    // Outside the box: left out too.
+    std::vector<ImVec2> out = {ImVec2(195, 190)};
+    CHECK_FALSE(PlaceLabel(obs, box, ImVec2(40, 14), out, at));
+}
+
+TEST_CASE("map geometry: zooming in on a ring with an empty middle keeps people in view") {
+    using namespace wb::ui;
+    // People on the outer ring only, evenly round it.
+    std::vector<ImVec2> xy;
+    for (int i = 0; i < 3000; ++i) {
+        float an = 6.2831853f * i / 3000, rr = 0.8f + 0.18f * ((i * 7919) % 100) / 100.0f;
+        xy.emplace_back(std::cos(an) * rr, std::sin(an) * rr);
+    }
+    auto in_view = [&](const MapView& v) {
+        ImVec2 mid = MapViewMiddle(v);
+        float h = 1 / (v.zoom * kMapFit);
+        int n = 0;
+        for (ImVec2 p : xy) n += std::abs(p.x - mid.x) <= h && std::abs(p.y - mid.y) <= h;
+        return n;
+    };
+    MapView v;
+    for (int step = 1; step <= 6; ++step) {
+        v = ZoomStep(v, 1.5f, xy);
+        CHECK(v.zoom == doctest::Approx(std::pow(1.5f, static_cast<float>(step))));
+        // The view's area shrinks 2.25 times a step; the people in it may not shrink faster than ~3 times.
+        CHECK(in_view(v) >= static_cast<int>(3000 / std::pow(3.0f, static_cast<float>(step))));
+    }
+    // Zooming out keeps what was in view in view, and as often as in comes back to the whole map.
+    for (int step = 1; step <= 6; ++step) {
+        MapView o = ZoomStep(v, 1 / 1.5f, xy);
+        ImVec2 was = MapViewMiddle(v), now = MapViewMiddle(o);
+        float grew = 1 / (o.zoom * kMapFit) - 1 / (v.zoom * kMapFit);
+        CHECK(std::abs(now.x - was.x) <= grew + 1e-5f);
+        CHECK(std::abs(now.y - was.y) <= grew + 1e-5f);
+        CHECK(std::hypot(now.x, now.y) <= std::hypot(was.x, was.y) + 1e-5f);
+        v = o;
+    }
+    CHECK(v.zoom == doctest::Approx(1));
+    CHECK(in_view(v) == 3000);
+    // Where the middle holds people, zooming in stays on it.
+    std::vector<ImVec2> middle(500, ImVec2(0.01f, -0.02f));
+    MapView c = ZoomStep(MapView{}, 1.5f, middle);
+    CHECK(MapViewMiddle(c).x == doctest::Approx(0));
+    CHECK(MapViewMiddle(c).y == doctest::Approx(0));
+}
+
+TEST_CASE("pages: the map's names cover no one, 200 and 30,000 people, wide and narrow") {
+    struct Case { float w, h; int people; };
+    for (Case k : {Case{1440, 900, 200}, Case{375, 800, 200}, Case{1440, 900, 30000}, Case{375, 800, 30000}}) {
+        CAPTURE(k.w);
+        CAPTURE(k.people);
+        Page pg(wb::ui::DrawMap, k.w, k.h);
+        FillImported(pg.planner, k.people);
+        // Some sorted into tiers, so every ring has people.
+        for (int i = 0; i < k.people / 10; ++i) pg.planner.contacts[static_cast<size_t>(i * 10)].tier = static_cast<pl::Tier>(i % 3);
+        pg.ui.Frames(2);
+        // Density cells draw no one's mark (their names are tested below).
+        CHECK(Aggregated(pg) == (k.people > 2500));
+        if (!Aggregated(pg)) CHECK(LabelsOverMarks(pg) == 0);
+        // Each ring and the one industry sector have their names, even at 375 px.
+        for (const char* ring : {"Inner", "Close", "Active", "Extended"}) CHECK(HasRingLabel(pg, ring));
+        CHECK(pg.pui.map.labels.size() == 5);
+        std::string names;
+        for (const auto& l : pg.pui.map.labels) names += " '" + l.text + "'";
+        MESSAGE(k.w, " px, ", k.people, " people: ", pg.pui.map.labels.size(), " names placed:", names);
+        // Zoomed in until each person is drawn, the names still keep off the marks.
+        for (int i = 0; i < 8 && (i < 3 || Aggregated(pg)); ++i) {
+            pg.ui.Activate(Role::Button, "Zoom in");
+            pg.ui.Frames(1);
+        }
+        pg.ui.Frames(1);
+        REQUIRE_FALSE(Aggregated(pg));
+        MESSAGE("zoomed to ", pg.pui.map_zoom * 100, "%: ", InView(pg), " in view, ", pg.pui.map.labels.size(), " names placed");
+        CHECK(LabelsOverMarks(pg) == 0);
+        // An industry's name stays beside the outer ring, not pushed far into the square.
+        DrawnMap d = Drawn(pg);
+        for (const auto& l : pg.pui.map.labels) {
+            if (l.ring) continue;
+            float from = std::hypot((l.rect.min.x + l.rect.max.x) * 0.5f - d.centre.x, (l.rect.min.y + l.rect.max.y) * 0.5f - d.centre.y);
+            CHECK(std::abs(from - d.scale) <= (l.rect.max.x - l.rect.min.x) + (l.rect.max.y - l.rect.min.y));
+        }
+    }
+}
+
+TEST_CASE("pages: the map of 30,000 imported people: the names keep off the density cells") {
+    for (float w : {1440.0f, 375.0f}) {
+        CAPTURE(w);
+        Page pg(wb::ui::DrawMap, w, 900);
+        FillImported(pg.planner, 30000);
+        pg.ui.Frames(2);
+        CHECK(LabelsOverCells(pg) == 0);
+        // The empty inner rings have their names; the full outer one has its name outside it.
+        CHECK(HasRingLabel(pg, "Inner"));
+        CHECK(HasRingLabel(pg, "Extended"));
+        // What placing the names costs: the view still (placed once) against the zoom changing every frame.
+        double still = 0, zooming = 0;
+        for (int i = 0; i < 40; ++i) {
+            pg.ui.Frame();
+            still += pg.last_ms / 40;
+        }
+        for (int i = 0; i < 40; ++i) {
+            pg.pui.map_zoom *= i % 2 ? 1 / 1.05f : 1.05f;
+            pg.ui.Frame();
+            zooming += pg.last_ms / 40;
+        }
+        MESSAGE(w, " px, 30,000 imported: draw ", still, " ms with the view still, ", zooming, " ms zooming every frame");
+    }
+}
+
+TEST_CASE("pages: the map: zooming in with the buttons keeps people in view (an import: all on the outer ring)") {
+    for (int people : {200, 30000}) {
+        for (float w : {1440.0f, 375.0f}) {
+            CAPTURE(people);
+            CAPTURE(w);
+            Page pg(wb::ui::DrawMap, w, 900);
+            FillImported(pg.planner, people);
+            pg.ui.Frames(2);
+            CHECK(InView(pg) == people);
+            for (int step = 1; step <= 5; ++step) {
+                pg.ui.Activate(Role::Button, "Zoom in");
+                pg.ui.Frames(1);
+                int n = InView(pg);
+                // The view's area shrinks 2.25 times a step; what is in it must not vanish.
+                CHECK(n >= std::max(1, static_cast<int>(people / std::pow(3.0f, static_cast<float>(step)))));
+                if (step == 3) MESSAGE(people, " people, ", w, " px: ", n, " in view at 338%");
+            }
+            // What is drawn is in the square: the people in view are on screen, not only in its margin.
+            DrawnMap d = Drawn(pg);
+            int on_screen = 0;
+            for (const pl::MapPoint& pt : pl::LayoutMap(pg.planner, pg.today)) {
+                float x = d.centre.x + std::cos(pt.angle) * pt.radius * d.scale, y = d.centre.y + std::sin(pt.angle) * pt.radius * d.scale;
+                on_screen += x >= d.box_min.x && x <= d.box_max.x && y >= d.box_min.y && y <= d.box_max.y;
+            }
+            CHECK(on_screen >= std::max(1, people / 1000));
+        }
+    }
 }
 
 // --- Metrics ---------------------------------------------------------------------------

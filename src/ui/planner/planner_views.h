@@ -15,6 +15,7 @@
 #include "core/interchange.h"
 #include "core/planner.h"
 #include "imgui.h"
+#include "ui/planner/map_geometry.h"
 
 namespace wb::ui {
 
@@ -152,6 +153,24 @@ struct MapCache {
     std::vector<Label> sectors;
     int counts[4] = {0, 0, 0, 0};  // by Standing
     std::vector<uint32_t> visible;  // the dots in view this frame (kept to reuse its memory)
+    uint32_t layout_version = 0;     // bumped with each new layout: placed labels refer to it
+
+    // The ring and sector names as last placed, kept while the view is unchanged:
+    // placing them tests many spots against what is drawn.
+    struct PlacedLabel {
+        MapRect rect;
+        std::string text;
+        bool ring;  // a tier's name (else an industry's)
+    };
+    std::vector<PlacedLabel> labels;
+    struct LabelKey {
+        uint32_t layout_version;
+        float zoom, pan_x, pan_y, x, y, side, em;
+        bool aggregated;
+        bool operator==(const LabelKey&) const = default;
+    };
+    LabelKey labels_for{};
+    MapObstacles obstacles;  // kept to reuse its memory
 };
 
 // Metrics walk every contact and interaction: computed once per change.

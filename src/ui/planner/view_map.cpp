@@ -1,7 +1,8 @@
 // The network map: you in the middle, tiers as rings, industries as sectors.
 // A cached layout, culling to the view, density cells when too many dots are
-// in view, hover and click, zoom and pan (wheel, drag and buttons), and the
-// people in view listed for screen readers and the keyboard.
+// in view, hover and click, zoom and pan (wheel, drag and buttons; + aims at
+// where people are: map_geometry.h), the rings' and sectors' names placed off
+// everyone's mark, and the people in view listed for screen readers and the keyboard.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -21,10 +22,15 @@ void ApplyMapControl(MapControl c, PlannerUi& ui) {
     switch (c) {
         case MapControl::ZoomIn:
         case MapControl::ZoomOut: {
-            // About the middle of the view: the pan grows with the zoom.
-            float z = std::clamp(ui.map_zoom * (c == MapControl::ZoomIn ? 1.5f : 1 / 1.5f), 0.5f, 64.0f);
-            ui.map_pan = ImVec2(ui.map_pan.x * z / ui.map_zoom, ui.map_pan.y * z / ui.map_zoom);
-            ui.map_zoom = z;
+            // Toward where people are drawn: a ring's middle can be empty.
+            std::vector<ImVec2> xy;
+            if (c == MapControl::ZoomIn) {
+                xy.reserve(ui.map.dots.size());
+                for (const MapCache::Dot& d : ui.map.dots) xy.emplace_back(d.x, d.y);
+            }
+            MapView v = ZoomStep(MapView{ui.map_zoom, ui.map_pan}, c == MapControl::ZoomIn ? 1.5f : 1 / 1.5f, xy);
+            ui.map_zoom = v.zoom;
+            ui.map_pan = v.pan;
             break;
         }
         case MapControl::PanLeft: ui.map_pan.x += step; break;
@@ -50,6 +56,7 @@ const MapCache& MapFor(const PlannerView& v, MapCache& m) {
     m.next_id = p.next_id;
     m.newest_rev = rev;
     m.today = v.today;
+    ++m.layout_version;
 
     std::vector<MapPoint> pts = LayoutMap(p, v.today);  // in p.contacts order, radius 0..1
     m.dots.clear();
@@ -93,6 +100,61 @@ void DrawDot(ImDrawList* dl, ImVec2 c, float r, Standing s) {
 
 // More dots than this in view and the map draws density cells instead.
 constexpr int kMaxDots = 2500;
+// A label's plate reaches this far left and right of its text.
+constexpr float kLabelPad = 2.0f;
+
+// Places the tiers' and industries' names on what the frame draws: each at the
+// first spot (top first, then round the ring) that covers no mark, no other
+// name and stays in the square; a name with no such spot is left out. With
+// density cells and no free spot, a tier's name may sit on a cell (on its own
+// plate): no one's mark is drawn there, and the rings need their names.
+void PlaceMapLabels(MapCache& m, MapRect box, ImVec2 centre, float scale, float dot_r, float you_r, bool aggregated) {
+    MapObstacles& obs = m.obstacles;
+    obs.Clear(box, centre);
+    obs.discs.push_back({centre, you_r + 2});
+    if (aggregated) {
+        for (const MapCell& c : m.cells)
+            if (c.count > 0) obs.bands.push_back({c.r0 * scale - 1, c.r1 * scale + 1, std::fmod(c.angle0, 2 * IM_PI), std::fmod(c.angle0, 2 * IM_PI) + (c.angle1 - c.angle0)});
+    } else {
+        float reach = MapDotReach(dot_r);
+        for (uint32_t i : m.visible) obs.discs.push_back({ImVec2(centre.x + m.dots[i].x * scale, centre.y + m.dots[i].y * scale), reach});
+    }
+    obs.Index();
+    m.labels.clear();
+    std::vector<ImVec2> spots;
+    const float top = -IM_PI / 2;
+    auto size_of = [](const char* text) {
+        ImVec2 ts = ImGui::CalcTextSize(text);
+        return ImVec2(ts.x + kLabelPad * 2, ts.y);
+    };
+    for (int t = 0; t < 4; ++t) {
+        const char* name = TierName(static_cast<Tier>(t));
+        ImVec2 size = size_of(name);
+        float r0 = (t == 0 ? m.ring_inner : m.ring_outer[t - 1]) * scale, r1 = m.ring_outer[t] * scale;
+        MapRect at{};
+        LabelCandidates(centre, (r0 + r1) * 0.5f, top - IM_PI, top + IM_PI, top, size, false, box, spots);
+        bool placed = PlaceLabel(obs, box, size, spots, at);
+        if (!placed && t == 3) {  // the outer ring's name may sit just outside it
+            LabelCandidates(centre, r1, top - IM_PI, top + IM_PI, top, size, true, box, spots);
+            placed = PlaceLabel(obs, box, size, spots, at);
+        }
+        if (!placed && aggregated) {
+            std::vector<MapObstacles::Band> bands;
+            bands.swap(obs.bands);
+            LabelCandidates(centre, (r0 + r1) * 0.5f, top - IM_PI, top + IM_PI, top, size, false, box, spots);
+            placed = PlaceLabel(obs, box, size, spots, at);
+            bands.swap(obs.bands);
+        }
+        if (placed) m.labels.push_back({at, name, true});
+    }
+    for (const MapCache::Label& l : m.sectors) {
+        ImVec2 size = size_of(l.text.c_str());
+        float a1 = 2 * l.angle - l.angle0;
+        MapRect at{};
+        LabelCandidates(centre, scale, l.angle0, a1, l.angle, size, true, box, spots);
+        if (PlaceLabel(obs, box, size, spots, at)) m.labels.push_back({at, l.text, false});
+    }
+}
 // The people listed under the map for screen readers and the keyboard.
 constexpr int kListed = 20;
 
@@ -139,7 +201,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         // Zoom about the mouse: the point under it stays under it.
         ImVec2 ms((io.MousePos.x - centre0.x) / R, (io.MousePos.y - centre0.y) / R);
         ImVec2 q((ms.x - ui.map_pan.x) / ui.map_zoom, (ms.y - ui.map_pan.y) / ui.map_zoom);
-        ui.map_zoom = std::clamp(ui.map_zoom * std::pow(1.2f, io.MouseWheel), 0.5f, 64.0f);
+        ui.map_zoom = std::clamp(ui.map_zoom * std::pow(1.2f, io.MouseWheel), kMapMinZoom, kMapMaxZoom);
         ui.map_pan = ImVec2(ms.x - q.x * ui.map_zoom, ms.y - q.y * ui.map_zoom);
     }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -149,34 +211,8 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     bool clicked = ImGui::IsItemDeactivated() && hovered && io.MouseDragMaxDistanceSqr[0] < io.MouseDragThreshold * io.MouseDragThreshold;
     float zoom = ui.map_zoom;
     ImVec2 centre(centre0.x + ui.map_pan.x * R, centre0.y + ui.map_pan.y * R);
-    float scale = R * zoom * 0.92f;  // map unit (outer ring = 1) -> pixels; a margin for the sector labels
+    float scale = R * zoom * kMapFit;  // map unit (outer ring = 1) -> pixels
     auto to_screen = [&](float x, float y) { return ImVec2(centre.x + x * scale, centre.y + y * scale); };
-
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(a, b, true);
-    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), Em() * 0.3f);
-    ImU32 ink = Colors().text_muted;
-    for (int t = 0; t < 4; ++t) {
-        float r = m.ring_outer[t] * scale;
-        dl->AddCircle(centre, r, WithAlpha(ink, 0.6f), 96, 1.0f);
-        ImVec2 lp(centre.x + 4, centre.y - r + 2);
-        dl->AddText(lp, ink, TierName(static_cast<Tier>(t)));
-    }
-    if (m.sectors.size() > 1)
-        for (const MapCache::Label& l : m.sectors)
-            dl->AddLine(to_screen(std::cos(l.angle0) * m.ring_inner, std::sin(l.angle0) * m.ring_inner),
-                        to_screen(std::cos(l.angle0), std::sin(l.angle0)), WithAlpha(ink, 0.35f), 1.0f);
-    for (const MapCache::Label& l : m.sectors) {
-        ImVec2 e = to_screen(std::cos(l.angle), std::sin(l.angle));
-        ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
-        float cx = std::cos(l.angle), cy = std::sin(l.angle);
-        ImVec2 tp(e.x + (cx < -0.3f ? -ts.x : cx > 0.3f ? 0 : -ts.x * 0.5f), e.y + (cy < -0.3f ? -ts.y : cy > 0.3f ? 0 : -ts.y * 0.5f));
-        tp.x = std::clamp(tp.x, a.x + 2, b.x - ts.x - 2);
-        tp.y = std::clamp(tp.y, a.y + 2, b.y - ts.y - 2);
-        dl->AddText(tp, Colors().text, l.text.c_str());
-    }
-    // You, in the middle.
-    dl->AddCircleFilled(centre, Em() * 0.45f, Colors().accent, 16);
 
     // Which dots are in view: one pass, no trigonometry (the cache holds x, y).
     float margin = Em();
@@ -189,6 +225,21 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (d.x >= x0 && d.x <= x1 && d.y >= y0 && d.y <= y1) visible.push_back(i);
     }
     bool aggregated = visible.size() > static_cast<size_t>(kMaxDots);
+    float dot_r = MapDotRadius(zoom, Em());
+    float you_r = Em() * 0.45f;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(a, b, true);
+    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), Em() * 0.3f);
+    ImU32 ink = Colors().text_muted;
+    for (int t = 0; t < 4; ++t) dl->AddCircle(centre, m.ring_outer[t] * scale, WithAlpha(ink, 0.6f), 96, 1.0f);
+    if (m.sectors.size() > 1)
+        for (const MapCache::Label& l : m.sectors)
+            dl->AddLine(to_screen(std::cos(l.angle0) * m.ring_inner, std::sin(l.angle0) * m.ring_inner),
+                        to_screen(std::cos(l.angle0), std::sin(l.angle0)), WithAlpha(ink, 0.35f), 1.0f);
+    // You, in the middle.
+    dl->AddCircleFilled(centre, you_r, Colors().accent, 16);
+
     int hover_dot = -1;
     const MapCell* hover_cell = nullptr;
     ImVec2 mouse = io.MousePos;
@@ -199,12 +250,16 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         float mr = std::sqrt((mouse.x - centre.x) * (mouse.x - centre.x) + (mouse.y - centre.y) * (mouse.y - centre.y)) / scale;
         float ma = std::atan2(mouse.y - centre.y, mouse.x - centre.x);
         if (ma < 0) ma += 2 * IM_PI;
+        // Without anti-aliased edges: the steps of a cell share their edges, and soft edges showed as seams.
+        ImDrawListFlags flags = dl->Flags;
+        dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         for (const MapCell& c : m.cells) {
             if (c.count == 0) continue;
             float r0 = c.r0, r1 = c.r1;
             Standing s = c.overdue * 4 >= c.count ? Standing::Overdue : c.due * 4 >= c.count ? Standing::Due : Standing::Fine;
             ImU32 col = WithAlpha(StandingColor(s), 0.2f + 0.7f * std::sqrt(static_cast<float>(c.count) / most));
-            const int steps = 4;
+            // Steps short enough that the quads follow the arcs (one sector can go all the way round).
+            const int steps = std::max(2, static_cast<int>(std::ceil((c.angle1 - c.angle0) / (2 * IM_PI / 96))));
             for (int k = 0; k < steps; ++k) {
                 float t0 = c.angle0 + (c.angle1 - c.angle0) * k / steps, t1 = c.angle0 + (c.angle1 - c.angle0) * (k + 1) / steps;
                 dl->AddQuadFilled(to_screen(std::cos(t0) * r0, std::sin(t0) * r0), to_screen(std::cos(t0) * r1, std::sin(t0) * r1),
@@ -214,13 +269,13 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             bool in_angle = (ma >= a0 && ma < a1) || (ma + 2 * IM_PI >= a0 && ma + 2 * IM_PI < a1);
             if (hovered && mr >= r0 && mr < r1 && in_angle) hover_cell = &c;
         }
+        dl->Flags = flags;
     } else {
-        float r = std::clamp(Em() * 0.18f * std::sqrt(zoom), 2.0f, Em() * 0.4f);
-        float best = (r + 4) * (r + 4);
+        float best = (dot_r + 4) * (dot_r + 4);
         for (uint32_t i : visible) {
             const MapCache::Dot& d = m.dots[i];
             ImVec2 s = to_screen(d.x, d.y);
-            DrawDot(dl, s, r, d.standing);
+            DrawDot(dl, s, dot_r, d.standing);
             if (hovered) {
                 float dd = (s.x - mouse.x) * (s.x - mouse.x) + (s.y - mouse.y) * (s.y - mouse.y);
                 if (dd <= best) {
@@ -229,8 +284,20 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 }
             }
         }
-        if (hover_dot >= 0) dl->AddCircle(to_screen(m.dots[hover_dot].x, m.dots[hover_dot].y), r + 3, Colors().text, 12, 2.0f);
     }
+
+    // Ring and industry names, where they cover no one: placed again only when the view changes.
+    MapCache::LabelKey key{m.layout_version, zoom, ui.map_pan.x, ui.map_pan.y, a.x, a.y, side, Em(), aggregated};
+    if (!(key == m.labels_for)) {
+        m.labels_for = key;
+        PlaceMapLabels(m, MapRect{a, b}, centre, scale, dot_r, you_r, aggregated);
+    }
+    ImU32 plate = ImGui::GetColorU32(ImGuiCol_FrameBg);
+    for (const MapCache::PlacedLabel& l : m.labels) {
+        dl->AddRectFilled(l.rect.min, l.rect.max, plate, Em() * 0.2f);
+        dl->AddText(ImVec2(l.rect.min.x + kLabelPad, l.rect.min.y), l.ring ? ink : Colors().text, l.text.c_str());
+    }
+    if (hover_dot >= 0) dl->AddCircle(to_screen(m.dots[hover_dot].x, m.dots[hover_dot].y), dot_r + 3, Colors().text, 12, 2.0f);
     dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), Em() * 0.3f);
     dl->PopClipRect();
 
@@ -252,7 +319,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (clicked) {
             ImVec2 ms((mouse.x - centre0.x) / R, (mouse.y - centre0.y) / R);
             ImVec2 q((ms.x - ui.map_pan.x) / ui.map_zoom, (ms.y - ui.map_pan.y) / ui.map_zoom);
-            ui.map_zoom = std::min(ui.map_zoom * 3.0f, 64.0f);
+            ui.map_zoom = std::min(ui.map_zoom * 3.0f, kMapMaxZoom);
             ui.map_pan = ImVec2(ms.x - q.x * ui.map_zoom, ms.y - q.y * ui.map_zoom);
         }
     }
