@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/planner.h"
+#include "core/planner_text.h"
 #include "core/state.h"
 #include "harness.h"
 #include "imgui_internal.h"
@@ -469,6 +470,15 @@ void FillNetwork(pl::Planner& p, int n, pl::Day today) {
 }
 }  // namespace
 
+// "... 5,251 in view at 338% zoom": the count of people in view, from the map's summary.
+int InViewOf(const std::string& summary) {
+    size_t at = summary.find(" in view");
+    REQUIRE(at != std::string::npos);
+    std::string n = summary.substr(summary.rfind(' ', at - 1) + 1, at - summary.rfind(' ', at - 1) - 1);
+    n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+    return std::stoi(n);
+}
+
 TEST_CASE("pages: the map with 30,000 people draws aggregated, with a summary and a bounded list") {
     Page pg(wb::ui::DrawMap);
     FillNetwork(pg.planner, 30000, pg.today);
@@ -484,11 +494,11 @@ TEST_CASE("pages: the map with 30,000 people draws aggregated, with a summary an
     CHECK(pg.H1() == "Network map");
     const wb::SemNode* region = pg.ui.Find(Role::Region, "Network map");
     REQUIRE(region != nullptr);
-    const wb::SemNode* summary = pg.ui.FindContaining(Role::Text, "Network map: 30000 people;");
+    const wb::SemNode* summary = pg.ui.FindContaining(Role::Text, "Network map: 30,000 people;");
     REQUIRE(summary != nullptr);
     CHECK(summary->name.find("shown as density") != std::string::npos);
     auto m = pl::ComputeMetrics(pg.planner, pg.today);
-    CHECK(summary->name.find(std::to_string(m.overdue) + " overdue") != std::string::npos);
+    CHECK(summary->name.find(pl::Grouped(static_cast<size_t>(m.overdue)) + " overdue") != std::string::npos);
     CHECK(pg.ui.All(Role::Link).size() <= 20);
     CHECK(pg.ui.Find(Role::Button, "Zoom in") != nullptr);
     CHECK(pg.ui.Find(Role::Button, "Pan left") != nullptr);
@@ -522,12 +532,10 @@ TEST_CASE("pages: the map with 30,000 people draws aggregated, with a summary an
     pg.pui.map_pan.y -= 0.1f;
     pg.ui.Frame();
     MESSAGE("30,000-person map zoomed in, the view moving every frame: draw ", dragging, " ms");
-    summary = pg.ui.FindContaining(Role::Text, "Network map: 30000 people;");
+    summary = pg.ui.FindContaining(Role::Text, "Network map: 30,000 people;");
     REQUIRE(summary != nullptr);
     CHECK(summary->name.find("shown as density") == std::string::npos);
-    size_t at = summary->name.find(" in view");
-    REQUIRE(at != std::string::npos);
-    int in_view = std::stoi(summary->name.substr(summary->name.rfind(' ', at - 1) + 1));
+    const int in_view = InViewOf(summary->name);
     MESSAGE(in_view, " people in view");
     CHECK(in_view > 0);
     CHECK(in_view <= 2500);
@@ -604,9 +612,7 @@ DrawnMap Drawn(const Page& pg) {
 int InView(const Page& pg) {
     const wb::SemNode* summary = pg.ui.FindContaining(Role::Text, "Network map: ");
     REQUIRE(summary != nullptr);
-    size_t at = summary->name.find(" in view");
-    REQUIRE(at != std::string::npos);
-    return std::stoi(summary->name.substr(summary->name.rfind(' ', at - 1) + 1));
+    return InViewOf(summary->name);
 }
 
 // Each name's rectangle against each person's mark drawn in the square (the

@@ -326,15 +326,17 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
 
     // For screen readers the map is an image: a summary, then the people in
     // view (overdue first) as links; the same list is drawn for everyone.
-    char summary[320];
-    std::snprintf(summary, sizeof summary,
-                  "Network map: %d %s; %d overdue; %d due this week; %d up to date; %d never contacted or not tiered. "
-                  "%d in view at %.0f%% zoom%s.",
-                  static_cast<int>(m.dots.size()), m.dots.size() == 1 ? "person" : "people",
-                  m.counts[static_cast<int>(Standing::Overdue)],
-                  m.counts[static_cast<int>(Standing::Due)], m.counts[static_cast<int>(Standing::Fine)],
-                  m.counts[static_cast<int>(Standing::Never)], static_cast<int>(visible.size()), zoom * 100,
-                  aggregated ? ", shown as density (zoom in to see each person)" : "");
+    auto count = [](int n) { return Grouped(static_cast<size_t>(std::max(n, 0))); };
+    char zoom_text[16];
+    std::snprintf(zoom_text, sizeof zoom_text, "%.0f%%", zoom * 100);
+    const std::string summary =
+        "Network map: " + CountOf(m.dots.size(), "person", "people") + "; " +
+        count(m.counts[static_cast<int>(Standing::Overdue)]) + " overdue; " +
+        count(m.counts[static_cast<int>(Standing::Due)]) + " due this week; " +
+        count(m.counts[static_cast<int>(Standing::Fine)]) + " up to date; " +
+        count(m.counts[static_cast<int>(Standing::Never)]) + " never contacted or not tiered. " +
+        Grouped(visible.size()) + " in view at " + zoom_text + " zoom" +
+        (aggregated ? ", shown as density (zoom in to see each person)" : "") + ".";
     {
         SemScope scope(Role::Region, "Network map", a, b);
         SemText(Role::Text, summary, a, b);
@@ -350,7 +352,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         }
     if (!listed.empty()) {
         std::string title = visible.size() > listed.size()
-                                ? "People in view (" + std::to_string(listed.size()) + " of " + std::to_string(visible.size()) + ", overdue first)"
+                                ? "People in view (" + Grouped(listed.size()) + " of " + Grouped(visible.size()) + ", overdue first)"
                                 : "People in view";
         SubHeading(title);
         ImVec2 la = ImGui::GetCursorScreenPos();

@@ -18,12 +18,12 @@ const FILE = join(dir, 'Connections.csv');
 const PEOPLE = 200;
 writeFileSync(FILE, linkedInCsv(PEOPLE));
 
-const summary = (page) => page.getByText(/^Network map: \d+ people;/).first();
+const summary = (page) => page.getByText(/^Network map: [\d,]+ people;/).first();
 async function inViewAt(page, zoom) {
   const s = summary(page);
   await page.waitForFunction(([el, z]) => el && el.textContent.includes(`in view at ${z}% zoom`),
     [await s.elementHandle(), zoom], { timeout: 10000 });
-  return Number((await s.textContent()).match(/(\d+) in view at/)[1]);
+  return Number((await s.textContent()).match(/([\d,]+) in view at/)[1].replace(/,/g, ''));
 }
 
 async function zoomInThrice(page, pointer) {
