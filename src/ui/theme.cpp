@@ -154,7 +154,8 @@ void BuildFonts(float text_scale, float dpr, bool all_latin) {
     const ImWchar* name_ranges = all_latin ? kRanges : styled_ranges;
     f.bold = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size, dpr, name_ranges);
     // Emphasis is the chapter's only (learner text is never italic): its file holds
-    // ASCII and the content's glyphs, and nothing more is asked of it.
+    // just the characters of the emphasized spans (contentc --emphasis-glyphs); the
+    // ranges' other characters are not in it and are skipped.
     f.italic = AddFont(d.italic, d.italic_size, f.body_size, dpr, ChapterRanges().Data);
     f.h2 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.25f, dpr, name_ranges);
     f.h1 = AddFontWithExtra(d.bold, d.bold_size, x.bold, x.bold_size, f.body_size * 1.6f, dpr, name_ranges);

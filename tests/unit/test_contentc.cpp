@@ -129,6 +129,10 @@ TEST_CASE("content: the real content/ compiles without errors or warnings") {
     CHECK(contentc::ReportLine(r.counts) == "content: 11 sections, 10 quizzes, " + std::to_string(r.counts.questions) +
                                                 " questions, " + std::to_string(r.counts.reflections) + " reflection prompts");
     CHECK(r.glyphs.find('N') != std::string::npos);
+    // The italic font is cut to the emphasized spans' characters: a few letters, all also in the full list.
+    REQUIRE(!r.emphasis_glyphs.empty());
+    CHECK(r.emphasis_glyphs.size() < r.glyphs.size() / 2);
+    for (char c : r.emphasis_glyphs) CHECK(r.glyphs.find(c) != std::string::npos);
 }
 
 TEST_CASE("contentc: the base fixture compiles cleanly") {

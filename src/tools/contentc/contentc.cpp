@@ -1729,6 +1729,27 @@ Counts CountDocument(const OJson& doc) {
 
 // Every distinct character the workbook will show from this document (for
 // subsetting the font), sorted by code point; control characters left out.
+// The characters drawn in italic: the sections' emphasized spans (the italic font
+// draws nothing else, so it is cut to these).
+std::string CollectEmphasisGlyphs(const OJson& doc) {
+    std::set<char32_t> cps;
+    for (const auto& s : doc["sections"])
+        for (const auto& b : s["blocks"])
+            for (const auto& sp : b["s"]) {
+                if (!(sp[1].get<int>() & 2)) continue;
+                const std::string text = sp[0].get<std::string>();
+                size_t i = 0;
+                char32_t cp;
+                while (i < text.size()) {
+                    if (!NextUtf8(text, i, cp)) { ++i; continue; }
+                    if (cp >= 0x20 && cp != 0x7F) cps.insert(cp);
+                }
+            }
+    std::string out;
+    for (char32_t cp : cps) AppendUtf8(out, cp);
+    return out;
+}
+
 std::string CollectGlyphs(const OJson& doc) {
     std::set<char32_t> cps;
     auto add = [&](const std::string& s) {
@@ -1879,6 +1900,7 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
     r.bin = wb::EncodeContentBinary(decoded.content);
     r.counts = CountDocument(doc);
     r.glyphs = CollectGlyphs(doc);
+    r.emphasis_glyphs = CollectEmphasisGlyphs(doc);
     return r;
 }
 
@@ -1888,12 +1910,14 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
 
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     static const char* kUsage =
-        "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt] [--sources DIR] [--lint-report FILE]";
-    std::string content, out_path, bin_path, glyphs_path, sources, lint_report;
+        "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt] [--emphasis-glyphs FILE.txt] "
+        "[--sources DIR] [--lint-report FILE]";
+    std::string content, out_path, bin_path, glyphs_path, emphasis_path, sources, lint_report;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         std::string* target = a == "--content" ? &content : a == "--out" ? &out_path : a == "--bin" ? &bin_path
-                              : a == "--glyphs" ? &glyphs_path : a == "--sources" ? &sources
+                              : a == "--glyphs" ? &glyphs_path : a == "--emphasis-glyphs" ? &emphasis_path
+                              : a == "--sources" ? &sources
                               : a == "--lint-report" ? &lint_report : nullptr;
         if (a == "--help" || a == "-h") {
             out << kUsage << "\n";
@@ -1937,6 +1961,10 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
     if (!glyphs_path.empty() && !WriteFile(glyphs_path, r.glyphs)) {
         err << glyphs_path << ": error: cannot write the glyph list\n";
+        return 1;
+    }
+    if (!emphasis_path.empty() && !WriteFile(emphasis_path, r.emphasis_glyphs)) {
+        err << emphasis_path << ": error: cannot write the emphasis glyph list\n";
         return 1;
     }
     out << ReportLine(r.counts) << "\n";

@@ -44,6 +44,7 @@ struct CompileResult {
     std::string json;                     // the compiled document (minified), empty if !ok
     std::string bin;                      // the same document, binary encoding (content.bin), empty if !ok
     std::string glyphs;                   // every distinct character the document shows, UTF-8, sorted
+    std::string emphasis_glyphs;          // those drawn in italic (emphasized spans), likewise
     Counts counts;
     // The linter (lint.h) runs after a clean compile; its findings are in
     // diagnostics too (its errors make ok false).
@@ -67,7 +68,7 @@ CompileResult CompileContent(const std::string& content_dir, const CompileOption
 // "content: N sections, N quizzes, N questions, N reflection prompts"
 std::string ReportLine(const Counts& c);
 
-// The command line: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt]
+// The command line: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt] [--emphasis-glyphs FILE.txt]
 //                             [--sources DIR] [--lint-report FILE]
 // --sources defaults to DIR/../src when that holds core/content.h (the project's layout).
 // Prints the report line to out (on success only), diagnostics, the lint summary
