@@ -131,9 +131,7 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
             if (!description.empty()) description += '\n';
             description += text;
         };
-        std::string who = c.role;
-        if (!c.company.empty()) who += (who.empty() ? "" : " at ") + c.company;
-        add(who);
+        add(RoleAtCompany(c));
         if (const Interaction* last = LastInteraction(c))
             add("Last contact: " + FormatDay(last->day) + " (" + ChannelName(last->channel) + ")" +
                 (last->note.empty() ? "" : ": " + last->note));

@@ -64,6 +64,11 @@ bool ParseMoney(std::string_view text, int64_t& cents) {
     return true;
 }
 
+std::string RoleAtCompany(const Contact& c) {
+    if (c.company.empty()) return c.role;
+    return c.role.empty() ? c.company : c.role + " at " + c.company;
+}
+
 std::string Grouped(size_t n) {
     std::string digits = std::to_string(n), out;
     for (size_t i = 0; i < digits.size(); ++i) {

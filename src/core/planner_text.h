@@ -22,9 +22,11 @@ std::string FormatMoney(int64_t cents);
 // not an amount (letters, a second point, more than 2 decimals or 12 digits).
 bool ParseMoney(std::string_view text, int64_t& cents);
 
-// "a, b, c" <-> {"a", "b", "c"}: items trimmed of spaces, empty items dropped.
 // 29929 -> "29,929".
 std::string Grouped(size_t n);
+// "Data engineer at Acme", "Acme", "Data engineer" or "": what a contact does, where.
+std::string RoleAtCompany(const Contact& c);
+// "a, b, c" <-> {"a", "b", "c"}: items trimmed of spaces, empty items dropped.
 std::string JoinList(const std::vector<std::string>& items);
 std::vector<std::string> SplitList(std::string_view text);
 

@@ -56,6 +56,14 @@ TEST_CASE("planner text: comma lists are trimmed and drop empty items") {
     CHECK(pl::Grouped(1000) == "1,000");
     CHECK(pl::Grouped(29929) == "29,929");
     CHECK(pl::Grouped(1234567) == "1,234,567");
+    pl::Contact c;
+    CHECK(pl::RoleAtCompany(c).empty());
+    c.company = "Acme";
+    CHECK(pl::RoleAtCompany(c) == "Acme");
+    c.role = "Data engineer";
+    CHECK(pl::RoleAtCompany(c) == "Data engineer at Acme");
+    c.company.clear();
+    CHECK(pl::RoleAtCompany(c) == "Data engineer");
     CHECK(pl::JoinList(V{}).empty());
     V tags{"mentor", "data team"};
     CHECK(pl::SplitList(pl::JoinList(tags)) == tags);

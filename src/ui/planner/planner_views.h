@@ -219,6 +219,7 @@ struct TriageUi {
     // List: the row decided with the keyboard, so the next row's same button takes focus.
     planner::Id refocus_after = 0;
     int refocus_choice = -1;
+    int refocus_frame = -2;
 };
 
 // The calendar open under a date field (one at a time; see DatePicker).

@@ -125,9 +125,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
     {
         SemScope card(Role::Region, "Contact to sort: " + c.name, "##triage_card");
         HeadingText(GetFonts().h2, c.name.empty() ? std::string("(no name)") : c.name, 2);
-        std::string what = c.role;
-        if (!c.company.empty()) what += (what.empty() ? "" : " at ") + c.company;
-        if (!what.empty()) Para(what, Colors().text);
+        if (std::string what = RoleAtCompany(c); !what.empty()) Para(what, Colors().text);
         if (c.connected != kNoDay) {
             int y, m, d, ty, tm, td;
             YmdFromDay(c.connected, y, m, d);
@@ -191,8 +189,7 @@ constexpr int kListRows = 20;
 
 // "Data engineer at Acme · connected 2019": what a row says under the name.
 std::string RowDetails(const Contact& c) {
-    std::string s = c.role;
-    if (!c.company.empty()) s += (s.empty() ? "" : " at ") + c.company;
+    std::string s = RoleAtCompany(c);
     if (c.connected != kNoDay) s += (s.empty() ? "connected " : " \xC2\xB7 connected ") + FormatDay(c.connected).substr(0, 4);
     return s;
 }
@@ -200,8 +197,7 @@ std::string RowDetails(const Contact& c) {
 void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& out) {
     TriageCache& cache = t.cache;
     const Planner& p = v.planner;
-    Current(cache, p);  // the cursor past the decided ones
-    int rows = 0;
+    int rows = 0;  // from the cursor, which DrawTriage's Current() moved past the decided ones
     ImGui::PushID("triage_list");
     {
         SemScope list(Role::List, "Contacts to sort");
@@ -233,6 +229,7 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
                         out.triage = PlannerIntents::TriageDecision{{c->id}, static_cast<Tier>(k)};
                         t.refocus_after = Sem().last_activation_from_dom ? c->id : 0;
                         t.refocus_choice = k;
+                        t.refocus_frame = ImGui::GetFrameCount();
                     }
                 }
             }
@@ -241,7 +238,8 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
         }
     }
     ImGui::PopID();
-    if (t.refocus_after && rows == 0) t.refocus_after = 0;
+    // No row after it in this frame or the next (the last one was sorted): nothing to move to.
+    if (t.refocus_after && ImGui::GetFrameCount() - t.refocus_frame > 1) t.refocus_after = 0;
     if (cache.shown > static_cast<size_t>(rows))
         Para("Showing the first " + CountOf(static_cast<size_t>(rows), "contact", "contacts") + "; the next ones move up as you sort.");
 }

@@ -81,9 +81,13 @@ static bool ReadOptionalDate(const std::string& text, Day& out, std::string& why
     return ParseDateInput(text, kNoDay, out, why);
 }
 
+static std::string FieldName(const char* label) {  // "Renewal date (YYYY-MM-DD)" -> "Renewal date"
+    std::string what = VisibleLabel(label);
+    return what.substr(0, what.find(" ("));
+}
+
 std::string DateError(const char* label, const std::string& text, Day kept) {
-    std::string what(label);
-    what = what.substr(0, what.find(" ("));  // "Renewal date (YYYY-MM-DD)": the format is said below
+    const std::string what = FieldName(label);  // the format is said below
     Day ignored = kNoDay;
     std::string why;
     ReadOptionalDate(text, ignored, why);
@@ -138,10 +142,6 @@ std::string LongDate(Day day) {
            std::to_string(y);
 }
 
-static std::string FieldName(const char* label) {  // "Renewal date (YYYY-MM-DD)" -> "Renewal date"
-    std::string what = VisibleLabel(label);
-    return what.substr(0, what.find(" ("));
-}
 
 bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::string& text, float width) {
     const std::string what = FieldName(label);

@@ -4,25 +4,12 @@
 // and the touchscreen act; the mirror is only read.
 import assert from 'node:assert/strict';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, launch, liveMatches, openWorkbook, run, tap, test, valueIs } from './lib.mjs';
+import { act, click, dates, keyboard, launch, liveMatches, openWorkbook, run, tap, test, valueIs } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-// Dates as the app writes and names them (UTC dates: the calendar counts days, not hours).
-const parse = (iso) => new Date(iso + 'T00:00:00Z');
-const iso = (d) => d.toISOString().slice(0, 10);
-const plusDays = (d, n) => new Date(d.getTime() + n * 86400000);
-const longDate = (d) => `${WEEKDAYS[d.getUTCDay()]}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
-const monthOf = (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-const addMonths = (d, n) => {
-  const y = d.getUTCFullYear(), m = d.getUTCMonth() + n, day = d.getUTCDate();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(day, last)));
-};
+const { parse, iso, plusDays, long: longDate, month: monthOf, addMonths } = dates;
 
 // A new contact, by typing its name into the table's "New contact's name" and Enter.
 async function newContact(page, name, tapOrClick) {
@@ -65,26 +52,8 @@ test('keyboard: Tab to the calendar, arrows and Page Up to a day, Enter; Escape 
   const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
   await newContact(page, 'Kofi Keys', (l) => click(page, l));
   const today = parse(await touchDate(page).inputValue());
-  const focusedNow = () => page.evaluate(() => {
-    const a = document.activeElement;
-    return a && a !== document.body ? { name: a.getAttribute('aria-label') || a.textContent || '', type: a.type || '', checked: !!a.checked } : null;
-  });
-  let keys = 0;
-  const key = async (k) => {
-    keys++;
-    await act(page, () => page.keyboard.press(k));
-    const f = await focusedNow();
-    assert.ok(f, `focus fell to <body> after ${k}`);
-    return f;
-  };
-  const tabTo = async (re) => {
-    let f = await key('Tab');
-    for (let i = 0; !re.test(f.name); i++) {
-      assert.ok(i < 40, `Tab reaches ${re}`);
-      f = await key('Tab');
-    }
-    return f;
-  };
+  const k = keyboard(page);
+  const key = k.key, tabTo = k.tabTo;
   // Focus is on the new contact's heading; the date field, then its Calendar button.
   await tabTo(/^Date of the touch$/);
   let f = await key('Tab');
@@ -116,7 +85,7 @@ test('keyboard: Tab to the calendar, arrows and Page Up to a day, Enter; Escape 
   await tabTo(/^Log this touch$/);
   await key('Enter');
   await liveMatches(page, new RegExp('Touch logged with Kofi Keys on ' + iso(chosen)));
-  console.log(`        ${keys} keys`);
+  console.log(`        ${k.count} keys`);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
@@ -141,6 +110,7 @@ test('phone (375 px, touch): an event\'s date from the calendar, next month, the
   const picked = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth(), 1));
   const b = await dayRadio(page, picked).boundingBox();
   assert.ok(b.width >= 24 && b.height >= 24, `a day is a finger's target (${b.width} x ${b.height})`);
+  console.log(`        a day at 375 px: ${b.width} x ${b.height} px`);
   assert.ok(b.x >= 0 && b.x + b.width <= 375, 'the calendar fits the phone');
   await finger(dayRadio(page, picked));
   await valueIs(date, iso(picked));

@@ -5,35 +5,10 @@
 // Prints the keys each task took. Only page.keyboard acts.
 import assert from 'node:assert/strict';
 import { startServer } from '../../../scripts/server.mjs';
-import { launch, liveMatches, openWorkbook, run, test } from './lib.mjs';
+import { keyboard, launch, liveMatches, openWorkbook, run, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
-
-// What has DOM focus: its tag, type, accessible name and state (or BODY).
-const focusedNow = (page) => page.evaluate(() => {
-  const a = document.activeElement;
-  if (!a || a === document.body || a === document.documentElement) return { body: true };
-  return { tag: a.tagName, type: a.type || '', role: a.dataset ? a.dataset.role : '', checked: !!a.checked,
-           name: a.getAttribute('aria-label') || a.textContent || '', group: a.name || '', inMirror: !!a.closest('#wb-semantics') };
-});
-
-// A keyboard learner: presses a key, waits until the workbook is idle again,
-// and counts. Focus lost to <body> fails the journey at once, naming the key.
-function keyboard(page) {
-  const k = { count: 0, log: [] };
-  k.key = async (key) => {
-    k.count++;
-    await page.keyboard.press(key);
-    await page.waitForFunction(() => (window.__wbStats || {}).idle === 1, null, { timeout: 20000 });
-    const f = await focusedNow(page);
-    k.log.push(`${key} -> ${f.body ? 'BODY' : f.name.slice(0, 40)}`);
-    if (f.body) console.log(k.log.slice(-30).join('\n'));
-    assert.ok(!f.body, `focus fell to <body> after ${key} (key ${k.count}); the last keys:\n${k.log.slice(-40).join('\n')}`);
-    return f;
-  };
-  return k;
-}
 
 test('keyboard learner: a 5-question quiz checked answer by answer, focus never lost, within 40 keys', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -85,16 +60,7 @@ test('keyboard learner: to the planner, add a contact with a company, log a touc
   const errors = [];
   const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive', { errors });
   const k = keyboard(page);
-  // Tab (or Shift+Tab) until the focused control's name matches.
-  const tabTo = async (re, key = 'Tab') => {
-    const start = k.count;
-    let f = await k.key(key);
-    while (!re.test(f.name)) {
-      assert.ok(k.count - start < 80, `${key} reaches ${re} (the last keys:\n${k.log.slice(-40).join('\n')})`);
-      f = await k.key(key);
-    }
-    return f;
-  };
+  const tabTo = k.tabTo;
   const counts = [];
   const task = async (what, fn) => { const start = k.count; await fn(); counts.push(`${what}: ${k.count - start}`); };
 

@@ -121,3 +121,54 @@ export async function liveSays(page, re) {
 // Every text field in the mirror now, as {role, name}.
 export const textFields = (page) => page.evaluate(() => [...document.querySelectorAll('#wb-semantics [data-role=textbox], #wb-semantics [data-role=textarea]')]
   .map((el) => ({ name: el.getAttribute('aria-label') || '', tag: el.tagName })));
+
+// What has DOM focus: its tag, type, accessible name and state (or BODY).
+export const focusedNow = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body || a === document.documentElement) return { body: true };
+  return { tag: a.tagName, type: a.type || '', role: a.dataset ? a.dataset.role : '', checked: !!a.checked,
+           name: a.getAttribute('aria-label') || a.textContent || '', group: a.name || '', inMirror: !!a.closest('#wb-semantics') };
+});
+
+// A keyboard learner: presses a key, waits until the workbook is idle again,
+// and counts. Focus lost to <body> fails the journey at once, naming the key.
+// tabTo(re, key) presses Tab (or `key`) until the focused control's name matches.
+export function keyboard(page) {
+  const k = { count: 0, log: [] };
+  k.key = async (key) => {
+    k.count++;
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => (window.__wbStats || {}).idle === 1, null, { timeout: 20000 });
+    const f = await focusedNow(page);
+    k.log.push(`${key} -> ${f.body ? 'BODY' : f.name.slice(0, 40)}`);
+    if (f.body) console.log(k.log.slice(-30).join('\n'));
+    assert.ok(!f.body, `focus fell to <body> after ${key} (key ${k.count}); the last keys:\n${k.log.slice(-40).join('\n')}`);
+    return f;
+  };
+  k.tabTo = async (re, key = 'Tab') => {
+    const start = k.count;
+    let f = await k.key(key);
+    while (!re.test(f.name)) {
+      assert.ok(k.count - start < 80, `${key} reaches ${re} (the last keys:\n${k.log.slice(-40).join('\n')})`);
+      f = await k.key(key);
+    }
+    return f;
+  };
+  return k;
+}
+
+// Dates as the app writes (YYYY-MM-DD) and names them ("Monday, December 7, 2026",
+// "December 2026"), in UTC: the planner counts days, not hours.
+const UTC = { timeZone: 'UTC' };
+export const dates = {
+  parse: (iso) => new Date(iso + 'T00:00:00Z'),
+  iso: (d) => d.toISOString().slice(0, 10),
+  plusDays: (d, n) => new Date(d.getTime() + n * 86400000),
+  long: (d) => d.toLocaleDateString('en-US', { ...UTC, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+  month: (d) => d.toLocaleDateString('en-US', { ...UTC, month: 'long', year: 'numeric' }),
+  // The same day `n` months on, or that month's last day.
+  addMonths: (d, n) => {
+    const y = d.getUTCFullYear(), m = d.getUTCMonth() + n;
+    return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate())));
+  },
+};
