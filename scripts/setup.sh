@@ -15,6 +15,10 @@ APT_PACKAGES=(
   doctest-dev          # unit tests (header-only)
   libmd4c-dev          # CommonMark parser for the content compiler
   fonts-inter          # the UI font
+  fonts-noto-core      # the test browser's fonts for Arabic, Hebrew, Indic and Thai, as a learner's system has them
+  fonts-noto-cjk       # ... for Chinese, Japanese and Korean
+  fonts-noto-color-emoji  # ... for emoji
+  unicode-data         # the Unicode tables search and sort fold names with (generated at build time)
   fonttools            # pyftsubset: cut the font to the glyphs we use
   python3-brotli       # lets fonttools and our size report use brotli
   brotli zip unzip     # size report, LMS packages
