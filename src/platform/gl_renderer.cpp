@@ -10,7 +10,9 @@ namespace wb::gl {
 namespace {
 
 // The font atlas is one channel (coverage); everything else ImGui draws samples
-// its white texel, so the colour is the vertex colour times the coverage.
+// its white texel, so the colour is the vertex colour times the coverage. The
+// images of text the browser draws (ui/text_runs.h) are RGBA, in colour
+// (emoji): for them the colour is the vertex colour times the texel.
 const char* kVertexShader = R"(#version 300 es
 uniform vec2 u_scale;
 uniform vec2 u_offset;
@@ -28,17 +30,19 @@ void main() {
 const char* kFragmentShader = R"(#version 300 es
 precision highp float;  // texel-exact atlas coordinates on tall atlases
 uniform sampler2D u_atlas;
+uniform bool u_rgba;
 in vec2 v_uv;
 in vec4 v_color;
 out vec4 o_color;
 void main() {
-    o_color = vec4(v_color.rgb, v_color.a * texture(u_atlas, v_uv).r);
+    vec4 t = texture(u_atlas, v_uv);
+    o_color = u_rgba ? v_color * t : vec4(v_color.rgb, v_color.a * t.r);
 }
 )";
 
 struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ibo = 0, atlas = 0;
-    GLint u_scale = -1, u_offset = -1;
+    GLint u_scale = -1, u_offset = -1, u_rgba = -1;
 };
 Renderer R;
 
@@ -74,6 +78,7 @@ bool Init() {
     }
     R.u_scale = glGetUniformLocation(R.program, "u_scale");
     R.u_offset = glGetUniformLocation(R.program, "u_offset");
+    R.u_rgba = glGetUniformLocation(R.program, "u_rgba");
     glUseProgram(R.program);
     glUniform1i(glGetUniformLocation(R.program, "u_atlas"), 0);
 
@@ -122,6 +127,18 @@ void UploadFonts() {
     fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(R.atlas)));
 }
 
+unsigned NewRgbaTexture(int w, int h) {
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, w, h);
+    return t;
+}
+
 void Render(const ImDrawData* data, int fb_w, int fb_h, ImVec4 clear) {
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);  // the clear covers the whole canvas
@@ -137,6 +154,7 @@ void Render(const ImDrawData* data, int fb_w, int fb_h, ImVec4 clear) {
 
     GLuint bound = R.atlas;
     glBindTexture(GL_TEXTURE_2D, bound);
+    glUniform1i(R.u_rgba, 0);
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
@@ -155,7 +173,10 @@ void Render(const ImDrawData* data, int fb_w, int fb_h, ImVec4 clear) {
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0),
                       static_cast<GLsizei>(y1 - y0));
             const GLuint tex = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
-            if (tex != bound) glBindTexture(GL_TEXTURE_2D, bound = tex);
+            if (tex != bound) {
+                glBindTexture(GL_TEXTURE_2D, bound = tex);
+                glUniform1i(R.u_rgba, tex != R.atlas);
+            }
             // No RendererHasVtxOffset: ImGui keeps every list within 16-bit indices.
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
                            sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,

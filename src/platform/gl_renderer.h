@@ -17,6 +17,9 @@ bool Init();
 // Uploads ImGui's font atlas (after each rebuild) and sets its texture id.
 void UploadFonts();
 
+// An empty RGBA texture of w x h (the images of text the browser draws); its GL name.
+unsigned NewRgbaTexture(int w, int h);
+
 // Clears to `clear` and draws one frame's lists into a framebuffer of fb_w x fb_h.
 void Render(const ImDrawData* data, int fb_w, int fb_h, ImVec4 clear);
 

@@ -28,6 +28,7 @@
 #include "platform/web_lms.h"
 #include "ui/semantics.h"
 #include "ui/theme.h"
+#include "ui/text_runs.h"
 
 // --- Bridge -----------------------------------------------------------------
 extern "C" {
@@ -62,6 +63,10 @@ void wb_js_stat(const char* name, double value);  // window.__wbStats[name] = va
 void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
 void wb_js_app_ready();
 void wb_js_fatal(const char* message);
+// Words the fonts of the module cannot draw (ui/text_runs.h), by the browser's Canvas 2D.
+float wb_js_run_measure(const char* text, int len, int face, float px, int rtl);
+int wb_js_run_draw(const char* text, int len, int face, float px, int rtl, unsigned rgb, unsigned tex, int x, int y,
+                   int w, int h, float pen_x, float baseline);
 }
 
 namespace {
@@ -199,6 +204,8 @@ void CarryOutOutbox() {
     o.state_dirty = false;
 }
 
+const wb::ui::RunBackend kRunBackend{wb_js_run_measure, wb_js_run_draw, wb::gl::NewRgbaTexture, emscripten_get_now};
+
 size_t HeapBytes() { return __builtin_wasm_memory_size(0) * 65536; }
 
 void DrawFrame() {
@@ -215,6 +222,7 @@ void DrawFrame() {
 
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     P.app.SetToday(Today());
+    wb::ui::BeginRunFrame();
     ImGui::NewFrame();
     P.app.Frame();
     ImGui::Render();
@@ -253,6 +261,12 @@ void DrawFrame() {
     wb_js_stat("query_ms", P.app.planner().ui.query_ms);
     wb_js_stat("import_ms", P.app.planner().import_ms());
     wb_js_stat("heap_bytes", static_cast<double>(HeapBytes()));
+    if (const wb::ui::RunStats& rs = wb::ui::GetRunStats(); rs.drawn) {
+        wb_js_stat("unrenderable_glyphs", rs.unrenderable);
+        wb_js_stat("run_images", rs.images);
+        wb_js_stat("run_raster_ms", rs.raster_ms);
+    }
+    if (wb::ui::GetRunStats().waiting) RequestFrames(1);  // words over this frame's budget: the next draws them
     // Work not yet handed to storage (tests wait for 0 before a reload).
     wb_js_stat("unsaved", P.save_pending || P.planner_save_pending || P.app.out.state_dirty || P.app.planner().dirty());
     if (!P.app_ready_sent) {
@@ -693,6 +707,7 @@ int main() {
         wb_js_fatal("webgl2");
         return 1;
     }
+    wb::ui::SetRunBackend(&kRunBackend);
 
     // Pointer and wheel on the workbook's container only (canvas + semantics
     // mirror), so the page around an embedded workbook keeps scrolling.

@@ -16,6 +16,7 @@
 //   Draw       frame, text, selection, caret, focus ring
 //   Widgets    TextField, TextFieldWithError, TextArea
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
@@ -30,6 +31,7 @@ namespace {
 // --- Layout -------------------------------------------------------------------
 struct Line {
     int begin, end;  // byte offsets; `end` excludes a '\n'
+    bool rtl = false;  // in a multi-line field, its paragraph is right-to-left: drawn against the right edge
 };
 
 int CharLen(const char* s, const char* end) {
@@ -43,22 +45,22 @@ int CharLen(const char* s, const char* end) {
 void LayoutLines(const std::string& text, float wrap, std::vector<Line>& out) {
     out.clear();
     ImFont* font = ImGui::GetFont();
-    float scale = ImGui::GetFontSize() / font->FontSize;
     const char* s = text.data();
     const char* end = s + text.size();
     const char* p = s;
     for (;;) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
         const char* para_end = nl ? nl : end;
+        const bool rtl = wrap > 0 && StartsRtl(p, para_end);  // prose fields only; a name's field stays left
         if (wrap <= 0 || p == para_end) {
-            out.push_back({static_cast<int>(p - s), static_cast<int>(para_end - s)});
+            out.push_back({static_cast<int>(p - s), static_cast<int>(para_end - s), rtl});
         } else {
             const char* q = p;
             while (q < para_end) {
-                const char* brk = font->CalcWordWrapPositionA(scale, q, para_end, wrap);
+                const char* brk = WrapPosition(font, ImGui::GetFontSize(), q, para_end, wrap);
                 if (brk <= q) brk = q + CharLen(q, para_end);
                 while (brk < para_end && *brk == ' ') brk++;
-                out.push_back({static_cast<int>(q - s), static_cast<int>(brk - s)});
+                out.push_back({static_cast<int>(q - s), static_cast<int>(brk - s), rtl});
                 q = brk;
             }
         }
@@ -78,9 +80,7 @@ int LineOf(const std::vector<Line>& lines, int pos) {
     return lo;
 }
 
-float TextWidth(const char* b, const char* e) {
-    return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0, b, e).x;
-}
+float TextWidth(const char* b, const char* e) { return TextSize(ImGui::GetFont(), ImGui::GetFontSize(), b, e).x; }
 
 // The byte offset in `line` nearest to x (relative to the line's start).
 int HitLine(const std::string& text, const Line& line, float x) {
@@ -88,6 +88,17 @@ int HitLine(const std::string& text, const Line& line, float x) {
     float scale = ImGui::GetFontSize() / font->FontSize;
     const char* s = text.data() + line.begin;
     const char* e = text.data() + line.end;
+    if (NeedsRuns(s, e)) {
+        // Words the browser draws: the character boundary whose prefix ends nearest to x.
+        const char* best = s;
+        float best_d = x < 0 ? 0 : x;
+        for (const char* p = s; p < e;) {
+            p += CharLen(p, e);
+            float d = std::abs(TextWidth(s, p) - x);
+            if (d < best_d) best = p, best_d = d;
+        }
+        return static_cast<int>(best - text.data());
+    }
     float acc = 0;
     while (s < e) {
         unsigned c = 0;
@@ -136,16 +147,41 @@ struct FieldGeometry {
     float scroll_x;       // single-line fields scroll sideways to keep the caret in view
 };
 
+// A right-to-left line's width and how far from the left it starts (0 for others).
+struct LineSpan {
+    float width = 0, offset = 0;
+};
+LineSpan SpanOf(const std::string& text, const Line& l, const FieldGeometry& g) {
+    if (!l.rtl) return {};
+    float w = TextWidth(text.data() + l.begin, text.data() + l.end);
+    return {w, std::max(0.0f, g.inner.GetWidth() - w)};
+}
+
+// Where the caret at byte `pos` of line `l` stands, from the text's left edge. In a
+// right-to-left line, measured from its right end (exact for right-to-left words;
+// a Latin word inside is placed as a whole).
+float XInLine(const std::string& text, const Line& l, const FieldGeometry& g, int pos) {
+    float x = TextWidth(text.data() + l.begin, text.data() + pos);
+    if (!l.rtl) return x;
+    LineSpan span = SpanOf(text, l, g);
+    return span.offset + span.width - x;
+}
+
 ImVec2 CaretPos(const std::string& text, const std::vector<Line>& lines, const FieldGeometry& g, int pos) {
     int li = LineOf(lines, pos);
-    float x = TextWidth(text.data() + lines[li].begin, text.data() + pos);
+    float x = XInLine(text, lines[li], g, pos);
     return ImVec2(g.inner.Min.x - g.scroll_x + x, g.inner.Min.y + li * g.line_h);
 }
 
 int HitTest(const std::string& text, const std::vector<Line>& lines, const FieldGeometry& g, ImVec2 p) {
     int li = static_cast<int>((p.y - g.inner.Min.y) / g.line_h);
     li = std::clamp(li, 0, static_cast<int>(lines.size()) - 1);
-    return HitLine(text, lines[li], p.x - g.inner.Min.x + g.scroll_x);
+    float x = p.x - g.inner.Min.x + g.scroll_x;
+    if (lines[li].rtl) {
+        LineSpan span = SpanOf(text, lines[li], g);
+        x = span.offset + span.width - x;
+    }
+    return HitLine(text, lines[li], x);
 }
 
 // Applies a selection made with the pointer: drawn at once, and sent to the DOM element.
@@ -218,6 +254,9 @@ void DrawField(ImGuiID id, const std::string& text, const char* hint, const std:
 
     ImRect clip = g.inner;
     clip.Min.x -= 1;  // room for a caret at the very start
+    // Marks above and below the line (Arabic, Thai, Devanagari) may reach into the padding.
+    clip.Min.y = std::min(clip.Min.y, g.frame.Min.y + 1);
+    clip.Max.y = std::max(clip.Max.y, g.frame.Max.y - 1);
     clip.ClipWith(ImGui::GetCurrentWindow()->ClipRect);
     dl->PushClipRect(clip.Min, clip.Max, true);
     ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
@@ -235,18 +274,20 @@ void DrawField(ImGuiID id, const std::string& text, const char* hint, const std:
             float x0 = g.inner.Min.x - g.scroll_x;
             if (editing && s0 != s1 && s0 <= l.end && s1 >= l.begin) {
                 int a = std::max(s0, l.begin), b = std::min(s1, l.end);
-                float xa = x0 + TextWidth(text.data() + l.begin, text.data() + a);
-                float xb = x0 + TextWidth(text.data() + l.begin, text.data() + b);
+                float xa = x0 + XInLine(text, l, g, a);
+                float xb = x0 + XInLine(text, l, g, b);
+                if (xb < xa) std::swap(xa, xb);
                 if (s1 > l.end) xb += ImGui::GetFontSize() * 0.3f;  // the selected line break
                 dl->AddRectFilled(ImVec2(xa, y), ImVec2(xb, y + g.line_h), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
             }
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, y), ink, text.data() + l.begin,
-                        text.data() + l.end);
+            DrawText(dl, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0 + SpanOf(text, l, g).offset, y), ink,
+                     text.data() + l.begin, text.data() + l.end);
             if (editing && e.comp_end > e.comp_start && e.comp_start <= l.end && e.comp_end >= l.begin) {
                 // IME composition: underlined in place until it is committed.
                 int a = std::max(e.comp_start, l.begin), b = std::min(e.comp_end, l.end);
-                float xa = x0 + TextWidth(text.data() + l.begin, text.data() + a);
-                float xb = x0 + TextWidth(text.data() + l.begin, text.data() + b);
+                float xa = x0 + XInLine(text, l, g, a);
+                float xb = x0 + XInLine(text, l, g, b);
+                if (xb < xa) std::swap(xa, xb);
                 dl->AddLine(ImVec2(xa, y + g.line_h - 1), ImVec2(xb, y + g.line_h - 1), ink, 1.0f);
             }
         }
@@ -384,7 +425,7 @@ bool EditBox(const char* id_label, const char* name, std::string& text, const ch
         else {
             ImGui::PushStyleColor(ImGuiCol_Text, Colors().error);
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-            ImGui::TextUnformatted(notice.text.c_str());
+            Text(notice.text);
             SemText(Role::Text, notice.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             ImGui::PopTextWrapPos();
             ImGui::PopStyleColor();

@@ -125,6 +125,13 @@ const ImVector<ImWchar>& ChapterRanges() {
 }
 }  // namespace
 
+bool AtlasHas(unsigned c) {
+    if (c < 0x0250 || (c >= 0x0370 && c <= 0x04FF && !(c >= 0x0483 && c <= 0x0489)) ||
+        (c >= 0x1E00 && c <= 0x1EFF))
+        return true;
+    return c <= IM_UNICODE_CODEPOINT_MAX && InRanges(c, ContentRanges().Data);
+}
+
 bool NeedsAllLatin(const char* text, const char* text_end) {
     const ImWchar* r = ContentRanges().Data;
     return AnyChar(text, text_end, [r](unsigned c) { return c >= 0x80 && !InRanges(c, r); });

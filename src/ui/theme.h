@@ -43,6 +43,11 @@ struct FontData {
 };
 void SetFontData(const FontData& data);
 
+// True when the body font can draw `c` once its scripts are in (Latin, Greek,
+// Cyrillic, the chapter's and the UI's symbols); the rest is drawn by the
+// browser (ui/text_runs.h).
+bool AtlasHas(unsigned c);
+
 // True when `text` has a character body text built without all_latin lacks.
 bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 
@@ -50,7 +55,7 @@ bool NeedsAllLatin(const char* text, const char* text_end = nullptr);
 // Vietnamese), Greek, Cyrillic. Their fonts are not in the module: the platform
 // fetches them when learner text needs them (NeedsExtraGlyphs) and hands them over
 // here; from the next BuildFonts on, body and bold text (headings too) draw them.
-// The data must outlive the atlas. Other scripts (CJK, emoji) still show as "?".
+// The data must outlive the atlas. Other scripts: ui/text_runs.h.
 extern const ImWchar kExtraRanges[];
 void SetExtraFonts(const unsigned char* regular, size_t regular_size, const unsigned char* bold, size_t bold_size);
 bool HasExtraFonts();

@@ -22,7 +22,7 @@ inline void HeadingText(ImFont* font, const std::string& text, uint8_t level) {
     ImGui::PushFont(font);
     ImVec2 a = ImGui::GetCursorScreenPos();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    Text(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     SemText(Role::Heading, text, a, ImGui::GetItemRectMax(), level);
@@ -32,7 +32,7 @@ inline void HeadingText(ImFont* font, const std::string& text, uint8_t level) {
 inline void WrappedText(const std::string& text, ImU32 color = 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, color ? color : Colors().text_muted);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    Text(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -83,7 +83,7 @@ void DrawReflections(const WorkbookView& v, const Section& s, float width, Inten
         ImGui::TextUnformatted(c.Str("reader.reflection"));
         ImGui::PopFont();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextUnformatted(p.text.c_str());
+        Text(p.text);
         ImGui::PopTextWrapPos();
         SemText(Role::Text, p.text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         auto it = v.state.reflections.find(p.id);
@@ -386,7 +386,7 @@ void DrawPlannerPending(const WorkbookView& v) {
         HeadingText(GetFonts().h1, "Planner", 1);
         Gap(0.5f);
         ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + Em() * 36, ImGui::GetContentRegionMax().x));
-        ImGui::TextUnformatted(v.planner_pending.c_str());
+        Text(v.planner_pending);
         ImGui::PopTextWrapPos();
         SemText(Role::Status, v.planner_pending, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
@@ -461,7 +461,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Colors().callout_bg);
         ImGui::BeginChild("##notice", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(v.notice.c_str());
+        Text(v.notice);
         ImGui::PopTextWrapPos();
         SemText(Role::Status, v.notice, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (v.notice_has_download) {
@@ -476,7 +476,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         ImGui::PushStyleColor(ImGuiCol_ChildBg, Colors().callout_bg);
         ImGui::BeginChild("##lms", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(v.lms_status.c_str());
+        Text(v.lms_status);
         ImGui::PopTextWrapPos();
         SemText(Role::Status, v.lms_status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::EndChild();

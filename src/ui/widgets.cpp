@@ -91,9 +91,27 @@ bool TakeValue(ImGuiID id, std::string& text) {
 bool Button(const char* label, const char* name, ImVec2 size, bool disabled, uint16_t flags) {
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
+    // A label the browser draws (ui/text_runs.h): ImGui's own drawing of it is hidden.
+    const std::string visible = VisibleLabel(label);
+    const bool runs = NeedsRuns(visible.data(), visible.data() + visible.size());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImVec2 ts;
+    if (runs) {
+        ts = TextSize(visible);
+        if (size.x == 0) size.x = ts.x + pad.x * 2;
+        ImGui::PushStyleColor(ImGuiCol_Text, 0u);
+    }
     if (disabled) ImGui::BeginDisabled();
     bool pressed = ImGui::Button(label, size);
     if (disabled) ImGui::EndDisabled();
+    if (runs) {
+        ImGui::PopStyleColor();
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImVec2 at(std::max(a.x + pad.x, (a.x + b.x - ts.x) * 0.5f), std::max(a.y + pad.y, (a.y + b.y - ts.y) * 0.5f));
+        ImU32 ink = ImGui::GetColorU32(disabled ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+        DrawText(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(), at, ink, visible.data(),
+                 visible.data() + visible.size());
+    }
     Record(Role::Button, id, name ? name : VisibleLabel(label), flags | (disabled ? SemFlag_Disabled : 0));
     if (!disabled && Sem().TakeActivate(id)) pressed = true;
     else if (pressed) Sem().last_activation_from_dom = false;  // pressed with the mouse
@@ -105,7 +123,18 @@ bool LinkRow(const char* label, bool current, const char* name, const char* desc
     ImGuiID id = ImGui::GetID(label);
     BeforeControl(id);
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+    // A label the browser draws (ui/text_runs.h): ImGui's own drawing of it is hidden.
+    const std::string visible = VisibleLabel(label);
+    const bool runs = NeedsRuns(visible.data(), visible.data() + visible.size());
+    if (runs) ImGui::PushStyleColor(ImGuiCol_Text, 0u);
     bool pressed = ImGui::Selectable(label, current, flags, ImVec2(width, std::max({height, kMinTarget, ImGui::GetTextLineHeight()})));
+    if (runs) {
+        ImGui::PopStyleColor();
+        ImVec2 a = ImGui::GetItemRectMin();
+        float h = ImGui::GetItemRectSize().y;
+        DrawText(ImGui::GetWindowDrawList(), ImVec2(a.x, a.y + (h - ImGui::GetFontSize()) * 0.5f),
+                 ImGui::GetColorU32(ImGuiCol_Text), visible);
+    }
     ImGui::PopStyleVar();
     Record(Role::Link, id, name ? name : VisibleLabel(label), current ? SemFlag_Current : 0, href ? href : "", desc ? desc : "");
     if (Sem().TakeActivate(id)) pressed = true;
@@ -121,7 +150,7 @@ bool ChoiceRow(const char* id_label, const std::string& text, bool selected, boo
     float box = ImGui::GetFontSize();
     float text_x = box + st.ItemInnerSpacing.x * 2;
     float wrap = std::max(box * 4, width - text_x - st.FramePadding.x * 2);
-    ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 text_size = TextSize(text, wrap);
     ImVec2 size(width, std::max(box, text_size.y) + st.FramePadding.y * 2);
     ImVec2 a = ImGui::GetCursorScreenPos();
     if (disabled) ImGui::BeginDisabled();
@@ -146,8 +175,8 @@ bool ChoiceRow(const char* id_label, const std::string& text, bool selected, boo
             dl->AddRectFilled(ImVec2(b0.x + 3, b0.y + 3), ImVec2(b1.x - 3, b1.y - 3), mark, 1.0f);
         }
     }
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + st.FramePadding.x + text_x, a.y + st.FramePadding.y),
-                ink, text.c_str(), nullptr, wrap);
+    DrawText(dl, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + st.FramePadding.x + text_x, a.y + st.FramePadding.y),
+             ink, text.data(), text.data() + text.size(), wrap);
     if (hovered && !disabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     Record(radio ? Role::Radio : Role::Checkbox, id, text,
            (selected ? SemFlag_Checked : 0) | (disabled ? SemFlag_Disabled : 0));
@@ -232,7 +261,7 @@ SemScope::~SemScope() {
 
 void TextItem(const std::string& text, Role role, ImU32 color) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    Text(text);
     if (color) ImGui::PopStyleColor();
     SemText(role, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
@@ -306,7 +335,7 @@ bool WrappedLink(const char* id_label, const std::string& text, float width, con
     BeforeControl(id);
     const ImGuiStyle& st = ImGui::GetStyle();
     float wrap = std::max(ImGui::GetFontSize() * 4, width - st.FramePadding.x * 2);
-    ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 ts = TextSize(text, wrap);
     ImVec2 size(std::min(width, ts.x + st.FramePadding.x * 2), std::max(kMinTarget, ts.y + st.FramePadding.y));
     ImVec2 a = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id_label, size);
@@ -318,7 +347,7 @@ bool WrappedLink(const char* id_label, const std::string& text, float width, con
     }
     ImVec2 tp(a.x + st.FramePadding.x, a.y + (size.y - ts.y) * 0.5f);
     ImU32 ink = ImGui::GetColorU32(ImGuiCol_NavHighlight);  // the theme's link/accent colour
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, ink, text.c_str(), nullptr, wrap);
+    DrawText(dl, ImGui::GetFont(), ImGui::GetFontSize(), tp, ink, text.data(), text.data() + text.size(), wrap);
     dl->AddLine(ImVec2(tp.x, tp.y + ts.y - 1), ImVec2(tp.x + std::min(ts.x, wrap), tp.y + ts.y - 1), ink, 1.0f);
     Record(Role::Link, id, text, 0, href ? href : "");
     if (Sem().TakeActivate(id)) pressed = true;

@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/semantics.h"
+#include "ui/text_runs.h"
 
 namespace wb::ui {
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/server.mjs';
-import { measureScale, scaleRows } from './scale.mjs';
+import { measureScale, measureScripts, scaleRows, scriptRows } from './scale.mjs';
 import { launch } from '../e2e/lib.mjs';
 
 const args = process.argv.slice(2);
@@ -148,7 +148,7 @@ const srvBase = await startServer({ root: BASE, port: 0 });
 const browser = await launch();
 const chromiumVersion = browser.version();
 const times = { ours: [], base: [] };
-let idleOurs, idleBase, scale;
+let idleOurs, idleBase, scale, scripts;
 try {
   // One discarded load of each first: the first page of a browser pays for
   // process and GPU start-up that later ones do not.
@@ -162,6 +162,7 @@ try {
   idleOurs = await idle(browser, srvOurs.url);
   idleBase = await idle(browser, srvBase.url);
   scale = await measureScale(browser, srvOurs.url);
+  scripts = await measureScripts(browser, srvOurs.url);
 } finally {
   await browser.close();
   await srvOurs.close();
@@ -207,7 +208,7 @@ row('idle, ours: main thread busy', `${idleOurs.busyPct.toFixed(1)} %`, `<= ${BU
     idleOurs.busyPct <= BUDGET.idleBusyPct, idleBase.busyPct > 0 ? x(idleOurs.busyPct / idleBase.busyPct) : '');
 row('idle, baseline: main thread busy', `${idleBase.busyPct.toFixed(1)} %`);
 
-for (const [metric, value, budget, ok] of scaleRows(scale)) row(metric, value, budget, ok);
+for (const [metric, value, budget, ok] of [...scaleRows(scale), ...scriptRows(scripts)]) row(metric, value, budget, ok);
 
 if (SUSPEND) {
   const n = Number(readFileSync(SUSPEND, 'utf8').trim());

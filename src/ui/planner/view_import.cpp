@@ -65,13 +65,13 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                                : it.outcome == ImportItem::Update ? "Update"
                                : it.outcome == ImportItem::Merged ? "Merged"
                                                                   : "Skip";
-            char line[512];
-            std::snprintf(line, sizeof line, "Line %d \xC2\xB7 %s \xC2\xB7 %s%s%s%s", it.line, what,
-                          it.contact.name.empty() ? "(no name)" : it.contact.name.c_str(),
-                          it.contact.company.empty() ? "" : ", ", it.contact.company.c_str(),
-                          it.reason.empty() ? "" : (" \xC2\xB7 " + it.reason).c_str());
+            // Whole (a fixed buffer could cut a name inside a character).
+            std::string line = "Line " + std::to_string(it.line) + " \xC2\xB7 " + what + " \xC2\xB7 " +
+                               (it.contact.name.empty() ? std::string("(no name)") : it.contact.name);
+            if (!it.contact.company.empty()) line += ", " + it.contact.company;
+            if (!it.reason.empty()) line += " \xC2\xB7 " + it.reason;
             ImGui::PushStyleColor(ImGuiCol_Text, it.outcome == ImportItem::Skip || it.outcome == ImportItem::Merged ? Colors().text_muted : Colors().text);
-            ImGui::TextUnformatted(line);
+            Text(line);
             ImGui::PopStyleColor();
             SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }

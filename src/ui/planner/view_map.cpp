@@ -124,7 +124,7 @@ void PlaceMapLabels(MapCache& m, MapRect box, ImVec2 centre, float scale, float 
     std::vector<ImVec2> spots;
     const float top = -IM_PI / 2;
     auto size_of = [](const char* text) {
-        ImVec2 ts = ImGui::CalcTextSize(text);
+        ImVec2 ts = TextSize(text);
         return ImVec2(ts.x + kLabelPad * 2, ts.y);
     };
     for (int t = 0; t < 4; ++t) {
@@ -295,7 +295,7 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     ImU32 plate = ImGui::GetColorU32(ImGuiCol_FrameBg);
     for (const MapCache::PlacedLabel& l : m.labels) {
         dl->AddRectFilled(l.rect.min, l.rect.max, plate, Em() * 0.2f);
-        dl->AddText(ImVec2(l.rect.min.x + kLabelPad, l.rect.min.y), l.ring ? ink : Colors().text, l.text.c_str());
+        DrawText(dl, ImVec2(l.rect.min.x + kLabelPad, l.rect.min.y), l.ring ? ink : Colors().text, l.text);
     }
     if (hover_dot >= 0) dl->AddCircle(to_screen(m.dots[hover_dot].x, m.dots[hover_dot].y), dot_r + 3, Colors().text, 12, 2.0f);
     dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), Em() * 0.3f);
@@ -305,8 +305,8 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         const Contact& c = p.contacts[m.dots[hover_dot].contact];
         Day next = NextFollowUp(c);
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(c.name.c_str());
-        if (!c.company.empty()) ImGui::TextUnformatted(c.company.c_str());
+        Text(c.name);
+        if (!c.company.empty()) Text(c.company);
         std::string f = next == kNoDay ? "Never contacted" : "Next follow-up: " + FormatDay(next) + " (" + DaysFromNow(next, v.today) + ")";
         ImGui::TextUnformatted(f.c_str());
         ImGui::TextUnformatted("Click to open");

@@ -39,7 +39,7 @@ void BarChart(const std::string& title, const std::vector<Bar>& bars, float widt
             ImGui::PushID(static_cast<int>(i));
             ImVec2 p0 = ImGui::GetCursorScreenPos();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_w);
-            ImGui::TextUnformatted(bar.label.c_str());
+            Text(bar.label);
             ImGui::PopTextWrapPos();
             float label_h = ImGui::GetItemRectSize().y;
             float row_y = stacked ? p0.y + label_h : p0.y;

@@ -101,7 +101,7 @@ const char* const kKey[] = {"1", "2", "3", "4", "0"};
 // measure), not at the window's edge as WrappedText does.
 void Para(const std::string& text, ImU32 color = 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, color ? color : Colors().text_muted);
-    ImGui::TextUnformatted(text.c_str());
+    Text(text);
     ImGui::PopStyleColor();
     SemText(Role::Text, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }

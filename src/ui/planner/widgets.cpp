@@ -45,7 +45,7 @@ void SubHeading(const std::string& name) {
 
 void FieldLabel(const char* text, float width) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text);
+    Text(text);
     ImGui::PopTextWrapPos();
 }
 

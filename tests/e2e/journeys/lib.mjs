@@ -81,6 +81,11 @@ export async function swipe(page, cdp, dy) {
   });
 }
 
+// Swipes until the control is well inside the screen; where it is drawn then.
+export function swipeIntoView(page, cdp, locator) {
+  return intoView(page, locator, (dy) => swipe(page, cdp, dy));
+}
+
 // Swipes until the control is well inside the screen, then taps it.
 export async function tap(page, cdp, locator, at = { x: 0.5, y: 0.5 }) {
   const vp = page.viewportSize();
