@@ -101,6 +101,19 @@ void ForEachKeyPoint(std::string_view text, Emit&& emit) {
     }
 }
 
+// ASCII text is its own key but for case: the common case, done in one go.
+bool AppendIfAscii(std::string& out, std::string_view text) {
+    for (char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80) return false;
+    const size_t at = out.size();
+    out.resize(at + text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        out[at + i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    return true;
+}
+
 bool IsLeadingVowel(uint32_t c) { return (c >= 0x0E40 && c <= 0x0E44) || (c >= 0x0EC0 && c <= 0x0EC4); }
 bool IsConsonantAfter(uint32_t vowel, uint32_t c) {
     return vowel < 0x0E80 ? (c >= 0x0E01 && c <= 0x0E2E) : (c >= 0x0E81 && c <= 0x0EAE);
@@ -109,6 +122,7 @@ bool IsConsonantAfter(uint32_t vowel, uint32_t c) {
 }  // namespace
 
 void AppendSearchKey(std::string& out, std::string_view text) {
+    if (AppendIfAscii(out, text)) return;
     ForEachKeyPoint(text, [&](uint32_t c) {
         if (c < 0x80) out.push_back(static_cast<char>(c));
         else if (!IsAccent(c)) AppendUtf8(out, c);
@@ -123,9 +137,22 @@ std::string SearchKey(std::string_view text) {
 }
 
 void AppendSortKeys(std::string& primary, std::string& marks, std::string_view text) {
+    // `marks` stays empty for a text without accents (so it sorts first among equal
+    // primaries); once one comes, it holds a 1 for every primary code point, each
+    // followed by the accents on it.
+    if (AppendIfAscii(primary, text)) return;
+    size_t bases = 0;
+    bool accented = false;
+    auto base = [&](uint32_t c) {
+        AppendUtf8(primary, c);
+        if (accented) marks.push_back('\1');
+        else ++bases;
+    };
     uint32_t held = 0;  // a Thai or Lao leading vowel, waiting for its consonant
     ForEachKeyPoint(text, [&](uint32_t c) {
         if (IsAccent(c)) {
+            if (!accented) marks.append(bases, '\1');
+            accented = true;
             AppendUtf8(marks, c);
             return;
         }
@@ -133,25 +160,16 @@ void AppendSortKeys(std::string& primary, std::string& marks, std::string_view t
             const uint32_t vowel = held;
             held = 0;
             if (IsConsonantAfter(vowel, c)) {
-                AppendUtf8(primary, c);
-                AppendUtf8(primary, vowel);
-                marks.append("\1\1");
+                base(c);
+                base(vowel);
                 return;
             }
-            AppendUtf8(primary, vowel);
-            marks.push_back('\1');
+            base(vowel);
         }
-        if (IsLeadingVowel(c)) {
-            held = c;
-            return;
-        }
-        AppendUtf8(primary, c);
-        marks.push_back('\1');
+        if (IsLeadingVowel(c)) held = c;
+        else base(c);
     });
-    if (held != 0) {
-        AppendUtf8(primary, held);
-        marks.push_back('\1');
-    }
+    if (held != 0) base(held);
 }
 
 }  // namespace wb::unicode

@@ -28,9 +28,9 @@ void AppendSearchKey(std::string& out, std::string_view text);
 std::string SearchKey(std::string_view text);
 
 // Sort keys: `primary` is the search key with Thai and Lao leading vowels moved
-// after the consonant they precede (as dictionaries order them); `marks` holds,
-// per primary code point, the accents removed after it, to break ties (an
-// unaccented name first). Byte order of UTF-8 is code point order, so comparing
+// after the consonant they precede (as dictionaries order them); `marks` holds
+// the accents removed, to break ties: nothing for a text without any (it sorts
+// first), else per primary code point a 1 and the accents on it. Byte order of UTF-8 is code point order, so comparing
 // primaries groups scripts by block: Latin, Greek, Cyrillic, Armenian, Hebrew,
 // Arabic, Indic, Thai, kana, CJK ideographs, Hangul.
 void AppendSortKeys(std::string& primary, std::string& marks, std::string_view text);
