@@ -322,12 +322,36 @@ bool HasNonAscii(std::string_view s) {
     return false;
 }
 
+// The search keys of one contact's fields, each built when a word first needs it
+// and kept for the other words of the query; buffers reused from contact to contact.
+class ContactKeys {
+public:
+    std::string_view Of(const Contact& c, size_t field, std::string_view text) {
+        if (of_ != &c) {
+            of_ = &c;
+            built_.assign(8 + c.tags.size(), 0);
+            if (keys_.size() < built_.size()) keys_.resize(built_.size());
+        }
+        if (!built_[field]) {
+            keys_[field].clear();
+            unicode::AppendSearchKey(keys_[field], text);
+            built_[field] = 1;
+        }
+        return keys_[field];
+    }
+
+private:
+    const Contact* of_ = nullptr;
+    std::vector<std::string> keys_;
+    std::vector<char> built_;
+};
+
 // Horspool's search for one query word's key (unicode_key.h), its skip table
 // built once per query and reused for every field of every contact. The wasm
 // build's libc++ has no std::boyer_moore_horspool_searcher. A field is searched
 // as it is first (ASCII case folded on the fly): a key found in a text's bytes is
 // in its key too. Only a field with other bytes, where it was not found, has its
-// key built, in a buffer reused across fields.
+// key built.
 class WordFinder {
 public:
     explicit WordFinder(std::string folded) : word_(std::move(folded)) {
@@ -339,19 +363,17 @@ public:
             if (c >= 'a' && c <= 'z') skip_[c - 'a' + 'A'] = n - 1 - i;
         }
     }
-    bool In(std::string_view hay) const {
-        if (Raw(hay)) return true;
-        if (!HasNonAscii(hay)) return false;
-        key_.clear();
-        unicode::AppendSearchKey(key_, hay);
-        return Raw(key_);
-    }
     // In any searchable field of the contact.
-    bool In(const Contact& c) const {
+    bool In(const Contact& c, ContactKeys& keys) const {
+        size_t field = 0;
+        auto in = [&](const std::string& f) {
+            const size_t at = field++;
+            return Raw(f) || (HasNonAscii(f) && Raw(keys.Of(c, at, f)));
+        };
         for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met, &c.notes})
-            if (In(*f)) return true;
+            if (in(*f)) return true;
         for (const std::string& t : c.tags)
-            if (In(t)) return true;
+            if (in(t)) return true;
         return false;
     }
 
@@ -372,7 +394,6 @@ private:
 
     std::string word_;
     size_t skip_[256];
-    mutable std::string key_;  // a field's key, when it is needed
 };
 
 }  // namespace
@@ -384,6 +405,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
     std::vector<WordFinder> finders;
     finders.reserve(words.size());
     for (std::string& w : words) finders.emplace_back(std::move(w));
+    ContactKeys keys;
     const bool want_next = q.due_only || q.sort == ContactQuery::NextFollowUp;
     std::vector<uint32_t> out;
     std::vector<Day> key;  // per contact index, for the date sorts
@@ -401,7 +423,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
             if (q.due_only && s != FollowUpStatus::Overdue && s != FollowUpStatus::DueThisWeek) continue;
         }
         if (!finders.empty() &&
-            !std::all_of(finders.begin(), finders.end(), [&](const WordFinder& w) { return w.In(c); }))
+            !std::all_of(finders.begin(), finders.end(), [&](const WordFinder& w) { return w.In(c, keys); }))
             continue;
         if (q.sort == ContactQuery::NextFollowUp) key[i] = next;
         else if (q.sort == ContactQuery::LastTouch) key[i] = LastTouch(c);

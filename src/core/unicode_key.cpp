@@ -69,35 +69,44 @@ constexpr bool IsAccent(uint32_t c) {
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-// Calls emit(code point) for each code point of the key of `text`, accents
+// The code point at text[i], which is not ASCII; moves i past it. A byte that
+// does not start a well-formed sequence is U+FFFD.
+uint32_t NextCodePoint(std::string_view text, size_t& i) {
+    const size_t len = Utf8SequenceAt(text, i);
+    if (len == 0) {
+        ++i;
+        return 0xFFFDu;
+    }
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    uint32_t cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+// Calls emit(code point) for each code point of the key of `cp`, accents
 // included (emit tells them apart with IsAccent).
 template <typename Emit>
+void EmitKey(uint32_t cp, Emit&& emit) {
+    if (cp < 0x80) {
+        emit(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+        return;
+    }
+    const KeyTable& table = Table();
+    const uint32_t e = table.Entry(cp);
+    if (e == 0) {
+        emit(cp);
+        return;
+    }
+    const uint32_t* out = &table.outputs[(e & ~KeyTable::kMapped) >> 5];
+    for (uint32_t k = 0; k < (e & 31); ++k) emit(out[k]);
+}
+
+template <typename Emit>
 void ForEachKeyPoint(std::string_view text, Emit&& emit) {
-    const KeyTable* table = nullptr;
     for (size_t i = 0; i < text.size();) {
         const unsigned char b = static_cast<unsigned char>(text[i]);
-        if (b < 0x80) {
-            emit(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
-            ++i;
-            continue;
-        }
-        const size_t len = Utf8SequenceAt(text, i);
-        if (len == 0) {
-            emit(0xFFFDu);
-            ++i;
-            continue;
-        }
-        uint32_t cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        i += len;
-        if (!table) table = &Table();
-        const uint32_t e = table->Entry(cp);
-        if (e == 0) {
-            emit(cp);
-        } else {
-            const uint32_t* out = &table->outputs[(e & ~KeyTable::kMapped) >> 5];
-            for (uint32_t k = 0; k < (e & 31); ++k) emit(out[k]);
-        }
+        EmitKey(b < 0x80 ? (++i, b) : NextCodePoint(text, i), emit);
     }
 }
 
@@ -122,11 +131,20 @@ bool IsConsonantAfter(uint32_t vowel, uint32_t c) {
 }  // namespace
 
 void AppendSearchKey(std::string& out, std::string_view text) {
-    if (AppendIfAscii(out, text)) return;
-    ForEachKeyPoint(text, [&](uint32_t c) {
-        if (c < 0x80) out.push_back(static_cast<char>(c));
-        else if (!IsAccent(c)) AppendUtf8(out, c);
-    });
+    // Runs of ASCII (the words between names in another script) go in one step.
+    for (size_t i = 0; i < text.size();) {
+        size_t end = i;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) ++end;
+        if (end > i) {
+            AppendIfAscii(out, text.substr(i, end - i));
+            i = end;
+            continue;
+        }
+        EmitKey(NextCodePoint(text, i), [&](uint32_t c) {
+            if (c < 0x80) out.push_back(static_cast<char>(c));
+            else if (!IsAccent(c)) AppendUtf8(out, c);
+        });
+    }
 }
 
 std::string SearchKey(std::string_view text) {
