@@ -329,7 +329,7 @@ public:
     std::string_view Of(const Contact& c, size_t field, std::string_view text) {
         if (of_ != &c) {
             of_ = &c;
-            built_.assign(8 + c.tags.size(), 0);
+            built_.assign(8 + c.tags.size(), '\0');
             if (keys_.size() < built_.size()) keys_.resize(built_.size());
         }
         if (!built_[field]) {
@@ -343,7 +343,7 @@ public:
 private:
     const Contact* of_ = nullptr;
     std::vector<std::string> keys_;
-    std::vector<char> built_;
+    std::string built_;  // a flag per field (a string: no library code of its own)
 };
 
 // Horspool's search for one query word's key (unicode_key.h), its skip table

@@ -13,22 +13,24 @@ using KeyTableSink = void (*)(void* to, uint32_t, uint32_t, uint32_t, uint32_t);
 
 // The table unpacked on first use: two stages by 128 code points. An entry is 0
 // for "maps to itself", else kMapped | offset into outputs << 5 | count.
+// Only containers the rest of the module already uses, and no range inserts: a
+// library function only this file needed would stay in the first download.
 struct KeyTable {
     static constexpr uint32_t kMapped = 0x80000000u;
-    std::vector<uint16_t> stage1 = std::vector<uint16_t>(0x110000 >> 7, 0);
+    std::vector<uint32_t> stage1 = std::vector<uint32_t>(0x110000 >> 7, 0);
     std::vector<uint32_t> entries = std::vector<uint32_t>(128, 0);  // block 0: all map to themselves
     std::vector<uint32_t> outputs;
 
     void Set(uint32_t cp, const uint32_t* out, uint32_t n) {
-        uint16_t& block = stage1[cp >> 7];
+        uint32_t& block = stage1[cp >> 7];
         if (block == 0) {
-            block = static_cast<uint16_t>(entries.size() / 128);
+            block = static_cast<uint32_t>(entries.size() / 128);
             entries.resize(entries.size() + 128, 0);
         }
         entries[block * 128u + (cp & 127)] = kMapped | static_cast<uint32_t>(outputs.size()) << 5 | n;
-        outputs.insert(outputs.end(), out, out + n);
+        for (uint32_t k = 0; k < n; ++k) outputs.push_back(out[k]);
     }
-    uint32_t Entry(uint32_t cp) const { return entries[stage1[cp >> 7] * 128u + (cp & 127)]; }
+    [[gnu::always_inline]] uint32_t Entry(uint32_t cp) const { return entries[stage1[cp >> 7] * 128u + (cp & 127)]; }
 };
 
 const KeyTable& Table() {
@@ -37,7 +39,7 @@ const KeyTable& Table() {
         words.reserve(kKeyTableWords);
         KeyTableWords([](void* to, uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
             auto& w = *static_cast<std::vector<uint32_t>*>(to);
-            w.insert(w.end(), {a, b, c, d});
+            for (uint32_t x : {a, b, c, d}) w.push_back(x);
         }, &words);
         KeyTable t;
         for (size_t i = 0; i < words.size();) {
@@ -169,7 +171,7 @@ void AppendSortKeys(std::string& primary, std::string& marks, std::string_view t
     uint32_t held = 0;  // a Thai or Lao leading vowel, waiting for its consonant
     ForEachKeyPoint(text, [&](uint32_t c) {
         if (IsAccent(c)) {
-            if (!accented) marks.append(bases, '\1');
+            for (; !accented && bases > 0; --bases) marks.push_back('\1');
             accented = true;
             AppendUtf8(marks, c);
             return;
