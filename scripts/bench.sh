@@ -82,7 +82,7 @@ build_core_bench() {
   mkdir -p "$OUT/core_obj" "$OUT/bench_obj"
   local pids=() src
   for src in src/core/*.cpp; do
-    g++ -std=c++20 -O2 -Isrc -c "$src" -o "$OUT/core_obj/$(basename "${src%.cpp}").o" &
+    g++ -std=c++20 -O2 -Isrc -Ibuild/native/gen -c "$src" -o "$OUT/core_obj/$(basename "${src%.cpp}").o" &
     pids+=($!)
   done
   for src in tests/bench/core_bench.cpp tests/bench/planner_timings.cpp; do
@@ -94,7 +94,7 @@ build_core_bench() {
   g++ "$OUT"/bench_obj/planner_timings.o "$OUT"/core_obj/*.o -o "$TIMINGS_BIN"
 }
 if up_to_date "$CORE_BIN $TIMINGS_BIN" src/core tests/bench/core_bench.cpp tests/bench/planner_timings.cpp tests/support \
-    scripts/bench.sh; then
+    scripts/bench.sh build/native/gen/unicode_key_table.inc; then
   log "bench: core_bench is up to date"
 else
   log "bench: building $CORE_BIN"

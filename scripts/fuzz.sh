@@ -20,8 +20,15 @@ seconds=${1:-60}
 out=build/fuzz
 CXX=${WB_FUZZ_CXX:-clang++}
 command -v "$CXX" >/dev/null || die "$CXX not found (apt-get install clang)"
-flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Isrc)
-mkdir -p "$out/obj" "$out/artifacts"
+flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Isrc -I"$out/gen")
+mkdir -p "$out/obj" "$out/artifacts" "$out/gen"
+
+# The search key table src/core/unicode_key.cpp includes, from Debian's unicode-data.
+key_table=$out/gen/unicode_key_table.inc
+if [ ! -f "$key_table" ] || [ scripts/gen-unicode-key.py -nt "$key_table" ]; then
+  python3 scripts/gen-unicode-key.py /usr/share/unicode "$key_table" || die "generating $key_table failed"
+  rm -f "$out/obj/unicode_key.o"  # recompiled with the new table
+fi
 
 # Core objects, coverage-instrumented; one is rebuilt when its source or any core header changed.
 newest_header=$(ls -t src/core/*.h | head -1)

@@ -12,6 +12,7 @@
 //   Network map
 #include "core/planner.h"
 #include "core/text.h"
+#include "core/unicode_key.h"
 
 #include <cstring>
 
@@ -295,7 +296,7 @@ std::vector<std::string> Words(std::string_view text) {
         while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
         size_t start = i;
         while (i < text.size() && !(text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-        if (i > start) words.push_back(Lower(text.substr(start, i - start)));
+        if (i > start) words.push_back(unicode::SearchKey(text.substr(start, i - start)));
     }
     return words;
 }
@@ -309,9 +310,48 @@ struct FoldTable {
 };
 constexpr FoldTable kFold;
 
-// Horspool's search for one (folded) query word, case-insensitive, its skip
-// table built once per query and reused for every field of every contact. The
-// wasm build's libc++ has no std::boyer_moore_horspool_searcher.
+bool HasNonAscii(std::string_view s) {
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        if (x & 0x8080808080808080ull) return true;
+    }
+    for (; i < s.size(); ++i)
+        if (static_cast<unsigned char>(s[i]) >= 0x80) return true;
+    return false;
+}
+
+// The search keys of one contact's fields, each built when a word first needs it
+// and kept for the other words of the query; buffers reused from contact to contact.
+class ContactKeys {
+public:
+    std::string_view Of(const Contact& c, size_t field, std::string_view text) {
+        if (of_ != &c) {
+            of_ = &c;
+            built_.assign(8 + c.tags.size(), '\0');
+            if (keys_.size() < built_.size()) keys_.resize(built_.size());
+        }
+        if (!built_[field]) {
+            keys_[field].clear();
+            unicode::AppendSearchKey(keys_[field], text);
+            built_[field] = 1;
+        }
+        return keys_[field];
+    }
+
+private:
+    const Contact* of_ = nullptr;
+    std::vector<std::string> keys_;
+    std::string built_;  // a flag per field (a string: no library code of its own)
+};
+
+// Horspool's search for one query word's key (unicode_key.h), its skip table
+// built once per query and reused for every field of every contact. The wasm
+// build's libc++ has no std::boyer_moore_horspool_searcher. A field is searched
+// as it is first (ASCII case folded on the fly): a key found in a text's bytes is
+// in its key too. Only a field with other bytes, where it was not found, has its
+// key built.
 class WordFinder {
 public:
     explicit WordFinder(std::string folded) : word_(std::move(folded)) {
@@ -323,7 +363,23 @@ public:
             if (c >= 'a' && c <= 'z') skip_[c - 'a' + 'A'] = n - 1 - i;
         }
     }
-    bool In(std::string_view hay) const {
+    // In any searchable field of the contact.
+    bool In(const Contact& c, ContactKeys& keys) const {
+        size_t field = 0;
+        auto in = [&](const std::string& f) {
+            const size_t at = field++;
+            return Raw(f) || (HasNonAscii(f) && Raw(keys.Of(c, at, f)));
+        };
+        for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met, &c.notes})
+            if (in(*f)) return true;
+        for (const std::string& t : c.tags)
+            if (in(t)) return true;
+        return false;
+    }
+
+private:
+    // Bytes as they are, ASCII letters in either case.
+    bool Raw(std::string_view hay) const {
         const size_t n = word_.size(), h = hay.size();
         if (n == 0) return true;
         const unsigned char* w = reinterpret_cast<const unsigned char*>(word_.data());
@@ -335,16 +391,7 @@ public:
         }
         return false;
     }
-    // In any searchable field of the contact.
-    bool In(const Contact& c) const {
-        for (const std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.email, &c.met, &c.notes})
-            if (In(*f)) return true;
-        for (const std::string& t : c.tags)
-            if (In(t)) return true;
-        return false;
-    }
 
-private:
     std::string word_;
     size_t skip_[256];
 };
@@ -358,6 +405,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
     std::vector<WordFinder> finders;
     finders.reserve(words.size());
     for (std::string& w : words) finders.emplace_back(std::move(w));
+    ContactKeys keys;
     const bool want_next = q.due_only || q.sort == ContactQuery::NextFollowUp;
     std::vector<uint32_t> out;
     std::vector<Day> key;  // per contact index, for the date sorts
@@ -375,7 +423,7 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
             if (q.due_only && s != FollowUpStatus::Overdue && s != FollowUpStatus::DueThisWeek) continue;
         }
         if (!finders.empty() &&
-            !std::all_of(finders.begin(), finders.end(), [&](const WordFinder& w) { return w.In(c); }))
+            !std::all_of(finders.begin(), finders.end(), [&](const WordFinder& w) { return w.In(c, keys); }))
             continue;
         if (q.sort == ContactQuery::NextFollowUp) key[i] = next;
         else if (q.sort == ContactQuery::LastTouch) key[i] = LastTouch(c);
@@ -385,40 +433,46 @@ std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day
     const auto& cs = p.contacts;
     // Contacts are sorted by id, so "ties by id" is "ties by index".
     auto by_text = [&](auto field) {
-        // Folded once per match into one buffer; the first 16 folded bytes, packed
-        // big-endian into two integers, settle most comparisons without touching
-        // it. (Folding inside the comparator, or a string per row, cost 2-4x in wasm.)
+        // Sort keys (unicode_key.h) built once per match into one buffer; the first
+        // 16 bytes of the primary key, packed big-endian into two integers, settle
+        // most comparisons without touching it. (Folding inside the comparator, or a
+        // string per row, cost 2-4x in wasm.) Equal primaries compare their accents.
         struct Key {
             uint64_t head[2];
-            uint32_t at, len, row;
+            uint32_t at, len, marks_at, marks_len, row;
         };
         std::vector<Key> keys(out.size());
-        std::string folded;
+        std::string folded, marks;
         size_t total = 0;
         for (uint32_t row : out) total += field(cs[row]).size();
         folded.reserve(total);
+        marks.reserve(total);
         for (size_t k = 0; k < out.size(); ++k) {
             std::string_view v = field(cs[out[k]]);
             Key& key = keys[k];
             key.at = static_cast<uint32_t>(folded.size());
-            key.len = static_cast<uint32_t>(v.size());
+            key.marks_at = static_cast<uint32_t>(marks.size());
             key.row = out[k];
-            AppendLower(folded, v);
+            unicode::AppendSortKeys(folded, marks, v);
+            key.len = static_cast<uint32_t>(folded.size()) - key.at;
+            key.marks_len = static_cast<uint32_t>(marks.size()) - key.marks_at;
             for (size_t h = 0; h < 2; ++h) {
                 uint64_t x = 0;
                 for (size_t i = 8 * h; i < 8 * h + 8; ++i)
-                    x = (x << 8) | (i < v.size() ? static_cast<unsigned char>(folded[key.at + i]) : 0u);
+                    x = (x << 8) | (i < key.len ? static_cast<unsigned char>(folded[key.at + i]) : 0u);
                 key.head[h] = x;
             }
         }
         auto rest = [&](const Key& k) {
             return k.len > 16 ? std::string_view(folded).substr(k.at + 16, k.len - 16) : std::string_view();
         };
+        auto accents = [&](const Key& k) { return std::string_view(marks).substr(k.marks_at, k.marks_len); };
         std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
             int c = a.head[0] != b.head[0]   ? (a.head[0] < b.head[0] ? -1 : 1)
                     : a.head[1] != b.head[1] ? (a.head[1] < b.head[1] ? -1 : 1)
                     : (a.len <= 16 && b.len <= 16) ? (a.len == b.len ? 0 : a.len < b.len ? -1 : 1)  // "ab" < "ab\0"
                                                    : rest(a).compare(rest(b));
+            if (c == 0) c = accents(a).compare(accents(b));
             if (c != 0) return desc ? c > 0 : c < 0;
             return a.row < b.row;
         });

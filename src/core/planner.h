@@ -269,9 +269,11 @@ bool DeleteGoal(Planner& p, Id id, Rev rev);
 
 // --- Contacts table ----------------------------------------------------------------
 struct ContactQuery {
-    // Every whitespace-separated word must occur (ASCII case-insensitive; other
-    // bytes as typed) inside one of: name, company, role, industry, location,
-    // email, met, notes, or a tag. A word never spans two fields.
+    // Every whitespace-separated word must occur inside one of: name, company,
+    // role, industry, location, email, met, notes, or a tag, compared by their
+    // keys (core/unicode_key.h: any case, composed or decomposed, full-width or
+    // not, accents of Latin, Greek and Cyrillic ignored, katakana as hiragana).
+    // A word never spans two fields.
     std::string text;
     int tier = -1;         // a Tier value; -1 = any
     int stage = -1;        // a Stage value; -1 = any
@@ -282,11 +284,13 @@ struct ContactQuery {
     bool descending = false;
 };
 
-// Indexes into p.contacts, filtered and sorted; ties by id. For the date sorts,
-// contacts without a date come last in either direction. One pass, no cache to
-// keep: the words are found with a case-insensitive Horspool search straight in
-// the fields (~7 ms natively for 30,000 contacts, all matching, sorted by name;
-// a prebuilt lowercase copy measured no faster and cost ~8 MB and a build).
+// Indexes into p.contacts, filtered and sorted; ties by id. Name and company sort
+// by their sort keys (core/unicode_key.h), then by their accents. For the date
+// sorts, contacts without a date come last in either direction. One pass, no
+// cache to keep: the words are found with a Horspool search straight in the
+// fields, and only a non-ASCII field where that fails has its key built (~7 ms
+// natively for 30,000 contacts, all matching, sorted by name; a prebuilt
+// lowercase copy measured no faster and cost ~8 MB and a build).
 std::vector<uint32_t> QueryContacts(const Planner& p, const ContactQuery& q, Day today);
 // Every tag in use, once each (case-insensitive; the first spelling met is kept), sorted.
 std::vector<std::string> AllTags(const Planner& p);

@@ -1,6 +1,7 @@
-// ASCII case folding, the one place it is written: names, headers, search.
-// ASCII only on purpose: folding beyond it needs Unicode tables the module does
-// not carry, and a locale's tolower would make results depend on the machine.
+// ASCII case folding, the one place it is written: headers, tags, the chapter search.
+// ASCII only on purpose: a locale's tolower would make results depend on the
+// machine. The contacts table folds every script with unicode_key.h, whose
+// tables live in the planner's deferred module.
 #pragma once
 #include <string>
 #include <string_view>

@@ -81,6 +81,23 @@ int main(int argc, char** argv) {
         }));
     Row("merge another tab's copy (one record newer)", Timed([&] { MergePlanners(p, other); }));
 
+    // The same people with names, companies and notes in other scripts: every field
+    // that is not ASCII has its search key built when the raw bytes do not match.
+    static const char* const kNames[] = {"王芳", "さくら 中村", "김민준", "محمد حداد", "דנה כהן", "प्रिया शर्मा",
+                                         "สมชาย ใจดี", "Émile Dubois", "Ελένη Παππά", "Елена Иванова"};
+    Planner mixed = p;
+    for (size_t i = 0; i < mixed.contacts.size(); ++i) {
+        Contact& c = mixed.contacts[i];
+        c.name = kNames[i % 10] + (" " + std::to_string(i));
+        c.company = std::string(kNames[(i + 3) % 10]) + " " + c.company;
+        if (!c.notes.empty()) c.notes = std::string(kNames[(i + 7) % 10]) + ": " + c.notes;
+    }
+    ContactQuery mixed_q = q;
+    mixed_q.text = "engineer émile";
+    Row("mixed scripts: query \"engineer toronto\"", Timed([&] { QueryContacts(mixed, q, today); }));
+    Row("mixed scripts: query \"engineer émile\"", Timed([&] { QueryContacts(mixed, mixed_q, today); }));
+    Row("mixed scripts: query \"e\" (all match, by name)", Timed([&] { QueryContacts(mixed, one_letter, today); }));
+
     // Hostile files (issue #23): each must preview (or be refused) in well under 2 s.
     const Planner empty;
     auto preview = [&](const char* what, const std::string& name, const std::string& bytes) {

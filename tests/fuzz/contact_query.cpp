@@ -1,8 +1,8 @@
 // The contacts table's search and sort (wb::planner::QueryContacts) against a
-// plain reference: every contact whose fields hold each typed word (ASCII
-// case-insensitive) and no other, in the order of their folded name or company,
-// ties by id. The fast path (a Horspool search and packed sort keys) must agree
-// on any bytes. Input: a flags byte, the query, then contacts after 0x1E bytes,
+// plain reference: every contact whose fields' search keys hold each typed
+// word's key (core/unicode_key.h) and no other, in the order of their name's or
+// company's sort keys, then accents, ties by id. The fast paths (a Horspool search
+// in the raw bytes first, packed sort keys) must agree on any bytes. Input: a flags byte, the query, then contacts after 0x1E bytes,
 // each "name\x1Fcompany\x1Fnotes\x1Ftag".
 #include <algorithm>
 #include <cstddef>
@@ -10,9 +10,11 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/planner.h"
+#include "core/unicode_key.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -28,12 +30,7 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
     }
 }
 
-std::string Fold(std::string_view s) {
-    std::string out(s);
-    for (char& ch : out)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    return out;
-}
+std::string Fold(std::string_view s) { return wb::unicode::SearchKey(s); }
 
 bool Matches(const pl::Contact& c, const std::vector<std::string>& words) {
     for (const std::string& w : words) {
@@ -79,9 +76,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<uint32_t> want;
     for (uint32_t i = 0; i < p.contacts.size(); ++i)
         if (Matches(p.contacts[i], words)) want.push_back(i);
-    auto key = [&](uint32_t i) { return Fold(q.sort == pl::ContactQuery::Company ? p.contacts[i].company : p.contacts[i].name); };
+    auto key = [&](uint32_t i) {
+        std::pair<std::string, std::string> k;  // primary, accents
+        wb::unicode::AppendSortKeys(k.first, k.second,
+                                    q.sort == pl::ContactQuery::Company ? p.contacts[i].company : p.contacts[i].name);
+        return k;
+    };
     std::sort(want.begin(), want.end(), [&](uint32_t a, uint32_t b) {
-        const int c = key(a).compare(key(b));
+        const auto ka = key(a), kb = key(b);
+        const int c = ka < kb ? -1 : kb < ka ? 1 : 0;
         if (c != 0) return q.descending ? c > 0 : c < 0;
         return a < b;
     });
