@@ -523,33 +523,53 @@ mergeInto(LibraryManager.library, {
   // the images. A character no font has is drawn as a box naming its code point.
   wb_js_run_measure__deps: ['$WBText'],
   wb_js_run_measure: function(ptr, len, face, px, rtl) {
-    return WBText.layout(UTF8ToString(ptr, len), face, px, rtl).width;
+    var c = WBText.context(1, 1);
+    c.font = WBText.font(face, px);
+    c.direction = rtl ? 'rtl' : 'ltr';
+    return c.measureText(UTF8ToString(ptr, len)).width;
   },
   wb_js_run_draw__deps: ['$WBText', '$GL'],
   wb_js_run_draw: function(ptr, len, face, px, rtl, rgb, tex, x, y, w, h, penX, baseline) {
-    var lay = WBText.layout(UTF8ToString(ptr, len), face, px, rtl);
+    var text = UTF8ToString(ptr, len);
     var c = WBText.context(w, h);
     c.clearRect(0, 0, w, h);
     var colour = '#' + ('00000' + rgb.toString(16)).slice(-6);
     c.fillStyle = colour;
     c.strokeStyle = colour;
-    var missing = 0, at = penX;
-    lay.parts.forEach(function(part) {
-      if (part.box) {
-        missing++;
-        WBText.box(c, part, at, baseline, px);
-      } else {
+    c.font = WBText.font(face, px);
+    c.direction = rtl ? 'rtl' : 'ltr';
+    c.textAlign = 'left';
+    // Characters no font has: in the room the browser measured for them (its
+    // missing-glyph box), a box naming the code point; the rest as written.
+    var missing = [], at = 0;
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      if (!(cp <= 0x24F || WBText.attached(cp) || WBText.canDraw(cp))) missing.push({cp: cp, at: at});
+      at += ch.length;
+    }
+    if (!missing.length) {
+      c.fillText(text, penX, baseline);
+    } else {
+      var from = 0, x0 = penX;
+      var drawTo = function(end) {
+        var part = text.slice(from, end);
+        if (part) c.fillText(part, x0, baseline);
+        x0 += c.measureText(part).width;
+      };
+      missing.forEach(function(m) {
+        drawTo(m.at);
+        var ch = String.fromCodePoint(m.cp), cw = c.measureText(ch).width;
+        WBText.box(c, m.cp, x0, cw, baseline, px);
         c.font = WBText.font(face, px);
-        c.direction = rtl ? 'rtl' : 'ltr';
-        c.textAlign = 'left';
-        c.fillText(part.text, at, baseline);
-      }
-      at += part.width;
-    });
+        x0 += cw;
+        from = m.at + ch.length;
+      });
+      drawTo(text.length);
+    }
     var pixels = c.getImageData(0, 0, w, h);
     GLctx.bindTexture(GLctx.TEXTURE_2D, GL.textures[tex]);
     GLctx.texSubImage2D(GLctx.TEXTURE_2D, 0, x, y, GLctx.RGBA, GLctx.UNSIGNED_BYTE, pixels);
-    return missing;
+    return missing.length;
   },
   $WBText: {
     ctx: null, probe: null, drawable: null, notdef: null,  // drawable: code point -> bool, made at first use
@@ -572,60 +592,39 @@ mergeInto(LibraryManager.library, {
         cp === 0xFEFF || /\p{M}/u.test(String.fromCodePoint(cp));
     },
     // The pixels of one character: a character no font has draws as the
-    // .notdef box, the same pixels as a code point nobody assigns.
-    pixels: function(ch, px) {
-      if (!WBText.probe) WBText.probe = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
-      var c = WBText.probe, side = Math.ceil(px * 2);
-      if (c.canvas.width !== side) { c.canvas.width = side; c.canvas.height = side; }
-      c.clearRect(0, 0, side, side);
-      c.font = WBText.font(0, px);
+    // missing-glyph box, the same pixels as a code point nobody assigns.
+    pixels: function(ch) {
+      if (!WBText.probe) {
+        WBText.probe = document.createElement('canvas').getContext('2d', {willReadFrequently: true});
+        WBText.probe.canvas.width = WBText.probe.canvas.height = 24;
+      }
+      var c = WBText.probe;
+      c.clearRect(0, 0, 24, 24);
+      c.font = '16px sans-serif';
       c.fillStyle = '#000';
-      c.fillText(ch, 0, px * 1.3);
-      return {width: c.measureText(ch).width, data: c.getImageData(0, 0, side, side).data};
+      c.fillText(ch, 0, 18);
+      return {width: c.measureText(ch).width, data: c.getImageData(0, 0, 24, 24).data};
     },
     canDraw: function(cp) {
       if (!WBText.drawable) WBText.drawable = new Map();
       var known = WBText.drawable.get(cp);
       if (known !== undefined) return known;
-      var px = 32;
-      if (!WBText.notdef) WBText.notdef = WBText.pixels(String.fromCodePoint(0x10FFFD), px);
-      var mine = WBText.pixels(String.fromCodePoint(cp), px), n = WBText.notdef;
+      if (!WBText.notdef) WBText.notdef = WBText.pixels(String.fromCodePoint(0x10FFFD));
+      var mine = WBText.pixels(String.fromCodePoint(cp)), n = WBText.notdef;
       var same = mine.width === n.width;
       for (var i = 3; same && i < mine.data.length; i += 4) same = mine.data[i] === n.data[i];
       WBText.drawable.set(cp, !same);
       return !same;
     },
-    hex: function(cp) { return cp.toString(16).toUpperCase().padStart(4, '0'); },
-    // Runs of drawable text and boxes, with their widths at px.
-    layout: function(text, face, px, rtl) {
-      var c = WBText.context(1, 1), parts = [], cur = '';
-      var flush = function() {
-        if (!cur) return;
-        c.font = WBText.font(face, px);
-        c.direction = rtl ? 'rtl' : 'ltr';
-        parts.push({text: cur, width: c.measureText(cur).width});
-        cur = '';
-      };
-      for (var ch of text) {
-        var cp = ch.codePointAt(0);
-        if (cp <= 0x24F || WBText.attached(cp) || WBText.canDraw(cp)) { cur += ch; continue; }
-        flush();
-        c.font = Math.round(px * 0.42) + 'px sans-serif';
-        parts.push({box: true, cp: cp, width: Math.max(px * 0.8, c.measureText(WBText.hex(cp)).width + px * 0.3)});
-      }
-      flush();
-      var width = 0;
-      parts.forEach(function(p) { width += p.width; });
-      return {parts: parts, width: width};
-    },
-    box: function(c, part, x, baseline, px) {
-      var top = baseline - px * 0.78, h = px * 0.92;
+    box: function(c, cp, x, width, baseline, px) {
+      var hex = cp.toString(16).toUpperCase().padStart(4, '0'), top = baseline - px * 0.78, h = px * 0.92;
       c.lineWidth = Math.max(1, px / 16);
-      c.strokeRect(x + px * 0.06, top, part.width - px * 0.12, h);
-      c.font = Math.round(px * 0.42) + 'px sans-serif';
+      c.strokeRect(x + 1, top, Math.max(2, width - 2), h);
+      var size = Math.min(px * 0.42, (width - 2) / (hex.length * 0.62));  // the code point fits the box
+      c.font = Math.max(4, size) + 'px sans-serif';
       c.direction = 'ltr';
       c.textAlign = 'center';
-      c.fillText(WBText.hex(part.cp), x + part.width / 2, top + h * 0.66);
+      c.fillText(hex, x + width / 2, top + h * 0.62);
       c.textAlign = 'left';
     },
   },

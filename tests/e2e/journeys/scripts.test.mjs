@@ -231,6 +231,32 @@ test('phone at 375 px (touch, 2x pixels): the names are sharp and in order', asy
   await ctx.close();
 });
 
+test('a character no font has: drawn as a box naming its code point, counted, never a bare "?"; the name kept exact', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  const page = await openWorkbook(ctx, srv.url + '#/planner/contacts', { errors });
+  const cdp = await ctx.newCDPSession(page);
+  const field = page.getByRole('textbox', { name: "New contact's name" });
+  await click(page, field);
+  await focused(field);
+  const name = 'Box \u{E001} Test';  // a private-use character: no system font draws it
+  await act(page, () => cdp.send('Input.insertText', { text: name }));
+  await valueIs(field, name);
+  await act(page, () => page.keyboard.press('Enter'));
+  // Adding opens the contact's page: its heading is the name.
+  const heading = page.getByRole('heading', { level: 1, name: /^Box/ });
+  await heading.waitFor();
+  assert.equal(await heading.textContent(), name, 'the name is kept exactly');
+  await page.waitForFunction(() => (window.__wbStats || {}).unrenderable_glyphs >= 1, null, { timeout: 10000 });
+  // Drawn by the browser's engine (which draws the box), not the atlas (which would draw "?").
+  assert.ok(await stat(page, 'run_images') >= 1);
+  report.push(`missing glyph: unrenderable_glyphs = ${await stat(page, 'unrenderable_glyphs')} (the heading and the name field)`);
+  const b = await box(heading);
+  if (process.env.WB_SHOTS) await page.screenshot({ path: `${process.env.WB_SHOTS}/missing-glyph.png`, clip: { x: b.x - 4, y: b.y - 6, width: 200, height: b.height + 12 } });
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 const failed = await run('journey scripts');
 for (const line of report) console.log('        ' + line);
 await browser.close();
