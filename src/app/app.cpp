@@ -297,6 +297,7 @@ void App::AnnouncePage(const std::string& name) {
 }
 
 void App::Frame() {
+    ui::BeginRunFrame();  // the frame's budget for words the browser draws
     Semantics& sem = Sem();
     sem.BeginFrame();
     if (sem.requests.focus_reading) {

@@ -222,7 +222,6 @@ void DrawFrame() {
 
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
     P.app.SetToday(Today());
-    wb::ui::BeginRunFrame();
     ImGui::NewFrame();
     P.app.Frame();
     ImGui::Render();

@@ -61,7 +61,7 @@ bool StartsRtl(const char* b, const char* e);
 // Where a line of [b, e) that must fit `wrap` ends (as ImFont::CalcWordWrapPositionA).
 const char* WrapPosition(ImFont* font, float size, const char* b, const char* e, float wrap);
 
-// Once per frame, before drawing: starts the frame's budget for new images.
+// Once per frame, before drawing (App::Frame): starts the frame's budget for new images.
 void BeginRunFrame();
 struct RunStats {
     int images = 0;         // cached images

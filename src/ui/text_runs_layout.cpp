@@ -107,8 +107,9 @@ bool Allocate(int w, int h, Image& img) {
             return true;
         }
     }
-    if (g_cache.textures.empty() || g_cache.page_y + h > kPage) {
-        int next = g_cache.textures.empty() ? 0 : g_cache.shelves.empty() ? 0 : g_cache.shelves.back().page + 1;
+    if (g_cache.shelves.empty() || g_cache.page_y + h > kPage) {
+        // A new page: the first (again, after a start-over), or the one after the newest.
+        int next = g_cache.shelves.empty() ? 0 : g_cache.shelves.back().page + 1;
         if (next >= kMaxPages) return false;
         if (next >= static_cast<int>(g_cache.textures.size())) g_cache.textures.push_back(g_backend->new_texture(kPage, kPage));
         g_cache.page_y = 0;
@@ -158,6 +159,7 @@ void DrawRun(ImDrawList* dl, const ImFont* font, float size, ImVec2 pen, ImU32 c
         const float adv = RunWidthDevice(face, px, rtl, p.b, p.e);
         img.w = static_cast<int>(std::ceil(adv)) + 2 * f.pad_x;
         img.h = f.h;
+        if (img.w > kPage || img.h > kPage) return;  // cannot happen for words of kMaxRunChars; never thrash
         if (!Allocate(img.w, img.h, img)) {
             g_cache.full = true;
             g_stats.waiting++;
@@ -266,6 +268,65 @@ void SplitEdgePunctuation(std::vector<Token>& toks) {
     toks.swap(out);
 }
 
+// Characters that belong to the one before: marks, joiners, selectors, skin tones, tags.
+bool Attaches(unsigned c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0483 && c <= 0x0489) || (c >= 0x0591 && c <= 0x05C7) ||
+           (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ||
+           (c >= 0x0900 && c <= 0x0903) || (c >= 0x093A && c <= 0x0957) || (c >= 0x0962 && c <= 0x0963) ||
+           (c >= 0x0981 && c <= 0x0983) || (c >= 0x09BC && c <= 0x09D7) || (c >= 0x0A01 && c <= 0x0A03) ||
+           (c >= 0x0A3C && c <= 0x0A51) || (c >= 0x0A81 && c <= 0x0A83) || (c >= 0x0ABC && c <= 0x0ACD) ||
+           (c >= 0x0B01 && c <= 0x0B03) || (c >= 0x0B3C && c <= 0x0B57) || (c >= 0x0B82 && c <= 0x0B83) ||
+           (c >= 0x0BBE && c <= 0x0BD7) || (c >= 0x0C00 && c <= 0x0C04) || (c >= 0x0C3E && c <= 0x0C56) ||
+           (c >= 0x0C81 && c <= 0x0C83) || (c >= 0x0CBC && c <= 0x0CD6) || (c >= 0x0D00 && c <= 0x0D03) ||
+           (c >= 0x0D3B && c <= 0x0D57) || c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E) ||
+           c == 0x0EB1 || (c >= 0x0EB4 && c <= 0x0EBC) || (c >= 0x0EC8 && c <= 0x0ECD) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xFE20 && c <= 0xFE2F) || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+           (c >= 0xE0020 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
+// A virama (or Thai's phinthu): the consonant after it joins the one before.
+bool JoinsNext(unsigned c) {
+    return c == 0x094D || c == 0x09CD || c == 0x0A4D || c == 0x0ACD || c == 0x0B4D || c == 0x0BCD || c == 0x0C4D ||
+           c == 0x0CCD || c == 0x0D4D || c == 0x0E3A || c == 0x200D;
+}
+
+// A word the browser draws is one image: a very long one (a Thai sentence has no
+// spaces) is cut between characters every kMaxRunChars or so, never inside a
+// cluster or a conjunct, so that each image fits a texture page and the line can
+// break there.
+constexpr int kMaxRunChars = 16;
+void SplitLongRuns(std::vector<Token>& toks) {
+    std::vector<Token> out;
+    out.reserve(toks.size());
+    for (const Token& t : toks) {
+        if (!t.run) {
+            out.push_back(t);
+            continue;
+        }
+        Token cur = t;
+        int count = 0;
+        unsigned prev = 0;
+        for (const char* p = t.b; p < t.e;) {
+            int n = 1;
+            unsigned c = Decode(p, t.e, n);
+            if (count >= kMaxRunChars && !Attaches(c) && !JoinsNext(prev)) {
+                cur.e = p;
+                out.push_back(cur);
+                cur = t;
+                cur.b = p;
+                cur.space_before = false;
+                count = 0;
+            }
+            ++count;
+            prev = c;
+            p += n;
+        }
+        cur.e = t.e;
+        out.push_back(cur);
+    }
+    toks.swap(out);
+}
+
 // The words of one paragraph (no '\n'), in logical order.
 void Tokens(const char* b, const char* e, std::vector<Token>& out) {
     out.clear();
@@ -303,6 +364,7 @@ void Tokens(const char* b, const char* e, std::vector<Token>& out) {
     }
     flush();
     SplitEdgePunctuation(out);
+    SplitLongRuns(out);
 }
 
 float SpaceWidth(ImFont* font, float size) { return font->GetCharAdvance(' ') * (size / font->FontSize); }

@@ -137,7 +137,7 @@ TEST_CASE("text runs: lines break between CJK characters and at spaces, never in
     auto lines = Lines("王芳是工。程师", 35);
     for (const auto& l : lines) CHECK(l.front() != "。");
     // A word wider than the line is not cut.
-    CHECK(Lines("प्रियाप्रियाप्रिया x", 40).front() == Words{"प्रियाप्रियाप्रिया"});
+    CHECK(Lines("प्रियाप्रिया x", 40).front() == Words{"प्रियाप्रिया"});
     // Right-to-left: each line ends at the right edge.
     std::string rtl = "مهندس برمجيات في شركة";
     Layout lay;
@@ -206,4 +206,52 @@ TEST_CASE("text runs: the contacts table draws names in every script through the
     CHECK(g_fake.drawn.size() == before);
     // The names are what screen readers get, untouched.
     CHECK(ui.Find(wb::Role::Link, "محمد حداد") != nullptr);
+}
+
+TEST_CASE("text runs: a long word without spaces is cut between clusters into images a texture holds, and the line can break there") {
+    wbtest::Ui ui;
+    WithFake fake;
+    // 40 Thai characters, no space (Thai writes words together); a vowel mark after the 16th.
+    std::string thai;
+    for (int i = 0; i < 40; ++i) thai += i == 16 ? "\xE0\xB8\xB4" : "\xE0\xB8\x81";  // ก, and ิ (a mark) as the 17th
+    auto lines = Lines(thai, 0);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].size() == 3);
+    // The mark stays with the consonant before it: the first piece holds 17 characters.
+    CHECK(lines[0][0].size() == 17 * 3);
+    // Narrower than the whole: the pieces wrap onto lines of their own.
+    CHECK(Lines(thai, 200).size() == 3);
+}
+
+TEST_CASE("text runs: when the images fill every texture, the cache starts over and draws what is on screen again") {
+    wbtest::Ui ui;
+    WithFake fake;
+    // 16-character words, all different: a few thousand fill the six pages.
+    std::vector<std::string> words;
+    for (int i = 0; i < 3000; ++i) {
+        std::string w;
+        for (int k = 0; k < 16; ++k) {
+            // Hangul syllables (Korean breaks at spaces only): the first one makes the word unique.
+            unsigned c = 0xAC00 + static_cast<unsigned>(k == 0 ? i : k * 7);
+            w += static_cast<char>(0xE0 | (c >> 12));
+            w += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            w += static_cast<char>(0x80 | (c & 0x3F));
+        }
+        words.push_back(w);
+    }
+    auto draw_all = [&]() {
+        wb::ui::BeginRunFrame();  // as App::Frame does (a hosted view has no App)
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        for (const std::string& w : words)
+            wb::ui::DrawText(dl, wb::ui::GetFonts().body, 17.0f, ImVec2(10, 10), IM_COL32(0, 0, 0, 255), w.data(),
+                             w.data() + w.size());
+    };
+    ui.FrameWith(draw_all);
+    const size_t first = g_fake.drawn.size();
+    CHECK(first > 0);
+    CHECK(first < words.size());  // the pages filled before the last word
+    ui.FrameWith(draw_all);       // started over: draws again from the first page
+    CHECK(g_fake.drawn.size() > first);
+    CHECK(wb::ui::GetRunStats().images > 0);
+    ui.Host({});
 }

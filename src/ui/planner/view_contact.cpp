@@ -184,7 +184,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
             if (it.help != Help::None) line += std::string(it.help == Help::Given ? " \xC2\xB7 help given" : " \xC2\xB7 help received") +
                                               (it.help_note.empty() ? "" : ": " + it.help_note);
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::BulletText("%s", line.c_str());
+            ImGui::Bullet();  // then the line, which may hold any script (Text, not BulletText)
+            Text(line);
             ImGui::PopTextWrapPos();
             SemListItem(line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }
