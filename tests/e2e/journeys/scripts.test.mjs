@@ -177,6 +177,14 @@ test('mouse learner at 1440 px: names in twelve scripts drawn as the browser dra
   if (process.env.WB_SHOTS) await page.screenshot({ path: `${process.env.WB_SHOTS}/contact-page.png` });
   await expectLooksRight(page, { x: hb.x - 8, y: hb.y - 8, width: Math.min(hb.width + 16, 400), height: hb.height + 16 }, 'محمد حداد',
     { px: 17 * 1.6, bold: true, rtl: true, wrong: ['حداد محمد'] }, 'contact page heading, Arabic');
+  // Back to the table, and a Japanese contact's page.
+  await click(page, page.getByRole('button', { name: 'Back to all contacts' }));
+  await click(page, page.getByRole('link', { name: 'さくら 中村', exact: true }));
+  const jp = page.getByRole('heading', { name: 'さくら 中村', level: 1 });
+  await jp.waitFor();
+  const jb = await box(jp);
+  await expectLooksRight(page, { x: jb.x - 8, y: jb.y - 8, width: Math.min(jb.width + 16, 400), height: jb.height + 16 }, 'さくら 中村',
+    { px: 17 * 1.6, bold: true, wrong: ['中村 さくら'] }, 'contact page heading, Japanese');
   assert.equal(await stat(page, 'unrenderable_glyphs'), 0);
   assert.deepEqual(errors, []);
   await ctx.close();
