@@ -76,16 +76,7 @@ void Text(std::string_view s) {
         ImGui::TextUnformatted(b, e);
         return;
     }
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return;
-    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
-    const float wrap_pos_x = window->DC.TextWrapPos;
-    const float wrap = wrap_pos_x >= 0 ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos_x) : 0.0f;
-    const ImVec2 size = runs::LaidTextSize(ImGui::GetFont(), ImGui::GetFontSize(), b, e, wrap);
-    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    ImGui::ItemSize(size, 0.0f);
-    if (!ImGui::ItemAdd(bb, 0)) return;
-    runs::LaidDrawText(window->DrawList, ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text), b, e, wrap);
+    runs::LaidText(b, e);
 }
 
 bool StartsRtl(const char* b, const char* e) {

@@ -81,7 +81,6 @@ struct Piece {
     float x = 0, w = 0;  // in the line, after ordering (CSS px)
     bool run = false;    // drawn by the browser
     Dir dir = Dir::Neutral;
-    bool space_before = false;
 };
 struct LaidLine {
     std::vector<Piece> pieces;  // visual order, left to right

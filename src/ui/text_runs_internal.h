@@ -14,6 +14,8 @@ extern bool g_used;  // some text took the slow path: the image cache has frames
 unsigned Decode(const char* p, const char* e, int& n);
 
 ImVec2 LaidTextSize(ImFont* font, float size, const char* b, const char* e, float wrap);
+// As ImGui::TextUnformatted, at the window's cursor and wrap position.
+void LaidText(const char* b, const char* e);
 void LaidDrawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* b, const char* e, float wrap);
 const char* LaidWrapPosition(ImFont* font, float size, const char* b, const char* e, float wrap);
 bool LaidStartsRtl(const char* b, const char* e);

@@ -58,7 +58,6 @@ constexpr double kFrameBudgetMs = 6.0;  // rasterising per frame; the rest waits
 struct Image {
     int page = -1;
     int x = 0, y = 0, w = 0, h = 0;  // device px in the page
-    int frame = 0;
 };
 struct Shelf {
     int page, y, h, x;
@@ -69,8 +68,7 @@ struct RunCache {
     int page_y = 0;  // first free row of the newest page
     std::unordered_map<std::string, Image> images;
     std::unordered_map<std::string, float> widths;  // device px
-    int frame = 0;
-    double frame_ms = 0;
+    double frame_ms = 0;  // raster_ms when the frame began
     bool full = false;  // no room: start over at the next frame
 };
 RunCache g_cache;
@@ -147,6 +145,7 @@ void DrawRun(ImDrawList* dl, const ImFont* font, float size, ImVec2 pen, ImU32 c
                          ((col >> IM_COL32_B_SHIFT) & 0xFF);
     std::string k = Key(face, px, rtl, p.b, p.e);
     k.append(reinterpret_cast<const char*>(&rgb), 3);
+    const Frame f = FrameFor(font, size, dpr);
     auto it = g_cache.images.find(k);
     if (it == g_cache.images.end()) {
         if (g_cache.full) return;
@@ -154,7 +153,6 @@ void DrawRun(ImDrawList* dl, const ImFont* font, float size, ImVec2 pen, ImU32 c
             g_stats.waiting++;
             return;
         }
-        const Frame f = FrameFor(font, size, dpr);
         Image img;
         const float adv = RunWidthDevice(face, px, rtl, p.b, p.e);
         img.w = static_cast<int>(std::ceil(adv)) + 2 * f.pad_x;
@@ -174,9 +172,7 @@ void DrawRun(ImDrawList* dl, const ImFont* font, float size, ImVec2 pen, ImU32 c
         it = g_cache.images.emplace(std::move(k), img).first;
         g_stats.images = static_cast<int>(g_cache.images.size());
     }
-    Image& img = it->second;
-    img.frame = g_cache.frame;
-    const Frame f = FrameFor(font, size, dpr);
+    const Image& img = it->second;
     // On whole device pixels: the image is sampled texel for texel, as sharp as the browser drew it.
     const float x0 = std::round(pen.x * dpr) - static_cast<float>(f.pad_x);
     const float y0 = std::round(pen.y * dpr) - static_cast<float>(f.pad_top);
@@ -422,8 +418,7 @@ void OrderLine(ImFont* font, float size, const std::vector<Token>& toks, size_t 
     }
     std::vector<size_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = i;
-    const int lowest_odd = para_rtl ? 1 : 1;
-    for (int lv = top; lv >= lowest_odd; --lv) {
+    for (int lv = top; lv >= 1; --lv) {  // down to the lowest odd level
         for (size_t i = 0; i < n;) {
             if (level[order[i]] < lv) {
                 ++i;
@@ -451,7 +446,7 @@ void OrderLine(ImFont* font, float size, const std::vector<Token>& toks, size_t 
                                                          : space;
         }
         Piece p;
-        p.b = t.b, p.e = t.e, p.run = t.run && g_backend, p.dir = dir[li], p.space_before = t.space_before;
+        p.b = t.b, p.e = t.e, p.run = t.run && g_backend, p.dir = dir[li];
         p.x = x;
         p.w = PieceWidth(font, size, t, dir[li] == Dir::Rtl);
         x += p.w;
@@ -485,7 +480,6 @@ const char* FitChars(ImFont* font, float size, const char* b, const char* e, flo
 }  // namespace
 
 void NextFrame() {
-    g_cache.frame++;
     g_cache.frame_ms = g_stats.raster_ms;
     if (g_cache.full) {
         // Out of room: start over; what is on screen is drawn again over the next frames.
@@ -504,11 +498,9 @@ ImVec2 LaidTextSize(ImFont* font, float size, const char* b, const char* e, floa
     return ImVec2(lay.width, size * static_cast<float>(lay.lines.size()));
 }
 
-void LaidDrawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* b, const char* e, float wrap) {
-    g_used = true;
+namespace {
+void DrawLayout(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const Layout& lay) {
     if ((col & IM_COL32_A_MASK) == 0) return;
-    Layout lay;
-    LayOut(font, size, b, e, wrap, lay);
     const ImVec4& clip = dl->_CmdHeader.ClipRect;
     for (size_t i = 0; i < lay.lines.size(); ++i) {
         const float y = pos.y + size * static_cast<float>(i);
@@ -521,6 +513,31 @@ void LaidDrawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
             else dl->AddText(font, size, at, col, p.b, p.e);
         }
     }
+}
+}  // namespace
+
+void LaidDrawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, const char* b, const char* e, float wrap) {
+    g_used = true;
+    Layout lay;
+    LayOut(font, size, b, e, wrap, lay);
+    DrawLayout(dl, font, size, pos, col, lay);
+}
+
+void LaidText(const char* b, const char* e) {
+    g_used = true;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+    const float wrap_pos_x = window->DC.TextWrapPos;
+    const float wrap = wrap_pos_x >= 0 ? ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos_x) : 0.0f;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    Layout lay;  // once, for the item's size and its drawing
+    LayOut(font, size, b, e, wrap, lay);
+    const ImVec2 item(lay.width, size * static_cast<float>(lay.lines.size()));
+    ImGui::ItemSize(item, 0.0f);
+    if (!ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + item.x, pos.y + item.y)), 0)) return;
+    DrawLayout(window->DrawList, font, size, pos, ImGui::GetColorU32(ImGuiCol_Text), lay);
 }
 
 const char* LaidWrapPosition(ImFont* font, float size, const char* b, const char* e, float wrap) {
