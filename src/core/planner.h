@@ -424,10 +424,40 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
 // brings in must be as clean as what the learner can type. Returns how many.
 size_t RemoveStrayText(Planner& p);
 
+// --- Merge (planner_merge.cpp) -----------------------------------------------------------
+// What a tab knows besides its records when it merges what another tab stored.
+struct MergeSide {
+    // next_id as storage last held it (loaded, written or merged): ids from here up
+    // were handed out by this tab alone, and another tab may have handed out the same.
+    Id published = 1;
+    // Records edited here since they were last stored, as they were before the edit
+    // (only the record lists are used): the base of a field-by-field merge. The merge
+    // keeps it current: a merged record's base becomes the stored one.
+    Planner* base = nullptr;
+    Rev now;  // the revision of a record merged from both sides
+    std::vector<std::pair<Id, Id>> moved;  // out: this tab's new records moved to new ids (old, new)
+};
+
 // Record by record, later rev wins; a tombstone beats an older or equal record
 // and loses to a newer one; next_id = max. A different generation: the later
 // replaces the other whole. Returns true when `mine` holds something `theirs`
 // lacks (so what is stored needs this tab's save), as MergeStates does.
-bool MergePlanners(Planner& mine, const Planner& theirs);
+// With a side:
+//   - this tab's records at ids `theirs` has also handed out (from side.published up
+//     to theirs' next_id) move to fresh ids, with the references to them (introduced_by,
+//     an event's people met); tombstones there are this tab's alone and go;
+//   - a record both changed merges field by field against its base: a field only one
+//     side changed takes that change; lists (tags, touches, roles, people met, done
+//     days) take both sides' additions and removals; a field both changed takes the
+//     later revision's value.
+bool MergePlanners(Planner& mine, const Planner& theirs, MergeSide* side = nullptr);
+
+// A MergeSide's base, kept by the tab: record `id` of p (any kind) as it is now,
+// unless base holds it already. False when p has no record `id`.
+bool KeepBase(const Planner& p, Id id, Planner& base);
+// Moves records from one base to another (an entry already there is replaced):
+// the contacts of one chunk, or every record of the meta record's kinds, or all.
+enum class BasePart : uint8_t { Chunk, Meta, All };
+void MoveBases(Planner& from, Planner& to, BasePart part, uint32_t chunk = 0);
 
 }  // namespace wb::planner

@@ -1,5 +1,5 @@
-// The planner's storage: a meta record plus contact chunks (see planner.h), and
-// the merge of two tabs' planners. Reading is forgiving per record and field,
+// The planner's storage: a meta record plus contact chunks (see planner.h).
+// (Two tabs' planners merge in planner_merge.cpp.) Reading is forgiving per record and field,
 // and names every problem, like state.cpp. Contacts bypass the JSON DOM both
 // ways (30,000 contacts as a DOM cost ~29 MB and most of the time).
 //
@@ -8,7 +8,6 @@
 //   Writing          a small JSON writer for chunks; the DOM for meta
 //   Migrations       one step per schema version
 //   Reading          meta (DOM, field by field), chunks (a streaming reader)
-//   Merge            two tabs, record by record
 #include <algorithm>
 #include <charconv>
 
@@ -1069,121 +1068,6 @@ size_t RemoveStrayText(Planner& p) {
     }
     for (Event& e : p.events) line(e.name), line(e.kind), line(e.place), line(e.link), lines(e.goal), lines(e.notes);
     return n;
-}
-
-// --- Merge -------------------------------------------------------------------------------
-namespace {
-
-const Tombstone* FindTomb(const std::vector<Tombstone>& t, Id id) {
-    auto it = std::lower_bound(t.begin(), t.end(), id, [](const Tombstone& x, Id v) { return x.id < v; });
-    return it != t.end() && it->id == id ? &*it : nullptr;
-}
-
-template <class T>
-void SortById(std::vector<T>& v) {
-    auto less = [](const T& a, const T& b) { return a.id < b.id; };
-    if (!std::is_sorted(v.begin(), v.end(), less)) std::stable_sort(v.begin(), v.end(), less);
-}
-
-// The records of v in id order, without copying them (v is normally sorted already).
-template <class T>
-std::vector<const T*> ById(const std::vector<T>& v) {
-    std::vector<const T*> out;
-    out.reserve(v.size());
-    for (const T& r : v) out.push_back(&r);
-    auto less = [](const T* a, const T* b) { return a->id < b->id; };
-    if (!std::is_sorted(out.begin(), out.end(), less)) std::stable_sort(out.begin(), out.end(), less);
-    return out;
-}
-
-// Merges one kind of record by id. A record at or before its id's tombstone is
-// dropped; a record edited after it wins, and its id goes to `revived`.
-template <class T>
-void MergeKind(std::vector<T>& mine, const std::vector<T>& theirs_unsorted, const std::vector<Tombstone>& tombs,
-               std::vector<Id>& revived) {
-    SortById(mine);
-    const std::vector<const T*> theirs = ById(theirs_unsorted);
-    std::vector<T> merged;
-    merged.reserve(std::max(mine.size(), theirs.size()));
-    auto alive = [&](const T& rec) {
-        const Tombstone* t = FindTomb(tombs, rec.id);
-        if (!t) return true;
-        if (!(t->rev < rec.rev)) return false;  // deleted at or after this edit
-        revived.push_back(rec.id);
-        return true;
-    };
-    size_t i = 0, j = 0;
-    while (i < mine.size() || j < theirs.size()) {
-        const bool take_mine = j == theirs.size() || (i < mine.size() && mine[i].id < theirs[j]->id);
-        const bool take_theirs = !take_mine && (i == mine.size() || theirs[j]->id < mine[i].id);
-        if (take_mine) {
-            if (alive(mine[i])) merged.push_back(std::move(mine[i]));
-            ++i;
-        } else if (take_theirs) {
-            if (alive(*theirs[j])) merged.push_back(*theirs[j]);  // copies only what theirs adds
-            ++j;
-        } else {
-            if (mine[i].rev < theirs[j]->rev) {
-                if (alive(*theirs[j])) merged.push_back(*theirs[j]);
-            } else if (alive(mine[i])) {
-                merged.push_back(std::move(mine[i]));
-            }
-            ++i;
-            ++j;
-        }
-    }
-    mine = std::move(merged);
-}
-
-// Same ids with the same revs, in the same (id) order.
-template <class T>
-bool SameRevs(const std::vector<T>& merged, const std::vector<T>& theirs_unsorted) {
-    if (merged.size() != theirs_unsorted.size()) return false;
-    const std::vector<const T*> theirs = ById(theirs_unsorted);
-    for (size_t i = 0; i < merged.size(); ++i)
-        if (merged[i].id != theirs[i]->id || !(merged[i].rev == theirs[i]->rev)) return false;
-    return true;
-}
-
-}  // namespace
-
-bool MergePlanners(Planner& mine, const Planner& theirs) {
-    if (mine.generation != theirs.generation) {
-        // A reset or restore happened in one of them: the later data set wins whole
-        // (generations are "<ms>-<tab>", so they order by time).
-        if (mine.generation < theirs.generation) {
-            mine = theirs;
-            return false;
-        }
-        return true;
-    }
-    // Tombstones first: the union, the later of two for the same id.
-    std::vector<Tombstone> tombs = mine.deleted;
-    tombs.insert(tombs.end(), theirs.deleted.begin(), theirs.deleted.end());
-    std::stable_sort(tombs.begin(), tombs.end(),
-                     [](const Tombstone& a, const Tombstone& b) { return a.id < b.id || (a.id == b.id && b.rev < a.rev); });
-    tombs.erase(std::unique(tombs.begin(), tombs.end(), [](const Tombstone& a, const Tombstone& b) { return a.id == b.id; }),
-                tombs.end());
-    std::vector<Id> revived;  // edited after their delete: the edit wins, the tombstone goes
-    MergeKind(mine.contacts, theirs.contacts, tombs, revived);
-    MergeKind(mine.organizations, theirs.organizations, tombs, revived);
-    MergeKind(mine.events, theirs.events, tombs, revived);
-    MergeKind(mine.social, theirs.social, tombs, revived);
-    MergeKind(mine.targets, theirs.targets, tombs, revived);
-    MergeKind(mine.goals, theirs.goals, tombs, revived);
-    std::sort(revived.begin(), revived.end());
-    tombs.erase(std::remove_if(tombs.begin(), tombs.end(),
-                               [&](const Tombstone& t) { return std::binary_search(revived.begin(), revived.end(), t.id); }),
-                tombs.end());
-    mine.deleted = std::move(tombs);
-    mine.next_id = std::max(mine.next_id, theirs.next_id);
-
-    // The merge only ever moves forward from theirs, so any difference is
-    // something of mine that theirs lacks.
-    return mine.next_id != theirs.next_id || !SameRevs(mine.deleted, theirs.deleted) ||
-           !SameRevs(mine.contacts, theirs.contacts) || !SameRevs(mine.organizations, theirs.organizations) ||
-           !SameRevs(mine.events, theirs.events) || !SameRevs(mine.social, theirs.social) ||
-           !SameRevs(mine.targets, theirs.targets) || !SameRevs(mine.goals, theirs.goals);
 }
 
 }  // namespace wb::planner

@@ -618,6 +618,216 @@ TEST_CASE("planner merge: a different generation replaces whole, the later one w
     CHECK(mine == new_gen);
 }
 
+TEST_CASE("planner merge: two tabs that hand out the same ids keep both records; this tab's move, with their references") {
+    Planner stored;
+    stored.generation = "g1";
+    AddContact(stored, Contact{}, R(1, "s"));
+    AddContact(stored, Contact{}, R(1, "s"));  // ids 1, 2; next_id 3
+    // Tab B added three records and saved: they hold ids 3, 4, 5.
+    Planner b = stored;
+    Contact bc;
+    bc.name = "B's contact";
+    AddContact(b, bc, R(20, "b"));  // 3
+    AddGoal(b, Goal{}, R(20, "b"));  // 4
+    bc.name = "B's second";
+    AddContact(b, bc, R(20, "b"));  // 5
+    // Tab A, a second later and without B's records, added its own at the same ids.
+    Planner a = stored;
+    MergeSide side;
+    side.published = stored.next_id;
+    side.now = R(30, "a");
+    Contact ac;
+    ac.name = "A's contact";
+    Id a1 = AddContact(a, ac, R(21, "a"));  // 3
+    Event ev;
+    ev.met = {a1, 1};
+    Id a_ev = AddEvent(a, ev, R(21, "a"));  // 4
+    ac.name = "Introduced by A's contact";
+    ac.introduced_by = a1;
+    Id a2 = AddContact(a, ac, R(21, "a"));  // 5
+    Id gone = AddOrganization(a, Organization{}, R(21, "a"));  // 6, deleted again: its tombstone is A's alone
+    DeleteOrganization(a, gone, R(22, "a"));
+    REQUIRE((a1 == 3 && a_ev == 4 && a2 == 5));
+
+    CHECK(MergePlanners(a, b, &side));
+    // B's records are untouched at their ids.
+    REQUIRE(FindContact(a, 3));
+    CHECK(FindContact(a, 3)->name == "B's contact");
+    CHECK(FindContact(a, 5)->name == "B's second");
+    CHECK(FindGoal(a, 4));
+    // A's moved past everything either tab handed out (A's next_id was 7: 6 is A's tombstone).
+    CHECK(side.moved == std::vector<std::pair<Id, Id>>{{3, 7}, {4, 8}, {5, 9}});
+    REQUIRE(FindContact(a, 7));
+    CHECK(FindContact(a, 7)->name == "A's contact");
+    REQUIRE(FindContact(a, 9));
+    CHECK(FindContact(a, 9)->introduced_by == 7);
+    REQUIRE(FindEvent(a, 8));
+    CHECK(FindEvent(a, 8)->met == std::vector<Id>{7, 1});
+    CHECK(a.next_id == 10);
+    CHECK(side.published == 6);
+    REQUIRE(a.deleted.size() == 1);
+    CHECK(a.deleted[0].id == 6);
+    CHECK(std::is_sorted(a.contacts.begin(), a.contacts.end(), [](const Contact& x, const Contact& y) { return x.id < y.id; }));
+    // B then merges what A saved: nothing moves, and both hold the same.
+    MergeSide b_side;
+    b_side.published = b.next_id;
+    CHECK_FALSE(MergePlanners(b, a, &b_side));
+    CHECK(b_side.moved.empty());
+    CHECK(b == a);
+    // A merging the same again moves nothing more.
+    side.moved.clear();
+    CHECK_FALSE(MergePlanners(a, b, &side));
+    CHECK(side.moved.empty());
+}
+
+TEST_CASE("planner merge: a tombstone of a record only this tab had never deletes theirs at the same id") {
+    Planner stored;
+    stored.generation = "g1";
+    Planner a = stored, b = stored;
+    Id mine = AddContact(a, Contact{}, R(10, "a"));
+    DeleteContact(a, mine, R(11, "a"));
+    Contact kept;
+    kept.name = "Theirs";
+    CHECK(AddContact(b, kept, R(5, "b")) == mine);
+    MergeSide side;
+    side.published = stored.next_id;
+    MergePlanners(a, b, &side);
+    REQUIRE(FindContact(a, mine));
+    CHECK(FindContact(a, mine)->name == "Theirs");
+    CHECK(a.deleted.empty());
+    // Without the side (no knowledge of what is new here), the old rule deletes it: the case above needs it.
+    Planner a2 = stored;
+    DeleteContact(a2, AddContact(a2, Contact{}, R(10, "a")), R(11, "a"));
+    MergePlanners(a2, b);
+    CHECK(FindContact(a2, mine) == nullptr);
+}
+
+TEST_CASE("planner merge: two tabs editing different fields of one record keep both edits") {
+    Planner stored;
+    stored.generation = "g1";
+    Contact c;
+    c.name = "Grace Hopper";
+    c.tags = {"navy", "cobol"};
+    Id id = AddContact(stored, c, R(10, "s"));
+    Organization o;
+    o.name = "ACM";
+    Id org = AddOrganization(stored, o, R(10, "s"));
+
+    // Tab A changes the company, adds a tag, logs a touch; tab B (later) the notes, drops a tag, logs another.
+    Planner a = stored, b = stored;
+    Planner a_base;
+    a_base.contacts = {*FindContact(stored, id)};
+    a_base.organizations = {*FindOrganization(stored, org)};
+    Contact& ac = *FindContact(a, id);
+    ac.company = "US Navy";
+    ac.tags.push_back("compilers");
+    REQUIRE(LogTouch(ac, Interaction{D(2026, 12, 1), Channel::Email, "from A"}, R(20, "a")));
+    ac.rev = R(20, "a");
+    FindOrganization(a, org)->want = "A committee seat";
+    FindOrganization(a, org)->rev = R(20, "a");
+    Contact& bc = *FindContact(b, id);
+    bc.notes = "Met at the conference";
+    bc.tags = {"cobol"};
+    REQUIRE(LogTouch(bc, Interaction{D(2026, 11, 30), Channel::Call, "from B"}, R(21, "b")));
+    FindOrganization(b, org)->status = OrgStatus::Member;
+    FindOrganization(b, org)->rev = R(21, "b");
+
+    MergeSide side;
+    side.published = stored.next_id;
+    side.base = &a_base;
+    side.now = R(22, "a");
+    CHECK(MergePlanners(a, b, &side));
+    const Contact& m = *FindContact(a, id);
+    CHECK(m.name == "Grace Hopper");
+    CHECK(m.company == "US Navy");
+    CHECK(m.notes == "Met at the conference");
+    CHECK(m.tags == std::vector<std::string>{"cobol", "compilers"});
+    REQUIRE(m.log.size() == 2);
+    CHECK(m.log[0].note == "from B");  // oldest first
+    CHECK(m.log[1].note == "from A");
+    CHECK(m.stage == Stage::Contacted);
+    CHECK(R(21, "b") < m.rev);  // newer than both, so every tab takes it
+    CHECK(FindOrganization(a, org)->want == "A committee seat");
+    CHECK(FindOrganization(a, org)->status == OrgStatus::Member);
+    // The base is now what B stored: A's next merge with B's same record changes nothing.
+    REQUIRE(a_base.contacts.size() == 1);
+    CHECK(a_base.contacts[0] == *FindContact(b, id));
+    Planner again = a;
+    CHECK(MergePlanners(again, b, &side));
+    CHECK(again == a);
+    // B takes A's merged record whole (it is newer and B has no base): the two agree.
+    MergePlanners(b, a);
+    CHECK(*FindContact(b, id) == m);
+
+    // The same field changed on both sides: the later revision's value.
+    Planner x = stored, y = stored;
+    Planner x_base;
+    x_base.contacts = {*FindContact(stored, id)};
+    FindContact(x, id)->notes = "x, earlier";
+    FindContact(x, id)->rev = R(30, "x");
+    FindContact(y, id)->notes = "y, later";
+    FindContact(y, id)->rev = R(31, "y");
+    MergeSide xs;
+    xs.published = stored.next_id;
+    xs.base = &x_base;
+    MergePlanners(x, y, &xs);
+    CHECK(FindContact(x, id)->notes == "y, later");
+    CHECK(FindContact(x, id)->rev == R(31, "y"));  // theirs whole: same revision
+    CHECK(x_base.contacts.empty());                // and as stored: no base left
+}
+
+TEST_CASE("planner merge: field by field covers every field of every kind") {
+    // Defaults at the full planner's ids: one side changes every field, the other only its revision.
+    const Planner full = FullPlanner();
+    Planner plain = full;
+    auto reset = [](auto& list) {
+        for (auto& r : list) {
+            using T = std::decay_t<decltype(r)>;
+            T d;
+            d.id = r.id;
+            d.rev = R(1, "s");
+            r = d;
+        }
+    };
+    reset(plain.contacts), reset(plain.organizations), reset(plain.events), reset(plain.social), reset(plain.targets),
+        reset(plain.goals);
+    plain.deleted.clear();
+    auto bump = [](Planner p, Rev rev) {
+        for (auto& r : p.contacts) r.rev = rev;
+        for (auto& r : p.organizations) r.rev = rev;
+        for (auto& r : p.events) r.rev = rev;
+        for (auto& r : p.social) r.rev = rev;
+        for (auto& r : p.targets) r.rev = rev;
+        for (auto& r : p.goals) r.rev = rev;
+        return p;
+    };
+    Planner changed = bump(full, R(5, "m"));
+    changed.deleted.clear();
+    changed.next_id = plain.next_id;
+    for (int mine_changes = 0; mine_changes < 2; ++mine_changes) {
+        CAPTURE(mine_changes);
+        Planner mine = mine_changes ? changed : bump(plain, R(6, "m"));
+        Planner theirs = mine_changes ? bump(plain, R(6, "t")) : bump(changed, R(5, "t"));
+        Planner base = plain;
+        MergeSide side;
+        side.published = plain.next_id;
+        side.base = &base;
+        side.now = R(9, "m");
+        MergePlanners(mine, theirs, &side);
+        auto same = [](auto got, auto want) {
+            for (auto& r : got) r.rev = Rev{};
+            for (auto& r : want) r.rev = Rev{};
+            return got == want;
+        };
+        CHECK(same(mine.contacts, full.contacts));
+        CHECK(same(mine.organizations, full.organizations));
+        CHECK(same(mine.events, full.events));
+        CHECK(same(mine.social, full.social));
+        CHECK(same(mine.targets, full.targets));
+        CHECK(same(mine.goals, full.goals));
+    }
+}
+
 TEST_CASE("planner merge: DifferingChunks names the chunks to rewrite") {
     Planner a;
     for (int i = 0; i < 1600; ++i) AddContact(a, Contact{}, R(1));
