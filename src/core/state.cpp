@@ -8,14 +8,13 @@
 //   Decode          schema kSchema, field by field
 //   Encode
 //   Merge           two tabs, record by record
-//   Backup          export and strict restore
+//   Backup          export (the restore: backup.cpp)
 #include "core/state.h"
 
 #include "core/planner.h"
 #include "core/utf8.h"
 
 #include <cstdio>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -53,9 +52,9 @@ JsonError FindJsonError(std::string_view text) {
     return locator.error;
 }
 
-std::string CheckJsonLimits(std::string_view text) {
-    if (text.size() > kMaxJsonBytes)
-        return "it is " + std::to_string(text.size() >> 20) + " MB, over the 32 MB limit";
+std::string CheckJsonLimits(std::string_view text, size_t max_bytes) {
+    if (text.size() > max_bytes)
+        return "it is " + std::to_string(text.size() >> 20) + " MB, over the " + std::to_string(max_bytes >> 20) + " MB limit";
     int depth = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
@@ -478,7 +477,7 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
 }
 
 // --- Backup ------------------------------------------------------------------
-constexpr const char* kBackupFormat = "networking-workbook-backup";
+// Export here; the strict restore is in backup.cpp.
 
 std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner, const BackupOwner* owner) {
     json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}};
@@ -501,116 +500,6 @@ std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlan
     for (size_t i = 0; i < planner->chunks.size(); ++i) text += (i ? ",\n      " : "\n      ") + planner->chunks[i].second;
     text += "\n    ]\n  }\n}";
     return text;
-}
-
-BackupRead DecodeBackup(std::string_view text) {
-    BackupRead out;
-    if (std::string why = CheckJsonLimits(text); !why.empty()) {
-        out.error = "This file cannot be a workbook backup: " + why + ".";
-        return out;
-    }
-    json doc = json::parse(text, nullptr, false);  // no exceptions: the wasm build has none
-    if (doc.is_discarded()) {
-        JsonError e = FindJsonError(text);
-        // nlohmann refuses a number too large for a double ("1e999") as an error of its own.
-        out.error = e.id == 406 ? "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook."
-                                : "This file is not valid JSON (" + DescribeOffset(text, e.offset) +
-                                      "). Choose a backup file downloaded from the workbook.";
-        return out;
-    }
-    // Compared as JSON, not read with value(): a "format" that is not text must not throw.
-    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kBackupFormat) {
-        out.error = "This JSON file is not a Networking Workbook backup (it has no \"format\": \"" +
-                    std::string(kBackupFormat) + "\"). Choose a backup file downloaded from the workbook.";
-        return out;
-    }
-    auto version = doc.find("version");
-    // Compared as 64 bits: 4294967297 must not narrow to 1 (values past INT64_MAX read as negative).
-    if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != 1) {
-        out.error = "This backup was made by a newer version of the workbook; update the workbook, then restore it.";
-        return out;
-    }
-    if (auto at = doc.find("exported_at"); at != doc.end() && at->is_number_integer()) out.exported_at = at->get<int64_t>();
-    if (auto o = doc.find("owner"); o != doc.end()) {
-        // Read with care: whose data it is decides whether it may be restored inside a course.
-        auto text = [&](const char* k) -> const json* {
-            auto it = o->find(k);
-            return it != o->end() && it->is_string() ? &*it : nullptr;
-        };
-        const json* where = o->is_object() ? text("where") : nullptr;
-        if (!where || (*where != "lms" && *where != "browser")) {
-            out.error = "This backup's \"owner\" (whose data it is) is damaged, so nothing was restored.";
-            return out;
-        }
-        out.owner.where = where->get<std::string>();
-        if (out.owner.where == "lms") {
-            const json* id = text("learner_id");
-            const json* name = text("learner_name");
-            if (!id || id->get_ref<const std::string&>().empty()) {
-                out.error = "This backup's \"owner\" names no learner id, so nothing was restored.";
-                return out;
-            }
-            out.owner.learner_id = id->get<std::string>();
-            if (name) out.owner.learner_name = name->get<std::string>();
-        }
-    }
-    auto state = doc.find("state");
-    if (state == doc.end() || !state->is_object()) {
-        out.error = "This backup has no learner data in it (\"state\" is missing).";
-        return out;
-    }
-    StateLoad load = DecodeState(Dump(*state));
-    if (load.status != StateLoad::Status::Ok) {
-        out.error = "This backup is damaged, so nothing was restored: " +
-                    (load.problems.empty() ? std::string("it is empty") : load.problems.front()) + ".";
-        return out;
-    }
-    if (auto pl = doc.find("planner"); pl != doc.end()) {
-        auto meta = pl->is_object() ? pl->find("meta") : pl->end();
-        auto chunks = pl->is_object() ? pl->find("chunks") : pl->end();
-        if (!pl->is_object() || meta == pl->end() || !meta->is_object() || chunks == pl->end() || !chunks->is_array()) {
-            out.error = "This backup's planner is damaged (\"planner\" needs \"meta\" and \"chunks\"), so nothing was restored.";
-            return out;
-        }
-        // Numbers checked before anything is kept: each chunk number once, and only
-        // numbers an id can fall in (a uint32 cast would fold 2^32 + 1 onto chunk 1).
-        if (chunks->size() > planner::kMaxChunks) {
-            out.error = "This backup's planner is damaged (it lists " + std::to_string(chunks->size()) +
-                        " contact chunks; no planner has more than " + std::to_string(planner::kMaxChunks) +
-                        "), so nothing was restored.";
-            return out;
-        }
-        std::unordered_set<uint32_t> seen;
-        out.has_planner = true;
-        out.planner.meta = Dump(*meta);
-        for (size_t i = 0; i < chunks->size(); ++i) {
-            const json& c = (*chunks)[i];
-            auto n = c.is_object() ? c.find("chunk") : c.end();
-            if (n == c.end() || !n->is_number_unsigned()) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) +
-                            " has no number), so nothing was restored.";
-                return out;
-            }
-            if (n->get<uint64_t>() >= planner::kMaxChunks) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " has the number " + n->dump() +
-                            ", past the last chunk an id can fall in, " + std::to_string(planner::kMaxChunks - 1) +
-                            "), so nothing was restored.";
-                return out;
-            }
-            const auto key = static_cast<uint32_t>(n->get<uint64_t>());
-            if (!seen.insert(key).second) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " repeats the number " +
-                            std::to_string(key) + "), so nothing was restored.";
-                return out;
-            }
-            out.planner.chunks.emplace_back(key, Dump(c));
-        }
-    }
-    out.ok = true;
-    out.state = std::move(load.state);
-    // A backup's answers are as clean as typed ones: no control characters (tab and newline stay).
-    for (auto& kv : out.state.reflections) RemoveStrayControls(kv.second, true);
-    return out;
 }
 
 }  // namespace wb

@@ -67,11 +67,14 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs);
 
 // Guards applied before any JSON from storage or a file is parsed.
 constexpr size_t kMaxJsonBytes = 32u << 20;
+// A backup may be larger: it must hold the workbook's own largest (100,000 contacts
+// with 1 KB of notes each make about 115 MB); its chunks are parsed one at a time.
+constexpr size_t kMaxBackupBytes = 256u << 20;
 constexpr int kMaxJsonDepth = 64;
 
 // Checks size and nesting depth without parsing (nlohmann recurses, and a deep
 // document overflows the wasm stack). Returns "" if fine, else the reason.
-std::string CheckJsonLimits(std::string_view text);
+std::string CheckJsonLimits(std::string_view text, size_t max_bytes = kMaxJsonBytes);
 
 // Where a text stops being JSON: the byte offset of the problem, and nlohmann's
 // error id (101: syntax; 406: a number too large for a double). Found with a
@@ -123,6 +126,8 @@ struct BackupOwner {
     std::string learner_name;
     bool operator==(const BackupOwner&) const = default;
 };
+// A backup file says what it is: {"format": kBackupFormat, "version": 1, ...}.
+inline constexpr const char* kBackupFormat = "networking-workbook-backup";
 std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner = nullptr,
                          const BackupOwner* owner = nullptr);
 
@@ -135,7 +140,7 @@ struct BackupRead {
     bool has_planner = false;
     StoredPlanner planner;  // checked by the caller (DecodePlanner), which refuses the file if it is damaged
 };
-// Strict: any problem refuses the whole file (a restore must not half-apply).
+// Strict: any problem refuses the whole file (a restore must not half-apply). In backup.cpp.
 BackupRead DecodeBackup(std::string_view text);
 
 // Line and column (1-based, in characters) of a byte offset.

@@ -228,3 +228,57 @@ TEST_CASE("hostile: a restored backup's text loses its control characters (answe
     CHECK(p.organizations[0].name == "Org");
     CHECK(RemoveStrayText(p) == 0);
 }
+
+TEST_CASE("restore: the workbook's own backup of 30,000 contacts with 1 KB of notes each (over 32 MiB) is read whole") {
+    Planner p;
+    const std::string notes(1024, 'n');
+    for (Id id = 1; id <= 30000; ++id) {
+        Contact c;
+        c.id = id;
+        c.name = "Contact " + std::to_string(id);
+        c.company = "Company " + std::to_string(id % 977);
+        c.role = "Senior Field Engineer";
+        c.email = "contact" + std::to_string(id) + "@mail.example";
+        c.profile_url = "https://www.linkedin.com/in/contact-" + std::to_string(id);
+        c.notes = notes;
+        p.contacts.push_back(std::move(c));
+    }
+    p.next_id = 30001;
+    wb::StoredPlanner sp;
+    sp.meta = EncodeMeta(p);
+    for (uint32_t c : ChunksOf(p)) sp.chunks.emplace_back(c, EncodeChunk(p, c));
+    const std::string file = wb::EncodeBackup(wb::LearnerState{}, 1700000000000, &sp);
+    MESSAGE("backup of 30,000 contacts with 1 KB notes: " << file.size() / (1024.0 * 1024.0) << " MiB");
+    CHECK(file.size() > wb::kMaxJsonBytes);  // before: refused by the 32 MB limit
+    wb::BackupRead r = wb::DecodeBackup(file);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    REQUIRE(r.planner.chunks.size() == sp.chunks.size());
+    PlannerLoad l = DecodePlanner(r.planner.meta, r.planner.chunks);
+    CHECK(l.problems.empty());
+    CHECK(l.planner.contacts.size() == 30000);
+    CHECK(l.planner.contacts.back().notes == notes);
+}
+
+TEST_CASE("restore: the chunks are found the way the parser reads the file: escaped keys, repeats, strings with brackets") {
+    const std::string meta = EncodeMeta(Planner{});
+    // An escaped "chunks" key, and a string holding "]" and "\"" inside a chunk.
+    wb::BackupRead esc = wb::DecodeBackup(
+        "{\"format\":\"networking-workbook-backup\",\"version\":1,\"state\":{\"schema\":3},"
+        "\"planner\":{\"meta\":" + meta + ",\"\\u0063hunks\":[{\"chunk\":4,\"x\":\"] \\\" [\"} , {\"chunk\":5}]}}");
+    REQUIRE_MESSAGE(esc.ok, esc.error);
+    REQUIRE(esc.planner.chunks.size() == 2);
+    CHECK(esc.planner.chunks[0].first == 4);
+    CHECK(esc.planner.chunks[1].first == 5);
+    // A repeated "planner": the last one counts, as when the whole file is parsed.
+    wb::BackupRead twice = wb::DecodeBackup(
+        "{\"format\":\"networking-workbook-backup\",\"version\":1,\"state\":{\"schema\":3},"
+        "\"planner\":{\"meta\":" + meta + ",\"chunks\":[{\"chunk\":1}]},"
+        "\"planner\":{\"meta\":" + meta + ",\"chunks\":[{\"chunk\":2},{\"chunk\":3}]}}");
+    REQUIRE_MESSAGE(twice.ok, twice.error);
+    REQUIRE(twice.planner.chunks.size() == 2);
+    CHECK(twice.planner.chunks[0].first == 2);
+    // Invalid JSON anywhere (here inside a chunk) is still refused with its place.
+    wb::BackupRead bad = wb::DecodeBackup(BackupWithChunks("{\"chunk\":1,}"));
+    CHECK_FALSE(bad.ok);
+    CHECK(bad.error.find("line 1") != std::string::npos);
+}
