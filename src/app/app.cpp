@@ -87,47 +87,6 @@ void App::SetSaveProblem(const std::string& problem) {
     save_problem_ = problem;
 }
 
-void App::OnRestoreFile(const std::string& filename, std::string_view text) {
-    BackupRead r;
-    if (text.empty()) r.error = "The file is empty or larger than 32 MB, so it cannot be a workbook backup.";
-    else r = DecodeBackup(text);
-    if (!r.ok) {
-        notice_ = "\"" + filename + "\" could not be restored. " + r.error + " Nothing was changed.";
-        out.announce = notice_;
-        pending_restore_.reset();
-        return;
-    }
-    // Inside a course, a backup of another learner's work is never restored into this learner's.
-    if (lms_ != LmsVersion::None && r.owner.where == "lms" && r.owner.learner_id != lms_learner_id_) {
-        std::string theirs = (r.owner.learner_name.empty() ? "" : r.owner.learner_name + ", ") + "learner id " + r.owner.learner_id;
-        std::string mine = lms_learner_id_.empty() ? "a learner your course system did not name" : LmsLearnerLabel();
-        notice_ = "\"" + filename + "\" was not restored: it holds the work of " + theirs +
-                  ", and this workbook is open for " + mine +
-                  ". Restore only a backup of your own work; if this file is yours, open the workbook from your course "
-                  "signed in as that learner. Nothing was changed.";
-        out.announce = notice_;
-        pending_restore_.reset();
-        return;
-    }
-    if (r.has_planner) {
-        if (PlannerUnavailable()) return;  // the planner's code reads its part of the backup
-        planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
-        if (!pl.problems.empty()) {
-            notice_ = "\"" + filename + "\" could not be restored: its planner is damaged (" + pl.problems.front() +
-                      "). Nothing was changed.";
-            out.announce = notice_;
-            pending_restore_.reset();
-            return;
-        }
-        restore_counts_ = {static_cast<int>(pl.planner.contacts.size()), static_cast<int>(pl.planner.organizations.size()),
-                           static_cast<int>(pl.planner.events.size())};
-    }
-    pending_restore_ = std::move(r);
-    pending_restore_name_ = filename;
-    ui_.settings_open = true;
-    out.announce = "Backup checked. Confirm to replace your data.";
-}
-
 uint64_t App::ShuffleSeed() {
     if (state_.shuffle_seed != 0) return state_.shuffle_seed;
     // Made once per learner from time and tab; until an answer stores it, the
@@ -479,43 +438,10 @@ void App::Apply(const ui::Intents& in) {
     }
     if (in.dismiss_notice) notice_.clear();
     if (in.download_quarantine) out.download_quarantine = true;
-    if (in.download_backup)
-    {
-        StoredPlanner sp;
-        if (planner_.loaded()) {
-            sp.meta = planner::EncodeMeta(planner_.model());
-            for (uint32_t c : planner::ChunksOf(planner_.model())) sp.chunks.emplace_back(c, planner::EncodeChunk(planner_.model(), c));
-        }
-        // Inside an LMS the file says whose it is (learner ids are kept to safe file-name characters).
-        std::string name = "networking-workbook-backup";
-        if (lms_ != LmsVersion::None && !lms_learner_id_.empty()) {
-            name += "-learner-";
-            for (char ch : lms_learner_id_.substr(0, 40))
-                name += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') ? ch : '_';
-        }
-        // And inside the file: whose work it is, so a restore in a course can refuse another learner's.
-        BackupOwner owner;
-        owner.where = lms_ != LmsVersion::None ? "lms" : "browser";
-        owner.learner_id = lms_learner_id_;
-        owner.learner_name = lms_learner_name_;
-        if (owner.where == "lms" && owner.learner_id.empty()) owner.where.clear();  // no learner: nobody to name
-        out.downloads.push_back({name + ".json", "application/json", EncodeBackup(state_, now_ms_, &sp, &owner)});
-    }
+    if (in.download_backup) DownloadBackup();
     if (in.choose_restore) out.choose_restore_file = true;
     if (in.cancel_restore) pending_restore_.reset();
-    if (in.confirm_restore && pending_restore_) {
-        LearnerState next = std::move(pending_restore_->state);
-        if (pending_restore_->has_planner) {
-            planner::PlannerLoad pl = planner::DecodePlanner(pending_restore_->planner.meta, pending_restore_->planner.chunks);
-            pl.planner.generation = std::to_string(now_ms_) + "-" + tab_id_;
-            planner::RemoveStrayText(pl.planner);  // a backup's text is as clean as typed text
-            planner_.Replace(std::move(pl.planner));
-            out.planner_save_now = true;
-            extra_glyphs_stale_ = true;
-        }
-        pending_restore_.reset();
-        ReplaceState(std::move(next), "Your backup was restored.");
-    }
+    if (in.confirm_restore && pending_restore_ && !restoring_) ConfirmRestore();
     if (in.ask_reset) ui_.confirm_reset = true;
     if (in.cancel_reset) ui_.confirm_reset = false;
     if (in.confirm_reset) {

@@ -71,6 +71,8 @@ public:
     MergeResult MergeStored(std::string_view stored);
     // The platform's save result: "" when saved, else what went wrong.
     void SetSaveProblem(const std::string& problem);
+    // How the write that out.state_replaced asked for ended (a restore goes on or is undone).
+    void ReplacedStateSaved(bool ok);
     void SetPersistence(ui::Persistence p) { persistence_ = p; }
     // A file the learner chose for restoring a backup.
     void OnRestoreFile(const std::string& filename, std::string_view text);
@@ -83,7 +85,8 @@ public:
     void PlannerLoaded(bool quarantined);   // after FinishLoad or LoadFailed
     // `status` as the platform reports it: 0 saved, 1 storage full, 2 refused (PlannerHost::SaveStatus).
     void PlannerSaveFinished(int status, const std::string& message);
-    void PlannerMerged();                   // another tab's records were merged
+    void MergeStoredPlanner();              // another tab's records were handed over: merge them
+    void PlannerMerged();                   // another tab's records were merged: the views follow
     void OnImportFile(const std::string& filename, std::string bytes);
     // Planner templates (content/planner/templates.json, embedded).
     void SetTemplates(std::string_view json);
@@ -177,6 +180,21 @@ private:
     ui::Persistence persistence_ = ui::Persistence::Unknown;
     std::optional<BackupRead> pending_restore_;
     std::string pending_restore_name_;
+    // A confirmed restore, all or nothing: the answers are written first, then the
+    // planner (one IndexedDB transaction); if either write fails, what was there
+    // before is put back, in this page and in storage.
+    struct RestoreInFlight {
+        std::string name;
+        LearnerState old_state;
+        std::optional<planner::Planner> planner;  // still to write once the answers are stored
+        bool undoing = false;                     // the old answers are being written back
+        std::string why;                          // what failed, said once they are back
+    };
+    std::optional<RestoreInFlight> restoring_;
+    void DownloadBackup();
+    void ConfirmRestore();
+    void RestoreSaved(planner::Planner&& next);  // the answers are stored: the planner follows
+    void RestoreFinished();
     PlannerHost planner_;
     planner::Day today_ = planner::kNoDay;
     std::string planner_save_problem_;

@@ -165,15 +165,55 @@ void App::PlannerLoaded(bool quarantined) {
     if (ui_.planner_open) OpenPlanner(planner_.ui.page, planner_.ui.contact, false);
 }
 
+void App::RestoreSaved(planner::Planner&& next) {
+    extra_glyphs_stale_ = planner_week_stale_ = true;
+    out.planner_save_now = true;
+    if (planner_.unavailable()) {  // no database: the planner lives in this page only
+        planner_.Replace(std::move(next));
+        RestoreFinished();
+        return;
+    }
+    planner_.ReplaceOrUndo(std::move(next));  // PlannerSaveFinished ends the restore
+}
+
 void App::PlannerSaveFinished(int status, const std::string& message) {
     std::string problem = planner_.SaveFinished(PlannerHost::SaveStatusFrom(status), message);
+    switch (planner_.TakeReplaceOutcome()) {
+    case PlannerHost::ReplaceOutcome::None: break;
+    case PlannerHost::ReplaceOutcome::Saved:
+        if (restoring_) RestoreFinished();
+        break;
+    case PlannerHost::ReplaceOutcome::Undone:
+        // The planner was not written, so the answers written before it go back too.
+        extra_glyphs_stale_ = planner_week_stale_ = true;
+        if (restoring_) {
+            restoring_->undoing = true;
+            restoring_->why = "\"" + restoring_->name + "\" could not be restored: the browser's database refused its planner (" +
+                              message + "). Your answers and your planner are as they were. Nothing was changed.";
+            ReplaceState(std::move(restoring_->old_state), "Putting your answers back...");
+        }
+        break;
+    }
     if (problem != planner_save_problem_) out.announce = problem.empty() ? "Planner saved." : problem;
     planner_save_problem_ = problem;
+}
+
+void App::MergeStoredPlanner() {
+    if (planner_.MergeStoredDone(NewRev())) PlannerMerged();
 }
 
 void App::PlannerMerged() {
     planner_week_stale_ = extra_glyphs_stale_ = true;
     ui::PlannerUi& pu = planner_.ui;
+    // Records added here that another tab had given the same ids moved to new ones:
+    // what the UI holds by id follows them (the page shown, the form, the picks).
+    if (const std::vector<std::pair<Id, Id>> moved = planner_.TakeMoved(); !moved.empty()) {
+        const Id shown = pu.contact;
+        ui::FollowMovedIds(pu, moved);
+        if (pu.contact != shown && pu.page == ui::PlannerPage::Contact)
+            out.route = FormatPlannerRoute(ui::PlannerPageSlug(pu.page), pu.contact);
+        out.planner_dirty = true;
+    }
     if (pu.page == ui::PlannerPage::Contact && !FindContact(planner_.model(), pu.contact)) pu.confirm_delete = false;
 }
 
@@ -201,6 +241,9 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
 
     if (in.go) OpenPlanner(*in.go, pu.contact, true);
     if (in.open_contact) OpenPlanner(ui::PlannerPage::Contact, *in.open_contact, true);
+
+    // Stored records about to change in place keep their base for merging (see PlannerHost::WillEdit).
+    for (Id id : ui::EditedRecords(in, pu, planner_.import_job())) planner_.WillEdit(id);
 
     if (in.put_contact) {
         Contact c = *in.put_contact;

@@ -1,5 +1,6 @@
 #include "app/planner_host.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
@@ -38,6 +39,7 @@ bool PlannerHost::FinishLoad() {
     stored_chunks_.clear();
     stored_chunks_.shrink_to_fit();
     planner_ = std::move(load.planner);
+    side_.published = planner_.next_id;
     loaded_ = true;
     newer_schema_ = load.newer_schema;
     ui.rows_dirty = true;
@@ -81,10 +83,14 @@ std::string PlannerHost::EncodePart(std::string_view key) {
     if (meta) {
         meta_dirty_ = false;
         meta_inflight_ = true;
+        if (undo_) replace_inflight_ = true;  // this save carries the replacing planner's meta
+        encoded_next_id_ = planner_.next_id;
+        MoveBases(base_, encoded_base_, BasePart::Meta);
         return EncodeMeta(planner_);
     }
     dirty_chunks_.erase(chunk);
     inflight_chunks_.insert(chunk);
+    MoveBases(base_, encoded_base_, BasePart::Chunk, chunk);
     std::string text = EncodeChunk(planner_, chunk);
     if (text.empty()) stored_chunk_ids_.erase(chunk);
     else stored_chunk_ids_.insert(chunk);
@@ -94,14 +100,45 @@ std::string PlannerHost::EncodePart(std::string_view key) {
 std::string PlannerHost::SaveFinished(SaveStatus status, const std::string& message) {
     if (status == SaveStatus::Saved) {
         inflight_chunks_.clear();
+        if (meta_inflight_) side_.published = std::max(side_.published, encoded_next_id_);
         meta_inflight_ = false;
+        encoded_base_ = {};  // stored as they are now: no base needed
+        if (replace_inflight_) {
+            undo_.reset();
+            replace_inflight_ = false;
+            replace_outcome_ = ReplaceOutcome::Saved;
+        }
         return "";
     }
-    // Nothing is dropped: what was being written is written again on the next try.
+    if (replace_inflight_) {
+        // Nothing of that transaction was written: storage holds the old planner,
+        // so this tab goes back to it, with what was still to save then.
+        Undo& u = *undo_;
+        planner_ = std::move(u.planner);
+        base_ = std::move(u.base);
+        stored_chunk_ids_ = std::move(u.stored_chunk_ids);
+        dirty_chunks_ = std::move(u.dirty_chunks);
+        meta_dirty_ = u.meta_dirty;
+        side_.published = u.published;
+        encoded_base_ = {};
+        inflight_chunks_.clear();
+        meta_inflight_ = replace_inflight_ = false;
+        undo_.reset();
+        replace_outcome_ = ReplaceOutcome::Undone;
+        ui.rows_dirty = true;
+        return "";
+    }
+    // Nothing is dropped: what was being written is written again on the next try,
+    // and the records still differ from what is stored, so their bases come back.
+    MoveBases(encoded_base_, base_, BasePart::All);
     dirty_chunks_.insert(inflight_chunks_.begin(), inflight_chunks_.end());
     inflight_chunks_.clear();
     meta_dirty_ = meta_dirty_ || meta_inflight_;
     meta_inflight_ = false;
+    if (status == SaveStatus::Held)
+        return "Your planner changes are not saved yet: some of its stored records could not be read, and keeping a copy "
+               "of them aside failed (" + message + "), so nothing is written over them. Your changes are kept in this "
+               "page; free some storage space and make any change to try again, or export your contacts to keep them safe.";
     if (status == SaveStatus::QuotaFull)
         return "Your latest planner changes are not saved yet: this browser's storage for the workbook is full. They "
                "are kept in this page and saving is retried; freeing space, or exporting your contacts, keeps them safe.";
@@ -117,20 +154,44 @@ void PlannerHost::MergeStoredPart(std::string_view key, std::string_view text) {
     else merge_chunks_.emplace_back(chunk, std::string(text));
 }
 
-bool PlannerHost::MergeStoredDone() {
+void PlannerHost::WillEdit(Id id) {
+    if (id != 0 && id < side_.published) KeepBase(planner_, id, base_);  // else never stored: nothing to merge against
+}
+
+bool PlannerHost::MergeStoredDone(const Rev& now) {
     if (!loaded_ || newer_schema_) {
         merge_meta_.clear();
         merge_chunks_.clear();
         return false;
     }
-    // Without their meta, stand in our own: it carries our generation and
-    // records, so only the contacts in the chunks are merged.
-    std::string meta = merge_meta_.empty() ? EncodeMeta(planner_) : std::move(merge_meta_);
+    // Without their meta, stand in an empty one with our generation, so that only
+    // the contacts in the chunks are merged.
+    std::string meta = std::move(merge_meta_);
+    if (meta.empty()) {
+        Planner none;
+        none.generation = planner_.generation;
+        meta = EncodeMeta(none);
+    }
     PlannerLoad theirs = DecodePlanner(meta, merge_chunks_);
     merge_meta_.clear();
     merge_chunks_.clear();
     if (theirs.newer_schema) return false;  // another tab runs a newer build: leave its data alone
-    MergePlanners(planner_, theirs.planner);
+    const size_t moved_before = side_.moved.size();
+    side_.base = &base_;
+    side_.now = now;
+    const std::string generation = planner_.generation;
+    MergePlanners(planner_, theirs.planner, &side_);
+    side_.base = nullptr;
+    if (planner_.generation != generation) encoded_base_ = {};  // replaced whole
+    // Moved records are written at their new ids (and the old ids' chunks hold theirs).
+    for (size_t i = moved_before; i < side_.moved.size(); ++i) {
+        const auto [from, to] = side_.moved[i];
+        if (FindContact(planner_, to)) {
+            dirty_chunks_.insert(ChunkOf(from));
+            dirty_chunks_.insert(ChunkOf(to));
+        }
+    }
+    if (side_.moved.size() > moved_before) meta_dirty_ = true;
     ui.rows_dirty = true;  // the table queries again
     return true;
 }
@@ -138,11 +199,29 @@ bool PlannerHost::MergeStoredDone() {
 void PlannerHost::Replace(Planner next) {
     for (uint32_t c : stored_chunk_ids_) dirty_chunks_.insert(c);  // emptied chunks are deleted
     planner_ = std::move(next);
+    side_.published = planner_.next_id;
+    base_ = {};  // a new data set: it replaces what is stored whole
+    encoded_base_ = {};
     for (uint32_t c : ChunksOf(planner_)) dirty_chunks_.insert(c);
     meta_dirty_ = true;
     ui.rows_dirty = true;
     ui.contact = 0;
     ui.draft_loaded = false;
+}
+
+void PlannerHost::ReplaceOrUndo(Planner next) {
+    if (!undo_) {  // a second replace before the first is saved keeps the first's undo
+        undo_ = std::make_unique<Undo>();
+        undo_->planner = std::move(planner_);
+        undo_->base = std::move(base_);
+        undo_->stored_chunk_ids = stored_chunk_ids_;
+        undo_->dirty_chunks = dirty_chunks_;
+        undo_->dirty_chunks.insert(inflight_chunks_.begin(), inflight_chunks_.end());
+        undo_->meta_dirty = meta_dirty_ || meta_inflight_;
+        undo_->published = side_.published;
+    }
+    replace_inflight_ = false;  // a save already in flight carries the old meta
+    Replace(std::move(next));
 }
 
 void PlannerHost::StepImport(size_t rows) {

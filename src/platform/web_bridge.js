@@ -13,6 +13,36 @@ mergeInto(LibraryManager.library, {
   $WB: {
     host: null, canvas: null, sem: null, live: null,
     nodes: null,        // Map: node id -> element of the semantics mirror
+    // A file to keep. exact: the text's UTF-16 units as they are, lone surrogates
+    // included (encoded as their 3-byte sequences; a Blob would replace them).
+    saveFile: function(name, mime, text, exact) {
+      var data = text;
+      if (exact && /[\ud800-\udfff]/.test(text)) {
+        var out = [];
+        for (var i = 0; i < text.length; i++) {
+          var c = text.charCodeAt(i);
+          if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+            var d = text.charCodeAt(i + 1);
+            if (d >= 0xdc00 && d < 0xe000) {
+              c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+              i++;
+            }
+          }
+          if (c < 0x80) out.push(c);
+          else if (c < 0x800) out.push(0xc0 | c >> 6, 0x80 | c & 63);
+          else if (c < 0x10000) out.push(0xe0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+          else out.push(0xf0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+        }
+        data = new Uint8Array(out);
+      }
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([data], {type: mime}));
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    },
+    describe: function(e) { return (e && e.name ? e.name + ': ' + e.message : String(e && e.message || e)); },
     withCString: function(str, fn) {
       var len = lengthBytesUTF8(str) + 1;
       var ptr = _malloc(len);
@@ -251,7 +281,8 @@ mergeInto(LibraryManager.library, {
     file.addEventListener('change', function() {
       var f = file.files && file.files[0];
       if (!f) return;
-      if (f.size > 32 * 1024 * 1024) {  // over the limit: say so without reading it
+      // Over the limit (state.h: kMaxBackupBytes for a backup, 32 MB for an import): say so without reading it.
+      if (f.size > (WB.filePurpose ? 32 : 256) * 1024 * 1024) {
         WB.withCString(f.name, function(n) { WB.withCString('', function(t) { _wb_on_file(WB.filePurpose | 0, n, t, 0); }); });
         return;
       }
@@ -508,7 +539,11 @@ mergeInto(LibraryManager.library, {
         });
         var quarantine = _wb_planner_loaded(0, 0);
         (window.__wbStats || (window.__wbStats = {})).planner_load_ms = performance.now() - t0;
-        if (quarantine) return WBDB.quarantine(db, all);
+        if (quarantine) {
+          WBDB.damaged = all;
+          WBDB.keepDamaged();
+          return WBDB.keeping;
+        }
       });
     }).catch(function(e) {
       var msg = (e && e.message) || String(e);
@@ -653,24 +688,10 @@ mergeInto(LibraryManager.library, {
   },
   wb_js_planner_save__deps: ['$WB', '$WBDB'],
   wb_js_planner_save: function() { WBDB.save(); },
-  wb_js_planner_download_quarantine__deps: ['$WB', '$WBDB'],
-  wb_js_planner_download_quarantine: function() {
-    WBDB.open().then(function(db) { return WBDB.getAll(db, 'quarantine'); }).then(function(all) {
-      var doc = {};
-      all.forEach(function(v, k) { doc[k] = v; });
-      var blob = new Blob([JSON.stringify(doc)], {type: 'application/json'});
-      var a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = 'networking-workbook-unreadable-planner.json';
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-    });
-  },
   $WBDB__deps: ['$WB'],
   $WBDB__postset: 'WBDB.readEarly();',
   $WBDB: {
-    db: null, raw: null, saving: false, again: false, bc: null, early: null,
+    db: null, raw: null, saving: false, again: false, bc: null, early: null, damaged: null, keeping: null,
     name: 'networking-workbook',  // per LMS learner (wb_js_storage_scope in lms_bridge.js); null = not kept
     open: function() {
       if (WBDB.db) return WBDB.db;
@@ -720,13 +741,32 @@ mergeInto(LibraryManager.library, {
         return m;
       });
     },
-    // Keeps the records as they were found, once: an earlier quarantine is never replaced.
-    quarantine: function(db, all) {
-      return WBDB.getAll(db, 'quarantine').then(function(old) {
-        if (old.size) return;
-        var tx = db.transaction('quarantine', 'readwrite'), s = tx.objectStore('quarantine');
-        all.forEach(function(v, k) { s.put(v, k); });
-        return new Promise(function(resolve) { tx.oncomplete = resolve; tx.onerror = resolve; tx.onabort = resolve; });
+    // Keeps records as they were found, dated, beside any kept before (never over
+    // them). Resolves once they are stored; rejects when they could not be.
+    keepAside: function(kind, records) {
+      var at = Date.now();
+      var key = 'kept/' + new Date(at).toISOString() + '/' + kind + '/' + Math.random().toString(36).slice(2, 8);
+      return WBDB.open().then(function(db) {
+        return new Promise(function(resolve, reject) {
+          var tx = db.transaction('quarantine', 'readwrite');
+          tx.objectStore('quarantine').put({kind: kind, at: at, records: records}, key);
+          tx.oncomplete = resolve;
+          tx.onerror = function() { reject(tx.error); };
+          tx.onabort = function() { reject(tx.error || new Error('keeping the copy was aborted')); };
+        });
+      });
+    },
+    // The planner's damaged records, until a copy is kept: no save may write over them.
+    keepDamaged: function() {
+      var records = {};
+      WBDB.damaged.forEach(function(v, k) { records[k] = v; });
+      WBDB.keeping = WBDB.keepAside('planner', records).then(function() {
+        WBDB.damaged = null;
+      }, function(e) {
+        WB.withCString(WB.describe(e), function(m) { _wb_planner_saved(3, m); });  // the app says why nothing is saved
+      }).finally(function() {
+        WBDB.keeping = null;
+        if (WBDB.again && !WBDB.damaged) { WBDB.again = false; WBDB.save(); }
       });
     },
     // Merges stored records into the app's planner (another tab wrote them).
@@ -741,26 +781,48 @@ mergeInto(LibraryManager.library, {
       return Promise.resolve().then(fn);
     },
     save: function() {
-      if (WBDB.saving) { WBDB.again = true; return; }
+      if (WBDB.saving || WBDB.keeping) { WBDB.again = true; return; }
+      if (WBDB.damaged) {  // the copy could not be kept yet: try again, and save only once it is
+        WBDB.again = true;
+        WBDB.keepDamaged();
+        return;
+      }
       WBDB.saving = true;
       (window.__wbStats || (window.__wbStats = {})).planner_saving = 1;
       var written = [];
       WBDB.withLock(function() {
         return WBDB.open().then(function(db) {
-          var keys = UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean);
+          var dirty = function() { return UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean); };
+          var read = {}, t0 = 0;
+          // Read what is stored at the keys to write and merge it; a merge that moved
+          // our new records to other ids (another tab had used theirs) dirties more
+          // keys, which are read too before anything is written over them.
+          var readMerge = function(keys) {
+            keys.forEach(function(k) { read[k] = 1; });
+            return WBDB.get(db, keys).then(function(stored) {
+              t0 = performance.now();
+              WBDB.merge(stored);
+              var more = dirty().filter(function(k) { return !read[k]; });
+              return more.length ? readMerge(more) : null;
+            });
+          };
+          var keys = dirty();
           if (!keys.length) return;
-          return WBDB.get(db, keys).then(function(stored) {
-            var t0 = performance.now();
-            WBDB.merge(stored);
+          return readMerge(keys).then(function() {
             // Encode at the last moment, in the same task as the puts: edits made
             // after this point mark their chunk dirty again for the next save.
-            keys = UTF8ToString(_wb_planner_dirty_keys()).split(',').filter(Boolean);
+            keys = dirty();
             var tx = db.transaction('planner', 'readwrite'), s = tx.objectStore('planner');
-            keys.forEach(function(k) {
-              var text = WB.withCString(k, function(kp) { return UTF8ToString(_wb_planner_encode(kp)); });
-              if (text === '') s.delete(k); else s.put(text, k);
-              written.push(k);
-            });
+            try {
+              keys.forEach(function(k) {
+                var text = WB.withCString(k, function(kp) { return UTF8ToString(_wb_planner_encode(kp)); });
+                if (text === '') s.delete(k); else s.put(text, k);
+                written.push(k);
+              });
+            } catch (e) {
+              tx.abort();  // all of this save or none of it: a restore depends on it
+              throw e;
+            }
             // Main-thread time of this save: merge, encode, hand to IndexedDB.
             (window.__wbStats || (window.__wbStats = {})).save_ms = performance.now() - t0;
             return new Promise(function(resolve, reject) {
@@ -905,13 +967,63 @@ mergeInto(LibraryManager.library, {
     if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   },
   wb_js_download: function(name, mime, data) {
-    var blob = new Blob([UTF8ToString(data)], {type: UTF8ToString(mime)});
-    var a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    WB.saveFile(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(data));
+  },
+  // Damaged answers, kept aside before anything may be written over them: the text
+  // exactly as stored (read here, not through the module, whose UTF-8 would
+  // replace a lone surrogate), in IndexedDB beside earlier copies. Answers through
+  // _wb_state_kept(1) or (0, why); then the app may write over the original.
+  wb_js_keep_state_aside__deps: ['$WB', '$WBDB'],
+  wb_js_keep_state_aside: function(k, legacy) {
+    var key = UTF8ToString(k), legacyKey = UTF8ToString(legacy), raw = null;
+    try { raw = WB.storage().getItem(key); } catch (e) {}
+    if (raw === null) { _wb_state_kept(1, 0); return; }
+    var records = {};
+    records[key] = raw;
+    WBDB.keepAside('state', records).catch(function(e) {
+      // No database here (or it refused): the older place, if it is free.
+      try {
+        if (WB.storage().getItem(legacyKey) === null) { WB.storage().setItem(legacyKey, raw); return; }
+      } catch (e2) {}
+      throw e;
+    }).then(function() { _wb_state_kept(1, 0); }, function(e) {
+      WB.withCString(WB.describe(e), function(m) { _wb_state_kept(0, m); });
+    });
+  },
+  // Every kept copy of one kind ('state' or 'planner'), one file each, named by when it
+  // was kept: a state copy is the stored text byte for byte; a planner copy maps each
+  // record's key to its text. `legacy` (state): the copy earlier versions kept in
+  // localStorage; `original`: the damaged text itself, when keeping it failed.
+  wb_js_download_kept__deps: ['$WB', '$WBDB'],
+  wb_js_download_kept: function(kindPtr, legacyPtr, originalPtr) {
+    var kind = UTF8ToString(kindPtr), legacy = legacyPtr ? UTF8ToString(legacyPtr) : '', original = originalPtr ? UTF8ToString(originalPtr) : '';
+    var base = kind === 'state' ? 'networking-workbook-unreadable-data' : 'networking-workbook-unreadable-planner';
+    var files = [];
+    var extra = function() {
+      try {
+        var old = legacy && WB.storage().getItem(legacy);
+        if (old) files.push({name: base + '.json', text: old});
+        var now = original && WB.storage().getItem(original);
+        if (now) files.push({name: base + '-not-yet-kept.json', text: now});
+      } catch (e) {}
+    };
+    WBDB.open().then(function(db) { return WBDB.getAll(db, 'quarantine'); }).then(function(all) {
+      var older = {};
+      all.forEach(function(v, k) {
+        if (v && typeof v === 'object' && v.kind) {
+          if (v.kind !== kind) return;
+          var stamp = new Date(v.at).toISOString().replace(/[:.]/g, '-');
+          var texts = Object.keys(v.records).map(function(r) { return v.records[r]; });
+          files.push({name: base + '-' + stamp + '.json', text: kind === 'state' ? texts[0] : JSON.stringify(v.records)});
+        } else if (kind === 'planner') {
+          older[k] = v;  // kept by earlier versions: the records themselves
+        }
+      });
+      if (Object.keys(older).length) files.push({name: base + '.json', text: JSON.stringify(older)});
+    }, function() {}).then(function() {
+      if (kind === 'state') extra();
+      files.forEach(function(f) { WB.saveFile(f.name, 'application/json', f.text, true); });
+    });
   },
   wb_js_app_ready: function() {
     document.documentElement.classList.add('wb-ready');

@@ -22,6 +22,7 @@
 
 #include "app/app.h"
 #include "app/assets.h"
+#include "core/quiz.h"  // Fnv1a64
 #include "imgui.h"
 #include "imgui_internal.h"  // the input queue (render on demand)
 #include "platform/gl_renderer.h"
@@ -58,7 +59,11 @@ int wb_js_today();                  // the learner's local date as yyyymmdd
 void wb_js_fetch_extra_fonts();     // answers via wb_extra_fonts, if the fonts arrive
 void wb_js_planner_load();          // reads IndexedDB; answers via wb_planner_part / wb_planner_loaded
 void wb_js_planner_save();          // read-merge-write of the dirty records; answers via wb_planner_saved
-void wb_js_planner_download_quarantine();
+// Damaged stored answers, kept aside (IndexedDB, dated) before anything is written
+// over them; answers via wb_state_kept. `legacy`: the localStorage key used when no database can.
+void wb_js_keep_state_aside(const char* key, const char* legacy);
+// Every kept copy of "state" or "planner", a file each; `original`: a key whose text is not kept yet.
+void wb_js_download_kept(const char* kind, const char* legacy, const char* original);
 void wb_js_stat(const char* name, double value);  // window.__wbStats[name] = value (read by the benchmarks)
 void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
 void wb_js_app_ready();
@@ -85,6 +90,9 @@ struct Platform {
     bool raf_pending = false;
     bool save_pending = false;
     bool planner_save_pending = false;
+    // Damaged stored answers being kept aside (or refused): nothing is written over them meanwhile.
+    enum class Keep { None, Pending, Failed } state_keep = Keep::None;
+    uint64_t keeping_hash = 0, kept_hash = 0;  // of the damaged text being kept / last kept: kept once
     std::string out_text;      // returned to JS by the wb_planner_* string functions
     bool storage_ok = true;
     bool app_ready_sent = false;
@@ -112,7 +120,7 @@ void RequestFrames(int n = 3) {
     }
 }
 
-void SaveNow(bool merge = true);
+int SaveNow(bool merge = true);  // 0 written (or no device storage), else as wb_js_storage_set
 void OnSaveTimer(void*) {
     P.save_pending = false;
     SaveNow();
@@ -169,7 +177,7 @@ void CarryOutOutbox() {
     if (o.choose_import_file) wb_js_choose_file(1);
     if (o.request_persist) wb_js_request_persist();
     o.choose_restore_file = o.choose_import_file = o.request_persist = false;
-    if (o.download_planner_quarantine) wb_js_planner_download_quarantine();
+    if (o.download_planner_quarantine) wb_js_download_kept("planner", nullptr, nullptr);
     o.download_planner_quarantine = false;
     if (o.planner_save_now) wb_js_planner_save();  // reset or restore: at once
     else if (o.planner_dirty) SchedulePlannerSave(500);  // debounced: at most 0.5 s late
@@ -178,18 +186,13 @@ void CarryOutOutbox() {
         o.busy = false;
         RequestFrames(2);
     }
-    if (o.download_quarantine) {
-        char* q = wb_js_storage_get(kQuarantineKey);
-        if (q) {
-            wb_js_download("networking-workbook-unreadable-data.json", "application/json", q);
-            std::free(q);
-        }
-    }
+    if (o.download_quarantine)
+        wb_js_download_kept("state", kQuarantineKey, P.state_keep == Platform::Keep::None ? nullptr : kStateKey);
     if (o.state_replaced) {
         // Reset or restore: write at once, replacing (not merging with) what is stored.
         o.state_replaced = false;
         o.state_dirty = false;
-        SaveNow(/*merge=*/false);
+        P.app.ReplacedStateSaved(SaveNow(/*merge=*/false) == 0);
     }
     if (o.state_dirty && !P.save_pending) {
         // Debounced: at most 0.5 s late; hidden/pagehide save at once (see bridge).
@@ -267,7 +270,8 @@ void DrawFrame() {
     }
     if (wb::ui::GetRunStats().waiting) RequestFrames(1);  // words over this frame's budget: the next draws them
     // Work not yet handed to storage (tests wait for 0 before a reload).
-    wb_js_stat("unsaved", P.save_pending || P.planner_save_pending || P.app.out.state_dirty || P.app.planner().dirty());
+    wb_js_stat("unsaved", P.save_pending || P.planner_save_pending || P.app.out.state_dirty || P.app.planner().dirty() ||
+                              P.state_keep == Platform::Keep::Pending);
     if (!P.app_ready_sent) {
         P.app_ready_sent = true;
         wb_js_app_ready();
@@ -429,27 +433,50 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
 }
 
 // --- Storage ----------------------------------------------------------------
-// Keeps damaged stored bytes under the quarantine key before anything can
-// overwrite them; an earlier quarantine is never replaced.
-void QuarantineOnce(const char* text) {
-    char* old = wb_js_storage_get(kQuarantineKey);
-    if (!old) wb_js_storage_set(kQuarantineKey, text);
-    std::free(old);
+// Keeps the damaged stored answers aside (dated, beside earlier copies) before
+// anything may be written over them; SaveNow waits for wb_state_kept.
+void KeepStateAside(std::string_view damaged) {
+    if (P.state_keep == Platform::Keep::Pending) return;
+    P.keeping_hash = wb::Fnv1a64(damaged);
+    if (P.keeping_hash == P.kept_hash) return;  // this very text is kept already
+    P.state_keep = Platform::Keep::Pending;
+    wb_js_keep_state_aside(kStateKey, kQuarantineKey);
+}
+
+void RetrySaveLater() {
+    if (P.save_pending) return;
+    P.save_pending = true;
+    emscripten_set_timeout(OnSaveTimer, 3000, nullptr);
 }
 
 // Read, merge, write: another tab may have saved since this one loaded, and its
 // records must survive this write (each record keeps the later revision).
-void SaveNow(bool merge) {
+int SaveNow(bool merge) {
     if (!P.storage_ok) {
         wb::web::LmsAfterSave();  // a course system still gets the work
-        return;
+        return 0;
     }
     P.app.SetClock(static_cast<int64_t>(wb_js_now()));
+    if (P.state_keep != Platform::Keep::None) {
+        // The damaged original is not kept aside yet: nothing is written over it.
+        if (P.state_keep == Platform::Keep::Failed) {
+            P.state_keep = Platform::Keep::None;  // try again: space may have been freed
+            char* stored = wb_js_storage_get(kStateKey);
+            KeepStateAside(stored ? stored : "");
+            std::free(stored);
+        }
+        RetrySaveLater();
+        return 1;
+    }
     if (merge) {
         char* stored = wb_js_storage_get(kStateKey);
         if (stored) {
-            if (P.app.MergeStored(stored).quarantine) QuarantineOnce(stored);
+            if (P.app.MergeStored(stored).quarantine) KeepStateAside(stored);
             std::free(stored);
+            if (P.state_keep != Platform::Keep::None) {
+                RetrySaveLater();
+                return 1;
+            }
         }
     }
     std::string doc = P.app.SaveState();
@@ -458,7 +485,7 @@ void SaveNow(bool merge) {
     wb_js_stat("save_problem", r == 0 ? 0 : 1);  // tests wait on a refused save
     if (r == 0) {
         P.app.SetSaveProblem("");
-        return;
+        return 0;
     }
     // The last saved copy stays as it was; this change stays in memory and is retried.
     P.app.SetSaveProblem(r == 1 ? "Your latest changes are not saved yet: this browser's storage for the workbook is full. "
@@ -466,10 +493,8 @@ void SaveNow(bool merge) {
                                   "(or downloading a backup) keeps them safe."
                                 : "Your latest changes are not saved yet: the browser refused to store them. They are kept "
                                   "in this page and saving is retried; download a backup to keep them safe.");
-    if (!P.save_pending) {
-        P.save_pending = true;
-        emscripten_set_timeout(OnSaveTimer, 3000, nullptr);
-    }
+    RetrySaveLater();
+    return r;
 }
 
 // lms_bridge.js: which device copy the planner's database follows ("" standalone, "-" none).
@@ -502,7 +527,7 @@ void LoadState() {
     std::string text = stored ? stored : "";
     std::free(stored);
     P.app.LoadState(text);
-    if (P.app.QuarantineNeeded()) QuarantineOnce(text.c_str());
+    if (P.app.QuarantineNeeded()) KeepStateAside(text);
 }
 
 }  // namespace
@@ -587,9 +612,24 @@ EMSCRIPTEN_KEEPALIVE void wb_on_storage_changed() {
     // If both tabs read before either wrote, the other's write lacks this tab's
     // records: write them back (once; the other tab then has no news to add).
     wb::App::MergeResult r = P.app.MergeStored(stored ? stored : "");
-    if (r.quarantine) QuarantineOnce(stored);
+    if (r.quarantine) KeepStateAside(stored ? stored : "");
     std::free(stored);
     if (r.news) P.app.out.state_dirty = true;
+    RequestFrames();
+}
+// The damaged answers are kept aside (ok), or could not be (why): saving may go on, or says why not.
+EMSCRIPTEN_KEEPALIVE void wb_state_kept(int ok, const char* why) {
+    P.state_keep = ok ? Platform::Keep::None : Platform::Keep::Failed;
+    if (ok) {
+        P.kept_hash = P.keeping_hash;  // a save waiting for it goes on at its retry
+    } else {
+        P.app.SetSaveProblem(std::string("Your latest changes are not saved yet: your saved answers could not be read, and "
+                                         "keeping a copy of them aside failed (") + (why ? why : "") +
+                             "), so nothing is written over them. Your changes are kept in this page and saving is "
+                             "retried; freeing storage space, or downloading the unreadable data and a backup, keeps "
+                             "everything safe.");
+        RetrySaveLater();
+    }
     RequestFrames();
 }
 // `size` bytes of text: a file may hold NULs, and everything after one is still read.
@@ -650,7 +690,8 @@ EMSCRIPTEN_KEEPALIVE void wb_planner_saved(int status, const char* message) {
 }
 EMSCRIPTEN_KEEPALIVE void wb_planner_merge_part(const char* key, const char* text) { P.app.planner().MergeStoredPart(key, text); }
 EMSCRIPTEN_KEEPALIVE void wb_planner_merge_done() {
-    if (P.app.planner().MergeStoredDone()) P.app.PlannerMerged();
+    P.app.MergeStoredPlanner();
+    if (P.app.planner().dirty()) SchedulePlannerSave(500);  // our records moved to new ids
     RequestFrames();
 }
 EMSCRIPTEN_KEEPALIVE void wb_on_persist(int result) {  // 1 granted, 0 not, -1 unsupported

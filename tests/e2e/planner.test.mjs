@@ -209,13 +209,60 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
   await page.getByText(/could not be read/).first().waitFor();
   await page.evaluate(() => { location.hash = '#/planner/contacts'; });
   await page.getByText(/^1 of 1 contact\b/).first().waitFor();
-  const q = await idbDump(page, 'quarantine');
-  assert.equal(q.c1, damaged, 'the damaged bytes are kept as found');
+  const q = Object.values(await idbDump(page, 'quarantine')).filter((v) => v.kind === 'planner');
+  assert.equal(q.length, 1, 'one dated copy kept');
+  assert.equal(q[0].records.c1, damaged, 'the damaged bytes are kept as found');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     press(page.getByRole('button', { name: 'Download the set-aside planner data' }), 'Enter'),
   ]);
   assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).c1, damaged, 'offered as a download, unchanged');
+  await ctx.close();
+});
+
+test('a damaged planner record that cannot be kept aside is never written over: the save waits and says why', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function(...args) {
+      if (window.__keepFails && this.name === 'quarantine') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    window.__keepFails = sessionStorage.getItem('keep-fails') === '1';
+  });
+  const page = await openWorkbook(ctx, URL + '#/planner/contacts');
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+  await addContact(page, 'Kept Contact');
+  await saved(page);
+  // A damaged chunk whose only contact shares its chunk with nobody: the next save would rewrite c1 without it.
+  const damaged = '{"schema":3,"chunk":1,"contacts":[[1000,"Half a rec';
+  await page.evaluate((text) => new Promise((resolve) => {
+    sessionStorage.setItem('keep-fails', '1');
+    const req = indexedDB.open('networking-workbook', 1);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('planner', 'readwrite');
+      tx.objectStore('planner').put(text, 'c1');
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+    };
+  }), damaged);
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByText(/could not be read/).first().waitFor();
+  await addContact(page, 'Added While Held');
+  await page.getByText(/keeping a copy of them aside failed/).first().waitFor({ timeout: 10000 });
+  const held = await idbDump(page);
+  assert.equal(held.c1, damaged, 'the damaged record is not written over');
+  assert.doesNotMatch(held.c0, /Added While Held/, 'nothing of the planner is written while the copy is not kept');
+  // The copy can be kept again: the next change keeps it, then saves.
+  await page.evaluate(() => { window.__keepFails = false; });
+  await addContact(page, 'After The Copy');
+  await page.waitForFunction(() => !document.getElementById('wb-semantics').textContent.includes('keeping a copy of them aside failed'), null, { timeout: 10000 });
+  await saved(page);
+  const after = await idbDump(page);
+  assert.match(after.c0, /After The Copy/);
+  const kept = Object.values(await idbDump(page, 'quarantine')).filter((v) => v.kind === 'planner');
+  assert.equal(kept.length, 1);
+  assert.equal(kept[0].records.c1, damaged);
   await ctx.close();
 });
 

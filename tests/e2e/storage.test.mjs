@@ -13,6 +13,15 @@ const KEY = 'networking-workbook/state';
 const QUARANTINE = 'networking-workbook/quarantine';
 
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+// Copies of damaged data kept aside in IndexedDB ({kind, at, records}), oldest first.
+const keptCopies = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const req = indexedDB.open('networking-workbook', 1);
+  req.onsuccess = () => {
+    const all = req.result.transaction('quarantine').objectStore('quarantine').getAll();
+    all.onsuccess = () => { req.result.close(); resolve(all.result.filter((v) => v && v.kind)); };
+  };
+  req.onerror = () => reject(req.error);
+}));
 const answerField = (page, name) => page.getByRole('textbox', { name });
 
 async function typeAnswer(page, name, text) {
@@ -28,7 +37,8 @@ test('corrupt stored data: the workbook starts, says so, quarantines the bytes, 
   const page = await openWorkbook(ctx, URL + '#/read/be-proactive');
   await idle(page);
   await page.getByText('could not be read').first().waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), corrupt);
+  await saved(page);
+  assert.deepEqual((await keptCopies(page)).map((c) => c.records[KEY]), [corrupt], 'kept aside in IndexedDB, dated');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the unreadable data' }).focus().then(() => page.keyboard.press('Enter')),
@@ -39,7 +49,7 @@ test('corrupt stored data: the workbook starts, says so, quarantines the bytes, 
   await typeAnswer(page, /Draft the first message/, 'A new start');
   await saved(page);
   assert.match(await stored(page), /A new start/);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), corrupt);
+  assert.deepEqual((await keptCopies(page)).map((c) => c.records[KEY]), [corrupt], 'the kept copy is untouched');
   await ctx.close();
 });
 
@@ -50,7 +60,8 @@ test('a schema version newer than this build is kept aside, not overwritten', as
   const page = await openWorkbook(ctx, URL);
   await idle(page);
   await page.getByText('schema version 99').first().waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE), future);
+  await saved(page);
+  assert.deepEqual((await keptCopies(page)).map((c) => c.records[KEY]), [future]);
   await ctx.close();
 });
 

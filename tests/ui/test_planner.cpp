@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -557,6 +558,100 @@ TEST_CASE("ui planner: a failed save keeps every change for the retry and says s
     CHECK(ui.app.planner().DirtyKeys().empty());
 }
 
+// The platform's save (web_bridge.js): read what is stored at the keys to write, merge
+// it, read again any key the merge added, then write every dirty key. `db` stands in for IndexedDB.
+using FakeDb = std::map<std::string, std::string>;
+std::vector<std::string> Keys(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream ss(list);
+    for (std::string k; std::getline(ss, k, ',');)
+        if (!k.empty()) out.push_back(k);
+    return out;
+}
+// refused: the transaction fails as a whole (storage full), so the database is left as it was.
+void SaveTo(Ui& ui, FakeDb& db, bool refused = false) {
+    wb::PlannerHost& h = ui.app.planner();
+    std::set<std::string> read;
+    for (std::vector<std::string> keys = Keys(h.DirtyKeys()); !keys.empty();) {
+        for (const std::string& k : keys)
+            if (read.insert(k).second)
+                if (auto it = db.find(k); it != db.end()) h.MergeStoredPart(k, it->second);
+        ui.app.MergeStoredPlanner();
+        keys.clear();
+        for (const std::string& k : Keys(h.DirtyKeys()))
+            if (!read.count(k)) keys.push_back(k);
+    }
+    FakeDb written = db;
+    for (const std::string& k : Keys(h.DirtyKeys())) {
+        std::string text = h.EncodePart(k);
+        if (text.empty()) written.erase(k);
+        else written[k] = text;
+    }
+    if (!refused) db = std::move(written);
+    ui.app.PlannerSaveFinished(refused ? 1 : 0, refused ? "QuotaExceededError: the quota has been exceeded" : "");
+    ui.Frames(2);
+}
+pl::Planner Stored(const FakeDb& db) {
+    std::vector<std::pair<uint32_t, std::string>> chunks;
+    for (const auto& [k, v] : db)
+        if (k != "meta") chunks.emplace_back(std::stoul(k.substr(1)), v);
+    return pl::DecodePlanner(db.count("meta") ? db.at("meta") : "", chunks).planner;
+}
+
+TEST_CASE("ui planner: another tab's contact at the same id and its edit to another field of ours: nothing is lost") {
+    Ui ui;
+    FakeDb db;
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    SetField(ui, "New contact's name", "Ada Lovelace");
+    ui.Activate(Role::Button, "Add contact");
+    SaveTo(ui, db);
+    const pl::Id ada = ui.app.planner().model().contacts.at(0).id;
+
+    // The other tab, from what is stored: adds a contact (the next id) and writes Ada's notes, and saves.
+    pl::Planner other = Stored(db);
+    pl::Contact bea;
+    bea.name = "Bea from the other tab";
+    const pl::Id bea_id = pl::AddContact(other, bea, wb::Rev{1764115200500, "other"});
+    pl::FindContact(other, ada)->notes = "Notes from the other tab";
+    pl::FindContact(other, ada)->rev = wb::Rev{1764115200500, "other"};
+    db["meta"] = pl::EncodeMeta(other);
+    db["c0"] = pl::EncodeChunk(other, 0);
+
+    // Here, before hearing of it: Ada's company, then a new contact, which takes the same id as Bea.
+    ui.app.SetClock(1764115201000);
+    ui.app.OnRoute("#/planner/contact/" + std::to_string(ada));
+    ui.Frames(2);
+    SetField(ui, "Company", "Analytical Engines Ltd");
+    ui.app.OnRoute("#/planner/contacts");
+    ui.Frames(2);
+    SetField(ui, "New contact's name", "Charles Babbage");
+    ui.Activate(Role::Button, "Add contact");
+    CHECK(ui.app.planner().ui.contact == bea_id);  // the same id, for now
+    SaveTo(ui, db);
+
+    const pl::Planner& mine = ui.app.planner().model();
+    const pl::Planner stored = Stored(db);
+    for (const pl::Planner* p : {&mine, &stored}) {
+        REQUIRE(p->contacts.size() == 3);
+        const pl::Contact* a = pl::FindContact(*p, ada);
+        REQUIRE(a);
+        CHECK(a->company == "Analytical Engines Ltd");
+        CHECK(a->notes == "Notes from the other tab");
+        REQUIRE(pl::FindContact(*p, bea_id));
+        CHECK(pl::FindContact(*p, bea_id)->name == "Bea from the other tab");
+    }
+    // Ours moved on, and the page showing it followed.
+    const pl::Id charles = ui.app.planner().ui.contact;
+    CHECK(charles > bea_id);
+    REQUIRE(pl::FindContact(stored, charles));
+    CHECK(pl::FindContact(stored, charles)->name == "Charles Babbage");
+    CHECK(ui.H1() == "Charles Babbage");
+    CHECK(ui.app.out.route == "#/planner/contact/" + std::to_string(charles));
+    CHECK(stored.next_id == charles + 1);
+    CHECK(ui.app.planner().DirtyKeys().empty());
+}
+
 TEST_CASE("ui planner: the backup carries the planner, and restoring it brings the contacts back") {
     Ui ui;
     pl::Contact c;
@@ -580,6 +675,8 @@ TEST_CASE("ui planner: the backup carries the planner, and restoring it brings t
     fresh.Frames(2);
     CHECK(fresh.FindContaining(Role::Text, "Planner contacts: 0 now, 1 in the backup") != nullptr);
     fresh.Activate(Role::Button, "Replace my data with the backup");
+    REQUIRE(fresh.app.out.state_replaced);
+    fresh.app.ReplacedStateSaved(true);  // the platform wrote the answers: the planner follows
     REQUIRE(fresh.app.planner().model().contacts.size() == 1);
     CHECK(fresh.app.planner().model().contacts[0].notes == "Met at the FORTRAN workshop");
     CHECK(fresh.app.planner().DirtyKeys().find("c0") != std::string::npos);
@@ -763,4 +860,75 @@ TEST_CASE("ui planner: exports say what they saved; with nothing to save they do
     REQUIRE(ui.app.out.downloads.size() == 1);
     CHECK(ui.app.out.downloads[0].filename == "networking-follow-ups.ics");
     CHECK(ui.app.out.announce == "Saved 1 follow-up to networking-follow-ups.ics.");
+}
+
+TEST_CASE("ui restore: all or nothing; a refused write of the answers or of the planner leaves both as they were") {
+    wb::LearnerState mine;
+    mine.reflections["introduction.r1"] = "Mine";
+    Ui ui(1280, 800, wb::EncodeState(mine));
+    FakeDb db;
+    pl::Contact k;
+    k.name = "Katherine Johnson";
+    ui.app.planner().TouchContact(pl::AddContact(ui.app.planner().model(), k, wb::Rev{1, "t"}));
+    ui.app.planner().TouchMeta();
+    SaveTo(ui, db);
+    const FakeDb before = db;
+
+    wb::LearnerState theirs;
+    theirs.reflections["introduction.r1"] = "From the backup";
+    pl::Planner bp;
+    pl::Contact d;
+    d.name = "Dorothy Vaughan";
+    pl::AddContact(bp, d, wb::Rev{1, "b"});
+    wb::StoredPlanner sp;
+    sp.meta = pl::EncodeMeta(bp);
+    for (uint32_t c : pl::ChunksOf(bp)) sp.chunks.emplace_back(c, pl::EncodeChunk(bp, c));
+    const std::string file = wb::EncodeBackup(theirs, 1700000000000, &sp);
+    auto answer = [&] { return ui.app.state().reflections.at("introduction.r1"); };
+    auto only_contact = [&](const pl::Planner& p) { return p.contacts.size() == 1 ? p.contacts[0].name : std::string("?"); };
+    auto confirm = [&] {
+        ui.app.OnRestoreFile("backup.json", file);
+        ui.Frames(2);
+        ui.Activate(Role::Button, "Replace my data with the backup");
+        ui.Frames(1);
+        REQUIRE(ui.app.out.state_replaced);  // the platform writes the answers at once...
+        ui.app.out.state_replaced = false;
+        CHECK(only_contact(ui.app.planner().model()) == "Katherine Johnson");  // ...before the planner is touched
+    };
+
+    // 1. The answers' write is refused: nothing changes, here or in storage.
+    confirm();
+    ui.app.ReplacedStateSaved(false);
+    ui.Frames(2);
+    CHECK(answer() == "Mine");
+    CHECK(only_contact(ui.app.planner().model()) == "Katherine Johnson");
+    CHECK(ui.app.planner().DirtyKeys().empty());
+    CHECK(ui.FindContaining(Role::Status, "could not be restored: the browser refused to store its answers") != nullptr);
+
+    // 2. The answers are written, the planner's transaction is refused: the old
+    // planner is back, and the old answers are written back over the backup's.
+    confirm();
+    ui.app.ReplacedStateSaved(true);
+    CHECK(answer() == "From the backup");
+    CHECK(only_contact(ui.app.planner().model()) == "Dorothy Vaughan");
+    SaveTo(ui, db, /*refused=*/true);
+    CHECK(db == before);
+    CHECK(only_contact(ui.app.planner().model()) == "Katherine Johnson");
+    CHECK(ui.app.planner().DirtyKeys().empty());  // storage holds it as it is: nothing to rewrite
+    REQUIRE(ui.app.out.state_replaced);
+    ui.app.out.state_replaced = false;
+    CHECK(answer() == "Mine");
+    ui.app.ReplacedStateSaved(true);
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Status, "refused its planner") != nullptr);
+    CHECK(ui.FindContaining(Role::Status, "backup was restored") == nullptr);
+
+    // 3. Both written: the backup is what is kept, in this page and in storage.
+    confirm();
+    ui.app.ReplacedStateSaved(true);
+    SaveTo(ui, db);
+    CHECK(answer() == "From the backup");
+    CHECK(only_contact(Stored(db)) == "Dorothy Vaughan");
+    CHECK(only_contact(ui.app.planner().model()) == "Dorothy Vaughan");
+    CHECK(ui.app.out.announce.find("Your backup was restored.") != std::string::npos);
 }

@@ -310,4 +310,11 @@ void TriageNoteChange(TriageCache& c, const planner::Planner& p, const std::vect
 // "42 sorted, 29,929 to go" for the whole planner.
 std::string TriageProgress(const planner::Planner& p, size_t to_go);
 
+// For merging with other tabs (view_shell.cpp): the ids of the records these
+// intents change in place (`import`: the import they would commit, if any), so
+// the app keeps each one's base first; and, after a merge moved this tab's new
+// records to other ids, everything the UI holds by id follows them.
+std::vector<planner::Id> EditedRecords(const PlannerIntents& in, const PlannerUi& ui, const planner::ImportJob* import);
+void FollowMovedIds(PlannerUi& ui, const std::vector<std::pair<planner::Id, planner::Id>>& moved);
+
 }  // namespace wb::ui

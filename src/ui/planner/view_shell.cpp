@@ -75,4 +75,48 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     ImGui::EndChild();
 }
 
+std::vector<Id> EditedRecords(const PlannerIntents& in, const PlannerUi& ui, const ImportJob* import) {
+    std::vector<Id> ids;
+    auto add = [&](Id id) {
+        if (id) ids.push_back(id);
+    };
+    if (in.put_contact) add(in.put_contact->id);
+    if (in.put_org) add(in.put_org->id);
+    if (in.put_event) add(in.put_event->id);
+    if (in.put_social) add(in.put_social->id);
+    if (in.put_target) add(in.put_target->id);
+    if (in.put_goal) add(in.put_goal->id);
+    if (in.log_touch) add(in.log_touch->first);
+    if (in.snooze) add(in.snooze->first);
+    if (in.social_done) add(*in.social_done);
+    if (in.attended) {
+        add(in.attended->first);
+        for (Id id : in.attended->second) add(id);
+    }
+    if (in.triage)
+        for (Id id : in.triage->ids) add(id);
+    if (in.triage_undo && !ui.triage.undo.empty())
+        for (const TriageUndo& u : ui.triage.undo.back()) add(u.id);
+    if (in.commit_import && import && import->Done())
+        for (const ImportItem& it : import->Preview().items) add(it.existing);
+    return ids;
+}
+
+void FollowMovedIds(PlannerUi& ui, const std::vector<std::pair<Id, Id>>& moved) {
+    auto to = [&](Id& id) {
+        for (const auto& [from, next] : moved)
+            if (id == from) {
+                id = next;
+                return;
+            }
+    };
+    for (Id* id : {&ui.contact, &ui.draft.id, &ui.touch_day_for, &ui.cadence_for, &ui.tags_for, &ui.editing,
+                   &ui.forms.confirm_id, &ui.forms.target_open, &ui.forms.org.id, &ui.forms.event.id, &ui.forms.social.id,
+                   &ui.forms.goal.id})
+        to(*id);
+    for (Id& id : ui.met) to(id);
+    for (auto& step : ui.triage.undo)
+        for (TriageUndo& u : step) to(u.id);
+}
+
 }  // namespace wb::ui
