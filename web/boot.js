@@ -19,6 +19,77 @@
   }
   window.wbShowError = showError;
 
+  // Crash-safe start. Each abort is counted (with what it was) until the workbook
+  // has run for 30 s; after two in a row the next start is in safe mode: the
+  // module sets the stored data aside (kept, downloadable) and starts fresh.
+  var STARTS = 'networking-workbook/starts';  // not learner data: counts and the last failure
+  function readStarts() {
+    try { return JSON.parse(localStorage.getItem(STARTS)) || {aborts: 0}; } catch (e) { return {aborts: 0}; }
+  }
+  function writeStarts(s) { try { localStorage.setItem(STARTS, JSON.stringify(s)); } catch (e) {} }
+  var safeMode = (readStarts().aborts | 0) >= 2;
+  window.addEventListener('wb-ready', function () {
+    if (safeMode) writeStarts({aborts: 0, last: readStarts().last});  // what stopped it is set aside now
+    setTimeout(function () {
+      var s = readStarts();
+      if (s.aborts) { s.aborts = 0; writeStarts(s); }
+    }, 30000);
+  });
+
+  // The module stopped: a plain page saying so, that saved work is safe, with a
+  // reload and a download of this learner's stored data (window.__wbScope, set by
+  // the module once it knows whose data it is: never another learner's).
+  var crashed = false;
+  function showCrash(what) {
+    if (crashed) return;
+    crashed = true;
+    var s = readStarts();
+    s.aborts = (s.aborts | 0) + 1;
+    s.last = {at: new Date().toISOString(), what: String(what || 'Aborted()').slice(0, 300)};
+    writeStarts(s);
+    document.getElementById('wb-error-title').textContent = 'The workbook stopped';
+    showError('The workbook stopped unexpectedly (' + s.last.what + '). Your saved work is safe: nothing was written ' +
+              'over it. Reload to try again. ' + (s.aborts >= 2
+                ? 'It has stopped ' + s.aborts + ' times in a row, so it will start in a safe mode that sets your stored data aside (you can download it there) and starts fresh.'
+                : 'If it stops again, it will start in a safe mode that sets your stored data aside and starts fresh.'));
+    canvas.style.display = 'none';
+    var sem = document.getElementById('wb-semantics');
+    if (sem) sem.style.display = 'none';
+    document.getElementById('wb-error-actions').hidden = false;
+    document.getElementById('wb-download-stored').hidden = !window.__wbScope;
+    document.getElementById('wb-reload').focus();
+  }
+  document.getElementById('wb-reload').addEventListener('click', function () { location.reload(); });
+  document.getElementById('wb-download-stored').addEventListener('click', function () {
+    var scope = window.__wbScope;
+    if (!scope) return;
+    var out = {format: 'networking-workbook-stored-data', saved_at: new Date().toISOString(), state: null, planner: {}};
+    try { out.state = localStorage.getItem(scope.stateKey); } catch (e) {}
+    var done = function () {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(out)], {type: 'application/json'}));
+      a.download = 'networking-workbook-stored-data.json';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    };
+    if (!scope.db || !window.indexedDB) return done();
+    var req = indexedDB.open(scope.db, 1);
+    req.onerror = done;
+    req.onsuccess = function () {
+      var db = req.result;
+      if (!db.objectStoreNames.contains('planner')) { db.close(); return done(); }
+      var st = db.transaction('planner').objectStore('planner');
+      var keys = st.getAllKeys(), vals = st.getAll();
+      vals.onerror = done;
+      vals.onsuccess = function () {  // requests end in order: the keys are in
+        keys.result.forEach(function (k, i) { out.planner[k] = vals.result[i]; });
+        db.close();
+        done();
+      };
+    };
+  });
+
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showError('wasm');
   // The check creates the module's own context on its canvas, handed over below
   // (-sGL_PREINITIALIZED_CONTEXT): a WebGL context is slow to create, so only
@@ -28,7 +99,7 @@
   if (!gl) return showError('webgl2');
 
   window.addEventListener('error', function (e) {
-    if (!window.__appReady) showError('The workbook stopped while starting: ' + (e.message || 'unknown error') +
+    if (!window.__appReady && !crashed) showError('The workbook stopped while starting: ' + (e.message || 'unknown error') +
                                       '. Reloading the page usually helps.');
   });
 
@@ -171,10 +242,14 @@
             : res.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, imports); });
         })
         .then(function (r) { done(r.instance, r.module); })
-        .catch(function (e) { showError('The workbook could not be downloaded: ' + e.message + '. Check your connection and reload.'); });
+        .catch(function (e) {
+          if (crashed) return;  // main() stopped: showCrash said so
+          showError('The workbook could not be downloaded: ' + e.message + '. Check your connection and reload.');
+        });
       return {};
     },
-    onAbort: function (what) { showError('The workbook stopped unexpectedly (' + what + '). Reloading the page usually helps.'); },
+    wbSafeMode: safeMode,
+    onAbort: showCrash,
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
   };

@@ -270,6 +270,7 @@ void App::Frame() {
     v.section = section_;
     v.notice = notice_;
     v.notice_has_download = quarantine_needed_ && !notice_.empty();
+    v.notice_set_aside = safe_mode_;
     v.wide = wide_;
     v.save_problem = save_problem_;
     v.storage_unavailable = storage_unavailable_;

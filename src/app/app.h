@@ -56,6 +56,8 @@ public:
     void LoadState(std::string_view stored);
     bool QuarantineNeeded() const { return quarantine_needed_; }
     void SetStorageUnavailable();
+    // Safe mode (after two aborted starts): the stored data was set aside, the workbook starts fresh.
+    void SetSafeMode();
 
     // Time and tab identity for record revisions (two-tab merging).
     void SetClock(int64_t now_ms) { now_ms_ = now_ms; }
@@ -163,6 +165,7 @@ private:
     std::optional<ui::SystemColors> forced_colors_;
     bool wide_ = true;
     bool quarantine_needed_ = false;
+    bool safe_mode_ = false;  // SetSafeMode
     bool storage_unavailable_ = false;
     bool persist_requested_ = false;
     std::string notice_;

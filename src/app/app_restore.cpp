@@ -1,11 +1,20 @@
 // Backups: the download, checking a chosen file, and the restore, all or nothing
-// (answers first, then the planner; either refused puts both back). Loaded after
-// the first frame with the planner's code (CMakeLists.txt, WB_DEFERRED_SOURCES).
+// (answers first, then the planner; either refused puts both back); and safe
+// mode's notice (web/boot.js sets the stored data aside after two aborted starts).
+// Loaded after the first frame with the planner's code (CMakeLists.txt, WB_DEFERRED_SOURCES).
 #include <cctype>
 
 #include "app/app.h"
 
 namespace wb {
+
+void App::SetSafeMode() {
+    safe_mode_ = quarantine_needed_ = true;  // the notice offers the set-aside data
+    notice_ = "The workbook stopped twice in a row while starting, so this time it started in safe mode: your stored "
+              "answers and planner were set aside, unchanged, and you start fresh. Download the set-aside data below "
+              "to keep it (a backup file from before can be restored in Settings). The next start is a normal one.";
+    out.announce = notice_;
+}
 
 void App::DownloadBackup() {
     StoredPlanner sp;

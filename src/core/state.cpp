@@ -8,7 +8,6 @@
 //   Decode          schema kSchema, field by field
 //   Encode
 //   Merge           two tabs, record by record
-//   Backup          export (the restore: backup.cpp)
 #include "core/state.h"
 
 #include "core/planner.h"
@@ -474,32 +473,6 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs) {
             news = true;
     }
     return news;
-}
-
-// --- Backup ------------------------------------------------------------------
-// Export here; the strict restore is in backup.cpp.
-
-std::string EncodeBackup(const LearnerState& s, int64_t now_ms, const StoredPlanner* planner, const BackupOwner* owner) {
-    json doc = {{"format", kBackupFormat}, {"version", 1}, {"exported_at", now_ms}};
-    if (owner && !owner->where.empty()) {
-        json o = {{"where", owner->where}};
-        if (owner->where == "lms") {
-            o["learner_id"] = owner->learner_id;
-            o["learner_name"] = owner->learner_name;
-        }
-        doc["owner"] = std::move(o);
-    }
-    doc["state"] = StateJson(s);
-    std::string text = doc.dump(2, ' ', false, json::error_handler_t::replace);
-    if (!planner || planner->meta.empty()) return text;
-    // The planner's records are JSON already: spliced in as they are, not re-parsed
-    // (30,000 contacts as a JSON DOM would cost tens of MB of heap).
-    text.pop_back();  // the closing brace
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    text += ",\n  \"planner\": {\n    \"meta\": " + planner->meta + ",\n    \"chunks\": [";
-    for (size_t i = 0; i < planner->chunks.size(); ++i) text += (i ? ",\n      " : "\n      ") + planner->chunks[i].second;
-    text += "\n    ]\n  }\n}";
-    return text;
 }
 
 }  // namespace wb

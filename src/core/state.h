@@ -68,7 +68,7 @@ bool MergeStates(LearnerState& mine, const LearnerState& theirs);
 // Guards applied before any JSON from storage or a file is parsed.
 constexpr size_t kMaxJsonBytes = 32u << 20;
 // A backup may be larger: it must hold the workbook's own largest (100,000 contacts
-// with 1 KB of notes each make about 115 MB); its chunks are parsed one at a time.
+// with 1 KB of notes each make 121 MiB); its chunks are parsed one at a time.
 constexpr size_t kMaxBackupBytes = 256u << 20;
 constexpr int kMaxJsonDepth = 64;
 

@@ -180,5 +180,7 @@ mergeInto(LibraryManager.library, {
     var name = scope === '-' ? null : scope === '' ? 'networking-workbook' : 'networking-workbook/' + scope;
     if (name !== WBDB.name) WBDB.db = null;  // a database opened early (WBDB.early) is not this learner's
     WBDB.name = name;
+    // Whose stored data this is, for the page web/boot.js shows if the module stops.
+    window.__wbScope = name ? {stateKey: scope === '' ? 'networking-workbook/state' : 'networking-workbook/' + scope + '/state', db: name} : null;
   },
 });

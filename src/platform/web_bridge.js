@@ -520,9 +520,9 @@ mergeInto(LibraryManager.library, {
   wb_js_planner_load: function() {
     WBDB.channel();
     var t0 = performance.now();
-    var early = WBDB.early && WBDB.early.name === WBDB.name ? WBDB.early.all : null;
+    var early = WBDB.early && WBDB.early.name === WBDB.name && !WBDB.settingAside ? WBDB.early.all : null;
     WBDB.early = null;
-    WBDB.open().then(function(db) {
+    (WBDB.settingAside || Promise.resolve()).then(function() { return WBDB.open(); }).then(function(db) {
       // Stored records want the planner's code: fetch it while they are read.
       WBDB.request(db.transaction('planner', 'readonly').objectStore('planner').count()).then(function(n) {
         if (n > 0) WB.plannerCode(true).catch(function() {});
@@ -691,7 +691,7 @@ mergeInto(LibraryManager.library, {
   $WBDB__deps: ['$WB'],
   $WBDB__postset: 'WBDB.readEarly();',
   $WBDB: {
-    db: null, raw: null, saving: false, again: false, bc: null, early: null, damaged: null, keeping: null,
+    db: null, raw: null, saving: false, again: false, bc: null, early: null, damaged: null, keeping: null, settingAside: null,
     name: 'networking-workbook',  // per LMS learner (wb_js_storage_scope in lms_bridge.js); null = not kept
     open: function() {
       if (WBDB.db) return WBDB.db;
@@ -990,14 +990,44 @@ mergeInto(LibraryManager.library, {
       WB.withCString(WB.describe(e), function(m) { _wb_state_kept(0, m); });
     });
   },
-  // Every kept copy of one kind ('state' or 'planner'), one file each, named by when it
+  // Safe mode (web/boot.js: two aborted starts in a row): this learner's stored
+  // answers and planner records are kept aside whole, as stored, then removed, so
+  // the workbook starts fresh; the planner's load waits for it. Answers through
+  // _wb_state_kept; if the copy fails nothing is removed.
+  wb_js_safe_mode: function() { return Module.wbSafeMode ? 1 : 0; },
+  wb_js_set_aside_all__deps: ['$WB', '$WBDB'],
+  wb_js_set_aside_all: function(k) {
+    var key = UTF8ToString(k), records = {state: null, planner: {}};
+    try { records.state = WB.storage().getItem(key); } catch (e) {}
+    WBDB.settingAside = WBDB.open().then(function(db) {
+      return WBDB.getAll(db, 'planner').then(function(all) {
+        all.forEach(function(v, k) { records.planner[k] = v; });
+        return WBDB.keepAside('safe-mode', records);
+      }).then(function() {
+        return new Promise(function(resolve, reject) {
+          var tx = db.transaction('planner', 'readwrite');
+          tx.objectStore('planner').clear();
+          tx.oncomplete = resolve;
+          tx.onerror = function() { reject(tx.error); };
+        });
+      });
+    }).then(function() {
+      try { WB.storage().removeItem(key); } catch (e) {}
+      _wb_state_kept(1, 0);
+    }, function(e) {
+      WB.withCString(WB.describe(e), function(m) { _wb_state_kept(0, m); });
+      throw e;  // the planner is not loaded over records that were not kept: it says why
+    });
+  },
+  // Every kept copy of one kind ('state', 'planner' or 'safe-mode'), one file each, named by when it
   // was kept: a state copy is the stored text byte for byte; a planner copy maps each
   // record's key to its text. `legacy` (state): the copy earlier versions kept in
   // localStorage; `original`: the damaged text itself, when keeping it failed.
   wb_js_download_kept__deps: ['$WB', '$WBDB'],
   wb_js_download_kept: function(kindPtr, legacyPtr, originalPtr) {
     var kind = UTF8ToString(kindPtr), legacy = legacyPtr ? UTF8ToString(legacyPtr) : '', original = originalPtr ? UTF8ToString(originalPtr) : '';
-    var base = kind === 'state' ? 'networking-workbook-unreadable-data' : 'networking-workbook-unreadable-planner';
+    var base = kind === 'state' ? 'networking-workbook-unreadable-data' :
+               kind === 'planner' ? 'networking-workbook-unreadable-planner' : 'networking-workbook-set-aside';
     var files = [];
     var extra = function() {
       try {

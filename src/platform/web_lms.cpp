@@ -180,10 +180,18 @@ std::string LmsConnect() {
     return L.scope = "lms/" + KeyPart(Take(wb_js_lms_course())) + "/" + KeyPart(r.learner_id);
 }
 
-void LmsStart(App& app, void (*redraw)()) {
+void LmsStart(App& app, void (*redraw)(), bool safe_mode) {
     L.app = &app;
     L.redraw = redraw;
     if (L.found == 0) return;
+    if (safe_mode && L.found > 0) {
+        // The record the LMS holds may be what made the workbook stop: it is not read,
+        // and nothing is written over it in this session.
+        L.ended = true;
+        app.SetLmsStatus("Safe mode: this session reads nothing from your course and sends nothing to it, so the record "
+                         "your course holds stays as it was. Reload the workbook to send your progress again.");
+        return;
+    }
     if (L.found < 0) {
         std::string what = ErrorText(-L.found);
         app.SetLmsStatus("Your progress is not reaching your course: your course system could not be reached (error " +

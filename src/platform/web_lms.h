@@ -20,7 +20,7 @@ namespace wb::web {
 std::string LmsConnect();
 // Merges what the LMS holds into the app and sends the first report. Call
 // after the app loaded this learner's device copy and before the first frame.
-void LmsStart(App& app, void (*redraw)());
+void LmsStart(App& app, void (*redraw)(), bool safe_mode = false);
 // The learner's state was just saved on this device: send what changed.
 void LmsAfterSave();
 

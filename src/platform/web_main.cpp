@@ -62,7 +62,11 @@ void wb_js_planner_save();          // read-merge-write of the dirty records; an
 // Damaged stored answers, kept aside (IndexedDB, dated) before anything is written
 // over them; answers via wb_state_kept. `legacy`: the localStorage key used when no database can.
 void wb_js_keep_state_aside(const char* key, const char* legacy);
-// Every kept copy of "state" or "planner", a file each; `original`: a key whose text is not kept yet.
+// Safe mode (web/boot.js, after two aborted starts): set this learner's stored data aside,
+// then remove it (answers via wb_state_kept; the planner's load waits for it).
+int wb_js_safe_mode();
+void wb_js_set_aside_all(const char* state_key);
+// Every kept copy of "state", "planner" or "safe-mode", a file each; `original`: a key whose text is not kept yet.
 void wb_js_download_kept(const char* kind, const char* legacy, const char* original);
 void wb_js_stat(const char* name, double value);  // window.__wbStats[name] = value (read by the benchmarks)
 void wb_js_request_persist();       // navigator.storage.persist(); answers via wb_on_persist
@@ -92,6 +96,7 @@ struct Platform {
     bool planner_save_pending = false;
     // Damaged stored answers being kept aside (or refused): nothing is written over them meanwhile.
     enum class Keep { None, Pending, Failed } state_keep = Keep::None;
+    bool safe_mode = false;  // started with the stored data set aside (web/boot.js)
     uint64_t keeping_hash = 0, kept_hash = 0;  // of the damaged text being kept / last kept: kept once
     std::string out_text;      // returned to JS by the wb_planner_* string functions
     bool storage_ok = true;
@@ -186,7 +191,8 @@ void CarryOutOutbox() {
         o.busy = false;
         RequestFrames(2);
     }
-    if (o.download_quarantine)
+    if (o.download_quarantine && P.safe_mode) wb_js_download_kept("safe-mode", nullptr, nullptr);
+    else if (o.download_quarantine)
         wb_js_download_kept("state", kQuarantineKey, P.state_keep == Platform::Keep::None ? nullptr : kStateKey);
     if (o.state_replaced) {
         // Reset or restore: write at once, replacing (not merging with) what is stored.
@@ -523,9 +529,23 @@ void LoadState() {
         P.app.SetStorageUnavailable();
         return;
     }
+    if (wb_js_safe_mode()) {
+        // Twice in a row the workbook stopped while starting: this time nothing stored is
+        // read. It is set aside whole (kept, downloadable) and the workbook starts fresh;
+        // nothing is saved until the copy is kept.
+        P.safe_mode = true;
+        P.state_keep = Platform::Keep::Pending;
+        wb_js_set_aside_all(kStateKey);
+        P.app.LoadState("");
+        P.app.SetSafeMode();
+        return;
+    }
     char* stored = wb_js_storage_get(kStateKey);
     std::string text = stored ? stored : "";
     std::free(stored);
+    // Test-only: a stored record that makes the module abort at start, as a damaged
+    // record that hit a bug would (tests/e2e/journeys/crash.test.mjs).
+    if (text.find("\"wb_test_abort_at_start\":true") != std::string::npos) std::abort();
     P.app.LoadState(text);
     if (P.app.QuarantineNeeded()) KeepStateAside(text);
 }
@@ -774,7 +794,8 @@ int main() {
     LoadState();
     P.app.PlannerCodePending();  // it follows the first frame: wb_planner_code
     P.app.SetToday(Today());
-    wb::web::LmsStart(P.app, [] { RequestFrames(); });  // a course system (SCORM) that launched us, if any
+    // A course system (SCORM) that launched us, if any; in safe mode its record is neither read nor written.
+    wb::web::LmsStart(P.app, [] { RequestFrames(); }, P.safe_mode);
     if (char* hash = wb_js_get_hash()) {
         P.app.OnRoute(hash);
         std::free(hash);

@@ -92,6 +92,7 @@ struct WorkbookView {
     std::vector<SectionStatus> status;  // per section
     std::string notice;        // storage or content problem, shown on top
     bool notice_has_download = false;
+    bool notice_set_aside = false;    // safe mode: the download is the stored data set aside
     bool wide = true;          // room for the contents beside the text
     std::string save_problem;  // the last save failed: why ("" = saved)
     bool storage_unavailable = false;
@@ -118,6 +119,8 @@ struct PlannerPane {
     PlannerIntents& out;
 };
 
+// The settings page (view_settings.cpp), drawn by DrawWorkbook.
+void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out);
 // The whole window: top bar, contents, reader (or the planner), search and settings panels.
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner = nullptr);
 
