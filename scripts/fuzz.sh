@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # libFuzzer targets (tests/fuzz/*.cpp): the learner-state loader, the backup
 # restore, the planner's stored records, SCORM suspend_data, each planner importer, and
-# the contacts search and sort (against a plain reference).
+# the contacts search and sort (against a plain reference), and the semantics mirror's
+# wire format (any text in, the same nodes out).
 #   scripts/fuzz.sh [seconds-per-target]     (default 60)
 #   WB_FUZZ_ONLY=tests/fuzz/NAME.cpp scripts/fuzz.sh    (one target)
 # Builds in build/fuzz with Debian's clang++ (libFuzzer + ASan + UBSan), outside

@@ -420,8 +420,9 @@ struct PlannerLoad {
 PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uint32_t, std::string>>& chunks);
 
 // Removes control characters (tab and newline stay in notes) and U+FFFE/U+FFFF
-// from the text of contacts, organizations and events: what a restored backup
-// brings in must be as clean as what the learner can type. Returns how many.
+// from the text of contacts, organizations and events, and cuts each field to the
+// import limits: what a restored backup brings in must be as clean as what the
+// learner can type. Returns how many characters were removed plus fields cut.
 size_t RemoveStrayText(Planner& p);
 
 // --- Merge (planner_merge.cpp) -----------------------------------------------------------

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/interchange.h"  // the field limits
 #include "core/planner.h"
 #include "core/utf8.h"
 
@@ -1052,8 +1053,9 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
 
 size_t RemoveStrayText(Planner& p) {
     size_t n = 0;
-    auto line = [&](std::string& s) { n += RemoveStrayControls(s, false); };
-    auto lines = [&](std::string& s) { n += RemoveStrayControls(s, true); };
+    // Within the limits the learner's own fields have, as imports are (a 30 MB company makes every frame slow).
+    auto line = [&](std::string& s) { n += RemoveStrayControls(s, false) + CutToChars(s, kMaxImportShortField); };
+    auto lines = [&](std::string& s) { n += RemoveStrayControls(s, true) + CutToChars(s, kMaxImportNotes); };
     for (Contact& c : p.contacts) {
         for (std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.profile_url, &c.email, &c.source})
             line(*f);

@@ -858,7 +858,8 @@ mergeInto(LibraryManager.library, {
   // --- semantics ----------------------------------------------------------------
   // One node a record ('\x1e'), fields split by '\x1f':
   // id, parent, role, level, flags, max chars, x, y, w, h, name, value, desc.
-  // Texts carry ESC, the separators and NUL escaped as ESC + 0..3 (ui/semantics.cpp).
+  // Texts carry ESC, the separators and NUL escaped as ESC + 0..3 (core/mirror_wire.h;
+  // tests/fuzz/mirror_wire.cpp checks this reading against the writer).
   wb_js_sem_update__deps: ['$WB'],
   wb_js_sem_update: function(p) {
     var text = UTF8ToString(p);

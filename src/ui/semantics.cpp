@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/mirror_wire.h"
 #include "imgui_internal.h"  // ImHashData
 
 namespace wb {
@@ -121,20 +122,6 @@ bool Semantics::TakeFocus(ImGuiID id) {
     return true;
 }
 
-// Text in the wire format: the separators, the escape itself and NUL (which would
-// end the C string) become ESC + a digit; web_bridge.js undoes it.
-static void AppendEscaped(std::string& out, const std::string& text) {
-    for (char c : text) {
-        switch (c) {
-            case '\x1b': out += "\x1b" "0"; break;
-            case '\x1e': out += "\x1b" "1"; break;
-            case '\x1f': out += "\x1b" "2"; break;
-            case '\0': out += "\x1b" "3"; break;
-            default: out += c;
-        }
-    }
-}
-
 std::string Semantics::Serialize() const {
     // id, parent id, role, level, flags, max chars, x, y, w, h, name, value, desc
     std::string out;
@@ -145,13 +132,7 @@ std::string Semantics::Serialize() const {
         std::snprintf(num, sizeof num, "%u\x1f%u\x1f%s\x1f%u\x1f%u\x1f%d\x1f%.0f\x1f%.0f\x1f%.0f\x1f%.0f\x1f", n.id, parent,
                       RoleName(n.role), n.level, n.flags, n.max_chars, n.min.x, n.min.y, n.max.x - n.min.x,
                       n.max.y - n.min.y);
-        out += num;
-        AppendEscaped(out, n.name);
-        out += '\x1f';
-        AppendEscaped(out, n.value);
-        out += '\x1f';
-        AppendEscaped(out, n.desc);
-        out += '\x1e';
+        AppendMirrorNode(out, num, n.name, n.value, n.desc);  // core/mirror_wire.h
     }
     return out;
 }

@@ -282,3 +282,16 @@ TEST_CASE("restore: the chunks are found the way the parser reads the file: esca
     CHECK_FALSE(bad.ok);
     CHECK(bad.error.find("line 1") != std::string::npos);
 }
+
+TEST_CASE("restore: a restored contact's 30 MB company is cut to the field limit (it made every frame take 271 ms)") {
+    Planner p;
+    Contact c;
+    c.name = "Huge Company";
+    c.company = std::string(30u << 20, 'c');
+    c.notes = std::string(200000, 'n');
+    AddContact(p, c, wb::Rev{1, "t"});
+    RemoveStrayText(p);
+    CHECK(p.contacts[0].company.size() == kMaxImportShortField);
+    CHECK(p.contacts[0].notes.size() == kMaxImportNotes);
+    CHECK(p.contacts[0].name == "Huge Company");
+}
