@@ -119,8 +119,6 @@ struct PlannerPane {
     PlannerIntents& out;
 };
 
-// The settings page (view_settings.cpp), drawn by DrawWorkbook.
-void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out);
 // The whole window: top bar, contents, reader (or the planner), search and settings panels.
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner = nullptr);
 
