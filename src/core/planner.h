@@ -424,6 +424,9 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
 // import limits: what a restored backup brings in must be as clean as what the
 // learner can type. Returns how many characters were removed plus fields cut.
 size_t RemoveStrayText(Planner& p);
+// Cuts every text field to the import limits (kMaxImportShortField, notes and other
+// multi-line text kMaxImportNotes); DecodePlanner names what it cut. Returns how many.
+size_t CutLongFields(Planner& p);
 
 // --- Merge (planner_merge.cpp) -----------------------------------------------------------
 // What a tab knows besides its records when it merges what another tab stored.

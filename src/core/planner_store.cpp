@@ -1030,6 +1030,11 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     dedupe(p.goals, "goals");
     dedupe(p.deleted, "deletion records");
 
+    // Fields within the limits the learner's own have (a 30 MB company makes every frame slow).
+    if (const size_t cut = CutLongFields(p))
+        out.problems.push_back(std::to_string(cut) + (cut == 1 ? " field was" : " fields were") +
+                               " longer than the planner keeps (2,000 characters; notes 100,000) and cut to that.");
+
     // next_id must stay ahead of every id in use, or a new record would take an old id.
     Id max_id = 0;
     auto see = [&](const auto& v) {
@@ -1051,25 +1056,37 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     return out;
 }
 
-size_t RemoveStrayText(Planner& p) {
-    size_t n = 0;
-    // Within the limits the learner's own fields have, as imports are (a 30 MB company makes every frame slow).
-    auto line = [&](std::string& s) { n += RemoveStrayControls(s, false) + CutToChars(s, kMaxImportShortField); };
-    auto lines = [&](std::string& s) { n += RemoveStrayControls(s, true) + CutToChars(s, kMaxImportNotes); };
+namespace {
+// Every text field of contacts, organizations and events: fn(text, holds_lines).
+template <class Fn>
+void EachText(Planner& p, Fn&& fn) {
     for (Contact& c : p.contacts) {
         for (std::string* f : {&c.name, &c.company, &c.role, &c.industry, &c.location, &c.profile_url, &c.email, &c.source})
-            line(*f);
-        lines(c.met);
-        lines(c.notes);
-        for (std::string& t : c.tags) line(t);
-        for (Interaction& i : c.log) lines(i.note), lines(i.help_note);
+            fn(*f, false);
+        fn(c.met, true);
+        fn(c.notes, true);
+        for (std::string& t : c.tags) fn(t, false);
+        for (Interaction& i : c.log) fn(i.note, true), fn(i.help_note, true);
     }
     for (Organization& o : p.organizations) {
-        line(o.name), line(o.kind), lines(o.want), lines(o.notes);
-        for (std::string& r : o.roles) line(r);
+        fn(o.name, false), fn(o.kind, false), fn(o.want, true), fn(o.notes, true);
+        for (std::string& r : o.roles) fn(r, false);
     }
-    for (Event& e : p.events) line(e.name), line(e.kind), line(e.place), line(e.link), lines(e.goal), lines(e.notes);
+    for (Event& e : p.events)
+        fn(e.name, false), fn(e.kind, false), fn(e.place, false), fn(e.link, false), fn(e.goal, true), fn(e.notes, true);
+}
+}  // namespace
+
+size_t CutLongFields(Planner& p) {
+    size_t n = 0;
+    EachText(p, [&](std::string& s, bool lines) { n += CutToChars(s, lines ? kMaxImportNotes : kMaxImportShortField); });
     return n;
+}
+
+size_t RemoveStrayText(Planner& p) {
+    size_t n = 0;
+    EachText(p, [&](std::string& s, bool lines) { n += RemoveStrayControls(s, lines); });
+    return n + CutLongFields(p);
 }
 
 }  // namespace wb::planner

@@ -295,3 +295,16 @@ TEST_CASE("restore: a restored contact's 30 MB company is cut to the field limit
     CHECK(p.contacts[0].notes.size() == kMaxImportNotes);
     CHECK(p.contacts[0].name == "Huge Company");
 }
+
+TEST_CASE("hostile: a stored contact's 30 MB company is cut when the planner loads, and named") {
+    Planner p;
+    Contact c;
+    c.name = "Stored Huge";
+    c.company = std::string(30u << 20, 'c');
+    AddContact(p, c, wb::Rev{1, "t"});
+    PlannerLoad l = DecodePlanner(EncodeMeta(p), {{0u, EncodeChunk(p, 0)}});
+    REQUIRE(l.planner.contacts.size() == 1);
+    CHECK(l.planner.contacts[0].company.size() == kMaxImportShortField);
+    CHECK(Has(l.problems, "1 field was longer than the planner keeps"));
+    CHECK(l.quarantine);  // the records as stored are kept aside before the cut ones are written
+}
