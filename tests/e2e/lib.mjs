@@ -30,6 +30,20 @@ export async function launchPersistent(extraArgs = []) {
   });
 }
 
+// The fault of a full disk in IndexedDB: while window[flag] is set in the page, every
+// put (only into `store`, when named) fails with QuotaExceededError. Set it with
+// page.evaluate, or from the start with { initially: true }.
+export async function failIdbWrites(context, { flag = '__quotaFull', store = null, initially = false } = {}) {
+  await context.addInitScript(([flag, store, initially]) => {
+    if (initially) window[flag] = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function(...args) {
+      if (window[flag] && (!store || this.name === store)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  }, [flag, store, initially]);
+}
+
 // Opens the workbook and waits for its first frame. Fails on console errors.
 export async function openWorkbook(context, url, { errors = [] } = {}) {
   const page = await context.newPage();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from '../../scripts/server.mjs';
-import { idle, launch, liveMatches, openWorkbook, press, run, saved, test } from './lib.mjs';
+import { failIdbWrites, idle, launch, liveMatches, openWorkbook, press, run, saved, test } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const ICAL = require('ical.js');
@@ -161,14 +161,7 @@ test('two tabs: an edit in one reaches the other, and edits to different contact
 
 test('quota exceeded in IndexedDB: a clear message, the saved copy intact, the change saved once space is free', async () => {
   const ctx = await browser.newContext();
-  // The fault: while window.__quotaFull is set, every write fails as a full disk does.
-  await ctx.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function(...args) {
-      if (window.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await failIdbWrites(ctx);  // while window.__quotaFull is set
   const page = await openWorkbook(ctx, URL + '#/planner/contacts');
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   await addContact(page, 'Saved Before');
@@ -222,14 +215,8 @@ test('a damaged planner record: the rest loads, the problem is named, the origin
 
 test('a damaged planner record that cannot be kept aside is never written over: the save waits and says why', async () => {
   const ctx = await browser.newContext();
-  await ctx.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function(...args) {
-      if (window.__keepFails && this.name === 'quarantine') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-    window.__keepFails = sessionStorage.getItem('keep-fails') === '1';
-  });
+  await failIdbWrites(ctx, { flag: '__keepFails', store: 'quarantine' });
+  await ctx.addInitScript(() => { window.__keepFails = sessionStorage.getItem('keep-fails') === '1'; });
   const page = await openWorkbook(ctx, URL + '#/planner/contacts');
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
   await addContact(page, 'Kept Contact');

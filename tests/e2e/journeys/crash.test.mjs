@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, focused, launch, run, saved, test, valueIs } from './lib.mjs';
+import { click, clickAndType, launch, run, saved, test, valueIs } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -64,10 +64,7 @@ test('two stops at start in a row: a plain page each time, then safe mode with t
   assert.equal(JSON.parse(readFileSync(await aside.path(), 'utf8')).state, POISON, 'the set-aside copy, exactly');
 
   // New work in safe mode is kept, and the next start is a normal one that shows it.
-  const field = page.getByRole('textbox', { name: /Draft the first message/ });
-  await click(page, field);
-  await focused(field);
-  await act(page, () => page.keyboard.type('A fresh start'));
+  await clickAndType(page, page.getByRole('textbox', { name: /Draft the first message/ }), 'A fresh start');
   await saved(page);
   await page.reload();
   await ready(page);

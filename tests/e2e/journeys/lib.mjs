@@ -8,7 +8,7 @@
 // event). Journeys wait for those and for the values they need, never a fixed time.
 import assert from 'node:assert/strict';
 
-export { launch, liveMatches, openWorkbook, run, test } from '../lib.mjs';
+export { failIdbWrites, launch, liveMatches, openWorkbook, run, test } from '../lib.mjs';
 
 const stats = (page) => page.evaluate(() => ({ ...(window.__wbStats || {}) }));
 
@@ -107,6 +107,19 @@ export async function focused(locator) {
   const handle = await locator.elementHandle();
   await locator.page().waitForFunction((el) => document.activeElement === el, handle, { timeout: 10000 });
 }
+
+// Clicks into a field and types (page.mouse, page.keyboard): the characters land
+// after what the field held, exactly.
+export async function clickAndType(page, field, text) {
+  await click(page, field);
+  await focused(field);
+  const before = await field.inputValue();
+  await act(page, () => page.keyboard.type(text));
+  await valueIs(field, before + text, `typed into ${field}`);
+}
+
+// A key pressed where the keyboard focus is (page.keyboard), no wait.
+export const pressKey = (page, key) => page.keyboard.press(key);
 
 // Waits until everything the learner did is in storage (nothing debounced or in flight).
 export async function saved(page) {

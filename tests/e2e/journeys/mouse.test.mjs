@@ -5,22 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, focused, launch, liveSays, openWorkbook, run, saved, test, valueIs, wheelIntoView } from './lib.mjs';
+import { act, click, clickAndType, launch, liveSays, openWorkbook, run, saved, test, valueIs, wheelIntoView } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
 const chapter = JSON.parse(readFileSync('build/native/gen/content.json', 'utf8'));
 const section = chapter.sections.find((s) => s.id === 'be-proactive');
 const quiz = chapter.quizzes.find((q) => q.section === 'be-proactive');
-
-// Clicks into a field and types: the characters a mouse user types land, exactly.
-async function clickAndType(page, field, text) {
-  await click(page, field);
-  await focused(field);
-  const before = await field.inputValue();
-  await act(page, () => page.keyboard.type(text));
-  await valueIs(field, before + text, `typed into ${field}`);
-}
 
 test('mouse learner: reflection, quiz, a new contact field by field, a touch; all kept after a reload', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, focused, launch, liveSays, openWorkbook, run, saved, test, valueIs } from './lib.mjs';
+import { act, click, clickAndType, failIdbWrites, launch, liveSays, openWorkbook, run, saved, test, valueIs } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -39,13 +39,6 @@ const storedChunks = (page) => page.evaluate(() => new Promise((resolve, reject)
   };
   req.onerror = () => reject(req.error);
 }));
-
-async function clickAndType(page, field, text) {
-  await click(page, field);
-  await focused(field);
-  await act(page, () => page.keyboard.type(text));
-  await valueIs(field, text, `typed into ${field}`);
-}
 
 // A learner with one answer and one contact, saved.
 async function learnerWithWork(ctx) {
@@ -117,14 +110,7 @@ test('a backup whose answers the browser refuses to store changes nothing, and s
 
 test('a backup whose planner IndexedDB refuses changes nothing: the answers written first go back', async () => {
   const ctx = await browser.newContext();
-  // The fault: while window.__quotaFull is set, IndexedDB refuses every write, as a full disk does.
-  await ctx.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function(...args) {
-      if (window.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await failIdbWrites(ctx);  // while window.__quotaFull is set, as a full disk does
   const page = await learnerWithWork(ctx);
   const chunks = await storedChunks(page);
   await page.evaluate(() => { window.__quotaFull = true; });

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, focused, launch, openWorkbook, run, saved, test, valueIs } from './lib.mjs';
+import { click, clickAndType, failIdbWrites, launch, openWorkbook, run, saved, test } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
@@ -50,13 +50,7 @@ async function plant(ctx, texts) {
   }, [KEY, texts]);
 }
 
-async function typeAnswer(page, text) {
-  const field = page.getByRole('textbox', { name: /Draft the first message/ });
-  await click(page, field);
-  await focused(field);
-  await act(page, () => page.keyboard.type(text));
-  await valueIs(field, text);
-}
+const typeAnswer = (page, text) => clickAndType(page, page.getByRole('textbox', { name: /Draft the first message/ }), text);
 
 test('2.7 M damaged characters are kept aside whole; a second damage is kept beside the first; each downloads byte for byte', async () => {
   const first = '{"schema": 3, "reflections": {"x": {"text": "\ud800' + 'y'.repeat(2700000);  // cut off, with a lone surrogate
@@ -96,14 +90,9 @@ test('no copy can be kept: nothing is written over the damaged original until on
   const damaged = '{"schema": 3, "reflections": {"x": {"text": "half a sent';
   const ctx = await browser.newContext();
   await plant(ctx, [damaged]);
+  await failIdbWrites(ctx, { flag: '__keepFails', store: 'quarantine', initially: true });
   await ctx.addInitScript(([legacy]) => {
-    window.__keepFails = true;
     localStorage.setItem(legacy, 'an older copy, kept by an earlier version');  // the old place is taken
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function(...args) {
-      if (window.__keepFails && this.name === 'quarantine') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
   }, [LEGACY]);
   const page = await openWorkbook(ctx, srv.url + '#/read/be-proactive');
   await page.setViewportSize({ width: 1440, height: 900 });

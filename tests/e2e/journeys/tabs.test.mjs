@@ -6,21 +6,13 @@
 // Only page.mouse and page.keyboard act; locators find where things are drawn and read values.
 import assert from 'node:assert/strict';
 import { startServer } from '../../../scripts/server.mjs';
-import { act, click, focused, launch, openWorkbook, run, saved, test, valueIs } from './lib.mjs';
+import { click, clickAndType, launch, openWorkbook, pressKey, run, saved, test, valueIs } from './lib.mjs';
 
 const srv = await startServer({ root: 'build/web', port: 0 });
 const browser = await launch();
 
 // The scenario's own gap between two learners' actions (not a wait for the app).
 const gap = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function clickAndType(page, field, text) {
-  await click(page, field);
-  await focused(field);
-  const before = await field.inputValue();
-  await act(page, () => page.keyboard.type(text));
-  await valueIs(field, before + text, `typed into ${field}`);
-}
 
 async function toContacts(page) {
   await click(page, page.getByRole('link', { name: 'Contacts', exact: true }));
@@ -34,7 +26,7 @@ async function typeNewContact(page, name) {
 }
 
 async function enterAndOpen(page, name) {
-  await page.keyboard.press('Enter');
+  await pressKey(page, 'Enter');
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 
@@ -75,9 +67,9 @@ test('two tabs: contacts added 0.2, 0.6 and 1 s apart and edits to different fie
     const inA = `Added in A ${ms}`, inB = `Added in B ${ms}`;
     await typeNewContact(a, inA);
     await typeNewContact(b, inB);
-    await a.keyboard.press('Enter');
+    await pressKey(a, 'Enter');
     await gap(ms);
-    await b.keyboard.press('Enter');
+    await pressKey(b, 'Enter');
     await a.getByRole('heading', { name: inA, level: 1 }).waitFor();
     await b.getByRole('heading', { name: inB, level: 1 }).waitFor();
     names.push(inA, inB);
@@ -96,10 +88,8 @@ test('two tabs: contacts added 0.2, 0.6 and 1 s apart and edits to different fie
   };
   await open(a);
   await open(b);
-  await click(a, a.getByRole('textbox', { name: 'Company', exact: true }));
-  await click(b, b.getByRole('textbox', { name: 'Notes', exact: true }));
-  await act(a, () => a.keyboard.type('US Navy'));
-  await act(b, () => b.keyboard.type('Wrote the first compiler'));
+  await clickAndType(a, a.getByRole('textbox', { name: 'Company', exact: true }), 'US Navy');
+  await clickAndType(b, b.getByRole('textbox', { name: 'Notes', exact: true }), 'Wrote the first compiler');
   await saved(a);
   await saved(b);
   for (const page of [a, b]) {
