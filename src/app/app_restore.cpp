@@ -91,8 +91,11 @@ void App::ReplacedStateSaved(bool ok) {
 }
 
 void App::RestoreFinished() {
+    // Said on the page too: the restore moves to the backup's section, and a sighted
+    // learner would otherwise see no sign that it worked.
+    notice_ = "Your backup was restored: \"" + restoring_->name + "\" replaced the answers and planner that were here.";
+    out.announce = notice_;
     restoring_.reset();
-    out.announce = "Your backup was restored.";
 }
 
 void App::OnRestoreFile(const std::string& filename, std::string_view text) {

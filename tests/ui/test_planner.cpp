@@ -930,5 +930,7 @@ TEST_CASE("ui restore: all or nothing; a refused write of the answers or of the 
     CHECK(answer() == "From the backup");
     CHECK(only_contact(Stored(db)) == "Dorothy Vaughan");
     CHECK(only_contact(ui.app.planner().model()) == "Dorothy Vaughan");
-    CHECK(ui.app.out.announce.find("Your backup was restored.") != std::string::npos);
+    CHECK(ui.app.out.announce.find("Your backup was restored") != std::string::npos);
+    ui.Frames(2);
+    CHECK(ui.FindContaining(Role::Status, "Your backup was restored: \"backup.json\" replaced") != nullptr);
 }
