@@ -1,4 +1,5 @@
 #include "app/app.h"
+#include "core/strings.h"
 
 #include <cctype>
 #include <cstdio>
@@ -22,10 +23,11 @@ App::App() {
 bool App::Init(std::string_view compiled_chapter, std::string& error) {
     ContentResult r = DecodeContentBinary(compiled_chapter);
     if (!r.ok || r.content.sections.empty()) {
-        error = r.ok ? "the chapter has no sections" : r.error;
+        error = r.ok ? Tr("app.the_chapter_has_no_sections") : r.error;
         return false;
     }
     content_ = std::move(r.content);
+    SetStrings(content_.strings);  // every Tr() from here on reads this chapter's strings
     return true;
 }
 
@@ -34,9 +36,9 @@ void App::LoadState(std::string_view stored) {
     state_ = std::move(load.state);
     quarantine_needed_ = load.quarantine();
     if (!load.problems.empty()) {
-        notice_ = "Some of your saved workbook data could not be read, so it was set aside unchanged. ";
+        notice_ = Tr("app.some_of_your_saved_workbook");
         for (const std::string& p : load.problems) notice_ += p + " ";
-        notice_ += "You can download the original data below; your new progress is saved separately.";
+        notice_ += Tr("app.you_can_download_the_original");
         out.announce = notice_;
     }
     int i = content_.FindSection(state_.reader.current);
@@ -46,9 +48,7 @@ void App::LoadState(std::string_view stored) {
 
 void App::SetStorageUnavailable() {
     storage_unavailable_ = true;
-    notice_ = "This browser is not letting the workbook store data here (private mode or blocked storage), so your "
-              "progress will not be kept after you close the page. To keep it, download a backup from Settings "
-              "before you leave.";
+    notice_ = Tr("app.this_browser_is_not_letting");
 }
 
 void App::MarkDirty() {
@@ -82,7 +82,7 @@ App::MergeResult App::MergeStored(std::string_view stored) {
 
 void App::SetSaveProblem(const std::string& problem) {
     if (problem == save_problem_) return;
-    if (problem.empty() && !save_problem_.empty()) out.announce = "Saved.";
+    if (problem.empty() && !save_problem_.empty()) out.announce = Tr("app.saved");
     else if (!problem.empty()) out.announce = problem;
     save_problem_ = problem;
 }
@@ -115,16 +115,14 @@ void App::ApplyQuiz(const ui::QuizIntent& in) {
                 // Say what the eye sees: the verdict and why.
                 Grade g = GradeAnswer(*quiz, p, in.question);
                 const Question* q = quiz->Find(in.question);
-                out.announce = std::string(g.correct ? "Correct." : g.score > 0 ? "Partly right." : "Not quite.") +
+                out.announce = std::string(g.correct ? Tr("common.correct") : g.score > 0 ? Tr("common.partly_right") : Tr("common.not_quite")) +
                                (q ? " " + q->explanation : "");
             }
             break;
         case K::Submit: {
             Attempt a = SubmitQuiz(*quiz, p, now_ms_ / 1000);
-            char msg[160];
-            std::snprintf(msg, sizeof msg, "Quiz submitted. Score %d%%. %s", static_cast<int>(a.score * 100 + 0.5),
-                          a.passed ? "Passed." : "Not passed yet: the answers are shown, and you can retry.");
-            out.announce = msg;
+            out.announce = TrF("app.quiz_submitted", {{"score", std::to_string(static_cast<int>(a.score * 100 + 0.5))},
+                                                      {"verdict", a.passed ? Tr("common.passed") : Tr("app.not_passed_yet_the_answers")}});
             changed = true;
             break;
         }
@@ -156,8 +154,7 @@ void App::OnRoute(std::string_view hash) {
     if (r.kind == Route::Kind::Planner) {
         ui::PlannerPage page = ui::PlannerPage::Week;
         if (!ui::PlannerPageFromSlug(r.section, page)) {
-            notice_ = "The link asked for a planner page called \"" + r.section + "\", which the planner does not have. "
-                      "Showing \"This week\" instead.";
+            notice_ = Tr("app.the_link_asked_for_a") + r.section + Tr("app.which_the_planner_does_not");
         }
         // "#/planner/events/<id>" opens that event (a coming event's link on This week).
         if (page == ui::PlannerPage::Events && r.id) planner_.ui.editing = r.id;
@@ -173,8 +170,7 @@ void App::OnRoute(std::string_view hash) {
     ui_.planner_open = false;
     int i = content_.FindSection(r.section);
     if (i < 0) {
-        notice_ = "The link asked for a section called \"" + r.section + "\", which this workbook does not have. "
-                  "Showing \"" + content_.sections[section_].title + "\" instead.";
+        notice_ = Tr("app.the_link_asked_for_a_2") + r.section + Tr("app.which_this_workbook_does_not") + content_.sections[section_].title + Tr("app.instead");
         return;
     }
     if (i != section_ || ui_.search_open) OpenSection(i, false);
@@ -283,17 +279,17 @@ void App::Frame() {
         ui::RestorePreview p;
         p.filename = pending_restore_name_;
         const BackupOwner& o = pending_restore_->owner;
-        if (o.where == "browser") p.whose = "It holds the work kept in a browser outside any course.";
+        if (o.where == "browser") p.whose = Tr("app.it_holds_the_work_kept");
         else if (o.where == "lms")
-            p.whose = "It holds the work of " + (o.learner_name.empty() ? "" : o.learner_name + ", ") + "learner id " + o.learner_id + ".";
-        p.rows = {{"Reflection answers", state_.AnsweredReflections(), next.AnsweredReflections()},
-                  {"Sections read", static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())},
-                  {"Quizzes with answers", static_cast<int>(state_.quizzes.size()), static_cast<int>(next.quizzes.size())}};
+            p.whose = Tr("app.it_holds_the_work_of") + (o.learner_name.empty() ? "" : o.learner_name + ", ") + Tr("common.learner_id") + o.learner_id + ".";
+        p.rows = {{Tr("app.reflection_answers"), state_.AnsweredReflections(), next.AnsweredReflections()},
+                  {Tr("app.sections_read"), static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())},
+                  {Tr("app.quizzes_with_answers"), static_cast<int>(state_.quizzes.size()), static_cast<int>(next.quizzes.size())}};
         if (pending_restore_->has_planner) {
             const planner::Planner& m = planner_.model();
-            p.rows.push_back({"Planner contacts", static_cast<int>(m.contacts.size()), restore_counts_[0]});
-            p.rows.push_back({"Organizations", static_cast<int>(m.organizations.size()), restore_counts_[1]});
-            p.rows.push_back({"Events", static_cast<int>(m.events.size()), restore_counts_[2]});
+            p.rows.push_back({Tr("app.planner_contacts"), static_cast<int>(m.contacts.size()), restore_counts_[0]});
+            p.rows.push_back({Tr("common.organizations"), static_cast<int>(m.organizations.size()), restore_counts_[1]});
+            p.rows.push_back({Tr("common.events"), static_cast<int>(m.events.size()), restore_counts_[2]});
         }
         v.restore = std::move(p);
     }
@@ -322,7 +318,7 @@ void App::Frame() {
     ui::Intents in;
     ui::PlannerIntents pin;
     if (ui_.planner_open && planner_code_ != PlannerCode::Ready) {
-        v.planner_pending = planner_code_ == PlannerCode::Pending ? std::string("Opening the planner\xE2\x80\xA6")
+        v.planner_pending = planner_code_ == PlannerCode::Pending ? std::string(Tr("app.opening_the_planner"))
                                                                    : planner_code_problem_;
         ui::DrawWorkbook(v, ui_, in);
     } else if (ui_.planner_open) {
@@ -331,8 +327,8 @@ void App::Frame() {
             out.busy = true;
             if (const planner::ImportJob* done = planner_.import_job(); done && done->Done()) {
                 const planner::ImportPreview& ip = done->Preview();
-                out.announce = ip.ok() ? "Preview. " + planner::ImportSummary(ip) + " Nothing has changed yet."
-                                       : "This file cannot be imported. " + ip.error;
+                out.announce = ip.ok() ? Tr("app.preview") + planner::ImportSummary(ip) + Tr("app.nothing_has_changed_yet")
+                                       : Tr("common.this_file_cannot_be_imported") + ip.error;
             }
         }
         const planner::ImportJob* job = planner_.import_job();
@@ -394,7 +390,7 @@ void App::Apply(const ui::Intents& in) {
     if (in.toggle_results) {
         ui_.results_open = !ui_.results_open;
         if (ui_.results_open) ui_.search_open = ui_.settings_open = ui_.contents_open = false;
-        if (ui_.results_open) AnnouncePage("Your results");
+        if (ui_.results_open) AnnouncePage(Tr("common.your_results"));
     }
     if (in.open_external) out.open_url = *in.open_external;
     if (in.toggle_contents) ui_.contents_open = !ui_.contents_open;
@@ -451,7 +447,7 @@ void App::Apply(const ui::Intents& in) {
         fresh.generation = std::to_string(now_ms_) + "-" + tab_id_;
         planner_.Replace(std::move(fresh));
         out.planner_save_now = true;
-        ReplaceState(LearnerState{}, "Your data was reset. The workbook starts fresh.");
+        ReplaceState(LearnerState{}, Tr("app.your_data_was_reset_the"));
     }
 }
 

@@ -6,6 +6,7 @@
 // written back with less (KeepHeldRecords on the state, ApplyFloor on the
 // status and score).
 #include "app/app.h"
+#include "core/strings.h"
 
 namespace wb {
 
@@ -30,7 +31,7 @@ bool App::StartLms(LmsVersion v, const LmsRecord& rec) {
     }
     SuspendRead r;
     if (Utf16Length(rec.suspend_data) > SuspendLimit(v)) {
-        r.problem = "it is longer than SCORM " + std::string(v == LmsVersion::Scorm12 ? "1.2" : "2004") + " allows";
+        r.problem = TrF("lms.suspend_too_long", {{"version", v == LmsVersion::Scorm12 ? "1.2" : "2004"}});
     } else {
         r = DecodeSuspendData(content_, rec.suspend_data);
     }
@@ -38,8 +39,8 @@ bool App::StartLms(LmsVersion v, const LmsRecord& rec) {
         // Never applied, never written back: this device's copy is used and sent instead (the
         // platform keeps the LMS's text aside on this device first). Status and score still
         // never go below what the LMS recorded (lms_floor_).
-        notice_ = "Your course system's saved copy of this workbook could not be used (" + r.problem +
-                  "), so your work on this device is used instead and will be sent to it.";
+        notice_ = Tr("lms.your_course_system_s_saved") + r.problem +
+                  Tr("lms.so_your_work_on_this");
         out.announce = notice_;
         open_bookmark();
         return false;
@@ -92,12 +93,12 @@ std::string App::LmsLearnerLabel() const {
     if (lms_ == LmsVersion::None) return "";
     if (lms_learner_id_.empty()) return "";
     std::string name = lms_learner_name_.empty() ? "" : lms_learner_name_ + ", ";
-    return name + "learner id " + lms_learner_id_;
+    return name + Tr("common.learner_id") + lms_learner_id_;
 }
 
 void App::SetLmsStatus(const std::string& status) {
     if (status == lms_status_) return;
-    if (status.empty() && !lms_status_.empty()) out.announce = "Your course system has your latest work.";
+    if (status.empty() && !lms_status_.empty()) out.announce = Tr("lms.your_course_system_has_your");
     else if (!status.empty()) out.announce = status;
     lms_status_ = status;
 }

@@ -1,6 +1,7 @@
 // The App's planner half: opening pages, applying what the learner did, and
 // the platform's load, save, merge and file results.
 #include <algorithm>
+#include "core/strings.h"
 
 #include "app/app.h"
 #include "core/planner_text.h"
@@ -15,7 +16,7 @@ void App::SetTemplates(std::string_view json) {
     if (!DecodeTemplates(json, planner_.templates, error)) {
         // Built from content/ by us: a problem here is a build bug; the planner works without templates.
         planner_.templates = {};
-        notice_ = "The planner's message templates could not be read (" + error + "); everything else works.";
+        notice_ = Tr("planner.the_planner_s_message_templates") + error + Tr("planner.everything_else_works");
     }
 }
 
@@ -32,7 +33,7 @@ void App::PlannerCodeFailed(const std::string& why) {
 
 bool App::PlannerUnavailable() {
     if (planner_code_ == PlannerCode::Ready) return false;
-    notice_ = planner_code_ == PlannerCode::Pending ? "The planner is still opening; try again in a moment."
+    notice_ = planner_code_ == PlannerCode::Pending ? Tr("planner.the_planner_is_still_opening")
                                                     : planner_code_problem_;
     out.announce = notice_;
     return true;
@@ -55,9 +56,9 @@ std::string App::PlannerWeekLine() const {
         overdue += StatusOf(c, today_) == FollowUpStatus::Overdue;
     }
     for (const Event& e : p.events) events += e.attended && e.day >= from && e.day < to;
-    return "Your planner this week: " + std::to_string(touches) + " touches logged, " + std::to_string(added) +
-           " contacts added, " + std::to_string(events) + " events attended; " + std::to_string(overdue) +
-           " follow-ups overdue.";
+    return Tr("planner.your_planner_this_week") + std::to_string(touches) + Tr("planner.touches_logged") + std::to_string(added) +
+           Tr("planner.contacts_added") + std::to_string(events) + Tr("planner.events_attended") + std::to_string(overdue) +
+           Tr("planner.follow_ups_overdue");
 }
 
 // A recommendation's button: sets up the thing it recommends, then shows it.
@@ -86,40 +87,40 @@ void App::DoPlannerAction(const std::string& action) {
         planner_.ui.query.tier = static_cast<int>(Tier::Inner);
         planner_.ui.rows_dirty = true;
         OpenPlanner(ui::PlannerPage::Contacts, 0, true);
-        out.announce = "Added a goal of 3 follow-ups a week. Your closest contacts are listed: give each a tier and log your last touch.";
+        out.announce = Tr("planner.added_a_goal_of_3");
     } else if (action == "weekly-outreach-block") {
         // The recommendation: fifteen minutes a week for one short message to someone new.
         add_goal(GoalKind::NewContacts, 1);
         OpenPlanner(ui::PlannerPage::Goals, 0, true);
-        out.announce = "Added a goal of 1 new contact a week: one short message with one clear question.";
+        out.announce = Tr("planner.added_a_goal_of_1");
     } else if (action == "plan-next-event") {
         Event e;
-        e.name = "My next industry event";
+        e.name = Tr("planner.my_next_industry_event");
         e.day = today_ + 30;
-        e.goal = "Meet two or three people working on what I want to learn";
+        e.goal = Tr("planner.meet_two_or_three_people");
         Id id = AddEvent(p, e, rev);
         planner_.ui.editing = id;
         planner_.TouchMeta();
         MarkPlannerDirty();
         OpenPlanner(ui::PlannerPage::Events, 0, true);
         // A placeholder date inside the recommendation's three months, for the learner to change.
-        out.announce = "Added an event to plan: give it a name, a date in the next three months and a place.";
+        out.announce = Tr("planner.added_an_event_to_plan");
     } else if (action == "join-an-organization") {
         Organization o;
-        o.name = "A professional organization in my field";
+        o.name = Tr("planner.a_professional_organization_in_my");
         o.kind = planner_.templates.organization_kinds.empty() ? "" : planner_.templates.organization_kinds.front();
-        o.want = "Meet peers and find a committee to join";
+        o.want = Tr("planner.meet_peers_and_find_a");
         Id id = AddOrganization(p, o, rev);
         planner_.ui.editing = id;
         planner_.TouchMeta();
         MarkPlannerDirty();
         OpenPlanner(ui::PlannerPage::Organizations, 0, true);
-        out.announce = "Added an organization to research: rename it and set its status.";
+        out.announce = Tr("planner.added_an_organization_to_research");
     } else if (action == "update-profile-weekly") {
         bool have = std::any_of(p.social.begin(), p.social.end(), [](const SocialPlan& s) { return s.action == SocialAction::UpdateProfile; });
         if (!have) {
             SocialPlan s;
-            s.platform = "LinkedIn";
+            s.platform = Tr("planner.linkedin");
             s.action = SocialAction::UpdateProfile;
             s.every_days = 7;
             AddSocialPlan(p, s, rev);
@@ -127,7 +128,7 @@ void App::DoPlannerAction(const std::string& action) {
             MarkPlannerDirty();
         }
         OpenPlanner(ui::PlannerPage::Social, 0, true);
-        out.announce = "Added a weekly profile update to your social media plan.";
+        out.announce = Tr("planner.added_a_weekly_profile_update");
     } else {
         OpenPlanner(ui::PlannerPage::Week, 0, true);
     }
@@ -152,8 +153,8 @@ void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
     std::string title = ui::PlannerPageName(page);
     if (page == ui::PlannerPage::Contact && planner_code_ == PlannerCode::Ready)
         if (const Contact* c = FindContact(planner_.model(), contact)) title = c->name;
-    out.title = title + " \xE2\x80\x94 Planner \xE2\x80\x94 " + content_.Str("app.title");
-    AnnouncePage(title + ", planner");
+    out.title = title + Tr("planner.planner") + content_.Str("app.title");
+    AnnouncePage(title + Tr("planner.planner_2"));
 }
 
 void App::PlannerLoaded(bool quarantined) {
@@ -188,13 +189,13 @@ void App::PlannerSaveFinished(int status, const std::string& message) {
         extra_glyphs_stale_ = planner_week_stale_ = true;
         if (restoring_) {
             restoring_->undoing = true;
-            restoring_->why = "\"" + restoring_->name + "\" could not be restored: the browser's database refused its planner (" +
-                              message + "). Your answers and your planner are as they were. Nothing was changed.";
-            ReplaceState(std::move(restoring_->old_state), "Putting your answers back...");
+            restoring_->why = "\"" + restoring_->name + Tr("planner.could_not_be_restored_the") +
+                              message + Tr("planner.your_answers_and_your_planner");
+            ReplaceState(std::move(restoring_->old_state), Tr("planner.putting_your_answers_back"));
         }
         break;
     }
-    if (problem != planner_save_problem_) out.announce = problem.empty() ? "Planner saved." : problem;
+    if (problem != planner_save_problem_) out.announce = problem.empty() ? Tr("planner.planner_saved") : problem;
     planner_save_problem_ = problem;
 }
 
@@ -222,7 +223,7 @@ void App::OnImportFile(const std::string& filename, std::string bytes) {
     // Names in other scripts show in the preview already, before they are in the planner.
     if (ui::NeedsExtraGlyphs(bytes.data(), bytes.data() + bytes.size())) planner_extra_glyphs_ = true;
     if (bytes.empty()) {
-        notice_ = "\"" + filename + "\" is empty or larger than 32 MB, so it cannot be imported. Nothing was changed.";
+        notice_ = "\"" + filename + Tr("planner.is_empty_or_larger_than");
         out.announce = notice_;
         return;
     }
@@ -230,7 +231,7 @@ void App::OnImportFile(const std::string& filename, std::string bytes) {
     planner_.StartImport(planner_.model(), filename, std::move(bytes), today_);
     OpenPlanner(ui::PlannerPage::Contacts, 0, true);
     out.busy = true;
-    out.announce = "Reading " + filename + "\xE2\x80\xA6";
+    out.announce = Tr("planner.reading") + filename + "\xE2\x80\xA6";
 }
 
 void App::ApplyPlanner(const ui::PlannerIntents& in) {
@@ -251,7 +252,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             Id id = AddContact(p, std::move(c), rev);
             planner_.TouchContact(id);
             planner_.TouchMeta();  // next_id moved
-            out.announce = "Contact added.";
+            out.announce = Tr("planner.contact_added");
             OpenPlanner(ui::PlannerPage::Contact, id, true);
         } else if (Contact* cur = FindContact(p, c.id)) {
             c.rev = rev;
@@ -301,7 +302,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         if (removed) {
             planner_.TouchMeta();  // the tombstone lives in meta
             MarkPlannerDirty();
-            out.announce = "Deleted.";
+            out.announce = Tr("planner.deleted");
         }
     }
     if (in.log_touch) {
@@ -310,11 +311,11 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             MarkPlannerDirty();
             Day next = NextFollowUp(*c);
             // The date saved, said back: the learner hears what was stored, not what was typed.
-            out.announce = "Touch logged with " + c->name + " on " + FormatDay(in.log_touch->second.day) +
-                           ". Next follow-up: " +
-                           (next ? FormatDay(next) : CadenceDays(*c) <= 0 ? std::string("none until you give a tier")
-                                                                         : std::string("none")) +
-                           ".";
+            out.announce = TrF("planner.touch_logged",
+                               {{"name", c->name},
+                                {"date", FormatDay(in.log_touch->second.day)},
+                                {"next", next ? FormatDay(next)
+                                              : std::string(Tr(CadenceDays(*c) <= 0 ? "planner.none_until_you_give_a" : "planner.no_next"))}});
         }
     }
     if (in.snooze) {
@@ -322,7 +323,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             Snooze(*c, in.snooze->second, rev);
             planner_.TouchContact(c->id);
             MarkPlannerDirty();
-            out.announce = c->name + " snoozed until " + FormatDay(in.snooze->second) + ".";
+            out.announce = c->name + Tr("planner.snoozed_until") + FormatDay(in.snooze->second) + ".";
         }
     }
     if (in.attended) {
@@ -335,8 +336,8 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             const Event* ev = FindEvent(p, in.attended->first);
             for (Id id : in.attended->second)
                 if (const Contact* c = FindContact(p, id); c && ev && c->follow_up_by != kNoDay && c->follow_up_from == ev->day) ++owed;
-            out.announce = "Marked attended. " + std::to_string(owed) + (owed == 1 ? " follow-up is" : " follow-ups are") +
-                           " due within 48 hours of the event.";
+            out.announce = Tr("planner.marked_attended") + std::to_string(owed) + (owed == 1 ? Tr("planner.follow_up_is") : Tr("planner.follow_ups_are")) +
+                           Tr("planner.due_within_48_hours_of");
         }
     }
     if (in.add_met_contact) {
@@ -350,7 +351,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         planner_.TouchMeta();
         MarkPlannerDirty();
         pu.met.push_back(id);  // chosen as met; recorded with the others when the learner saves the list
-        out.announce = in.add_met_contact->second + " added as a contact and chosen as met here.";
+        out.announce = in.add_met_contact->second + Tr("planner.added_as_a_contact_and");
     }
     if (in.social_done) {
         for (SocialPlan& s : p.social)
@@ -358,7 +359,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 MarkDone(s, today_, rev);
                 planner_.TouchMeta();
                 MarkPlannerDirty();
-                out.announce = "Done for today. Streak: " + std::to_string(CurrentStreak(s, today_)) + ".";
+                out.announce = Tr("planner.done_for_today_streak") + std::to_string(CurrentStreak(s, today_)) + ".";
             }
     }
     if (in.triage && !in.triage->ids.empty()) {
@@ -380,12 +381,12 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             auto& undo = pu.triage.undo;
             undo.push_back(std::move(step));
             if (undo.size() > 200) undo.erase(undo.begin());  // a session's worth of steps
-            const std::string what = tier == Tier::None ? std::string("Not now") : std::string(TierName(tier)) + " circle";
+            const std::string what = tier == Tier::None ? std::string(Tr("common.not_now")) : TrF("planner.tier_circle", {{"tier", TierName(tier)}});
             const std::string progress = ui::TriageProgress(p, fresh ? pu.triage.cache.to_go : ComputeAgenda(p, today_).awaiting_triage);
             if (changed.size() == 1)
-                out.announce = FindContact(p, changed[0])->name + ": " + what + ". " + progress + ".";
+                out.announce = TrF("planner.triage_set_one", {{"name", FindContact(p, changed[0])->name}, {"what", what}, {"progress", progress}});
             else
-                out.announce = Grouped(changed.size()) + " contacts: " + what + ". " + progress + ".";
+                out.announce = TrN("planner.triage_set_many", static_cast<long long>(changed.size()), {{"what", what}, {"progress", progress}});
         }
     }
     if (in.triage_undo && !pu.triage.undo.empty()) {
@@ -405,16 +406,16 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         if (fresh) ui::TriageNoteChange(pu.triage.cache, p, back, true);
         const std::string progress = ui::TriageProgress(p, fresh ? pu.triage.cache.to_go : ComputeAgenda(p, today_).awaiting_triage);
         if (step.size() == 1 && !back.empty())
-            out.announce = "Undone: " + FindContact(p, back[0])->name + " is back in triage. " + progress + ".";
+            out.announce = Tr("planner.undone") + FindContact(p, back[0])->name + Tr("planner.is_back_in_triage") + progress + ".";
         else
-            out.announce = "Undone: " + Grouped(back.size()) + (back.size() == 1 ? " contact is" : " contacts are") +
-                           " back in triage. " + progress + ".";
+            out.announce = Tr("planner.undone") + Grouped(back.size()) + (back.size() == 1 ? Tr("planner.contact_is") : Tr("planner.contacts_are")) +
+                           Tr("planner.back_in_triage") + progress + ".";
     }
     if (in.download_quarantine) out.download_planner_quarantine = true;
     if (in.choose_import) out.choose_import_file = true;
     if (in.cancel_import) {
         planner_.EndImport();
-        out.announce = "Import cancelled. Nothing was changed.";
+        out.announce = Tr("planner.import_canceled_nothing_was_changed");
     }
     if (in.commit_import) {
         if (const ImportJob* job = planner_.import_job(); job && job->Done()) {
@@ -428,18 +429,17 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             planner_.TouchMeta();
             MarkPlannerDirty();
             const size_t added = p.contacts.size() - before;
-            out.announce = "Imported: " + std::to_string(added) + (added == 1 ? " new contact, " : " new contacts, ") +
-                           std::to_string(changed - static_cast<int>(added)) + " updated." +
-                           (added ? " None is due until you give them a tier." : "");
+            out.announce = TrN("planner.imported_summary", static_cast<long long>(added),
+                               {{"updated", Grouped(static_cast<size_t>(changed - static_cast<int>(added)))}}) +
+                           (added ? Tr("planner.none_is_due_until_you") : "");
             planner_.EndImport();
         }
     }
     if (in.export_kind) {
         // Say what was saved, and download nothing when there is nothing to save.
-        auto save = [&](const char* file, const char* type, std::string bytes, size_t n, const char* one, const char* many) {
-            const std::string what = std::to_string(n) + " " + (n == 1 ? one : many);
+        auto save = [&](const char* file, const char* type, std::string bytes, size_t n, const char* count_key) {
             out.downloads.push_back({file, type, std::move(bytes)});
-            out.announce = "Saved " + what + " to " + file + ".";
+            out.announce = TrF("planner.saved_to", {{"what", TrN(count_key, static_cast<long long>(n))}, {"file", file}});
         };
         switch (*in.export_kind) {
             case ui::ExportKind::Calendar: {
@@ -447,27 +447,27 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 for (const Contact& c : p.contacts) follow_ups += NextFollowUp(c) != kNoDay;
                 for (const Event& e : p.events) events += e.day != kNoDay;
                 if (follow_ups + events == 0) {
-                    out.announce = "Nothing to export: no follow-up is scheduled and no event has a date. Give the "
-                                   "people who matter a tier, or date an event, then export again.";
+                    out.announce = Tr("planner.nothing_to_export_no_follow");
                     break;
                 }
-                save("networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_), follow_ups, "follow-up",
-                     "follow-ups");
+                save("networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_), follow_ups, "count.follow_ups");
                 if (events)
-                    out.announce = "Saved " + std::to_string(follow_ups) + (follow_ups == 1 ? " follow-up and " : " follow-ups and ") +
-                                   std::to_string(events) + (events == 1 ? " event" : " events") + " to networking-follow-ups.ics.";
+                    out.announce = TrF("planner.saved_to", {{"what", TrF("planner.follow_ups_and_events",
+                                                                          {{"follow_ups", TrN("count.follow_ups", static_cast<long long>(follow_ups))},
+                                                                           {"events", TrN("count.events", static_cast<long long>(events))}})},
+                                                            {"file", "networking-follow-ups.ics"}});
                 break;
             }
             case ui::ExportKind::Cards:
             case ui::ExportKind::Spreadsheet: {
                 if (p.contacts.empty()) {
-                    out.announce = "Nothing to export: your planner has no contacts yet.";
+                    out.announce = Tr("planner.nothing_to_export_your_planner");
                     break;
                 }
                 if (*in.export_kind == ui::ExportKind::Cards)
-                    save("networking-contacts.vcf", "text/vcard", ExportVcf(p), p.contacts.size(), "contact", "contacts");
+                    save("networking-contacts.vcf", "text/vcard", ExportVcf(p), p.contacts.size(), "count.contacts");
                 else
-                    save("networking-contacts.csv", "text/csv", ExportCsv(p), p.contacts.size(), "contact", "contacts");
+                    save("networking-contacts.csv", "text/csv", ExportCsv(p), p.contacts.size(), "count.contacts");
                 break;
             }
         }

@@ -3,6 +3,7 @@
 // mode's notice (web/boot.js sets the stored data aside after two aborted starts).
 // Loaded after the first frame with the planner's code (CMakeLists.txt, WB_DEFERRED_SOURCES).
 #include <cctype>
+#include "core/strings.h"
 
 #include "app/app.h"
 
@@ -10,9 +11,7 @@ namespace wb {
 
 void App::SetSafeMode() {
     safe_mode_ = quarantine_needed_ = true;  // the notice offers the set-aside data
-    notice_ = "The workbook stopped twice in a row while starting, so this time it started in safe mode: your stored "
-              "answers and planner were set aside, unchanged, and you start fresh. Download the set-aside data below "
-              "to keep it (a backup file from before can be restored in Settings). The next start is a normal one.";
+    notice_ = Tr("restore.the_workbook_stopped_twice_in");
     out.announce = notice_;
 }
 
@@ -51,7 +50,7 @@ void App::ConfirmRestore() {
     LearnerState next = std::move(pending_restore_->state);
     pending_restore_.reset();
     restoring_ = std::move(r);
-    ReplaceState(std::move(next), "Restoring your backup...");  // ReplacedStateSaved goes on
+    ReplaceState(std::move(next), Tr("restore.restoring_your_backup"));  // ReplacedStateSaved goes on
 }
 
 void App::ReplacedStateSaved(bool ok) {
@@ -76,8 +75,7 @@ void App::ReplacedStateSaved(bool ok) {
         SetSaveProblem("");
         int i = content_.FindSection(state_.reader.current);
         OpenSection(i >= 0 ? i : 0, true);
-        notice_ = "\"" + name + "\" could not be restored: the browser refused to store its answers (its storage for the "
-                  "workbook is full or unavailable). Free some space, then restore again. Nothing was changed.";
+        notice_ = "\"" + name + Tr("restore.could_not_be_restored_the");
         out.announce = notice_;
         return;
     }
@@ -93,29 +91,28 @@ void App::ReplacedStateSaved(bool ok) {
 void App::RestoreFinished() {
     // Said on the page too: the restore moves to the backup's section, and a sighted
     // learner would otherwise see no sign that it worked.
-    notice_ = "Your backup was restored: \"" + restoring_->name + "\" replaced the answers and planner that were here.";
+    notice_ = Tr("restore.your_backup_was_restored") + restoring_->name + Tr("restore.replaced_the_answers_and_planner");
     out.announce = notice_;
     restoring_.reset();
 }
 
 void App::OnRestoreFile(const std::string& filename, std::string_view text) {
     BackupRead r;
-    if (text.empty()) r.error = "The file is empty or larger than 256 MB, so it cannot be a workbook backup.";
+    if (text.empty()) r.error = Tr("restore.the_file_is_empty_or");
     else r = DecodeBackup(text);
     if (!r.ok) {
-        notice_ = "\"" + filename + "\" could not be restored. " + r.error + " Nothing was changed.";
+        notice_ = "\"" + filename + Tr("restore.could_not_be_restored") + r.error + Tr("restore.nothing_was_changed");
         out.announce = notice_;
         pending_restore_.reset();
         return;
     }
     // Inside a course, a backup of another learner's work is never restored into this learner's.
     if (lms_ != LmsVersion::None && r.owner.where == "lms" && r.owner.learner_id != lms_learner_id_) {
-        std::string theirs = (r.owner.learner_name.empty() ? "" : r.owner.learner_name + ", ") + "learner id " + r.owner.learner_id;
-        std::string mine = lms_learner_id_.empty() ? "a learner your course system did not name" : LmsLearnerLabel();
-        notice_ = "\"" + filename + "\" was not restored: it holds the work of " + theirs +
-                  ", and this workbook is open for " + mine +
-                  ". Restore only a backup of your own work; if this file is yours, open the workbook from your course "
-                  "signed in as that learner. Nothing was changed.";
+        std::string theirs = (r.owner.learner_name.empty() ? "" : r.owner.learner_name + ", ") + Tr("common.learner_id") + r.owner.learner_id;
+        std::string mine = lms_learner_id_.empty() ? Tr("restore.a_learner_your_course_system") : LmsLearnerLabel();
+        notice_ = "\"" + filename + Tr("restore.was_not_restored_it_holds") + theirs +
+                  Tr("restore.and_this_workbook_is_open") + mine +
+                  Tr("restore.restore_only_a_backup_of");
         out.announce = notice_;
         pending_restore_.reset();
         return;
@@ -124,8 +121,8 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
         if (PlannerUnavailable()) return;  // the planner's code reads its part of the backup
         planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
         if (!pl.problems.empty()) {
-            notice_ = "\"" + filename + "\" could not be restored: its planner is damaged (" + pl.problems.front() +
-                      "). Nothing was changed.";
+            notice_ = "\"" + filename + Tr("restore.could_not_be_restored_its") + pl.problems.front() +
+                      Tr("restore.nothing_was_changed_2");
             out.announce = notice_;
             pending_restore_.reset();
             return;
@@ -136,7 +133,7 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
     pending_restore_ = std::move(r);
     pending_restore_name_ = filename;
     ui_.settings_open = true;
-    out.announce = "Backup checked. Confirm to replace your data.";
+    out.announce = Tr("restore.backup_checked_confirm_to_replace");
 }
 
 }  // namespace wb

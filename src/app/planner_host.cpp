@@ -1,4 +1,5 @@
 #include "app/planner_host.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <charconv>
@@ -45,11 +46,10 @@ bool PlannerHost::FinishLoad() {
     ui.rows_dirty = true;
     if (!load.problems.empty()) {
         load_problem_ = newer_schema_
-            ? "Your planner was saved by a newer version of the workbook, so this version will not change it. "
-              "Reload the page to get the newer version. "
-            : "Part of your saved planner could not be read, so it was set aside unchanged. ";
+            ? Tr("planner_store.your_planner_was_saved_by")
+            : Tr("planner_store.part_of_your_saved_planner");
         for (const std::string& p : load.problems) load_problem_ += p + " ";
-        if (!newer_schema_) load_problem_ += "The rest of your planner is here; you can download the set-aside data from the notice.";
+        if (!newer_schema_) load_problem_ += Tr("planner_store.the_rest_of_your_planner");
         // Damaged chunks are rewritten from what could be read (their original bytes are quarantined first).
         for (uint32_t c : load.damaged_chunks) dirty_chunks_.insert(c);
         if (load.meta_damaged) meta_dirty_ = true;
@@ -60,9 +60,8 @@ bool PlannerHost::FinishLoad() {
 void PlannerHost::LoadFailed(const std::string& why) {
     loaded_ = true;
     unavailable_ = true;
-    load_problem_ = "This browser would not open the workbook's database (" + why +
-                    "), so your planner is kept only while this page is open. Export it (Contacts, then Export) "
-                    "or download a backup from Settings to keep it.";
+    load_problem_ = Tr("planner_store.this_browser_would_not_open") + why +
+                    Tr("planner_store.so_your_planner_is_kept");
 }
 
 std::string PlannerHost::DirtyKeys() const {
@@ -136,14 +135,11 @@ std::string PlannerHost::SaveFinished(SaveStatus status, const std::string& mess
     meta_dirty_ = meta_dirty_ || meta_inflight_;
     meta_inflight_ = false;
     if (status == SaveStatus::Held)
-        return "Your planner changes are not saved yet: some of its stored records could not be read, and keeping a copy "
-               "of them aside failed (" + message + "), so nothing is written over them. Your changes are kept in this "
-               "page; free some storage space and make any change to try again, or export your contacts to keep them safe.";
+        return Tr("planner_store.your_planner_changes_are_not") + message + Tr("planner_store.so_nothing_is_written_over");
     if (status == SaveStatus::QuotaFull)
-        return "Your latest planner changes are not saved yet: this browser's storage for the workbook is full. They "
-               "are kept in this page and saving is retried; freeing space, or exporting your contacts, keeps them safe.";
-    return "Your latest planner changes are not saved yet: the browser's database refused them (" + message +
-           "). They are kept in this page and saving is retried; export your contacts to keep them safe.";
+        return Tr("planner_store.your_latest_planner_changes_are");
+    return Tr("planner_store.your_latest_planner_changes_are_2") + message +
+           Tr("planner_store.they_are_kept_in_this");
 }
 
 void PlannerHost::MergeStoredPart(std::string_view key, std::string_view text) {

@@ -5,6 +5,7 @@
 //   DrawQuiz     header, questions, submit, score and retries
 //   DrawResults  per-section scores and mastery, the profile chart, recommendations
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdio>
 #include <cstring>
 
@@ -52,13 +53,13 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
     const Response* resp = resp_it == p.answers.end() ? nullptr : &resp_it->second;
 
     Gap(0.6f);
-    char label[64];
-    std::snprintf(label, sizeof label, "Question %d", number);
-    if (q.kind == QuestionKind::SelfRating) std::snprintf(label, sizeof label, "Self-check %d (not scored)", number);
-    HeadingText(GetFonts().bold, label, 3);
+    const std::string n = std::to_string(number);
+    const std::string label = q.kind == QuestionKind::SelfRating ? TrF("quiz.self_check_heading", {{"n", n}})
+                                                                 : TrF("quiz.question_heading", {{"n", n}});
+    HeadingText(GetFonts().bold, label.c_str(), 3);
     if (!q.scenario.empty()) WrappedText(q.scenario, Colors().text_muted);
     WrappedText(q.prompt, Colors().text);
-    if (g.stale) WrappedText("This question changed since you answered it; your old answer is kept but no longer counts. Answer it again.");
+    if (g.stale) WrappedText(Tr("quiz.this_question_changed_since_you"));
 
     ImVec2 group_min = ImGui::GetCursorScreenPos();
     switch (q.kind) {
@@ -69,7 +70,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
             bool radio = q.kind != QuestionKind::Multiple;
             SemScope scope(radio ? Role::RadioGroup : Role::Group, q.prompt.c_str(), group_min,
                            ImVec2(group_min.x + width, group_min.y + Em() * 6));
-            if (!radio) MutedText("Choose all that apply.");
+            if (!radio) MutedText(Tr("quiz.choose_all_that_apply"));
             for (const std::string& oid : ShuffledOptions(q, v.seed)) {
                 int oi = q.FindOption(oid);
                 if (oi < 0) continue;
@@ -80,7 +81,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 if (reveal != Reveal::Nothing && chosen) tint = Tint(o.correct);
                 if (reveal == Reveal::Solution && o.correct) {
                     tint = Tint(true);
-                    text += "  \xE2\x9C\x93 correct answer";
+                    text += Tr("quiz.correct_answer");
                 }
                 if (ChoiceRow(("##opt" + oid).c_str(), text, chosen, radio, width, tint, locked)) {
                     QuizIntent i = Make(QuizIntent::Kind::Choose, quiz, &q);
@@ -96,7 +97,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
             break;
         }
         case QuestionKind::Ordering: {
-            MutedText("Put these in order, first at the top.");
+            MutedText(Tr("quiz.put_these_in_order_first"));
             std::vector<std::string> order = CurrentOrder(quiz, p, v.seed, q.id);
             SemScope scope(Role::List, q.prompt.c_str(), group_min, ImVec2(group_min.x + width, group_min.y + Em() * 6));
             for (size_t k = 0; k < order.size(); ++k) {
@@ -106,7 +107,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 std::string text = std::to_string(k + 1) + ". " + q.options[oi].text;
                 if (reveal != Reveal::Nothing && g.answered) {
                     bool right = static_cast<size_t>(oi) == k;
-                    text += right ? "  \xE2\x9C\x93" : "  (belongs at " + std::to_string(oi + 1) + ")";
+                    text += right ? "  \xE2\x9C\x93" : Tr("quiz.belongs_at") + std::to_string(oi + 1) + ")";
                 }
                 float bw = Em() * 2.2f;
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - bw * 2 - Em());
@@ -125,7 +126,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 run.id = ImGui::GetID("text");
                 Sem().Add(run);
                 ImGui::SameLine(ImGui::GetCursorStartPos().x + width - bw * 2);
-                std::string up = "Move up: " + q.options[oi].text, down = "Move down: " + q.options[oi].text;
+                std::string up = Tr("quiz.move_up") + q.options[oi].text, down = Tr("quiz.move_down") + q.options[oi].text;
                 if (Button("\xE2\x86\x91##up", up.c_str(), ImVec2(bw, 0), locked || k == 0)) {
                     QuizIntent i = Make(QuizIntent::Kind::Move, quiz, &q);
                     i.from = static_cast<int>(k);
@@ -170,9 +171,9 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
 
     // Verdict and explanation, once they may be shown.
     if (q.Graded() && reveal != Reveal::Nothing) {
-        std::string verdict = !g.answered ? "Not answered." : g.correct ? "Correct." : g.score > 0 ? "Partly right." : "Not quite.";
+        std::string verdict = !g.answered ? Tr("quiz.not_answered") : g.correct ? Tr("common.correct") : g.score > 0 ? Tr("common.partly_right") : Tr("common.not_quite");
         if (!q.explanation.empty())
-            verdict += " From \xE2\x80\x9C" + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
+            verdict += Tr("quiz.from") + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
         WrappedText(verdict, Colors().text);
         Sem().OutcomeDrawn(ImGui::GetID("verdict"));
     }
@@ -181,7 +182,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
     // as it stands, by someone who thinks it right or who cannot drag.
     bool answered = resp ? !g.stale && !resp->chosen.empty() : q.kind == QuestionKind::Ordering;
     if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && answered) {
-        if (Button("Check answer##check", ("Check answer to question " + std::to_string(number)).c_str())) {
+        if (Button(TrId("quiz.check_answer", "check"), (Tr("quiz.check_answer_to_question") + std::to_string(number)).c_str())) {
             out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
             Sem().FocusOutcome(ImGui::GetID("verdict"));  // where the learner's attention goes next
         }
@@ -201,14 +202,13 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
     {
         SemScope scope(Role::Region, quiz.title.c_str(), a, ImVec2(a.x + width, a.y + Em() * 4), nullptr, SemFlag_SkipTarget);
         HeadingText(GetFonts().h2, quiz.title, 2);
-        char info[200];
-        std::snprintf(info, sizeof info, "%d questions. Pass mark %d%%. %s%s", quiz.GradedCount(),
-                      static_cast<int>(quiz.pass_mark * 100 + 0.5),
-                      quiz.feedback == FeedbackMode::Immediate ? "Check each answer as you go."
-                                                               : "Your score and the answers are shown when you submit.",
-                      quiz.scoring == ScoringRule::Partial ? " Partly right answers earn part marks." : "");
-        MutedText(info);
-        if (p.mastered) WrappedText("\xE2\x9C\x93 Mastered: you have passed this quiz.", Colors().text);
+        const std::string info =
+            TrN("quiz.info", quiz.GradedCount(), {{"pass", std::to_string(static_cast<int>(quiz.pass_mark * 100 + 0.5))}}) +
+            " " +
+            (quiz.feedback == FeedbackMode::Immediate ? Tr("quiz.check_each_answer_as_you") : Tr("quiz.your_score_and_the_answers")) +
+            (quiz.scoring == ScoringRule::Partial ? Tr("quiz.partly_right_answers_earn_part") : "");
+        MutedText(info.c_str());
+        if (p.mastered) WrappedText(Tr("quiz.mastered_you_have_passed_this"), Colors().text);
         // Answers given to an earlier version of a question no longer count: say which, and why.
         {
             std::vector<std::string> changed;
@@ -217,17 +217,13 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
                 const int n = q.Graded() ? ++graded_n : ++rating_n;
                 auto it = p.answers.find(q.id);
                 if (it != p.answers.end() && IsStale(q, it->second))
-                    changed.push_back((q.Graded() ? "question " : "self-check ") + std::to_string(n));
+                    changed.push_back(TrF(q.Graded() ? "quiz.question_ref" : "quiz.self_check_ref", {{"n", std::to_string(n)}}));
             }
             if (!changed.empty()) {
                 std::string list;
                 for (size_t k = 0; k < changed.size(); ++k)
-                    list += (k == 0 ? "" : k + 1 == changed.size() ? " and " : ", ") + changed[k];
-                const bool one = changed.size() == 1;
-                WrappedText(std::string(one ? "Your answer to " : "Your answers to ") + list + (one ? " no longer counts" : " no longer count") +
-                                ": the workbook changed " + (one ? "that question" : "those questions") +
-                                " after you answered. Answer " + (one ? "it" : "them") + " again to count.",
-                            Colors().text);
+                    list += (k == 0 ? "" : k + 1 == changed.size() ? Tr("list.last_separator") : Tr("list.separator")) + changed[k];
+                WrappedText(TrN("quiz.stale_answers", static_cast<long long>(changed.size()), {{"list", list}}), Colors().text);
             }
         }
 
@@ -239,7 +235,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
 
         Gap(0.8f);
         if (!p.submitted) {
-            if (Button("Submit quiz##submit", ("Submit quiz: " + quiz.title).c_str())) {
+            if (Button(TrId("quiz.submit_quiz", "submit"), (Tr("quiz.submit_quiz_2") + quiz.title).c_str())) {
                 out.quiz = Make(QuizIntent::Kind::Submit, quiz);
                 Sem().FocusOutcome(ImGui::GetID("score"));
             }
@@ -248,16 +244,17 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
             const Attempt& last = p.attempts.back();
             int right = 0;
             for (const QuestionResult& r : last.results) right += r.correct ? 1 : 0;
-            char score[200];
-            std::snprintf(score, sizeof score, "Score: %d%% (%d of %d right). %s Attempts: %d.",
-                          static_cast<int>(last.score * 100 + 0.5), right, static_cast<int>(last.results.size()),
-                          last.passed ? "Passed." : "Not passed yet.", static_cast<int>(p.attempts.size()));
+            const std::string score = TrF("quiz.score", {{"score", std::to_string(static_cast<int>(last.score * 100 + 0.5))},
+                                                         {"right", std::to_string(right)},
+                                                         {"total", std::to_string(last.results.size())},
+                                                         {"verdict", last.passed ? Tr("common.passed") : Tr("quiz.not_passed_yet")},
+                                                         {"attempts", std::to_string(p.attempts.size())}});
             WrappedText(score, Colors().text);
             Sem().OutcomeDrawn(ImGui::GetID("score"));
             if (p.submitted) {
-                if (Button("Retry wrong answers only##retry_wrong")) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
+                if (Button(TrId("quiz.retry_wrong_answers_only", "retry_wrong"))) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
                 ImGui::SameLine();
-                if (Button("Retry all##retry_all", ("Retry all of " + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
+                if (Button(TrId("quiz.retry_all", "retry_all"), (Tr("quiz.retry_all_of") + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
             }
         }
     }
@@ -269,55 +266,53 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    SemScope scope(Role::Region, "Your results", a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
-    HeadingText(GetFonts().h1, "Your results", 1);
-    if (Button("Close results##close")) out.toggle_results = true;
+    SemScope scope(Role::Region, Tr("common.your_results"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().h1, Tr("common.your_results"), 1);
+    if (Button(TrId("quiz.close_results", "close"))) out.toggle_results = true;
 
     QuizSummary sum = Summarize(c.quizzes, v.state.quizzes);
-    char line[320];
-    int read = static_cast<int>(v.state.reader.read.size());
-    std::snprintf(line, sizeof line, "Sections read: %d of %d. Quizzes passed: %d of %d. Overall score: %d%%. "
-                  "Reflection answers written: %d.", read, static_cast<int>(c.sections.size()), sum.mastered, sum.quiz_count,
-                  static_cast<int>(sum.score * 100 + 0.5), v.state.AnsweredReflections());
-    WrappedText(line, Colors().text);
-    if (sum.stale > 0)
-        WrappedText(std::to_string(sum.stale) + (sum.stale == 1 ? " answer no longer counts" : " answers no longer count") +
-                        ": the workbook changed " + (sum.stale == 1 ? "its question" : "their questions") +
-                        " after you answered. The quizzes below say where; answer again to count.",
-                    Colors().text);
+    WrappedText(TrF("results.summary", {{"read", std::to_string(v.state.reader.read.size())},
+                                        {"sections", std::to_string(c.sections.size())},
+                                        {"passed", std::to_string(sum.mastered)},
+                                        {"quizzes", std::to_string(sum.quiz_count)},
+                                        {"score", std::to_string(static_cast<int>(sum.score * 100 + 0.5))},
+                                        {"reflections", std::to_string(v.state.AnsweredReflections())}}),
+                Colors().text);
+    if (sum.stale > 0) WrappedText(TrN("results.stale", sum.stale), Colors().text);
     if (!v.planner_week.empty()) WrappedText(v.planner_week, Colors().text);
 
     Gap(0.5f);
-    HeadingText(GetFonts().h2, "Quizzes", 2);
+    HeadingText(GetFonts().h2, Tr("quiz.quizzes"), 2);
     bool only = ui.only_unanswered;
-    if (ChoiceRow("##only_unanswered", "Show only quizzes with unanswered questions", only, false,
+    if (ChoiceRow("##only_unanswered", Tr("quiz.show_only_quizzes_with_unanswered"), only, false,
                   std::min(width, Em() * 22)))
         ui.only_unanswered = !ui.only_unanswered;
     for (const QuizStatus& st : sum.quizzes) {
         if (ui.only_unanswered && st.unanswered == 0) continue;
         std::string title = SectionTitle(c, st.section);
-        std::snprintf(line, sizeof line, "%s: best %d%%, %d of %d answered, %d attempt%s%s", title.c_str(),
-                      static_cast<int>(st.best_score * 100 + 0.5), st.answered, st.graded, st.attempts,
-                      st.attempts == 1 ? "" : "s", st.mastered ? ", mastered \xE2\x9C\x93" : "");
-        if (st.stale > 0)
-            std::snprintf(line + std::strlen(line), sizeof line - std::strlen(line), ", %d out of date (the question changed)",
-                          st.stale);
+        std::string line = TrN("results.quiz_line", st.attempts,
+                               {{"title", title},
+                                {"best", std::to_string(static_cast<int>(st.best_score * 100 + 0.5))},
+                                {"answered", std::to_string(st.answered)},
+                                {"graded", std::to_string(st.graded)}});
+        if (st.mastered) line += Tr("quiz.mastered");
+        if (st.stale > 0) line += TrN("results.quiz_stale", st.stale);
         std::string href = "#/read/" + st.section;
-        if (LinkRow((std::string(line) + "##" + st.quiz).c_str(), false, line, nullptr, href.c_str())) {
+        if (LinkRow((line + "##" + st.quiz).c_str(), false, line.c_str(), nullptr, href.c_str())) {
             int si = c.FindSection(st.section);
             if (si >= 0) out.go_to_section = si;
         }
     }
 
     Gap(0.5f);
-    HeadingText(GetFonts().h2, "How you rate your habits", 2);
+    HeadingText(GetFonts().h2, Tr("quiz.how_you_rate_your_habits"), 2);
     std::vector<TipRating> ratings = SelfAssessment(c.quizzes, v.state.quizzes);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const TipRating& t : ratings) {
         std::string title = SectionTitle(c, t.tip);
         std::string text = t.HasRating() ? title + ": " + std::to_string(static_cast<int>(t.average * 10 + 0.5) / 10) + "." +
-                                               std::to_string(static_cast<int>(t.average * 10 + 0.5) % 10) + " of 5"
-                                         : title + ": not rated yet";
+                                               std::to_string(static_cast<int>(t.average * 10 + 0.5) % 10) + Tr("quiz.of_5")
+                                         : title + Tr("quiz.not_rated_yet");
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         float label_w = std::min(width * 0.45f, Em() * 16);
         float bar_w = width - label_w - Em();
@@ -334,17 +329,17 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     }
 
     Gap(0.5f);
-    HeadingText(GetFonts().h2, "What to do next", 2);
+    HeadingText(GetFonts().h2, Tr("quiz.what_to_do_next"), 2);
     std::vector<Recommendation> recs = Recommend(c.quizzes, v.state.quizzes, 3);
     for (const Recommendation& r : recs) {
         WrappedText("\xE2\x80\xA2 " + r.text + " (" + SectionTitle(c, r.tip) + ")", Colors().text);
         ImGui::PushID(r.action.c_str());
         // Names start with the visible label (WCAG 2.5.3), then say which one.
-        std::string plan = "Do it in the planner: " + r.text;
-        if (Button("Do it in the planner##plan", plan.c_str())) out.planner_action = r.action;
+        std::string plan = Tr("quiz.do_it_in_the_planner") + r.text;
+        if (Button(TrId("quiz.do_it_in_the_planner_2", "plan"), plan.c_str())) out.planner_action = r.action;
         ImGui::SameLine();
-        std::string name = "Read the tip: " + SectionTitle(c, r.tip);
-        if (Button("Read the tip##tip", name.c_str())) {
+        std::string name = Tr("quiz.read_the_tip") + SectionTitle(c, r.tip);
+        if (Button(TrId("quiz.read_the_tip_2", "tip"), name.c_str())) {
             int si = c.FindSection(r.tip);
             if (si >= 0) out.go_to_section = si;
         }

@@ -8,6 +8,7 @@
 //                previewed first) and reset
 //   Shell        DrawWorkbook: top bar, notice, layout (wide: contents beside the text; narrow: a drawer)
 #include <algorithm>
+#include "core/strings.h"
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -191,12 +192,12 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     Gap(0.5f);
     int n = static_cast<int>(c.sections.size());
     if (v.section > 0) {
-        if (Button("\xE2\x86\x90 Previous section##prev", c.Str("nav.prev"))) out.go_to_section = v.section - 1;
+        if (Button(TrId("shell.previous_section", "prev"), c.Str("nav.prev"))) out.go_to_section = v.section - 1;
         ImGui::SameLine();
         MutedText(c.sections[v.section - 1].title);
     }
     if (v.section + 1 < n) {
-        if (Button("Next section \xE2\x86\x92##next", c.Str("nav.next"))) out.go_to_section = v.section + 1;
+        if (Button(TrId("shell.next_section", "next"), c.Str("nav.next"))) out.go_to_section = v.section + 1;
         ImGui::SameLine();
         MutedText(c.sections[v.section + 1].title);
     }
@@ -254,7 +255,7 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
         const SearchHit& h = ui.hits[i];
         ImGui::PushID(static_cast<int>(i));
         std::string where = c.sections[h.section].title;
-        if (!h.reflection_id.empty()) where += " \xC2\xB7 your answer";
+        if (!h.reflection_id.empty()) where += Tr("shell.your_answer");
         std::string label = where + ": " + h.context + "##hit";
         ImGui::PushTextWrapPos(0.0f);
         if (LinkRow(label.c_str(), false, (where + ": " + h.context).c_str())) out.open_hit = h;
@@ -271,9 +272,9 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImVec2 a = ImGui::GetCursorScreenPos();
     SemScope scope(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
     HeadingText(GetFonts().h1, c.Str("settings.title"), 1);
-    if (Button("Close settings##close")) out.toggle_settings = true;
+    if (Button(TrId("shell.close_settings", "close"))) out.toggle_settings = true;
 
-    HeadingText(GetFonts().h2, "Appearance", 2);
+    HeadingText(GetFonts().h2, Tr("shell.appearance"), 2);
     ImGui::TextUnformatted(c.Str("settings.theme"));
     const std::pair<ThemeChoice, const char*> themes[] = {{ThemeChoice::System, "settings.theme_system"},
                                                           {ThemeChoice::Light, "settings.theme_light"},
@@ -281,7 +282,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     for (auto& [t, key] : themes) {
         ImGui::SameLine();
         std::string label = std::string(s.theme == t ? "\xE2\x97\x8F " : "") + c.Str(key) + "##theme" + key;
-        std::string name = std::string(c.Str("settings.theme")) + ": " + c.Str(key) + (s.theme == t ? " (selected)" : "");
+        std::string name = std::string(c.Str("settings.theme")) + ": " + c.Str(key) + (s.theme == t ? Tr("shell.selected") : "");
         if (Button(label.c_str(), name.c_str())) out.set_theme = t;
     }
     char size[64];
@@ -290,90 +291,82 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImGui::TextUnformatted(size);
     SemText(Role::Status, size, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
-    if (Button("A-##smaller", "Smaller text", ImVec2(0, 0), s.text_size_pct <= 100)) out.set_text_size = std::max(100, s.text_size_pct - 25);
+    if (Button("A-##smaller", Tr("shell.smaller_text"), ImVec2(0, 0), s.text_size_pct <= 100)) out.set_text_size = std::max(100, s.text_size_pct - 25);
     ImGui::SameLine();
-    if (Button("A+##larger", "Larger text", ImVec2(0, 0), s.text_size_pct >= 200)) out.set_text_size = std::min(200, s.text_size_pct + 25);
-    if (Button(s.high_contrast ? "High contrast: on##hc" : "High contrast: off##hc")) out.set_high_contrast = !s.high_contrast;
+    if (Button("A+##larger", Tr("shell.larger_text"), ImVec2(0, 0), s.text_size_pct >= 200)) out.set_text_size = std::min(200, s.text_size_pct + 25);
+    if (Button(s.high_contrast ? TrId("shell.high_contrast_on", "hc") : TrId("shell.high_contrast_off", "hc"))) out.set_high_contrast = !s.high_contrast;
 
     Gap(0.5f);
-    HeadingText(GetFonts().h2, "Your data", 2);
+    HeadingText(GetFonts().h2, Tr("shell.your_data"), 2);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     std::string where;
     if (v.storage_unavailable) {
-        where = "This browser is not letting the workbook store anything, so your work lasts only while this page is open. "
-                "Download a backup to keep it.";
+        where = Tr("shell.this_browser_is_not_letting");
     } else if (!v.save_problem.empty()) {
         where = v.save_problem;
     } else if (v.in_lms && v.lms_learner.empty()) {
-        where = "Your course system did not say who you are, so nothing is kept in this browser: your reading progress, "
-                "reflection answers and quiz answers and scores go to your course system only, and your planner lasts "
-                "only while this page is open.";
+        where = Tr("shell.your_course_system_did_not");
     } else if (v.in_lms) {
-        where = "This is the work of " + v.lms_learner + " in this course. It is saved in this browser apart from anyone "
-                "else's, and your course system also receives your reading progress, reflection answers and quiz answers "
-                "and scores; your planner is kept on this device only.";
+        where = Tr("shell.this_is_the_work_of") + v.lms_learner + Tr("shell.in_this_course_it_is");
     } else {
-        where = "Everything you do here is saved in this browser, on this device only. Nothing is sent anywhere.";
+        where = Tr("shell.everything_you_do_here_is");
     }
     MutedText(where);
     const char* persist = nullptr;
     switch (v.persistence) {
         case Persistence::Granted:
-            persist = "The browser has agreed to keep this data until you delete it.";
+            persist = Tr("shell.the_browser_has_agreed_to");
             break;
         case Persistence::NotGranted:
-            persist = "The browser may clear this data if the device runs short of space (Safari clears it after 7 days "
-                      "without a visit), so download a backup now and then.";
+            persist = Tr("shell.the_browser_may_clear_this");
             break;
         case Persistence::Unsupported:
-            persist = "This browser may clear site data on its own, so download a backup now and then.";
+            persist = Tr("shell.this_browser_may_clear_site");
             break;
         default: break;
     }
     if (persist) MutedText(persist);
     ImGui::PopTextWrapPos();
-    if (Button("Download a backup##backup")) out.download_backup = true;
+    if (Button(TrId("shell.download_a_backup", "backup"))) out.download_backup = true;
     ImGui::SameLine();
-    if (Button("Restore from a backup...##restore", "Restore from a backup")) out.choose_restore = true;
+    if (Button(TrId("shell.restore_from_a_backup", "restore"), Tr("shell.restore_from_a_backup_2"))) out.choose_restore = true;
 
     if (v.restore) {
         Gap(0.3f);
         ImVec2 ra = ImGui::GetCursorScreenPos();
-        SemScope dialog(Role::Dialog, "Restore this backup?", ra, ImVec2(ra.x + width, ra.y + Em() * 8));
-        HeadingText(GetFonts().bold, "Restore this backup?", 3);
-        MutedText("\"" + v.restore->filename + "\" was checked and can be restored. It replaces what is saved now:");
+        SemScope dialog(Role::Dialog, Tr("shell.restore_this_backup"), ra, ImVec2(ra.x + width, ra.y + Em() * 8));
+        HeadingText(GetFonts().bold, Tr("shell.restore_this_backup"), 3);
+        MutedText(TrF("restore.checked", {{"file", v.restore->filename}}));
         if (!v.restore->whose.empty()) MutedText(v.restore->whose);
         for (const RestorePreview::Row& row : v.restore->rows) {
-            char line[160];
-            std::snprintf(line, sizeof line, "%s: %d now, %d in the backup", row.what, row.now, row.from_file);
-            ImGui::BulletText("%s", line);
+            const std::string line = TrF("restore.row", {{"what", row.what},
+                                                         {"now", std::to_string(row.now)},
+                                                         {"backup", std::to_string(row.from_file)}});
+            ImGui::BulletText("%s", line.c_str());
             SemText(Role::Text, line, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }
-        if (Button("Replace my data with the backup##confirm_restore")) out.confirm_restore = true;
+        if (Button(TrId("shell.replace_my_data_with_the", "confirm_restore"))) out.confirm_restore = true;
         ImGui::SameLine();
-        if (Button("Cancel##cancel_restore", "Cancel restore")) out.cancel_restore = true;
+        if (Button(TrId("common.cancel", "cancel_restore"), Tr("shell.cancel_restore"))) out.cancel_restore = true;
     }
 
     Gap(0.3f);
     if (!ui.confirm_reset) {
-        if (Button("Reset my data...##reset", "Reset my data")) out.ask_reset = true;
+        if (Button(TrId("shell.reset_my_data", "reset"), Tr("shell.reset_my_data_2"))) out.ask_reset = true;
     } else {
         ImVec2 ra = ImGui::GetCursorScreenPos();
-        SemScope dialog(Role::Dialog, "Reset my data?", ra, ImVec2(ra.x + width, ra.y + Em() * 6));
-        HeadingText(GetFonts().bold, "Reset my data?", 3);
+        SemScope dialog(Role::Dialog, Tr("shell.reset_my_data_3"), ra, ImVec2(ra.x + width, ra.y + Em() * 6));
+        HeadingText(GetFonts().bold, Tr("shell.reset_my_data_3"), 3);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         if (v.in_lms)
-            MutedText("This deletes " + std::string(v.lms_learner.empty() ? "your" : v.lms_learner + "'s") +
-                      " reading progress, reflection answers, settings and planner from this browser, and no one else's. "
-                      "Your course system keeps what it already received. It cannot be undone: download a backup first "
-                      "if you may want them back.");
+            MutedText(v.lms_learner.empty() ? std::string(Tr("reset.lms_yours"))
+                                            : TrF("reset.lms_learner", {{"learner", v.lms_learner}}));
         else
-            MutedText("This deletes your reading progress, reflection answers and settings from this browser. It cannot be "
-                      "undone: download a backup first if you may want them back.");
+            MutedText(Tr("shell.this_deletes_your_reading_progress"));
         ImGui::PopTextWrapPos();
-        if (Button("Delete everything and start again##confirm_reset")) out.confirm_reset = true;
+        if (Button(TrId("shell.delete_everything_and_start_again", "confirm_reset"))) out.confirm_reset = true;
         ImGui::SameLine();
-        if (Button("Keep my data##cancel_reset")) out.cancel_reset = true;
+        if (Button(TrId("shell.keep_my_data", "cancel_reset"))) out.cancel_reset = true;
     }
 }
 
@@ -382,8 +375,8 @@ void DrawPlannerPending(const WorkbookView& v) {
     ImGui::BeginChild("##planner_pending", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        SemScope scope(Role::Main, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
-        HeadingText(GetFonts().h1, "Planner", 1);
+        SemScope scope(Role::Main, Tr("common.planner"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 6));
+        HeadingText(GetFonts().h1, Tr("common.planner"), 1);
         Gap(0.5f);
         ImGui::PushTextWrapPos(std::min(ImGui::GetCursorPosX() + Em() * 36, ImGui::GetContentRegionMax().x));
         Text(v.planner_pending);
@@ -398,7 +391,7 @@ void DrawPlannerPending(const WorkbookView& v) {
 // --- Shell ------------------------------------------------------------------
 std::string SearchCount(const Content& c, size_t hits) {
     if (hits == 0) return c.Str("search.none");
-    return std::to_string(hits) + (hits == 1 ? " match" : " matches");
+    return TrN("search.matches", static_cast<long long>(hits));
 }
 
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner) {
@@ -422,14 +415,14 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
     };
     bool first = true;
     if (!v.wide) {
-        if (Button(ui.contents_open ? "Close contents##contents" : "Contents##contents", nullptr, ImVec2(0, 0),
+        if (Button(ui.contents_open ? TrId("shell.close_contents", "contents") : TrId("nav.contents", "contents"), nullptr, ImVec2(0, 0),
                    false, ui.contents_open ? SemFlag_Expanded : SemFlag_Collapsed))
             out.toggle_contents = true;
         first = false;
     }
-    const char* planner_label = ui.planner_open ? "Chapter##planner" : "Planner##planner";
-    const char* planner_text = ui.planner_open ? "Chapter" : "Planner";
-    float buttons_w = button_w(planner_text) + button_w("Results") + button_w("Search") + button_w("Settings") + st.ItemSpacing.x * 3;
+    const char* planner_label = ui.planner_open ? TrId("shell.chapter", "planner") : TrId("common.planner", "planner");
+    const char* planner_text = ui.planner_open ? Tr("shell.chapter") : Tr("common.planner");
+    float buttons_w = button_w(planner_text) + button_w(Tr("shell.results")) + button_w(Tr("search.title")) + button_w(Tr("settings.title")) + st.ItemSpacing.x * 3;
     const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
     ImGui::PushFont(GetFonts().bold);
     float title_w = ImGui::CalcTextSize(title).x;
@@ -447,13 +440,13 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         if (ImGui::GetCursorPosX() <= right) ImGui::SameLine(right);
         else if (ImGui::GetCursorPosX() + button_w(planner_text) > line_end) ImGui::NewLine();
     }
-    if (Button(planner_label, ui.planner_open ? "Back to the chapter" : "Your network planner")) out.toggle_planner = true;
-    same_line_if_fits(button_w("Results"));
-    if (Button("Results##results", "Your results")) out.toggle_results = true;
-    same_line_if_fits(button_w("Search"));
-    if (Button("Search##search", c.Str("search.title"))) out.toggle_search = true;
-    same_line_if_fits(button_w("Settings"));
-    if (Button("Settings##settings", c.Str("settings.title"))) out.toggle_settings = true;
+    if (Button(planner_label, ui.planner_open ? Tr("shell.back_to_the_chapter") : Tr("shell.your_network_planner"))) out.toggle_planner = true;
+    same_line_if_fits(button_w(Tr("shell.results")));
+    if (Button(TrId("shell.results", "results"), Tr("common.your_results"))) out.toggle_results = true;
+    same_line_if_fits(button_w(Tr("search.title")));
+    if (Button(TrId("search.title", "search"), c.Str("search.title"))) out.toggle_search = true;
+    same_line_if_fits(button_w(Tr("settings.title")));
+    if (Button(TrId("settings.title", "settings"), c.Str("settings.title"))) out.toggle_settings = true;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F) && !ui.search_open) out.toggle_search = true;
     ImGui::Separator();
 
@@ -465,11 +458,11 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
         ImGui::PopTextWrapPos();
         SemText(Role::Status, v.notice, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (v.notice_has_download) {
-            if (Button(v.notice_set_aside ? "Download the set-aside data##dlq" : "Download the unreadable data##dlq"))
+            if (Button(v.notice_set_aside ? TrId("shell.download_the_set_aside_data", "dlq") : TrId("shell.download_the_unreadable_data", "dlq")))
                 out.download_quarantine = true;
             ImGui::SameLine();
         }
-        if (Button("Dismiss##notice")) out.dismiss_notice = true;
+        if (Button(TrId("shell.dismiss", "notice"))) out.dismiss_notice = true;
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }

@@ -770,7 +770,7 @@ TEST_CASE("ui: answers to questions changed since they were given are named, wit
     bool listed = false;
     for (const wb::SemNode& node : ui.Nodes())
         listed |= node.name.rfind(title + ": ", 0) == 0 && node.name.find(", 1 of ") != std::string::npos &&
-                  node.name.find(", 2 out of date (the question changed)") != std::string::npos;
+                  node.name.find(", 2 out of date (the questions changed)") != std::string::npos;
     CHECK_MESSAGE(listed, "the results list the quiz with 1 current answer and 2 out of date");
 
     // Answering one again makes it count; the line then names only the other.

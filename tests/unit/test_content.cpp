@@ -165,7 +165,8 @@ TEST_CASE("content: UI strings") {
         {"settings.theme_light", "Light"},
         {"settings.theme_dark", "Dark"},
         {"settings.text_size", "Text size"},
-        {"skip.content", "Skip to content"},
+        {"count.contacts|one", "{n} contact"},
+        {"count.contacts|other", "{n} contacts"},
     };
     for (const auto& [k, v] : strings) CHECK(std::string(c.Str(k)) == v);
     CHECK(std::string(c.Str("no.such.key")) == "no.such.key");

@@ -302,7 +302,26 @@ TEST_CASE("contentc: strings.json values must be strings") {
     TempContent t;
     t.Write("strings.json", "{\n  \"app.title\": \"Test\",\n  \"nav.next\": 3\n}\n");
     auto r = contentc::CompileContent(t.dir);
-    CHECK(Errors(r) == Lines{t.Path("strings.json") + ":3:3: error: string \"nav.next\" must be a JSON string"});
+    CHECK(Errors(r) == Lines{t.Path("strings.json") + ":3:3: error: string \"nav.next\" must be a JSON string, or an object "
+                                                      "of plural forms {\"one\": ..., \"other\": ...}"});
+}
+
+TEST_CASE("contentc: plural strings are objects of CLDR forms with an \"other\"") {
+    TempContent t;
+    t.Write("strings.json", "{\n  \"app.title\": \"Test\",\n  \"count.people\": {\"one\": \"{n} person\", \"other\": \"{n} people\"}\n}\n");
+    auto ok = contentc::CompileContent(t.dir);
+    REQUIRE(ok.ok);
+    // Flattened as key|form for core/strings.h.
+    auto decoded = wb::DecodeContentBinary(ok.bin);
+    REQUIRE(decoded.ok);
+    CHECK(std::string(decoded.content.Str("count.people|one")) == "{n} person");
+    CHECK(std::string(decoded.content.Str("count.people|other")) == "{n} people");
+
+    t.Write("strings.json", "{\n  \"app.title\": \"Test\",\n  \"count.people\": {\"one\": \"{n} person\", \"plenty\": \"x\"}\n}\n");
+    auto bad = contentc::CompileContent(t.dir);
+    CHECK(Errors(bad) == Lines{
+        t.Path("strings.json") + ":3:3: error: plural string \"count.people\" needs an \"other\" form (the one used when no other fits)",
+        t.Path("strings.json") + ":3:41: error: plural form \"plenty\" of \"count.people\" is not one of zero, one, two, few, many, other"});
 }
 
 TEST_CASE("contentc: missing title heading") {
@@ -976,6 +995,20 @@ TEST_CASE("contentc lint: UI strings against the code's Str(\"key\") calls") {
     }, "src");
     CHECK(table.r.ok);
     CHECK(table.warnings.empty());
+}
+
+TEST_CASE("contentc lint: core/strings.h calls are checked, and a plural string needs TrN") {
+    auto l = LintQuizzes({}, [](const TempContent& t) {
+        t.Write("strings.json", "{\n  \"app.title\": \"T\",\n  \"nav.next\": \"N\",\n"
+                                "  \"count.people\": {\"one\": \"{n} person\", \"other\": \"{n} people\"}\n}\n");
+        fs::create_directories(t.dir + "/src");
+        t.Write("src/a.cpp", "auto a = Tr(\"app.title\");\nauto b = TrF(\"nav.next\", {});\nauto c = TrN(\"count.people\", 2);\n"
+                             "auto d = Tr(\"count.people\");\nauto e = TrId(\"nav.gone\", \"x\");\n");
+    }, "src");
+    CHECK(l.errors == Lines{
+        "src/a.cpp:4:14: error: UI string \"count.people\" has plural forms, so it needs TrN(key, count), not Tr()",
+        "src/a.cpp:5:16: error: UI string \"nav.gone\" is not in " + std::string("strings.json") + " (the learner would see the key)"});
+    CHECK(l.warnings.empty());
 }
 
 TEST_CASE("contentc lint: British spellings are warnings (the chapter is US English)") {

@@ -1119,12 +1119,31 @@ bool LoadStrings(const std::string& dir, std::map<std::string, std::string>& out
         diags.Error(f, pos.ValueOf(""), "strings must be a JSON object of key -> text");
         return false;
     }
+    static const std::set<std::string> kForms = {"zero", "one", "two", "few", "many", "other"};
     for (const auto& [k, v] : j.items()) {
         if (k.empty()) diags.Error(f, pos.Where("/"), "empty string key");
-        if (!v.is_string())
-            diags.Error(f, pos.Where("/" + k), "string " + Quoted(k) + " must be a JSON string");
-        else
+        if (k.find('|') != std::string::npos)
+            diags.Error(f, pos.Where("/" + k), "string key " + Quoted(k) + " must not contain '|'");
+        if (v.is_string()) {
             out[k] = v.get<std::string>();
+        } else if (v.is_object()) {  // plural forms, flattened as key|form (core/strings.h)
+            if (!v.contains("other"))
+                diags.Error(f, pos.Where("/" + k), "plural string " + Quoted(k) +
+                                                       " needs an \"other\" form (the one used when no other fits)");
+            for (const auto& [form, text] : v.items()) {
+                if (!kForms.count(form))
+                    diags.Error(f, pos.Where("/" + k + "/" + form), "plural form " + Quoted(form) + " of " + Quoted(k) +
+                                                                        " is not one of zero, one, two, few, many, other");
+                else if (!text.is_string())
+                    diags.Error(f, pos.Where("/" + k + "/" + form), "plural form " + Quoted(form) + " of " + Quoted(k) +
+                                                                        " must be a JSON string");
+                else
+                    out[k + "|" + form] = text.get<std::string>();
+            }
+        } else {
+            diags.Error(f, pos.Where("/" + k),
+                        "string " + Quoted(k) + " must be a JSON string, or an object of plural forms {\"one\": ..., \"other\": ...}");
+        }
     }
     return true;
 }

@@ -304,13 +304,32 @@ void CheckStrings(const LintInput& in, Out& out) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(in.sources_dir, ec)) return;
-    // Keys in strings.json, with where they are.
+    // Top-level keys of strings.json, with where they are; a plural string is an
+    // object of forms ({"one": ..., "other": ...}), whose inner keys are not keys.
     std::map<std::string, size_t> keys;
+    std::set<std::string> plural;
     {
-        static const std::regex key_re(R"re(\n\s*"([^"\\]+)"\s*:)re");
         const std::string& s = in.strings_text;
-        for (auto it = std::sregex_iterator(s.begin(), s.end(), key_re); it != std::sregex_iterator(); ++it)
-            keys.emplace((*it)[1].str(), (size_t)(it->position(1) - 1));
+        int depth = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            const char ch = s[i];
+            if (ch == '{') ++depth;
+            else if (ch == '}') --depth;
+            else if (ch == '"') {
+                size_t j = i + 1;
+                while (j < s.size() && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
+                size_t k = j + 1;
+                while (k < s.size() && std::isspace((unsigned char)s[k])) ++k;
+                if (depth == 1 && k < s.size() && s[k] == ':') {
+                    const std::string key = s.substr(i + 1, j - i - 1);
+                    keys.emplace(key, i);
+                    size_t v = k + 1;
+                    while (v < s.size() && std::isspace((unsigned char)s[v])) ++v;
+                    if (v < s.size() && s[v] == '{') plural.insert(key);
+                }
+                i = j;
+            }
+        }
     }
     std::vector<std::string> files;
     for (fs::recursive_directory_iterator it(in.sources_dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -318,7 +337,8 @@ void CheckStrings(const LintInput& in, Out& out) {
         if (it->is_regular_file(ec) && (ext == ".cpp" || ext == ".h")) files.push_back(it->path().string());
     }
     std::sort(files.begin(), files.end());
-    static const std::regex str_call(R"re(\bStr\(\s*"([a-z_]+(?:\.[a-z_0-9]+)+)"\s*\))re");
+    // Str("key") (the chapter's Content::Str) and core/strings.h's Tr, TrF, TrN, TrId.
+    static const std::regex str_call(R"re(\b(Str|Tr|TrF|TrN|TrId)\(\s*"([a-z_]+(?:\.[a-z_0-9]+)+)")re");
     static const std::regex literal(R"re("([a-z_]+(?:\.[a-z_0-9]+)+)")re");
     std::set<std::string> mentioned;
     for (const auto& path : files) {
@@ -329,12 +349,15 @@ void CheckStrings(const LintInput& in, Out& out) {
         for (auto it = std::sregex_iterator(src.begin(), src.end(), literal); it != std::sregex_iterator(); ++it)
             mentioned.insert((*it)[1].str());
         for (auto it = std::sregex_iterator(src.begin(), src.end(), str_call); it != std::sregex_iterator(); ++it) {
-            const std::string key = (*it)[1].str();
-            if (keys.count(key)) continue;
+            const std::string call = (*it)[1].str(), key = (*it)[2].str();
             int line, col;
-            LineCol(src, it->position(1), line, col);
-            out.Add(path, line, col, true,
-                    "UI string " + Quoted(key) + " is not in " + in.strings_file + " (the learner would see the key)");
+            LineCol(src, it->position(2), line, col);
+            if (!keys.count(key))
+                out.Add(path, line, col, true,
+                        "UI string " + Quoted(key) + " is not in " + in.strings_file + " (the learner would see the key)");
+            else if (plural.count(key) && call != "TrN")
+                out.Add(path, line, col, true,
+                        "UI string " + Quoted(key) + " has plural forms, so it needs TrN(key, count), not " + call + "()");
         }
     }
     for (const auto& [key, off] : keys) {

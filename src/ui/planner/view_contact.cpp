@@ -1,6 +1,7 @@
 // One contact: log a touch, their details, tier, cadence and stage, history,
 // message templates, delete.
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdio>
 
 #include "imgui_internal.h"  // GetActiveID
@@ -11,8 +12,8 @@ using namespace planner;
 
 namespace {
 
-const char* const kTierHints[] = {"monthly", "every 2 months", "quarterly", "yearly"};
-const char* const kChannels[] = {"In person", "Call", "Email", "Message", "Event", "Social"};
+const char* const kTierHints[] = {"tier.monthly", "common.every_2_months", "tier.quarterly", "tier.yearly"};
+const char* const kChannels[] = {"contact.in_person", "contact.call", "common.email", "contact.message", "contact.event", "contact.social"};
 
 // The contact page's fields sit alone on their line: as wide as FieldWidth(),
 // identified by their label.
@@ -26,22 +27,22 @@ bool ContactField(const char* label, std::string& text, const char* hint = nullp
 void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
     const Contact* found = FindContact(p, ui.contact);
-    if (Button("\xE2\x86\x90 All contacts##back", "Back to all contacts")) out.go = PlannerPage::Contacts;
+    if (Button(TrId("contact.all_contacts", "back"), Tr("contact.back_to_all_contacts"))) out.go = PlannerPage::Contacts;
     if (!found) {
-        PageHeading("Contact");
-        MutedText("This contact is no longer in your planner (it may have been deleted in another tab).");
+        PageHeading(Tr("contact.contact"));
+        MutedText(Tr("contact.this_contact_is_no_longer"));
         return;
     }
     Contact c = *found;  // edited here; sent back whole when anything changed
     bool changed = false;
-    PageHeading(c.name.empty() ? "(no name)" : c.name.c_str());
+    PageHeading(c.name.empty() ? Tr("common.no_name") : c.name.c_str());
     // "Connected on" is a fact from the import, not a touch: said apart from the last touch.
-    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? " \xC2\xB7 last touch " + FormatDay(LastTouch(c)) : std::string()) +
-                    (c.connected != kNoDay ? " \xC2\xB7 connected on " + FormatDay(c.connected) : std::string()),
+    WrappedText(DueWords(c, v.today) + (LastTouch(c) != kNoDay ? Tr("contact.last_touch") + FormatDay(LastTouch(c)) : std::string()) +
+                    (c.connected != kNoDay ? Tr("contact.connected_on") + FormatDay(c.connected) : std::string()),
                 StatusOf(c, v.today) == FollowUpStatus::Overdue ? Colors().error : Colors().text_muted);
 
     // One-off actions first: what the learner most often comes here for.
-    HeadingText(GetFonts().h2, "Log a touch", 2);
+    HeadingText(GetFonts().h2, Tr("common.log_a_touch"), 2);
     // The field starts at today and then holds exactly what is typed: emptied, it
     // stays empty (and blocks the log), so typing a date never mixes with today's.
     if (ui.touch_day_for != c.id) {
@@ -50,18 +51,18 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         ui.touch_day_error.clear();
         ui.touch_future_confirm = false;
     }
-    if (CheckedField("##touch_day", "Date of the touch", ui.touch_day, FieldWidth(), "YYYY-MM-DD, or T for today",
+    if (CheckedField("##touch_day", Tr("contact.date_of_the_touch"), ui.touch_day, FieldWidth(), Tr("contact.yyyy_mm_dd_or_t"),
                      ui.touch_day_error)) {
         ui.touch_day_error.clear();  // said again at the next Log if still wrong
         ui.touch_future_confirm = false;
     }
-    if (DatePicker(ui.calendar, "##touch_day", "Date of the touch", ui.touch_day, FieldWidth())) {
+    if (DatePicker(ui.calendar, "##touch_day", Tr("contact.date_of_the_touch"), ui.touch_day, FieldWidth())) {
         ui.touch_day_error.clear();
         ui.touch_future_confirm = false;
     }
-    int ch = RadioPills("Channel", Options(kChannels, 6), ui.touch_channel, ImGui::GetContentRegionAvail().x);
+    int ch = RadioPills(Tr("contact.channel"), Options(kChannels, 6), ui.touch_channel, ImGui::GetContentRegionAvail().x);
     if (ch >= 0) ui.touch_channel = ch;
-    ContactField("What happened", ui.touch_note, "e.g. Coffee chat about the data team");
+    ContactField(Tr("contact.what_happened"), ui.touch_note, Tr("contact.e_g_coffee_chat_about"));
     Day touch_day = kNoDay;
     std::string why;
     const bool date_ok = ParseDateInput(ui.touch_day, v.today, touch_day, why);
@@ -69,15 +70,15 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     if (ui.touch_future_confirm && date_ok && touch_day > v.today) {
         const std::string when = FormatDay(touch_day);
         ImVec2 qa = ImGui::GetCursorScreenPos();
-        const std::string q = when + " is in the future (" + DaysFromNow(touch_day, v.today) +
-                              "). A touch is something that happened: log it on that date anyway?";
+        const std::string q = when + Tr("contact.is_in_the_future") + DaysFromNow(touch_day, v.today) +
+                              Tr("contact.a_touch_is_something_that");
         SemScope scope(Role::Group, q.c_str(), qa, ImVec2(qa.x + FieldWidth(), qa.y + Em() * 3));
         WrappedText(q, Colors().text);
-        if (Button(("Yes, log it on " + when + "##log_future").c_str())) log = true;
+        if (Button((Tr("contact.yes_log_it_on") + when + "##log_future").c_str())) log = true;
         ImGui::SameLine();
-        if (Button("Change the date##no_future")) ui.touch_future_confirm = false;
-    } else if (Button("Log this touch##log")) {
-        if (!date_ok) ui.touch_day_error = "Date of the touch: " + why + " Nothing was logged.";
+        if (Button(TrId("contact.change_the_date", "no_future"))) ui.touch_future_confirm = false;
+    } else if (Button(TrId("contact.log_this_touch", "log"))) {
+        if (!date_ok) ui.touch_day_error = Tr("contact.date_of_the_touch_2") + why + Tr("contact.nothing_was_logged");
         else if (touch_day > v.today) ui.touch_future_confirm = true;
         else log = true;
     }
@@ -93,20 +94,20 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         ui.touch_future_confirm = false;
     }
     ImGui::SameLine();
-    if (Button("Snooze a week##snooze")) out.snooze = std::make_pair(c.id, v.today + 7);
+    if (Button(TrId("common.snooze_a_week", "snooze"))) out.snooze = std::make_pair(c.id, v.today + 7);
 
     Gap(0.4f);
-    HeadingText(GetFonts().h2, "Details", 2);
-    changed |= ContactField("Name", c.name);
-    changed |= ContactField("Company", c.company);
-    changed |= ContactField("Role", c.role);
-    changed |= ContactField("Industry", c.industry);
-    changed |= ContactField("Location", c.location);
-    changed |= ContactField("Email", c.email);
-    changed |= ContactField("Profile URL", c.profile_url, "https://");
-    changed |= ContactField("How and where we met", c.met);
+    HeadingText(GetFonts().h2, Tr("contact.details"), 2);
+    changed |= ContactField(Tr("common.name"), c.name);
+    changed |= ContactField(Tr("common.company"), c.company);
+    changed |= ContactField(Tr("contact.role"), c.role);
+    changed |= ContactField(Tr("common.industry"), c.industry);
+    changed |= ContactField(Tr("common.location"), c.location);
+    changed |= ContactField(Tr("common.email"), c.email);
+    changed |= ContactField(Tr("contact.profile_url"), c.profile_url, "https://");
+    changed |= ContactField(Tr("contact.how_and_where_we_met"), c.met);
     if (ui.tags_for != c.id) ui.tags_typed = JoinList(c.tags);
-    if (ContactField("Tags (comma-separated)", ui.tags_typed)) {
+    if (ContactField(Tr("contact.tags_comma_separated"), ui.tags_typed)) {
         ui.tags_for = c.id;
         c.tags = SplitList(ui.tags_typed);
         changed = true;
@@ -115,21 +116,21 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     }
     if (c.introduced_by) {
         if (const Contact* by = FindContact(p, c.introduced_by)) {
-            std::string l = "Introduced by " + by->name;
+            std::string l = Tr("contact.introduced_by") + by->name;
             if (LinkRow((l + "##introducer").c_str(), false, l.c_str())) out.open_contact = by->id;
         }
     }
 
     float avail = ImGui::GetContentRegionAvail().x;
     if (c.tier == Tier::None && c.not_now != kNoDay)
-        MutedText("Set aside with \"Not now\" in Triage on " + FormatDay(c.not_now) +
-                  ": Triage no longer offers this contact, and nothing is scheduled until you give a tier.");
-    FieldLabel(c.tier == Tier::None ? "Tier (how often to keep in touch; none yet, so nothing is scheduled)"
-                                    : "Tier (how often to keep in touch)",
+        MutedText(Tr("contact.set_aside_with_not_now") + FormatDay(c.not_now) +
+                  Tr("contact.triage_no_longer_offers_this"));
+    FieldLabel(c.tier == Tier::None ? Tr("contact.tier_how_often_to_keep")
+                                    : Tr("contact.tier_how_often_to_keep_2"),
                avail);
     std::vector<std::string> tiers;
-    for (int i = 0; i < 4; ++i) tiers.push_back(std::string(TierName(static_cast<Tier>(i))) + " (" + kTierHints[i] + ")");
-    int t = RadioPills("Tier", tiers, static_cast<int>(c.tier), avail);
+    for (int i = 0; i < 4; ++i) tiers.push_back(std::string(TierName(static_cast<Tier>(i))) + " (" + Tr(kTierHints[i]) + ")");
+    int t = RadioPills(Tr("common.tier"), tiers, static_cast<int>(c.tier), avail);
     if (t >= 0 && t != static_cast<int>(c.tier)) {
         c.tier = static_cast<Tier>(t);
         c.not_now = kNoDay;  // a tier is the decision now (as in Triage)
@@ -138,11 +139,10 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     // Applied as soon as it reads as a number; otherwise kept as typed (here, not in
     // the contact) with what is wrong said under it, until it is fixed or left empty.
     if (ui.cadence_for != c.id) ui.cadence = c.cadence_days ? std::to_string(c.cadence_days) : std::string();
-    char hint[64];
-    if (c.tier == Tier::None) std::snprintf(hint, sizeof hint, "no tier: no default");
-    else std::snprintf(hint, sizeof hint, "tier default: %d", DefaultCadenceDays(c.tier));
+    const std::string hint = c.tier == Tier::None ? std::string(Tr("contact.no_tier_no_default"))
+                                                  : TrF("contact.tier_default", {{"days", std::to_string(DefaultCadenceDays(c.tier))}});
     int days = 0;
-    if (ContactField("Keep in touch every N days (empty = the tier's)", ui.cadence, hint)) {
+    if (ContactField(Tr("contact.keep_in_touch_every_n"), ui.cadence, hint.c_str())) {
         ui.cadence_for = c.id;
         if (ParseCadenceDays(ui.cadence, days) && days != c.cadence_days) {
             c.cadence_days = days;
@@ -150,38 +150,38 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         }
     }
     if (ui.cadence_for == c.id && !ParseCadenceDays(ui.cadence, days)) {
-        WrappedText("Keep in touch every N days: \"" + ui.cadence +
-                        "\" is not a number of days. Type a whole number up to 9999, or leave it empty for the tier's " +
-                        std::to_string(DefaultCadenceDays(c.tier)) + " days; until then it stays at " +
-                        (c.cadence_days ? std::to_string(c.cadence_days) + " days." : std::string("the tier's default.")),
+        const std::string tier_days = std::to_string(DefaultCadenceDays(c.tier));
+        WrappedText(c.cadence_days ? TrF("contact.cadence_invalid_kept", {{"typed", ui.cadence}, {"tier_days", tier_days},
+                                                                         {"days", std::to_string(c.cadence_days)}})
+                                   : TrF("contact.cadence_invalid_default", {{"typed", ui.cadence}, {"tier_days", tier_days}}),
                     Colors().error);
     } else if (ui.cadence_for == c.id && !FieldEditing()) {
         ui.cadence_for = 0;  // valid and left: show the contact's value again
     }
-    FieldLabel("Stage", avail);
+    FieldLabel(Tr("common.stage"), avail);
     std::vector<std::string> stages;
     for (int i = 0; i < 6; ++i) stages.push_back(StageName(static_cast<Stage>(i)));
-    int s = RadioPills("Stage", stages, static_cast<int>(c.stage), avail);
+    int s = RadioPills(Tr("common.stage"), stages, static_cast<int>(c.stage), avail);
     if (s >= 0 && s != static_cast<int>(c.stage)) {
         c.stage = static_cast<Stage>(s);
         changed = true;
     }
-    ImGui::TextUnformatted("Notes");
-    changed |= TextArea("##notes", "Notes", c.notes, ImVec2(std::min(ImGui::GetContentRegionAvail().x, Em() * 32), Em() * 6));
+    ImGui::TextUnformatted(Tr("common.notes"));
+    changed |= TextArea("##notes", Tr("common.notes"), c.notes, ImVec2(std::min(ImGui::GetContentRegionAvail().x, Em() * 32), Em() * 6));
 
     Gap(0.4f);
     char hh[64];
     std::snprintf(hh, sizeof hh, "History (%zu)", c.log.size());
     HeadingText(GetFonts().h2, hh, 2);
-    if (c.log.empty()) MutedText("No touches yet. The first one starts the follow-up clock.");
+    if (c.log.empty()) MutedText(Tr("contact.no_touches_yet_the_first"));
     ImVec2 la = ImGui::GetCursorScreenPos();
     {
-        SemScope scope(Role::List, "History", la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + Em() * 2));
+        SemScope scope(Role::List, Tr("contact.history"), la, ImVec2(la.x + ImGui::GetContentRegionAvail().x, la.y + Em() * 2));
         for (size_t i = c.log.size(); i-- > 0;) {
             const Interaction& it = c.log[i];
-            std::string line = FormatDay(it.day) + " \xC2\xB7 " + kChannels[static_cast<int>(it.channel) % 6];
+            std::string line = FormatDay(it.day) + " \xC2\xB7 " + Tr(kChannels[static_cast<int>(it.channel) % 6]);
             if (!it.note.empty()) line += " \xC2\xB7 " + it.note;
-            if (it.help != Help::None) line += std::string(it.help == Help::Given ? " \xC2\xB7 help given" : " \xC2\xB7 help received") +
+            if (it.help != Help::None) line += std::string(it.help == Help::Given ? Tr("contact.help_given") : Tr("contact.help_received")) +
                                               (it.help_note.empty() ? "" : ": " + it.help_note);
             ImGui::PushTextWrapPos(0.0f);
             ImGui::Bullet();  // then the line, which may hold any script (Text, not BulletText)
@@ -193,9 +193,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
 
     if (v.templates && (!v.templates->outreach.empty() || !v.templates->thank_you.empty())) {
         Gap(0.4f);
-        HeadingText(GetFonts().h2, "Message templates", 2);
-        MutedText("Filled in with this contact's details; a part in [brackets] is for you to fill. Copy one, then make "
-                  "it your own before you send it.");
+        HeadingText(GetFonts().h2, Tr("contact.message_templates"), 2);
+        MutedText(Tr("contact.filled_in_with_this_contact"));
         // {event}: the latest event this person was met at, if any.
         std::string met_at;
         Day met_day = kNoDay;
@@ -209,8 +208,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
             ImGui::PushID(m.id.c_str());
             HeadingText(GetFonts().bold, m.title, 3);
             WrappedText(text, Colors().text);
-            std::string name = "Copy \"" + m.title + "\"";
-            if (Button("Copy##copy", name.c_str())) ImGui::SetClipboardText(text.c_str());
+            std::string name = Tr("contact.copy") + m.title + "\"";
+            if (Button(TrId("contact.copy_2", "copy"), name.c_str())) ImGui::SetClipboardText(text.c_str());
             ImGui::PopID();
         };
         for (const MessageTemplate& m : v.templates->outreach) show(m);
@@ -219,17 +218,17 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
 
     Gap(0.6f);
     if (!ui.confirm_delete) {
-        if (Button("Delete this contact...##del", "Delete this contact")) ui.confirm_delete = true;
+        if (Button(TrId("contact.delete_this_contact", "del"), Tr("contact.delete_this_contact_2"))) ui.confirm_delete = true;
     } else {
         ImVec2 da = ImGui::GetCursorScreenPos();
-        SemScope scope(Role::Dialog, "Delete this contact?", da, ImVec2(da.x + Em() * 30, da.y + Em() * 5));
-        WrappedText("Delete " + c.name + " and their history? This cannot be undone.", Colors().text);
-        if (Button("Delete##confirm_del")) {
+        SemScope scope(Role::Dialog, Tr("contact.delete_this_contact_3"), da, ImVec2(da.x + Em() * 30, da.y + Em() * 5));
+        WrappedText(Tr("common.delete") + c.name + Tr("contact.and_their_history_this_cannot"), Colors().text);
+        if (Button(TrId("common.delete_2", "confirm_del"))) {
             out.remove = std::make_pair(RecordKind::Contact, c.id);
             ui.confirm_delete = false;
         }
         ImGui::SameLine();
-        if (Button("Keep##cancel_del", "Keep this contact")) ui.confirm_delete = false;
+        if (Button(TrId("contact.keep", "cancel_del"), Tr("contact.keep_this_contact"))) ui.confirm_delete = false;
     }
     if (changed) out.put_contact = c;
 }

@@ -1,6 +1,7 @@
 // Contacts: adding, importing and exporting; search, filters and sort; a
 // clipped table of up to 30,000 rows.
 #include <algorithm>
+#include "core/strings.h"
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -34,8 +35,8 @@ void RecordRowsOutOfView(const PlannerView& v, const PlannerUi& ui, bool narrow,
     float y = top.y;
     {
         SemScope header(Role::Row, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##header_row");
-        std::vector<const char*> cols = narrow ? std::vector<const char*>{"Name", "Company and tier", "Follow-up"}
-                                               : std::vector<const char*>{"Name", "Company", "Tier", "Follow-up"};
+        std::vector<const char*> cols = narrow ? std::vector<const char*>{Tr("common.name"), Tr("contacts.company_and_tier"), Tr("contacts.follow_up")}
+                                               : std::vector<const char*>{Tr("common.name"), Tr("common.company"), Tr("common.tier"), Tr("contacts.follow_up")};
         for (const char* col : cols) Sem().Add(node(Role::ColumnHeader, col, ImGui::GetID(col), y, row_h));
     }
     for (int r = 0; r < shown; ++r) {
@@ -45,7 +46,7 @@ void RecordRowsOutOfView(const PlannerView& v, const PlannerUi& ui, bool narrow,
         SemScope row(Role::Row, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##sem_row");
         {
             SemScope name_header(Role::RowHeader, "", ImVec2(top.x, y), ImVec2(top.x + width, y + row_h), "##sem_name");
-            SemNode link = node(Role::Link, c.name.empty() ? std::string("(no name)") : c.name, ImGui::GetID("##away"), y, row_h);
+            SemNode link = node(Role::Link, c.name.empty() ? std::string(Tr("common.no_name")) : c.name, ImGui::GetID("##away"), y, row_h);
             link.flags |= SemFlag_Focusable;
             link.value = ContactHref(c.id);
             Sem().Add(link);
@@ -68,21 +69,21 @@ void RecordRowsOutOfView(const PlannerView& v, const PlannerUi& ui, bool narrow,
 
 void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    PageHeading("Contacts");
+    PageHeading(Tr("contacts.contacts"));
     ContactQuery& q = ui.query;
 
     // Adding, importing, exporting.
     // The button beside the field when both fit, else under it (a phone).
     const ImGuiStyle& st = ImGui::GetStyle();
-    float add_w = ImGui::CalcTextSize("Add contact").x + st.FramePadding.x * 2;
+    float add_w = ImGui::CalcTextSize(Tr("contacts.add_contact")).x + st.FramePadding.x * 2;
     float line = ImGui::GetContentRegionAvail().x;
     bool beside = line >= Em() * 10 + st.ItemSpacing.x + add_w;
     ImGui::SetNextItemWidth(beside ? std::min(line - st.ItemSpacing.x - add_w, Em() * 18) : line);
-    TextField("##new_name", "New contact's name", ui.new_name, "New contact's name");
+    TextField("##new_name", Tr("contacts.new_contact_s_name"), ui.new_name, Tr("contacts.new_contact_s_name"));
     bool enter = FieldSubmitted();  // Enter in the name adds the contact
     if (beside) ImGui::SameLine();
     bool can_add = !ui.new_name.empty();
-    if (Button("Add contact##add", nullptr, ImVec2(0, 0), !can_add) || (can_add && enter)) {
+    if (Button(TrId("contacts.add_contact", "add"), nullptr, ImVec2(0, 0), !can_add) || (can_add && enter)) {
         Contact c;
         c.name = ui.new_name;
         c.source = "manual";
@@ -92,19 +93,19 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     // The actions flow onto as many lines as the width needs (nothing cut at 320 px).
     Flow actions(ImGui::GetContentRegionAvail().x);
-    actions.Next("Import contacts...");
-    if (Button("Import contacts...##import", "Import contacts from a LinkedIn, Google Contacts or vCard file")) out.choose_import = true;
-    actions.Next("Export calendar (.ics)");
-    if (Button("Export calendar (.ics)##ics", "Export calendar (.ics) of follow-ups and events")) out.export_kind = ExportKind::Calendar;
-    actions.Next("Export contacts (.vcf)");
-    if (Button("Export contacts (.vcf)##vcf", "Export contacts (.vcf) as vCards")) out.export_kind = ExportKind::Cards;
-    actions.Next("Export spreadsheet (.csv)");
-    if (Button("Export spreadsheet (.csv)##csv", "Export spreadsheet (.csv) of contacts")) out.export_kind = ExportKind::Spreadsheet;
+    actions.Next(Tr("contacts.import_contacts"));
+    if (Button(TrId("contacts.import_contacts", "import"), Tr("contacts.import_contacts_from_a_linkedin"))) out.choose_import = true;
+    actions.Next(Tr("contacts.export_calendar_ics"));
+    if (Button(TrId("contacts.export_calendar_ics", "ics"), Tr("contacts.export_calendar_ics_of_follow"))) out.export_kind = ExportKind::Calendar;
+    actions.Next(Tr("contacts.export_contacts_vcf"));
+    if (Button(TrId("contacts.export_contacts_vcf", "vcf"), Tr("contacts.export_contacts_vcf_as_vcards"))) out.export_kind = ExportKind::Cards;
+    actions.Next(Tr("contacts.export_spreadsheet_csv"));
+    if (Button(TrId("contacts.export_spreadsheet_csv", "csv"), Tr("contacts.export_spreadsheet_csv_of_contacts"))) out.export_kind = ExportKind::Spreadsheet;
     Gap(0.3f);
 
     // Search and filters.
     ImGui::SetNextItemWidth(FieldWidth());
-    if (TextField("##contact_search", "Search contacts", q.text, "Search name, company, role, tags, notes")) ui.rows_dirty = true;
+    if (TextField("##contact_search", Tr("contacts.search_contacts"), q.text, Tr("contacts.search_name_company_role_tags"))) ui.rows_dirty = true;
     float avail = ImGui::GetContentRegionAvail().x;
     // A filter's first option is "any" (-1 in the query).
     auto filter = [&](const char* group, const std::vector<std::string>& options, int& value) {
@@ -113,34 +114,34 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         value = k - 1;
         ui.rows_dirty = true;
     };
-    std::vector<std::string> tiers = {"Any tier"}, stages = {"Any stage"};
+    std::vector<std::string> tiers = {Tr("contacts.any_tier")}, stages = {Tr("contacts.any_stage")};
     for (int i = 0; i <= static_cast<int>(Tier::None); ++i) tiers.push_back(TierName(static_cast<Tier>(i)));
     for (int i = 0; i < 6; ++i) stages.push_back(StageName(static_cast<Stage>(i)));
-    filter("Tier filter", tiers, q.tier);
-    filter("Stage filter", stages, q.stage);
-    if (ChoiceRow("##due_only", "Only overdue or due this week", q.due_only, false, std::min(ImGui::GetContentRegionAvail().x, Em() * 20))) {
+    filter(Tr("contacts.tier_filter"), tiers, q.tier);
+    filter(Tr("contacts.stage_filter"), stages, q.stage);
+    if (ChoiceRow("##due_only", Tr("contacts.only_overdue_or_due_this"), q.due_only, false, std::min(ImGui::GetContentRegionAvail().x, Em() * 20))) {
         q.due_only = !q.due_only;
         ui.rows_dirty = true;
     }
     if (!ui.tags.empty()) {
         // The first dozen tags as a filter; a tag typed into the search finds the rest.
-        std::vector<std::string> labels = {"Any tag"};
+        std::vector<std::string> labels = {Tr("contacts.any_tag")};
         int selected = 0;
         for (size_t i = 0; i < ui.tags.size() && i < 12; ++i) {
             labels.push_back(ui.tags[i]);
             if (q.tag == ui.tags[i]) selected = static_cast<int>(i) + 1;
         }
-        int tg = RadioPills("Tag filter", labels, selected, avail);
+        int tg = RadioPills(Tr("contacts.tag_filter"), labels, selected, avail);
         if (tg >= 0) {
             q.tag = tg == 0 ? std::string() : ui.tags[tg - 1];
             ui.rows_dirty = true;
         }
     }
-    const char* sorts[] = {"Name", "Company", "Next follow-up", "Last touch", "Tier", "Stage"};
+    const char* const sorts[] = {"common.name", "common.company", "contacts.next_follow_up", "common.last_touch", "common.tier", "common.stage"};
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Sort by");
+    ImGui::TextUnformatted(Tr("contacts.sort_by"));
     ImGui::SameLine();
-    int so = RadioPills("Sort by", Options(sorts, 6), static_cast<int>(q.sort), ImGui::GetContentRegionAvail().x);
+    int so = RadioPills(Tr("contacts.sort_by"), Options(sorts, 6), static_cast<int>(q.sort), ImGui::GetContentRegionAvail().x);
     if (so >= 0) {
         if (so == static_cast<int>(q.sort)) q.descending = !q.descending;
         else {
@@ -156,11 +157,10 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ui.rows_dirty = false;
         ui.query_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
-    WrappedText(Grouped(ui.rows.size()) + " of " + CountOf(p.contacts.size(), "contact", "contacts") +
-                (q.descending ? ", reverse order" : ""));
+    WrappedText(TrN("contacts.shown_of", static_cast<long long>(p.contacts.size()), {{"shown", Grouped(ui.rows.size())}}) +
+                (q.descending ? Tr("contacts.reverse_order") : ""));
     if (p.contacts.empty()) {
-        MutedText("No contacts yet. Add someone above, or import your LinkedIn connections: LinkedIn lets you download "
-                  "them as Connections.csv (Settings, Data privacy, Get a copy of your data).");
+        MutedText(Tr("contacts.no_contacts_yet_add_someone"));
         return;
     }
 
@@ -179,22 +179,22 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     ImVec2 ta = ImGui::GetCursorScreenPos();
     // A data table for screen readers too: a header row, then per contact the
     // name (a link, the row's header) and one cell per column shown.
-    SemScope table(Role::Table, "Contacts", ta, ImVec2(ta.x + ImGui::GetContentRegionAvail().x, ta.y + height));
+    SemScope table(Role::Table, Tr("contacts.contacts"), ta, ImVec2(ta.x + ImGui::GetContentRegionAvail().x, ta.y + height));
     if (ImGui::BeginTable("##contacts", columns, flags, ImVec2(0, height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Name", 0, 3.0f);
+        ImGui::TableSetupColumn(Tr("common.name"), 0, 3.0f);
         if (!narrow) {
-            ImGui::TableSetupColumn("Company", 0, 2.5f);
-            ImGui::TableSetupColumn("Tier", 0, 1.0f);
+            ImGui::TableSetupColumn(Tr("common.company"), 0, 2.5f);
+            ImGui::TableSetupColumn(Tr("common.tier"), 0, 1.0f);
         }
-        ImGui::TableSetupColumn("Follow-up", 0, 2.0f);
+        ImGui::TableSetupColumn(Tr("contacts.follow_up"), 0, 2.0f);
         ImGui::TableHeadersRow();
         {
             ImVec2 ha = ImGui::GetItemRectMin(), hb = ImGui::GetItemRectMax();
             SemScope header(Role::Row, "", ImVec2(ta.x, ha.y), hb, "##header_row");
             // Narrow, company and tier stand under the name: a column of their own here.
-            const char* wide_cols[] = {"Name", "Company", "Tier", "Follow-up"};
-            const char* narrow_cols[] = {"Name", "Company and tier", "Follow-up"};
+            const char* wide_cols[] = {Tr("common.name"), Tr("common.company"), Tr("common.tier"), Tr("contacts.follow_up")};
+            const char* narrow_cols[] = {Tr("common.name"), Tr("contacts.company_and_tier"), Tr("contacts.follow_up")};
             int n = narrow ? 3 : 4;
             for (int col = 0; col < n; ++col) {
                 ImGui::PushID(col);
@@ -219,7 +219,7 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 ImGui::PushID(static_cast<int>(c.id));
                 {
                     SemScope row(Role::Row, "", "##sem_row");
-                    std::string name = c.name.empty() ? std::string("(no name)") : c.name;
+                    std::string name = c.name.empty() ? std::string(Tr("common.no_name")) : c.name;
                     std::string href = ContactHref(c.id);
                     {
                         SemScope header(Role::RowHeader, "", "##sem_name");

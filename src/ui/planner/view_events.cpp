@@ -1,6 +1,7 @@
 // Events: upcoming and past, an editor with the preparation checklist, and
 // the people met with the follow-up each is owed.
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdint>
 
 #include "core/search.h"
@@ -11,13 +12,12 @@ using namespace planner;
 
 namespace {
 
-const char* const kNoEvents =
-    "No events yet. Conferences, meetups and workshops are where new people become contacts \xE2\x80\x94 add one you "
-    "plan to go to, set a goal for whom to meet, and prepare.";
-const NamedForm kEventForm = {"event", "an event", "e.g. Data Summit 2026"};
+// A key: the strings load after start.
+const char* const kNoEvents = "events.no_events_yet_conferences_meetups";
+const NamedForm kEventForm = {"events.add_title", "events.add", "events.add_cancel", "events.e_g_data_summit_2026", "events.name_empty"};
 
 std::vector<std::string> EventKinds(const PlannerView& v) {
-    return KindsOr(v.templates, &Templates::event_kinds, {"Conference", "Meetup", "Workshop", "Networking event"});
+    return KindsOr(v.templates, &Templates::event_kinds, {Tr("events.conference"), Tr("events.meetup"), Tr("events.workshop"), Tr("events.networking_event")});
 }
 
 void LoadEventDraft(PlannerForms& f, const Event& e) {
@@ -35,12 +35,12 @@ void LoadEventDraft(PlannerForms& f, const Event& e) {
 // The follow-up owed to someone met at an event, in words.
 std::string MetFollowUp(const Contact& c, const Event& e, Day today) {
     if (c.follow_up_by != kNoDay) {
-        if (c.follow_up_by < today) return "follow-up overdue (was due " + FormatDay(c.follow_up_by) + ")";
-        return "follow up by " + FormatDay(c.follow_up_by) + " (" + DaysFromNow(c.follow_up_by, today) + ")";
+        if (c.follow_up_by < today) return TrF("events.follow_up_overdue", {{"date", FormatDay(c.follow_up_by)}});
+        return TrF("events.follow_up_by_date", {{"date", FormatDay(c.follow_up_by)}, {"when", DaysFromNow(c.follow_up_by, today)}});
     }
     Day last = LastTouch(c);
-    if (last != kNoDay && e.day != kNoDay && last >= e.day) return "followed up on " + FormatDay(last);
-    return std::string("follow-up: ") + StandingWord(StandingOf(c, today));
+    if (last != kNoDay && e.day != kNoDay && last >= e.day) return TrF("events.followed_up_on_date", {{"date", FormatDay(last)}});
+    return TrF("events.follow_up_standing", {{"standing", StandingWord(StandingOf(c, today))}});
 }
 
 // Finding people met: contacts whose name has the query, not already chosen.
@@ -48,10 +48,10 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
     PlannerForms& f = ui.forms;
     const Planner& p = v.planner;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    SemScope scope(Role::Region, "People you met", a, ImVec2(a.x + width, a.y + Em() * 8));
-    SubHeading("Who did you meet?");
-    MutedText("Find each person by name and add them. Each one gets a follow-up due within 48 hours.");
-    Field("##met_query", "Find a contact by name", ui.met_query, width, "type part of a name");
+    SemScope scope(Role::Region, Tr("events.people_you_met"), a, ImVec2(a.x + width, a.y + Em() * 8));
+    SubHeading(Tr("events.who_did_you_meet"));
+    MutedText(Tr("events.find_each_person_by_name"));
+    Field("##met_query", Tr("events.find_a_contact_by_name"), ui.met_query, width, Tr("events.type_part_of_a_name"));
     if (ui.met_query.size() >= 1) {
         int shown = 0;
         for (const Contact& c : p.contacts) {
@@ -59,18 +59,18 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
             if (std::find(ui.met.begin(), ui.met.end(), c.id) != ui.met.end()) continue;
             if (std::find(e.met.begin(), e.met.end(), c.id) != e.met.end()) continue;
             if (++shown > 8) {
-                MutedText("More match: type more of the name.");
+                MutedText(Tr("events.more_match_type_more_of"));
                 break;
             }
             ImGui::PushID(static_cast<int>(c.id));
-            std::string label = "Add " + ContactLine(c);
+            std::string label = Tr("common.add") + ContactLine(c);
             if (Button((label + "##pick").c_str(), label.c_str())) ui.met.push_back(c.id);
             ImGui::PopID();
         }
-        if (shown == 0) MutedText("No contact has \xE2\x80\x9C" + ui.met_query + "\xE2\x80\x9D in their name.");
+        if (shown == 0) MutedText(Tr("events.no_contact_has") + ui.met_query + Tr("events.in_their_name"));
         // Not a dead end: someone new met here becomes a contact from this form.
         if (ui.met_query.find_first_not_of(' ') != std::string::npos) {
-            std::string add = "Add \xE2\x80\x9C" + ui.met_query + "\xE2\x80\x9D as a new contact";
+            std::string add = Tr("events.add") + ui.met_query + Tr("events.as_a_new_contact");
             if (Button((add + "##new_met").c_str())) {
                 out.add_met_contact = std::make_pair(e.id, ui.met_query);
                 ui.met_query.clear();
@@ -78,13 +78,13 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
         }
     }
     if (!ui.met.empty()) {
-        MutedText("Chosen:");
+        MutedText(Tr("events.chosen"));
         for (size_t i = 0; i < ui.met.size(); ++i) {
             const Contact* c = FindContact(p, ui.met[i]);
             std::string who = c ? ContactLine(*c) : "#" + std::to_string(ui.met[i]);
             ImGui::PushID(static_cast<int>(ui.met[i]));
             WrappedText("\xE2\x80\xA2 " + who, Colors().text);
-            if (Button("Remove##unpick", ("Remove " + who).c_str())) {
+            if (Button(TrId("events.remove", "unpick"), (Tr("events.remove_2") + who).c_str())) {
                 ui.met.erase(ui.met.begin() + static_cast<long>(i));
                 ImGui::PopID();
                 break;
@@ -93,18 +93,18 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
         }
     }
     Flow flow(width);
-    std::string save = e.attended ? "Add these people" : "Mark attended";
+    std::string save = e.attended ? Tr("events.add_these_people") : Tr("events.mark_attended");
     flow.Next(save.c_str());
     if (Button((save + "##attend").c_str(),
-               (save + (ui.met.empty() ? std::string() : " with " + CountOf(ui.met.size(), "person", "people") + " met")).c_str(),
+               (ui.met.empty() ? save : TrN("events.save_with_met", static_cast<long long>(ui.met.size()), {{"action", save}})).c_str(),
                ImVec2(0, 0), e.attended && ui.met.empty())) {
         out.attended = std::make_pair(e.id, ui.met);
         ui.met.clear();
         ui.met_query.clear();
         f.picking_met = false;
     }
-    flow.Next("Cancel");
-    if (Button("Cancel##cancel_met", "Cancel choosing people met")) {
+    flow.Next(Tr("common.cancel"));
+    if (Button(TrId("common.cancel", "cancel_met"), Tr("events.cancel_choosing_people_met"))) {
         ui.met.clear();
         ui.met_query.clear();
         f.picking_met = false;
@@ -117,27 +117,27 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     Event& d = f.event;
     bool put = EditorStart(d.name, "event", width);
     put |= PickKind(EventKinds(v), d.kind, width);
-    put |= DateField(ui.calendar, "##day", "Date (YYYY-MM-DD)", f.event_day, d.day, f.event_day_error, width);
-    put |= Field("##place", "Place", d.place, width, "venue and city");
-    put |= Field("##link", "Online link", d.link, width, "https://");
-    FieldLabel("Goal: people to meet", width);
-    put |= TextArea("##goal", "Goal: people to meet", d.goal, ImVec2(width, Em() * 3));
+    put |= DateField(ui.calendar, "##day", Tr("common.date_yyyy_mm_dd"), f.event_day, d.day, f.event_day_error, width);
+    put |= Field("##place", Tr("events.place"), d.place, width, Tr("events.venue_and_city"));
+    put |= Field("##link", Tr("events.online_link"), d.link, width, "https://");
+    FieldLabel(Tr("events.goal_people_to_meet"), width);
+    put |= TextArea("##goal", Tr("events.goal_people_to_meet"), d.goal, ImVec2(width, Em() * 3));
 
-    SubHeading("Preparation");
-    if (d.prep.empty()) MutedText("Nothing on the checklist yet: e.g. update your profile, prepare a 30-second introduction.");
+    SubHeading(Tr("events.preparation"));
+    if (d.prep.empty()) MutedText(Tr("events.nothing_on_the_checklist_yet"));
     ImVec2 la = ImGui::GetCursorScreenPos();
     {
-        SemScope scope(Role::Group, "Preparation checklist", la, ImVec2(la.x + width, la.y + Em() * 2));
+        SemScope scope(Role::Group, Tr("events.preparation_checklist"), la, ImVec2(la.x + width, la.y + Em() * 2));
         for (size_t i = 0; i < d.prep.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            float remove_w = ImGui::CalcTextSize("Remove").x + ImGui::GetStyle().FramePadding.x * 2;
+            float remove_w = ImGui::CalcTextSize(Tr("events.remove")).x + ImGui::GetStyle().FramePadding.x * 2;
             bool done = d.prep[i].done;
             if (Checkbox((d.prep[i].text + "##check").c_str(), done, std::max(Em() * 6, width - remove_w - Em()))) {
                 d.prep[i].done = done;
                 put = true;
             }
             ImGui::SameLine();
-            if (Button("Remove##remove", ("Remove " + d.prep[i].text + " from the checklist").c_str())) {
+            if (Button(TrId("events.remove", "remove"), (Tr("events.remove_2") + d.prep[i].text + Tr("events.from_the_checklist")).c_str())) {
                 d.prep.erase(d.prep.begin() + static_cast<long>(i));
                 put = true;
                 ImGui::PopID();
@@ -146,8 +146,8 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
             ImGui::PopID();
         }
     }
-    Field("##prep_new", "New checklist item", f.prep_new, width);
-    if (Button("Add item##prep_add", "Add the item to the checklist", ImVec2(0, 0), f.prep_new.empty())) {
+    Field("##prep_new", Tr("events.new_checklist_item"), f.prep_new, width);
+    if (Button(TrId("events.add_item", "prep_add"), Tr("events.add_the_item_to_the"), ImVec2(0, 0), f.prep_new.empty())) {
         d.prep.push_back({f.prep_new, false});
         f.prep_new.clear();
         put = true;
@@ -156,10 +156,10 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
 
     // Attending: who was met, and the follow-up each is owed. The app records
     // these (the attended intent), so they are read from the stored record.
-    SubHeading(stored.attended ? "Attended" : "After the event");
+    SubHeading(stored.attended ? Tr("events.attended") : Tr("events.after_the_event"));
     const Planner& p = v.planner;
     if (stored.attended) {
-        if (stored.met.empty()) MutedText("No one recorded as met.");
+        if (stored.met.empty()) MutedText(Tr("events.no_one_recorded_as_met"));
         for (Id id : stored.met) {
             const Contact* c = FindContact(p, id);
             if (!c) continue;
@@ -172,7 +172,7 @@ void DrawEventEditor(const PlannerView& v, PlannerUi& ui, const Event& stored, f
     }
     if (f.picking_met) {
         DrawMetPicker(v, ui, stored, width, out);
-    } else if (Button(stored.attended ? "Add people you met##pick_met" : "I attended: choose people met##pick_met")) {
+    } else if (Button(stored.attended ? TrId("events.add_people_you_met", "pick_met") : TrId("events.i_attended_choose_people_met", "pick_met"))) {
         f.picking_met = true;
         ui.met.clear();
         ui.met_query.clear();
@@ -189,16 +189,16 @@ void DrawEventRow(const PlannerView& v, PlannerUi& ui, const Event& e, float wid
         ImGui::PopID();
         return;
     }
-    HeadingText(GetFonts().bold, e.name.empty() ? "(no name)" : e.name, 3);
-    std::string line = e.day == kNoDay ? "No date yet" : FormatDay(e.day) + " (" + DaysFromNow(e.day, v.today) + ")";
+    HeadingText(GetFonts().bold, e.name.empty() ? Tr("common.no_name") : e.name, 3);
+    std::string line = e.day == kNoDay ? Tr("events.no_date_yet") : FormatDay(e.day) + " (" + DaysFromNow(e.day, v.today) + ")";
     if (!e.kind.empty()) line += " \xC2\xB7 " + e.kind;
     if (!e.place.empty()) line += " \xC2\xB7 " + e.place;
     int done = 0;
     for (const ChecklistItem& i : e.prep) done += i.done;
-    if (!e.prep.empty()) line += " \xC2\xB7 prepared " + std::to_string(done) + " of " + std::to_string(e.prep.size());
-    if (e.attended) line += " \xC2\xB7 attended, met " + std::to_string(e.met.size());
+    if (!e.prep.empty()) line += TrF("events.prepared_of", {{"done", std::to_string(done)}, {"total", std::to_string(e.prep.size())}});
+    if (e.attended) line += TrN("events.attended_met_n", static_cast<long long>(e.met.size()));
     MutedText(line);
-    if (Button("Open##edit", ("Open " + e.name).c_str())) {
+    if (Button(TrId("events.open", "edit"), (Tr("events.open_2") + e.name).c_str())) {
         ui.editing = e.id;
         Sem().FocusNextControl();
     }
@@ -209,7 +209,7 @@ void DrawEventRow(const PlannerView& v, PlannerUi& ui, const Event& e, float wid
 
 // Upcoming events first (soonest first, undated last), then past ones (latest first).
 void DrawEvents(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
-    float width = PageStart("Events", v.planner.events.empty(), kNoEvents);
+    float width = PageStart(Tr("common.events"), v.planner.events.empty(), Tr(kNoEvents));
     // A new event's date starts a week ahead (planning is what the form is mostly for); the learner changes it.
     if (ui.forms.adding == RecordKind::Event && !ui.forms.add_day_set) {
         ui.forms.add_day = FormatDay(v.today + 7);
@@ -225,11 +225,11 @@ void DrawEvents(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     });
     std::stable_sort(past.begin(), past.end(), [](const Event* a, const Event* b) { return a->day > b->day; });
     if (!p.events.empty()) {
-        SubHeading("Upcoming");
-        if (upcoming.empty()) MutedText("Nothing planned. Add the next event you could go to.");
+        SubHeading(Tr("events.upcoming"));
+        if (upcoming.empty()) MutedText(Tr("events.nothing_planned_add_the_next"));
         for (const Event* e : upcoming) DrawEventRow(v, ui, *e, width, out);
-        SubHeading("Past");
-        if (past.empty()) MutedText("No past events yet.");
+        SubHeading(Tr("events.past"));
+        if (past.empty()) MutedText(Tr("events.no_past_events_yet"));
         for (const Event* e : past) DrawEventRow(v, ui, *e, width, out);
     }
 }

@@ -1,5 +1,6 @@
 // Goals: weekly or monthly targets with progress, starters, your own.
 #include <algorithm>
+#include "core/strings.h"
 #include "ui/planner/widgets.h"
 
 namespace wb::ui {
@@ -12,26 +13,28 @@ struct GoalWords {
     const char* name;
     const char* noun;
 };
-const GoalWords kGoalWords[] = {{"New contacts", "new contacts"},
-                                {"Follow-ups", "follow-ups"},
-                                {"Events", "events attended"},
-                                {"Social media actions", "social media actions"}};
-const char* const kGoalNounsOne[] = {"new contact", "follow-up", "event attended", "social media action"};
+const GoalWords kGoalWords[] = {{"goals.new_contacts", "goals.new_contacts_2"},
+                                {"goals.follow_ups", "goals.follow_ups_noun"},
+                                {"common.events", "goals.events_attended"},
+                                {"goals.social_media_actions", "goals.social_media_actions_2"}};
+const char* const kGoalNounsOne[] = {"goals.new_contact", "goals.follow_up_noun", "goals.event_attended", "goals.social_media_action"};
 // The noun that agrees with `n`: "1 new contact a week", "2 new contacts a week".
 const char* GoalNoun(GoalKind k, int n = 2) {
-    return n == 1 ? kGoalNounsOne[static_cast<int>(k) & 3] : kGoalWords[static_cast<int>(k) & 3].noun;
+    return n == 1 ? Tr(kGoalNounsOne[static_cast<int>(k) & 3]) : Tr(kGoalWords[static_cast<int>(k) & 3].noun);
 }
 std::vector<std::string> GoalKindNames() {
     std::vector<std::string> names;
-    for (const GoalWords& w : kGoalWords) names.push_back(w.name);
+    for (const GoalWords& w : kGoalWords) names.push_back(Tr(w.name));
     return names;
 }
-const char* PeriodWords(const Goal& g) { return g.period == GoalPeriod::Week ? " this week" : " this month"; }
+const char* PeriodWords(const Goal& g) { return g.period == GoalPeriod::Week ? Tr("goals.this_week") : Tr("goals.this_month"); }
 std::string GoalText(const Goal& g, int done) {
-    return std::to_string(done) + " of " + std::to_string(g.target) + " " + GoalNoun(g.kind, g.target) + PeriodWords(g);
+    return TrF("goals.progress", {{"done", std::to_string(done)}, {"target", std::to_string(g.target)},
+                                  {"noun", GoalNoun(g.kind, g.target)}, {"period", PeriodWords(g)}});
 }
 std::string GoalLabel(const Goal& g) {
-    return std::to_string(g.target) + " " + GoalNoun(g.kind, g.target) + (g.period == GoalPeriod::Week ? " a week" : " a month");
+    return TrF("goals.label", {{"target", std::to_string(g.target)}, {"noun", GoalNoun(g.kind, g.target)},
+                               {"period", g.period == GoalPeriod::Week ? Tr("goals.a_week") : Tr("goals.a_month")}});
 }
 
 }  // namespace
@@ -39,9 +42,8 @@ std::string GoalLabel(const Goal& g) {
 // Each goal with its progress this period, then starters from the templates and a form for one's own.
 void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     PlannerForms& f = ui.forms;
-    float width = PageStart("Goals", v.planner.goals.empty(),
-                            "No goals yet. A small weekly number \xE2\x80\x94 say five follow-ups \xE2\x80\x94 turns "
-                            "networking into a habit you can see. Pick a starter goal below or set your own.");
+    float width = PageStart(Tr("goals.goals"), v.planner.goals.empty(),
+                            Tr("goals.no_goals_yet_a_small"));
     const Planner& p = v.planner;
 
     for (const Goal& g : p.goals) {
@@ -49,41 +51,41 @@ void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         Gap(0.4f);
         int done = Progress(p, g, v.today);
         std::string text = GoalText(g, done);
-        if (g.target > 0 && done >= g.target) text += " \xE2\x9C\x93 reached";
+        if (g.target > 0 && done >= g.target) text += Tr("goals.reached");
         WrappedText(text, Colors().text);
-        std::string name = std::string(kGoalWords[static_cast<int>(g.kind) & 3].name) +
-                           (g.period == GoalPeriod::Week ? " per week" : " per month");
+        std::string name = std::string(Tr(kGoalWords[static_cast<int>(g.kind) & 3].name)) +
+                           (g.period == GoalPeriod::Week ? Tr("goals.per_week") : Tr("goals.per_month"));
         ProgressBar(g.target > 0 ? static_cast<float>(done) / g.target : 0.0f, name.c_str(), text.c_str(), width);
         Flow flow(width);
         bool editing = ui.editing == g.id;
-        flow.Next("Change target");
-        if (Button(editing ? "Close##edit" : "Change target##edit", ((editing ? "Close " : "Change target: ") + name).c_str())) {
+        flow.Next(Tr("goals.change_target"));
+        if (Button(editing ? TrId("common.close", "edit") : TrId("goals.change_target", "edit"), ((editing ? Tr("common.close_2") : Tr("goals.change_target_2")) + name).c_str())) {
             ui.editing = editing ? 0 : g.id;
         }
-        flow.Next("Delete");
+        flow.Next(Tr("common.delete_2"));
         DeleteWithConfirm(f, RecordKind::Goal, g.id, name, width, out);
         if (ui.editing == g.id) {
             if (!Continuing(f.goal_seen) || f.goal.id != g.id || f.goal.rev != g.rev) f.goal = g;
-            if (SliderInt("##target", ("Target: " + name).c_str(), f.goal.target, 1, 50, std::min(width, Em() * 16)))
+            if (SliderInt("##target", (Tr("goals.target") + name).c_str(), f.goal.target, 1, 50, std::min(width, Em() * 16)))
                 out.put_goal = f.goal;
         }
         ImGui::PopID();
     }
 
-    SubHeading("Add a goal");
+    SubHeading(Tr("goals.add_a_goal"));
     if (v.templates)
         for (size_t i = 0; i < v.templates->goals.size(); ++i) {
             Goal g = v.templates->goals[i];
             g.id = 0;
-            if (StarterRow(i, GoalLabel(g), "Add goal: ")) out.put_goal = g;
+            if (StarterRow(i, GoalLabel(g), Tr("goals.add_goal"))) out.put_goal = g;
         }
-    if (AddToggle(f, RecordKind::Goal, "Set your own##add", "Set your own goal")) {
+    if (AddToggle(f, RecordKind::Goal, TrId("goals.set_your_own", "add"), Tr("goals.set_your_own_goal"))) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        SemScope scope(Role::Region, "Your own goal", a, ImVec2(a.x + width, a.y + Em() * 8));
-        LabelledRadio("What to count", GoalKindNames(), f.add_kind, width);
-        LabelledRadio("Per", {"Week", "Month"}, f.add_period, width);
-        SliderInt("##add_target", "Target", f.add_target, 1, 50, std::min(width, Em() * 16));
-        if (AddFormEnd(f, "Add##add_goal", "Add the goal", "Cancel adding a goal", width)) {
+        SemScope scope(Role::Region, Tr("goals.your_own_goal"), a, ImVec2(a.x + width, a.y + Em() * 8));
+        LabelledRadio(Tr("goals.what_to_count"), GoalKindNames(), f.add_kind, width);
+        LabelledRadio(Tr("goals.per"), {Tr("goals.week"), Tr("goals.month")}, f.add_period, width);
+        SliderInt("##add_target", Tr("goals.target_2"), f.add_target, 1, 50, std::min(width, Em() * 16));
+        if (AddFormEnd(f, TrId("common.add_2", "add_goal"), Tr("goals.add_the_goal"), Tr("goals.cancel_adding_a_goal"), width)) {
             f.adding.reset();
             Goal& g = out.put_goal.emplace();
             g.kind = static_cast<GoalKind>(std::clamp(f.add_kind, 0, 3));

@@ -4,6 +4,7 @@
 // where people are: map_geometry.h), the rings' and sectors' names placed off
 // everyone's mark, and the people in view listed for screen readers and the keyboard.
 #include <algorithm>
+#include "core/strings.h"
 #include <cmath>
 #include <cstdio>
 
@@ -76,7 +77,7 @@ const MapCache& MapFor(const PlannerView& v, MapCache& m) {
     }
     m.sectors.clear();
     for (const MapSector& sec : MapSectors(p)) {
-        m.sectors.push_back({sec.industry.empty() ? "Industry not set" : sec.industry, (sec.angle0 + sec.angle1) * 0.5f,
+        m.sectors.push_back({sec.industry.empty() ? Tr("map.industry_not_set") : sec.industry, (sec.angle0 + sec.angle1) * 0.5f,
                              sec.angle0});
     }
     m.cells = AggregateMap(p, v.today);
@@ -163,9 +164,8 @@ constexpr int kListed = 20;
 void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
     float width = std::max(Em() * 8, ImGui::GetContentRegionAvail().x);
-    PageStart("Network map", p.contacts.empty(),
-              "No one on the map yet. The map puts you in the middle and each contact on a ring by how close you are "
-              "\xE2\x80\x94 add your first contacts under Contacts, or import them.");
+    PageStart(Tr("map.network_map"), p.contacts.empty(),
+              Tr("map.no_one_on_the_map"));
     if (p.contacts.empty()) return;
     MapCache& m = ui.map;
     MapFor(v, m);
@@ -174,13 +174,13 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     // Controls first, so keyboard users reach zoom and pan before the picture.
     Flow flow(width);
     struct Ctl { const char* label; const char* name; MapControl action; };
-    const Ctl ctls[] = {{"+##zin", "Zoom in", MapControl::ZoomIn},
-                        {"\xE2\x88\x92##zout", "Zoom out", MapControl::ZoomOut},
-                        {"\xE2\x86\x90##left", "Pan left", MapControl::PanLeft},
-                        {"\xE2\x86\x92##right", "Pan right", MapControl::PanRight},
-                        {"\xE2\x86\x91##up", "Pan up", MapControl::PanUp},
-                        {"\xE2\x86\x93##down", "Pan down", MapControl::PanDown},
-                        {"Reset view##reset", "Reset the map view", MapControl::Reset}};
+    const Ctl ctls[] = {{"+##zin", Tr("map.zoom_in"), MapControl::ZoomIn},
+                        {"\xE2\x88\x92##zout", Tr("map.zoom_out"), MapControl::ZoomOut},
+                        {"\xE2\x86\x90##left", Tr("map.pan_left"), MapControl::PanLeft},
+                        {"\xE2\x86\x92##right", Tr("map.pan_right"), MapControl::PanRight},
+                        {"\xE2\x86\x91##up", Tr("map.pan_up"), MapControl::PanUp},
+                        {"\xE2\x86\x93##down", Tr("map.pan_down"), MapControl::PanDown},
+                        {TrId("map.reset_view", "reset"), Tr("map.reset_the_map_view"), MapControl::Reset}};
     for (const Ctl& c : ctls) {
         float w = std::max(ImGui::GetFrameHeight(), ImGui::CalcTextSize(c.label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
         flow.Place(w);
@@ -307,15 +307,14 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         ImGui::BeginTooltip();
         Text(c.name);
         if (!c.company.empty()) Text(c.company);
-        std::string f = next == kNoDay ? "Never contacted" : "Next follow-up: " + FormatDay(next) + " (" + DaysFromNow(next, v.today) + ")";
+        std::string f = next == kNoDay ? Tr("common.never_contacted") : Tr("map.next_follow_up") + FormatDay(next) + " (" + DaysFromNow(next, v.today) + ")";
         ImGui::TextUnformatted(f.c_str());
-        ImGui::TextUnformatted("Click to open");
+        ImGui::TextUnformatted(Tr("map.click_to_open"));
         ImGui::EndTooltip();
         if (clicked) out.open_contact = c.id;
     } else if (hover_cell) {
-        ImGui::SetTooltip("%d %s here, %d overdue, %d due.\nClick to zoom in.", hover_cell->count,
-                          hover_cell->count == 1 ? "person" : "people", hover_cell->overdue,
-                          hover_cell->due);
+        ImGui::SetTooltip("%s", TrN("map.cell_tooltip", hover_cell->count, {{"overdue", std::to_string(hover_cell->overdue)},
+                                                                           {"due", std::to_string(hover_cell->due)}}).c_str());
         if (clicked) {
             ImVec2 ms((mouse.x - centre0.x) / R, (mouse.y - centre0.y) / R);
             ImVec2 q((ms.x - ui.map_pan.x) / ui.map_zoom, (ms.y - ui.map_pan.y) / ui.map_zoom);
@@ -330,15 +329,16 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     char zoom_text[16];
     std::snprintf(zoom_text, sizeof zoom_text, "%.0f%%", zoom * 100);
     const std::string summary =
-        "Network map: " + CountOf(m.dots.size(), "person", "people") + "; " +
-        count(m.counts[static_cast<int>(Standing::Overdue)]) + " overdue; " +
-        count(m.counts[static_cast<int>(Standing::Due)]) + " due this week; " +
-        count(m.counts[static_cast<int>(Standing::Fine)]) + " up to date; " +
-        count(m.counts[static_cast<int>(Standing::Never)]) + " never contacted or not tiered. " +
-        Grouped(visible.size()) + " in view at " + zoom_text + " zoom" +
-        (aggregated ? ", shown as density (zoom in to see each person)" : "") + ".";
+        TrN("map.summary", static_cast<long long>(m.dots.size()),
+            {{"overdue", count(m.counts[static_cast<int>(Standing::Overdue)])},
+             {"due", count(m.counts[static_cast<int>(Standing::Due)])},
+             {"fine", count(m.counts[static_cast<int>(Standing::Fine)])},
+             {"never", count(m.counts[static_cast<int>(Standing::Never)])},
+             {"in_view", Grouped(visible.size())},
+             {"zoom", zoom_text}}) +
+        (aggregated ? Tr("map.shown_as_density_zoom_in") : "") + ".";
     {
-        SemScope scope(Role::Region, "Network map", a, b);
+        SemScope scope(Role::Region, Tr("map.network_map"), a, b);
         SemText(Role::Text, summary, a, b);
     }
     WrappedText(summary, Colors().text);
@@ -352,8 +352,8 @@ void DrawMap(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         }
     if (!listed.empty()) {
         std::string title = visible.size() > listed.size()
-                                ? "People in view (" + Grouped(listed.size()) + " of " + Grouped(visible.size()) + ", overdue first)"
-                                : "People in view";
+                                ? TrF("map.people_in_view_of", {{"listed", Grouped(listed.size())}, {"in_view", Grouped(visible.size())}})
+                                : Tr("map.people_in_view_2");
         SubHeading(title);
         ImVec2 la = ImGui::GetCursorScreenPos();
         SemScope scope(Role::List, title.c_str(), la, ImVec2(la.x + width, la.y + Em() * 2));

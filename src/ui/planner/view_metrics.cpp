@@ -1,5 +1,6 @@
 // Metrics: bar charts with their text equivalents.
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdio>
 #include "ui/planner/widgets.h"
 
@@ -18,7 +19,7 @@ struct Bar {
 void BarChart(const std::string& title, const std::vector<Bar>& bars, float width, int goal = 0, const char* goal_name = nullptr) {
     SubHeading(title);
     if (bars.empty()) {
-        MutedText("Nothing to show yet.");
+        MutedText(Tr("metrics.nothing_to_show_yet"));
         return;
     }
     int most = std::max(goal, 1);
@@ -63,16 +64,15 @@ void BarChart(const std::string& title, const std::vector<Bar>& bars, float widt
             ImGui::PopID();
         }
     }
-    if (goal > 0 && goal_name) MutedText(std::string("The line marks ") + goal_name + ": " + std::to_string(goal) + ".");
+    if (goal > 0 && goal_name) MutedText(std::string(Tr("metrics.the_line_marks")) + goal_name + ": " + std::to_string(goal) + ".");
 }
 
 }  // namespace
 
 void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    float width = PageStart("Metrics", p.contacts.empty(),
-                            "No metrics yet. Once you add contacts and log your follow-ups, this page shows how your "
-                            "network is spread and whether you keep in touch \xE2\x80\x94 start by adding a few contacts.");
+    float width = PageStart(Tr("metrics.metrics"), p.contacts.empty(),
+                            Tr("metrics.no_metrics_yet_once_you"));
     if (p.contacts.empty()) return;
     // Metrics walk every contact and interaction: once per change, not per frame.
     MetricsCache& mc = ui.metrics;
@@ -86,27 +86,26 @@ void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     const Metrics& m = mc.metrics;
 
-    char line[200];
     const int total = static_cast<int>(p.contacts.size());
     int tiered = 0;
     for (int n : m.per_tier) tiered += n;
-    std::snprintf(line, sizeof line, "%d %s. Weak ties (Active and Extended tiers): %d%%. Overdue follow-ups: %d.", total, total == 1 ? "person" : "people",
-                  static_cast<int>(m.weak_tie_share * 100 + 0.5f), m.overdue);
-    WrappedText(line, Colors().text);
+    WrappedText(TrN("metrics.summary", total, {{"weak", std::to_string(static_cast<int>(m.weak_tie_share * 100 + 0.5f))},
+                                                {"overdue", std::to_string(m.overdue)}}),
+                Colors().text);
 
     std::vector<Bar> tiers;
     for (int t = 0; t < kTierCount; ++t) tiers.push_back({TierName(static_cast<Tier>(t)), m.per_tier[t]});
     if (total > tiered) tiers.push_back({TierName(Tier::None), total - tiered});
-    BarChart("Contacts per tier", tiers, width);
+    BarChart(Tr("metrics.contacts_per_tier"), tiers, width);
 
     std::vector<Bar> industries;
     // Contacts with no industry or company get a bar with a name, not an empty label.
-    for (const auto& [name, n] : m.industries) industries.push_back({name.empty() ? "No industry" : name, n});
-    BarChart("Industry spread", industries, width);
+    for (const auto& [name, n] : m.industries) industries.push_back({name.empty() ? Tr("metrics.no_industry") : name, n});
+    BarChart(Tr("metrics.industry_spread"), industries, width);
 
     std::vector<Bar> companies;
-    for (size_t i = 0; i < m.companies.size() && i < 10; ++i) companies.push_back({m.companies[i].first.empty() ? "No company" : m.companies[i].first, m.companies[i].second});
-    BarChart("Companies (top 10)", companies, width);
+    for (size_t i = 0; i < m.companies.size() && i < 10; ++i) companies.push_back({m.companies[i].first.empty() ? Tr("metrics.no_company") : m.companies[i].first, m.companies[i].second});
+    BarChart(Tr("metrics.companies_top_10"), companies, width);
 
     int weekly_goal = 0;
     for (const Goal& g : p.goals)
@@ -114,8 +113,8 @@ void DrawMetrics(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     std::vector<Bar> weeks;
     Day this_week = WeekStart(v.today);
     int n = static_cast<int>(m.touches_per_week.size());
-    for (int i = 0; i < n; ++i) weeks.push_back({"Week of " + FormatDay(this_week - 7 * (n - 1 - i)), m.touches_per_week[i]});
-    BarChart("Touches per week (last 12 weeks)", weeks, width, weekly_goal, "your weekly follow-up goal");
+    for (int i = 0; i < n; ++i) weeks.push_back({Tr("metrics.week_of") + FormatDay(this_week - 7 * (n - 1 - i)), m.touches_per_week[i]});
+    BarChart(Tr("metrics.touches_per_week_last_12"), weeks, width, weekly_goal, Tr("metrics.your_weekly_follow_up_goal"));
 }
 
 }  // namespace wb::ui

@@ -1,6 +1,7 @@
 // Organizations: renewals first, an editor for one at a time (dues, renewal,
 // roles), adding and deleting. Edits go out whole (`out.put_org = draft`).
 #include <algorithm>
+#include "core/strings.h"
 
 #include "ui/planner/widgets.h"
 
@@ -9,15 +10,14 @@ using namespace planner;
 
 namespace {
 
-const char* const kOrgStatus[] = {"Researching", "Applied", "Member", "Lapsed"};
-const char* const kNoOrganizations =
-    "No organizations yet. Professional organizations give you a room full of people in your field, news before it "
-    "is public and roles that make you visible \xE2\x80\x94 add one you belong to or are considering.";
-const NamedForm kOrgForm = {"organization", "an organization", "e.g. Society of Data Analysts"};
+const char* const kOrgStatus[] = {"organizations.researching", "organizations.applied", "organizations.member", "organizations.lapsed"};
+// A key: the strings load after start.
+const char* const kNoOrganizations = "organizations.no_organizations_yet_professional_organizations";
+const NamedForm kOrgForm = {"organizations.add_title", "organizations.add", "organizations.add_cancel", "organizations.e_g_society_of_data", "organizations.name_empty"};
 
 std::vector<std::string> OrgKinds(const PlannerView& v) {
     return KindsOr(v.templates, &Templates::organization_kinds,
-                   {"Professional association", "Alumni network", "Industry group", "Online community"});
+                   {Tr("organizations.professional_association"), Tr("organizations.alumni_network"), Tr("organizations.industry_group"), Tr("organizations.online_community")});
 }
 
 // The draft and its typed dues, renewal and roles (see DraftStale).
@@ -44,11 +44,11 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
     bool put = EditorStart(d.name, "organization", width);
     put |= PickKind(OrgKinds(v), d.kind, width);
     int status = static_cast<int>(d.status);
-    if (LabelledRadio("Status", Options(kOrgStatus, 4), status, width)) {
+    if (LabelledRadio(Tr("organizations.status"), Options(kOrgStatus, 4), status, width)) {
         d.status = static_cast<OrgStatus>(status);
         put = true;
     }
-    if (CheckedField("##dues", "Dues per year", f.org_dues, width, "e.g. 120.00", f.org_dues_error)) {
+    if (CheckedField("##dues", Tr("organizations.dues_per_year"), f.org_dues, width, "e.g. 120.00", f.org_dues_error)) {
         int64_t cents = 0;
         if (ParseMoney(f.org_dues, cents)) {
             f.org_dues_error.clear();
@@ -57,19 +57,18 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
                 put = true;
             }
         } else {
-            f.org_dues_error = "Dues per year: \xE2\x80\x9C" + f.org_dues +
-                               "\xE2\x80\x9D is not an amount. Type a number such as 120 or 49.50 (no letters). "
-                               "It is saved once it is an amount.";
+            f.org_dues_error = Tr("organizations.dues_per_year_2") + f.org_dues +
+                               Tr("organizations.is_not_an_amount_type");
         }
     }
-    put |= DateField(ui.calendar, "##renewal", "Renewal date (YYYY-MM-DD)", f.org_renewal, d.renewal, f.org_renewal_error, width);
-    put |= Field("##want", "What I want from it", d.want, width, "e.g. a mentor, speaking practice");
-    if (Field("##roles", "Roles taken (separated by commas)", f.org_roles, width, "e.g. volunteer, committee member")) {
+    put |= DateField(ui.calendar, "##renewal", Tr("organizations.renewal_date_yyyy_mm_dd"), f.org_renewal, d.renewal, f.org_renewal_error, width);
+    put |= Field("##want", Tr("organizations.what_i_want_from_it"), d.want, width, Tr("organizations.e_g_a_mentor_speaking"));
+    if (Field("##roles", Tr("organizations.roles_taken_separated_by_commas"), f.org_roles, width, Tr("organizations.e_g_volunteer_committee_member"))) {
         d.roles = SplitList(f.org_roles);
         put = true;
     }
-    FieldLabel("Notes", width);
-    put |= TextArea("##notes", "Notes", d.notes, ImVec2(width, Em() * 4));
+    FieldLabel(Tr("common.notes"), width);
+    put |= TextArea("##notes", Tr("common.notes"), d.notes, ImVec2(width, Em() * 4));
     if (put) out.put_org = d;
     EditorEnd(ui, RecordKind::Organization, d.id, d.name, width, out);
     ImGui::PopID();
@@ -80,7 +79,7 @@ void DrawOrgEditor(const PlannerView& v, PlannerUi& ui, const Organization& stor
 // An organization renewing within 30 days is listed first and highlighted; the rest by name.
 void DrawOrganizations(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    float width = PageStart("Organizations", p.organizations.empty(), kNoOrganizations);
+    float width = PageStart(Tr("common.organizations"), p.organizations.empty(), Tr(kNoOrganizations));
     if (auto o = AddNamedRecord<Organization>(ui, RecordKind::Organization, kOrgForm, OrgKinds(v), width, out))
         out.put_org = o;
 
@@ -106,15 +105,15 @@ void DrawOrganizations(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
             ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + Em() * 0.25f, a.y + Em() * 2.6f), Colors().highlight);
             ImGui::Indent(Em() * 0.6f);
         }
-        HeadingText(GetFonts().bold, o->name.empty() ? "(no name)" : o->name, 3);
-        std::string line = (o->kind.empty() ? std::string("Organization") : o->kind) + " \xC2\xB7 " +
-                           kOrgStatus[static_cast<int>(o->status)];
-        if (o->dues_cents) line += " \xC2\xB7 dues " + FormatMoney(o->dues_cents) + " a year";
-        if (o->renewal != kNoDay) line += " \xC2\xB7 renews " + FormatDay(o->renewal);
+        HeadingText(GetFonts().bold, o->name.empty() ? Tr("common.no_name") : o->name, 3);
+        std::string line = (o->kind.empty() ? std::string(Tr("organizations.organization")) : o->kind) + " \xC2\xB7 " +
+                           Tr(kOrgStatus[static_cast<int>(o->status)]);
+        if (o->dues_cents) line += Tr("organizations.dues") + FormatMoney(o->dues_cents) + Tr("organizations.a_year");
+        if (o->renewal != kNoDay) line += Tr("organizations.renews") + FormatDay(o->renewal);
         MutedText(line);
-        if (soon(o)) WrappedText("Renewal " + DaysFromNow(o->renewal, v.today) + ": decide whether to renew.", Colors().text);
+        if (soon(o)) WrappedText(Tr("organizations.renewal") + DaysFromNow(o->renewal, v.today) + Tr("organizations.decide_whether_to_renew"), Colors().text);
         if (soon(o)) ImGui::Unindent(Em() * 0.6f);
-        if (Button("Edit##edit", ("Edit " + o->name).c_str())) {
+        if (Button(TrId("common.edit", "edit"), (Tr("common.edit_2") + o->name).c_str())) {
             ui.editing = o->id;
             Sem().FocusNextControl();
         }

@@ -1,6 +1,7 @@
 // The planner's shell: its navigation (a column when wide, a row on top when
 // narrow) and the page the learner is on.
 #include "ui/planner/widgets.h"
+#include "core/strings.h"
 
 namespace wb::ui {
 using namespace planner;
@@ -9,8 +10,8 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     ui.calendar.today = v.today;
     auto nav = [&]() {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        SemScope scope(Role::Navigation, "Planner", a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
-        HeadingText(GetFonts().bold, "Planner", 2);
+        SemScope scope(Role::Navigation, Tr("common.planner"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 20));
+        HeadingText(GetFonts().bold, Tr("common.planner"), 2);
         // Wide: a column. Narrow: the pages flow in rows, each as wide as its name
         // (a full-width row would catch every press meant for the ones after it).
         float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
@@ -46,13 +47,13 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
     {
         // An import's progress and preview are a page of their own (focus goes to their heading).
         const bool importing = v.import || v.import_progress < 1.0f;
-        SemScope scope(Role::Main, importing ? "Import contacts" : PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
-        if (v.in_lms) MutedText("Your planner is kept on this device only: it is never sent to your course system.");
+        SemScope scope(Role::Main, importing ? Tr("common.import_contacts") : PlannerPageName(ui.page), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetWindowHeight()));
+        if (v.in_lms) MutedText(Tr("planner.your_planner_is_kept_on"));
         if (!v.load_problem.empty()) WrappedText(v.load_problem, Colors().error);
-        if (v.quarantined && Button("Download the set-aside planner data##dlpq")) out.download_quarantine = true;
+        if (v.quarantined && Button(TrId("planner.download_the_set_aside_planner", "dlpq"))) out.download_quarantine = true;
         if (!v.loaded) {
             PageHeading(PlannerPageName(ui.page));
-            MutedText("Opening your planner\xE2\x80\xA6");
+            MutedText(Tr("planner.opening_your_planner"));
         } else if (importing) {
             DrawImport(v, ui, out);
         } else {

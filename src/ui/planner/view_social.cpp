@@ -1,5 +1,6 @@
 // The social media plan: habits with streaks, starters from the templates, your own.
 #include <algorithm>
+#include "core/strings.h"
 #include "ui/planner/widgets.h"
 
 namespace wb::ui {
@@ -7,13 +8,14 @@ using namespace planner;
 
 namespace {
 
-const char* const kActions[] = {"Update profile", "Post", "Comment", "Share"};
+const char* const kActions[] = {"social.update_profile", "social.post", "social.comment", "social.share"};
 // What each SocialAction asks of the learner, in its order.
-const char* const kActionVerbs[] = {"update your profile", "post", "comment on others' posts", "share something useful"};
-const char* ActionVerb(SocialAction a) { return kActionVerbs[static_cast<int>(a) & 3]; }
+const char* const kActionVerbs[] = {"social.update_your_profile", "social.post_verb", "social.comment_on_others_posts", "social.share_something_useful"};
+const char* ActionVerb(SocialAction a) { return Tr(kActionVerbs[static_cast<int>(a) & 3]); }
 std::string PlanTitle(const SocialPlan& s) {
-    return (s.platform.empty() ? std::string("Social media") : s.platform) + ": " + ActionVerb(s.action) + " every " +
-           std::to_string(s.every_days) + (s.every_days == 1 ? " day" : " days");
+    return TrN("social.plan_title", s.every_days,
+               {{"platform", s.platform.empty() ? std::string_view(Tr("social.social_media")) : std::string_view(s.platform)},
+                {"action", ActionVerb(s.action)}});
 }
 
 }  // namespace
@@ -21,10 +23,8 @@ std::string PlanTitle(const SocialPlan& s) {
 void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     PlannerForms& f = ui.forms;
     const Planner& p = v.planner;
-    float width = PageStart("Social media plan", p.social.empty(),
-                            "No social media plan yet. A small habit kept up \xE2\x80\x94 a comment twice a week, a "
-                            "post a month \xE2\x80\x94 keeps you visible to your network. Start with one of these, or "
-                            "make your own.");
+    float width = PageStart(Tr("social.social_media_plan"), p.social.empty(),
+                            Tr("social.no_social_media_plan_yet"));
 
     for (const SocialPlan& s : p.social) {
         ImGui::PushID(static_cast<int>(s.id));
@@ -36,40 +36,40 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         bool done_today = !s.done.empty() && s.done.back() == v.today;
         // Periods of every_days; the next one starts on this day.
         Day next_period = (PeriodOf(s, v.today) + 1) * std::max(1, s.every_days) + 4;
-        std::string line = done_today ? "Done today." : due ? "Due now." : "Done for now; next due from " + FormatDay(next_period) + ".";
-        line += streak > 0 ? " Streak: " + std::to_string(streak) + " in a row." : " No streak yet.";
+        std::string line = done_today ? Tr("social.done_today") : due ? Tr("social.due_now") : Tr("social.done_for_now_next_due") + FormatDay(next_period) + ".";
+        line += streak > 0 ? Tr("social.streak") + std::to_string(streak) + Tr("social.in_a_row") : Tr("social.no_streak_yet");
         WrappedText(line, due ? StandingColor(Standing::Due) : Colors().text);
         if (!s.done.empty()) {
-            std::string log = "Last done: ";
+            std::string log = Tr("social.last_done");
             int n = 0;
             for (auto it = s.done.rbegin(); it != s.done.rend() && n < 5; ++it, ++n) log += (n ? ", " : "") + FormatDay(*it);
             MutedText(log);
         }
         Flow flow(width);
-        flow.Next("Done today");
-        if (Button("Done today##done", ("Done today: " + title).c_str(), ImVec2(0, 0), done_today)) out.social_done = s.id;
-        flow.Next("Edit");
+        flow.Next(Tr("social.done_today_2"));
+        if (Button(TrId("social.done_today_2", "done"), (Tr("social.done_today_3") + title).c_str(), ImVec2(0, 0), done_today)) out.social_done = s.id;
+        flow.Next(Tr("common.edit"));
         bool editing = ui.editing == s.id;
-        if (Button(editing ? "Close##edit" : "Edit##edit", ((editing ? "Close " : "Edit ") + title).c_str())) {
+        if (Button(editing ? TrId("common.close", "edit") : TrId("common.edit", "edit"), ((editing ? Tr("common.close_2") : Tr("common.edit_2")) + title).c_str())) {
             ui.editing = editing ? 0 : s.id;
         }
         if (ui.editing == s.id) {
             if (!Continuing(f.social_seen) || f.social.id != s.id || f.social.rev != s.rev) f.social = s;
             SocialPlan& d = f.social;
-            bool put = Field("##platform", "Platform", d.platform, width, "e.g. LinkedIn");
+            bool put = Field("##platform", Tr("social.platform"), d.platform, width, Tr("social.e_g_linkedin"));
             int action = static_cast<int>(d.action);
-            if (LabelledRadio("Action", Options(kActions, 4), action, width)) {
+            if (LabelledRadio(Tr("social.action"), Options(kActions, 4), action, width)) {
                 d.action = static_cast<SocialAction>(action);
                 put = true;
             }
-            put |= SliderInt("##every", "Every how many days", d.every_days, 1, 60, width);
+            put |= SliderInt("##every", Tr("social.every_how_many_days"), d.every_days, 1, 60, width);
             if (put) out.put_social = d;
             DeleteWithConfirm(f, RecordKind::Social, s.id, title, width, out);
         }
         ImGui::PopID();
     }
 
-    SubHeading("Add to the plan");
+    SubHeading(Tr("social.add_to_the_plan"));
     const std::vector<SocialPlan> none;
     const std::vector<SocialPlan>& starters = v.templates ? v.templates->social : none;
     for (size_t i = 0; i < starters.size(); ++i) {
@@ -77,15 +77,15 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         plan.id = 0;
         plan.done.clear();
         plan.every_days = std::max(1, plan.every_days);
-        if (StarterRow(i, PlanTitle(plan), "Add: ")) out.put_social = plan;
+        if (StarterRow(i, PlanTitle(plan), Tr("social.add"))) out.put_social = plan;
     }
-    if (AddToggle(f, RecordKind::Social, "Make your own##add", "Add your own social media habit")) {
+    if (AddToggle(f, RecordKind::Social, TrId("social.make_your_own", "add"), Tr("social.add_your_own_social_media"))) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        SemScope scope(Role::Region, "Your own habit", a, ImVec2(a.x + width, a.y + Em() * 8));
-        Field("##add_platform", "Platform", f.add_name, width, "e.g. LinkedIn");
-        LabelledRadio("Action", Options(kActions, 4), f.add_action, width);
-        SliderInt("##add_every", "Every how many days", f.add_every, 1, 60, width);
-        if (AddFormEnd(f, "Add##add_social", "Add the habit", "Cancel adding a habit", width, f.add_name.empty())) {
+        SemScope scope(Role::Region, Tr("social.your_own_habit"), a, ImVec2(a.x + width, a.y + Em() * 8));
+        Field("##add_platform", Tr("social.platform"), f.add_name, width, Tr("social.e_g_linkedin"));
+        LabelledRadio(Tr("social.action"), Options(kActions, 4), f.add_action, width);
+        SliderInt("##add_every", Tr("social.every_how_many_days"), f.add_every, 1, 60, width);
+        if (AddFormEnd(f, TrId("common.add_2", "add_social"), Tr("social.add_the_habit"), Tr("social.cancel_adding_a_habit"), width, f.add_name.empty())) {
             SocialPlan plan;
             plan.platform = f.add_name;
             plan.action = static_cast<SocialAction>(std::clamp(f.add_action, 0, 3));

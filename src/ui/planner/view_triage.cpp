@@ -11,6 +11,7 @@
 //   The list   a page of rows to sort by pointer or touch
 //   The page   progress, keys, buttons, filter and the bulk action
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdio>
 #include "ui/planner/widgets.h"
 
@@ -19,7 +20,7 @@ using namespace planner;
 
 std::string TriageProgress(const Planner& p, size_t to_go) {
     const size_t sorted = p.contacts.size() >= to_go ? p.contacts.size() - to_go : 0;
-    return Grouped(sorted) + " sorted, " + Grouped(to_go) + " to go";
+    return Grouped(sorted) + Tr("triage.sorted") + Grouped(to_go) + Tr("triage.to_go");
 }
 
 // --- Cache ---------------------------------------------------------------------------
@@ -93,8 +94,8 @@ const Contact* Current(TriageCache& c, const Planner& p) {
     return nullptr;
 }
 
-const char* const kChoice[] = {"Inner", "Close", "Active", "Extended", "Not now"};
-const char* const kRhythm[] = {"monthly", "every 2 months", "quarterly", "yearly", "stays without a tier"};
+const char* const kChoice[] = {"triage.inner", "common.close", "triage.active", "triage.extended", "common.not_now"};
+const char* const kRhythm[] = {"tier.monthly", "common.every_2_months", "tier.quarterly", "tier.yearly", "triage.stays_without_a_tier"};
 const char* const kKey[] = {"1", "2", "3", "4", "0"};
 
 // Text wrapped at the wrap position in force (the card's edge, the page's
@@ -123,30 +124,30 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
     {
-        SemScope card(Role::Region, "Contact to sort: " + c.name, "##triage_card");
-        HeadingText(GetFonts().h2, c.name.empty() ? std::string("(no name)") : c.name, 2);
+        SemScope card(Role::Region, Tr("triage.contact_to_sort") + c.name, "##triage_card");
+        HeadingText(GetFonts().h2, c.name.empty() ? std::string(Tr("common.no_name")) : c.name, 2);
         if (std::string what = RoleAtCompany(c); !what.empty()) Para(what, Colors().text);
         if (c.connected != kNoDay) {
             int y, m, d, ty, tm, td;
             YmdFromDay(c.connected, y, m, d);
             YmdFromDay(v.today, ty, tm, td);
             int years = ty - y - ((tm < m || (tm == m && td < d)) ? 1 : 0);
-            std::string ago = years >= 1 ? " (" + CountOf(static_cast<size_t>(years), "year", "years") + ")"
-                                         : " (less than a year)";
-            Fact("Connected since", FormatDay(c.connected) + (v.today != kNoDay ? ago : std::string()));
+            std::string ago = years >= 1 ? " (" + TrN("count.years", static_cast<long long>(static_cast<size_t>(years))) + ")"
+                                         : Tr("triage.less_than_a_year");
+            Fact(Tr("triage.connected_since"), FormatDay(c.connected) + (v.today != kNoDay ? ago : std::string()));
         }
-        Fact("Industry", c.industry);
-        Fact("Location", c.location);
-        Fact("Email", c.email);
-        Fact("How you met", c.met);
+        Fact(Tr("common.industry"), c.industry);
+        Fact(Tr("common.location"), c.location);
+        Fact(Tr("common.email"), c.email);
+        Fact(Tr("triage.how_you_met"), c.met);
         if (c.introduced_by)
-            if (const Contact* by = FindContact(p, c.introduced_by)) Fact("Introduced by", by->name);
-        if (!c.tags.empty()) Fact("Tags", JoinList(c.tags));
+            if (const Contact* by = FindContact(p, c.introduced_by)) Fact(Tr("triage.introduced_by"), by->name);
+        if (!c.tags.empty()) Fact(Tr("triage.tags"), JoinList(c.tags));
         // Events where you met them (few events: a walk per frame is cheap).
         std::string events;
         for (const Event& e : p.events)
             if (std::find(e.met.begin(), e.met.end(), c.id) != e.met.end()) events += (events.empty() ? "" : ", ") + e.name;
-        Fact("Met at", events);
+        Fact(Tr("triage.met_at"), events);
         // Others at the same company: one pass when the card changes, not per frame.
         if (cache.facts_for != c.id || cache.facts_rev != cache.newest_rev) {
             cache.facts_for = c.id;
@@ -160,17 +161,17 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
                     }
         }
         if (cache.same_company)
-            Fact(("Also at " + c.company).c_str(),
-                 CountOf(cache.same_company, "other contact", "other contacts") + ", " +
-                     Grouped(cache.same_company_tiered) + " with a tier");
+            Fact((Tr("triage.also_at") + c.company).c_str(),
+                 TrN("count.other_contacts", static_cast<long long>(cache.same_company)) + ", " +
+                     Grouped(cache.same_company_tiered) + Tr("triage.with_a_tier"));
         if (!c.notes.empty()) {
             // Long notes are cut (at a character's start, never inside a UTF-8 sequence).
             size_t cut = c.notes.size() > 600 ? 600 : c.notes.size();
             while (cut < c.notes.size() && cut > 0 && (static_cast<unsigned char>(c.notes[cut]) & 0xC0) == 0x80) --cut;
-            Fact("Notes", cut < c.notes.size() ? c.notes.substr(0, cut) + "\xE2\x80\xA6" : c.notes);
+            Fact(Tr("common.notes"), cut < c.notes.size() ? c.notes.substr(0, cut) + "\xE2\x80\xA6" : c.notes);
         }
         if (!c.log.empty())
-            Fact("Last touch", FormatDay(LastTouch(c)) + " (" + CountOf(c.log.size(), "touch", "touches") + " logged)");
+            Fact(Tr("common.last_touch"), FormatDay(LastTouch(c)) + " (" + TrN("count.touches", static_cast<long long>(c.log.size())) + Tr("triage.logged"));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -190,7 +191,8 @@ constexpr int kListRows = 20;
 // "Data engineer at Acme · connected 2019": what a row says under the name.
 std::string RowDetails(const Contact& c) {
     std::string s = RoleAtCompany(c);
-    if (c.connected != kNoDay) s += (s.empty() ? "connected " : " \xC2\xB7 connected ") + FormatDay(c.connected).substr(0, 4);
+    if (c.connected != kNoDay)
+        s += TrF(s.empty() ? "triage.connected_year" : "triage.connected_year_after", {{"year", FormatDay(c.connected).substr(0, 4)}});
     return s;
 }
 
@@ -200,14 +202,14 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
     int rows = 0;  // from the cursor, which DrawTriage's Current() moved past the decided ones
     ImGui::PushID("triage_list");
     {
-        SemScope list(Role::List, "Contacts to sort");
+        SemScope list(Role::List, Tr("triage.contacts_to_sort"));
         for (size_t i = cache.cursor; i < cache.ids.size() && rows < kListRows; ++i) {
             const Contact* c = FindContact(p, cache.ids[i]);
             if (!c || !AwaitingTriage(*c)) continue;
             ++rows;
             ImGui::PushID(static_cast<int>(c->id));
             ImVec2 a = ImGui::GetCursorScreenPos();
-            const std::string name = c->name.empty() ? std::string("(no name)") : c->name;
+            const std::string name = c->name.empty() ? std::string(Tr("common.no_name")) : c->name;
             {
                 SemScope row(Role::ListItem, name, a, ImVec2(a.x + width, a.y + Em() * 3), "##row");
                 ImGui::PushFont(GetFonts().bold);
@@ -218,13 +220,13 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
                 // The row decided with the keyboard is gone: its next one takes focus on the same choice.
                 const bool refocus = t.refocus_after && c->id > t.refocus_after;
                 for (int k = 0; k < 5; ++k) {
-                    flow.Next(kChoice[k]);
+                    flow.Next(Tr(kChoice[k]));
                     if (refocus && k == t.refocus_choice) {
                         Sem().FocusNextControl();
                         t.refocus_after = 0;
                     }
-                    const std::string label = std::string(kChoice[k]) + "##" + kKey[k];
-                    const std::string said = std::string(kChoice[k]) + ": " + name;
+                    const std::string label = std::string(Tr(kChoice[k])) + "##" + kKey[k];
+                    const std::string said = std::string(Tr(kChoice[k])) + ": " + name;
                     if (Button(label.c_str(), said.c_str())) {
                         out.triage = PlannerIntents::TriageDecision{{c->id}, static_cast<Tier>(k)};
                         t.refocus_after = Sem().last_activation_from_dom ? c->id : 0;
@@ -241,7 +243,7 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
     // No row after it in this frame or the next (the last one was sorted): nothing to move to.
     if (t.refocus_after && ImGui::GetFrameCount() - t.refocus_frame > 1) t.refocus_after = 0;
     if (cache.shown > static_cast<size_t>(rows))
-        Para("Showing the first " + CountOf(static_cast<size_t>(rows), "contact", "contacts") + "; the next ones move up as you sort.");
+        Para(Tr("triage.showing_the_first") + TrN("count.contacts", static_cast<long long>(static_cast<size_t>(rows))) + Tr("triage.the_next_ones_move_up"));
 }
 
 }  // namespace
@@ -252,35 +254,33 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     TriageUi& t = ui.triage;
     TriageCache& cache = t.cache;
     const float width = PageWidth();
-    PageHeading("Triage");
+    PageHeading(Tr("triage.triage"));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     if (!TriageCacheFresh(cache, p) || cache.filter != t.filter) RebuildCache(cache, p, t.filter, v.today);
     if (!Continuing(t.confirm_seen)) t.confirm_tier = -1;  // a question left open on another page is closed
 
-    Para("The chapter's advice starts with a few relationships kept up well. Give the people who matter a tier "
-              "(their follow-ups start from your last touch) and set the rest aside with \"Not now\": they stay in "
-              "your contacts, with nothing due.");
+    Para(Tr("triage.the_chapter_s_advice_starts"));
     const std::string progress = TriageProgress(p, cache.to_go) + ".";
     Para(progress, Colors().text);
     {
         const float done = p.contacts.empty() ? 1.0f
                                               : static_cast<float>(p.contacts.size() - std::min(cache.to_go, p.contacts.size())) /
                                                     static_cast<float>(p.contacts.size());
-        ProgressBar(done, "Contacts sorted", progress.c_str(), std::min(width, Em() * 26));
+        ProgressBar(done, Tr("triage.contacts_sorted"), progress.c_str(), std::min(width, Em() * 26));
     }
 
     // The filter: the contacts' search, over those still awaiting triage.
     ImGui::SetNextItemWidth(std::min(width, FieldWidth()));
-    TextField("##triage_filter", "Filter the contacts to sort", t.filter, "Filter by name, company, role, tags, notes");
+    TextField("##triage_filter", Tr("triage.filter_the_contacts_to_sort"), t.filter, Tr("triage.filter_by_name_company_role"));
     const bool filtered = t.filter.find_first_not_of(' ') != std::string::npos;
     if (filtered)
-        Para(CountOf(cache.shown, "contact to sort matches", "contacts to sort match") + " \xE2\x80\x9C" + t.filter +
+        Para(TrN("count.contacts_to_sort_match", static_cast<long long>(cache.shown)) + " \xE2\x80\x9C" + t.filter +
                   "\xE2\x80\x9D.");
 
     // One card (keys 1 to 4, 0) or the fast list (a page of rows, one press each).
-    static const char* const kViews[] = {"One at a time", "List"};
+    static const char* const kViews[] = {"triage.one_at_a_time", "triage.list"};
     int view = t.list ? 1 : 0;
-    if (LabelledRadio("Sort", Options(kViews, 2), view, width)) t.list = view == 1;
+    if (LabelledRadio(Tr("triage.sort"), Options(kViews, 2), view, width)) t.list = view == 1;
 
     const Contact* c = Current(cache, p);
     auto decide = [&](int choice) {
@@ -307,15 +307,14 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
 
     Gap(0.4f);
     if (!c && p.contacts.empty()) {
-        Para("No contacts yet. Import your LinkedIn connections (or a Google Contacts or vCard file) in Contacts: "
-             "each arrives without a tier, and this page sorts them one by one.",
+        Para(Tr("triage.no_contacts_yet_import_your"),
              Colors().text);
-        if (Button("Open Contacts to import##triage_contacts")) out.go = PlannerPage::Contacts;
+        if (Button(TrId("triage.open_contacts_to_import", "triage_contacts"))) out.go = PlannerPage::Contacts;
     } else if (!c) {
-        Para(filtered ? "No contact matching the filter is waiting for a tier."
-                             : "Everyone is sorted: no contact is waiting for a tier. Your follow-ups are on This week.",
+        Para(filtered ? Tr("triage.no_contact_matching_the_filter")
+                             : Tr("triage.everyone_is_sorted_no_contact"),
                     Colors().text);
-        if (!filtered && Button("Open This week##triage_week")) out.go = PlannerPage::Week;
+        if (!filtered && Button(TrId("triage.open_this_week", "triage_week"))) out.go = PlannerPage::Week;
     } else if (t.list) {
         DrawList(v, t, width, out);
     } else {
@@ -326,15 +325,14 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         Flow flow(width);
         for (int i = 0; i < 5; ++i) {
             char label[64];
-            std::snprintf(label, sizeof label, "%s (%s)##%d", kChoice[i], kKey[i], i);
+            std::snprintf(label, sizeof label, "%s (%s)##%d", Tr(kChoice[i]), kKey[i], i);
             flow.Next(label);
-            std::string name = std::string(kChoice[i]) + " (" + kKey[i] + "): " + kRhythm[i];
+            std::string name = std::string(Tr(kChoice[i])) + " (" + kKey[i] + "): " + Tr(kRhythm[i]);
             // Taller than a plain button: the page's main actions, pressed many times in a row.
             if (Button(label, name.c_str(), ImVec2(0, std::max(kMinTarget, Em() * 2.0f)))) decide(i);
         }
         ImGui::PopID();
-        Para("Keys: 1 Inner (monthly), 2 Close (every 2 months), 3 Active (quarterly), 4 Extended (yearly), "
-                    "0 or N Not now, U or Ctrl+Z undo.",
+        Para(Tr("triage.keys_1_inner_monthly_2"),
                     Colors().text_muted);
         // The next few, so the learner sees what is coming.
         std::string next;
@@ -344,29 +342,28 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 next += (next.empty() ? "" : ", ") + k->name;
                 ++shown;
             }
-        if (!next.empty()) Para("Next: " + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
+        if (!next.empty()) Para(Tr("triage.next") + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
     }
     Gap(0.2f);
-    if (Button("Undo (U)##triage_undo", "Undo (U): the last decision", ImVec2(0, 0), !can_undo)) out.triage_undo = true;
+    if (Button(TrId("triage.undo_u", "triage_undo"), Tr("triage.undo_u_the_last_decision"), ImVec2(0, 0), !can_undo)) out.triage_undo = true;
 
     // Bulk: everyone the filter shows, after a question that names the count.
     if (filtered && cache.shown > 0) {
         Gap(0.4f);
-        SubHeading("Set all " + Grouped(cache.shown) + " shown");
+        SubHeading(TrF("triage.set_all_shown", {{"n", Grouped(cache.shown)}}));
         ImGui::PushID("triage_bulk");
         if (t.confirm_tier >= 0) {
             ImVec2 a = ImGui::GetCursorScreenPos();
             const int k = t.confirm_tier;
-            std::string q = k == 4 ? "Set all " + Grouped(t.confirm_count) + " shown aside with \xE2\x80\x9CNot now\xE2\x80\x9D? They stay without a tier, with nothing due."
-                                   : "Set all " + Grouped(t.confirm_count) + " shown to " + kChoice[k] + "? They are followed up " +
-                                         kRhythm[k] + ", counted from the last touch; those you have never contacted are listed "
-                                         "under Never contacted on This week.";
+            std::string q = k == 4 ? Tr("triage.set_all") + Grouped(t.confirm_count) + Tr("triage.shown_aside_with_not_now")
+                                   : Tr("triage.set_all") + Grouped(t.confirm_count) + Tr("triage.shown_to") + Tr(kChoice[k]) + Tr("triage.they_are_followed_up") +
+                                         Tr(kRhythm[k]) + Tr("triage.counted_from_the_last_touch");
             SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
             Para(q, Colors().text);
             Flow flow(width);
             // Short enough for a phone at 200% text; the name says the tier too (the question above does).
-            std::string yes_label = "Yes, set " + Grouped(t.confirm_count) + "##yes";
-            std::string yes = "Yes, set " + Grouped(t.confirm_count) + " to " + kChoice[k];
+            std::string yes_label = Tr("triage.yes_set") + Grouped(t.confirm_count) + "##yes";
+            const std::string yes = TrF("triage.yes_set_to", {{"n", Grouped(t.confirm_count)}, {"tier", Tr(kChoice[k])}});
             flow.Next(yes_label.c_str());
             if (Button(yes_label.c_str(), yes.c_str())) {
                 // Exactly those still waiting among the ones shown.
@@ -377,15 +374,15 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 out.triage = std::move(d);
                 t.confirm_tier = -1;
             }
-            flow.Next("Cancel");
-            if (Button("Cancel##no", "Cancel: set nobody") || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && Sem().edit.id == 0))
+            flow.Next(Tr("common.cancel"));
+            if (Button(TrId("common.cancel", "no"), Tr("triage.cancel_set_nobody")) || (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && Sem().edit.id == 0))
                 t.confirm_tier = -1;
         } else {
             Flow flow(width);
             for (int i = 0; i < 5; ++i) {
-                std::string label = std::string(kChoice[i]) + "##bulk" + kKey[i];
-                std::string name = "Set all " + Grouped(cache.shown) + " shown to " + kChoice[i];
-                flow.Next(kChoice[i]);
+                std::string label = std::string(Tr(kChoice[i])) + "##bulk" + kKey[i];
+                std::string name = Tr("triage.set_all") + Grouped(cache.shown) + Tr("triage.shown_to") + Tr(kChoice[i]);
+                flow.Next(Tr(kChoice[i]));
                 if (Button(label.c_str(), name.c_str())) {
                     t.confirm_tier = i;
                     t.confirm_count = cache.shown;

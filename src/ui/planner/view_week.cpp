@@ -1,6 +1,7 @@
 // This week: overdue, due, never contacted and coming events, each contact
 // with one-click "log a touch" and "snooze".
 #include <algorithm>
+#include "core/strings.h"
 #include <cstdio>
 #include "ui/planner/widgets.h"
 
@@ -16,16 +17,16 @@ void ContactActions(const Contact& c, Day today, PlannerIntents& out) {
     ImGui::PushID(static_cast<int>(c.id));
     std::string href = ContactHref(c.id);
     if (LinkRow((line + "##open").c_str(), false, line.c_str(), nullptr, href.c_str())) out.open_contact = c.id;
-    std::string touch = "Log a touch with " + c.name;
-    if (Button("Log a touch##touch", touch.c_str())) {
+    std::string touch = Tr("week.log_a_touch_with") + c.name;
+    if (Button(TrId("common.log_a_touch", "touch"), touch.c_str())) {
         Interaction i;
         i.day = today;
         i.channel = Channel::Message;
         out.log_touch = std::make_pair(c.id, i);
     }
     ImGui::SameLine();
-    std::string snooze = "Snooze " + c.name + " for a week";
-    if (Button("Snooze a week##snooze", snooze.c_str())) out.snooze = std::make_pair(c.id, today + 7);
+    std::string snooze = Tr("week.snooze") + c.name + Tr("week.for_a_week");
+    if (Button(TrId("common.snooze_a_week", "snooze"), snooze.c_str())) out.snooze = std::make_pair(c.id, today + 7);
     ImGui::PopID();
     Gap(0.2f);
 }
@@ -34,20 +35,19 @@ void ContactActions(const Contact& c, Day today, PlannerIntents& out) {
 
 void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     const Planner& p = v.planner;
-    PageHeading("This week");
+    PageHeading(Tr("week.this_week"));
     ImGui::PushTextWrapPos(0.0f);
     if (p.contacts.empty()) {
-        MutedText("Your planner is empty. The chapter's advice starts with the people you already know: add a few "
-                  "contacts, or import your LinkedIn connections (LinkedIn: Settings, Data privacy, Get a copy of your "
-                  "data, Connections).");
-        if (Button("Add or import contacts##empty_go")) out.go = PlannerPage::Contacts;
+        MutedText(Tr("week.your_planner_is_empty_the"));
+        if (Button(TrId("week.add_or_import_contacts", "empty_go"))) out.go = PlannerPage::Contacts;
         ImGui::PopTextWrapPos();
         return;
     }
     Agenda ag = ComputeAgenda(p, v.today);
-    std::string summary = std::to_string(ag.overdue.size()) + " overdue, " + std::to_string(ag.due.size()) +
-                          " due in the next 7 days, " + std::to_string(ag.never_contacted.size()) + " never contacted, " +
-                          CountOf(ag.upcoming_events.size(), "event", "events") + " coming up.";
+    const std::string summary = TrN("week.summary", static_cast<long long>(ag.upcoming_events.size()),
+                                    {{"overdue", Grouped(ag.overdue.size())},
+                                     {"due", Grouped(ag.due.size())},
+                                     {"never", Grouped(ag.never_contacted.size())}});
     WrappedText(summary, Colors().text);
     if (ag.untiered > 0) {
         // Imported connections start without a tier: say so, and where to sort them.
@@ -55,22 +55,21 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         for (const Contact& c : p.contacts) imported += c.tier == Tier::None && c.source != "manual" && !c.source.empty();
         Gap(0.3f);
         std::string what = imported == ag.untiered
-                               ? "You imported " + CountOf(imported, "connection", "connections") + ". " +
-                                     (imported == 1 ? "It is" : "None is") +
-                                     " due: an imported connection has no tier and no follow-up until you give it one."
-                               : CountOf(ag.untiered, "contact has", "contacts have") +
-                                     " no tier yet, so no follow-up is scheduled for them.";
-        WrappedText(what + " Give the people who matter a tier (Inner, Close, Active or Extended): their follow-ups "
-                           "start from your last touch.",
+                               ? Tr("week.you_imported") + TrN("count.connections", static_cast<long long>(imported)) + ". " +
+                                     (imported == 1 ? Tr("week.it_is") : Tr("week.none_is")) +
+                                     Tr("week.due_an_imported_connection_has")
+                               : TrN("count.contacts_have", static_cast<long long>(ag.untiered)) +
+                                     Tr("week.no_tier_yet_so_no");
+        WrappedText(what + Tr("week.give_the_people_who_matter"),
                     Colors().text);
         // Triage first: one card at a time, one key each.
         Flow flow(ImGui::GetContentRegionAvail().x);
         if (ag.awaiting_triage > 0) {
-            std::string sort = "Sort the " + CountOf(ag.awaiting_triage, "contact", "contacts") + " waiting, one by one##triage";
+            std::string sort = Tr("week.sort_the") + TrN("count.contacts", static_cast<long long>(ag.awaiting_triage)) + TrId("week.waiting_one_by_one", "triage");
             flow.Next(sort.c_str());
             if (Button(sort.c_str())) out.go = PlannerPage::Triage;
         }
-        std::string label = "Show the " + CountOf(ag.untiered, "contact", "contacts") + " without a tier##untiered";
+        std::string label = Tr("week.show_the") + TrN("count.contacts", static_cast<long long>(ag.untiered)) + TrId("week.without_a_tier", "untiered");
         flow.Next(label.c_str());
         if (Button(label.c_str())) {
             ui.query = {};
@@ -79,27 +78,22 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             out.go = PlannerPage::Contacts;
         }
         if (ag.awaiting_triage < ag.untiered)
-            MutedText(CountOf(ag.untiered - ag.awaiting_triage, "of them was", "of them were") +
-                      " set aside with \"Not now\" in Triage.");
+            MutedText(TrN("count.of_them_were", static_cast<long long>(ag.untiered - ag.awaiting_triage)) +
+                      Tr("week.set_aside_with_not_now"));
     }
     for (const Goal& g : p.goals) {
         int have = Progress(p, g, v.today);
-        static const char* kinds[] = {"new contacts", "follow-ups", "events", "social media actions"};
-        static const char* kinds_one[] = {"new contact", "follow-up", "event", "social media action"};
-        char line[160];
-        std::snprintf(line, sizeof line, "Goal: %d of %d %s this %s", have, g.target,
-                      (g.target == 1 ? kinds_one : kinds)[static_cast<int>(g.kind) & 3],
-                      g.period == GoalPeriod::Week ? "week" : "month");
-        MutedText(line);
+        static const char* const kinds[] = {"week.goal_new_contacts", "week.goal_follow_ups", "week.goal_events", "week.goal_social"};
+        const char* period = g.period == GoalPeriod::Week ? "week.goal_this_week" : "week.goal_this_month";
+        MutedText(TrN(kinds[static_cast<int>(g.kind) & 3], g.target, {{"have", std::to_string(have)}, {"period", Tr(period)}}));
     }
 
     auto section = [&](const char* title, const std::vector<Id>& ids, size_t cap) {
         Gap(0.4f);
-        char h[96];
-        std::snprintf(h, sizeof h, "%s (%zu)", title, ids.size());
-        HeadingText(GetFonts().h2, h, 2);
+        const std::string h = TrF("week.section_heading", {{"title", title}, {"n", Grouped(ids.size())}});
+        HeadingText(GetFonts().h2, h.c_str(), 2);
         if (ids.empty()) {
-            MutedText("Nothing here.");
+            MutedText(Tr("week.nothing_here"));
             return;
         }
         ImVec2 a = ImGui::GetCursorScreenPos();
@@ -110,18 +104,17 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 if (const Contact* c = FindContact(p, ids[i])) ContactActions(*c, v.today, out);
         }
         if (ids.size() > n) {
-            MutedText(std::to_string(ids.size() - n) + " more. Open Contacts and choose \"Only overdue or due this week\" to see them all.");
+            MutedText(std::to_string(ids.size() - n) + Tr("week.more_open_contacts_and_choose"));
         }
     };
-    section("Overdue", ag.overdue, 25);
-    section("Due this week", ag.due, 25);
-    section("Never contacted", ag.never_contacted, 10);
+    section(Tr("week.overdue_2"), ag.overdue, 25);
+    section(Tr("week.due_this_week"), ag.due, 25);
+    section(Tr("common.never_contacted"), ag.never_contacted, 10);
 
     Gap(0.4f);
-    char h[96];
-    std::snprintf(h, sizeof h, "Events in the next 30 days (%zu)", ag.upcoming_events.size());
-    HeadingText(GetFonts().h2, h, 2);
-    if (ag.upcoming_events.empty()) MutedText("None planned. Attending industry events is one of the chapter's tips: plan one in Events.");
+    const std::string h = TrF("week.events_heading", {{"n", Grouped(ag.upcoming_events.size())}});
+    HeadingText(GetFonts().h2, h.c_str(), 2);
+    if (ag.upcoming_events.empty()) MutedText(Tr("week.none_planned_attending_industry_events"));
     for (Id id : ag.upcoming_events) {
         const Event* e = FindEvent(p, id);
         if (!e) continue;

@@ -1,4 +1,5 @@
 #include "ui/planner/widgets.h"
+#include "core/strings.h"
 
 #include <algorithm>
 
@@ -91,13 +92,13 @@ std::string DateError(const char* label, const std::string& text, Day kept) {
     Day ignored = kNoDay;
     std::string why;
     ReadOptionalDate(text, ignored, why);
-    return what + ": " + why + " Or leave it empty; until then it stays " +
-           (kept == kNoDay ? std::string("empty") : FormatDay(kept)) + ".";
+    return what + ": " + why + Tr("planner_widgets.or_leave_it_empty_until") +
+           (kept == kNoDay ? std::string(Tr("planner_widgets.empty")) : FormatDay(kept)) + ".";
 }
 
 bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& text, Day& day, std::string& error,
                float width) {
-    const bool edited = CheckedField(id, label, text, width, "YYYY-MM-DD", error);
+    const bool edited = CheckedField(id, label, text, width, Tr("planner_widgets.yyyy_mm_dd"), error);
     if (!DatePicker(cal, id, label, text, width) && !edited) return false;
     Day typed = kNoDay;
     std::string why;
@@ -113,10 +114,10 @@ bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& 
 
 // --- Calendar -----------------------------------------------------------------
 
-static const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                            "July",    "August",   "September", "October", "November", "December"};
-static const char* const kWeekdayNames[7] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-static const char* const kWeekdayShort[7] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+// Keys into content/strings.json: looked up when drawn, as the strings load after start.
+static const char* const kMonthNames[12] = {"date.january", "date.february", "date.march", "date.april", "date.may", "date.june", "date.july", "date.august", "date.september", "date.october", "date.november", "date.december"};
+static const char* const kWeekdayNames[7] = {"date.monday", "date.tuesday", "date.wednesday", "date.thursday", "date.friday", "date.saturday", "date.sunday"};
+static const char* const kWeekdayShort[7] = {"date.monday_short", "date.tuesday_short", "date.wednesday_short", "date.thursday_short", "date.friday_short", "date.saturday_short", "date.sunday_short"};
 
 static Day FirstOfMonth(Day d) {
     int y, m, dd;
@@ -138,8 +139,10 @@ static Day AddMonths(Day d, int n) {
 std::string LongDate(Day day) {
     int y, m, d;
     YmdFromDay(day, y, m, d);
-    return std::string(kWeekdayNames[Weekday(day)]) + ", " + kMonthNames[m - 1] + " " + std::to_string(d) + ", " +
-           std::to_string(y);
+    return TrF("date.long", {{"weekday", Tr(kWeekdayNames[Weekday(day)])},
+                             {"month", Tr(kMonthNames[m - 1])},
+                             {"day", std::to_string(d)},
+                             {"year", std::to_string(y)}});
 }
 
 
@@ -156,7 +159,7 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         Sem().FocusNextControl();
         cal.focus_toggle = 0;
     }
-    if (Button("Calendar##toggle", ("Calendar for " + what).c_str(), ImVec2(0, 0), false,
+    if (Button(TrId("planner_widgets.calendar", "toggle"), (Tr("planner_widgets.calendar_for") + what).c_str(), ImVec2(0, 0), false,
                open ? SemFlag_Expanded : SemFlag_Collapsed)) {
         open = !open;
         cal.field = open ? me : 0;
@@ -169,7 +172,7 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
     bool picked = false;
     auto pick = [&](Day d) {
         text = d == kNoDay ? std::string() : FormatDay(d);
-        Sem().announcement = what + (d == kNoDay ? ": cleared." : ": " + LongDate(d) + ".");
+        Sem().announcement = what + (d == kNoDay ? Tr("planner_widgets.cleared") : ": " + LongDate(d) + ".");
         cal.field = 0;
         cal.focus_toggle = me;  // (moves DOM focus only when the learner is using the DOM)
         picked = true;
@@ -178,27 +181,27 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         const float cell = std::floor(std::clamp(width / 7, kMinTarget + 4, Em() * 2.6f));
         ImVec2 a = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        SemScope group(Role::Group, "Calendar: " + what, a, ImVec2(a.x + cell * 7, a.y + cell * 8));
+        SemScope group(Role::Group, Tr("planner_widgets.calendar_2") + what, a, ImVec2(a.x + cell * 7, a.y + cell * 8));
         int y, m, d;
         YmdFromDay(cal.cursor, y, m, d);
-        const std::string month = std::string(kMonthNames[m - 1]) + " " + std::to_string(y);
+        const std::string month = TrF("date.month_year", {{"month", Tr(kMonthNames[m - 1])}, {"year", std::to_string(y)}});
         // Header: previous month, the month's name, next month.
         const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-        if (Button("##prev", "Previous month", ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, -1);
+        if (Button("##prev", Tr("planner_widgets.previous_month"), ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, -1);
         ImGui::RenderArrow(dl, ImVec2(a.x + (cell - Em()) * 0.5f, a.y + (cell - Em()) * 0.5f), ink, ImGuiDir_Left);
         ImVec2 ts = ImGui::CalcTextSize(month.c_str());
         ImGui::SetCursorScreenPos(ImVec2(a.x + (cell * 7 - ts.x) * 0.5f, a.y + (cell - ts.y) * 0.5f));
         TextItem(month);
         ImGui::SetCursorScreenPos(ImVec2(a.x + cell * 6, a.y));
-        if (Button("##next", "Next month", ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, 1);
+        if (Button("##next", Tr("planner_widgets.next_month"), ImVec2(cell, cell))) cal.cursor = AddMonths(cal.cursor, 1);
         ImGui::RenderArrow(dl, ImVec2(a.x + cell * 6 + (cell - Em()) * 0.5f, a.y + (cell - Em()) * 0.5f), ink,
                            ImGuiDir_Right);
         // Weekday initials (a screen reader hears each day's full name instead).
         const float top = a.y + cell;
         for (int c = 0; c < 7; ++c) {
-            ImVec2 ws = ImGui::CalcTextSize(kWeekdayShort[c]);
+            ImVec2 ws = ImGui::CalcTextSize(Tr(kWeekdayShort[c]));
             dl->AddText(ImVec2(a.x + c * cell + (cell - ws.x) * 0.5f, top + (cell * 0.7f - ws.y) * 0.5f),
-                        ImGui::GetColorU32(ImGuiCol_TextDisabled), kWeekdayShort[c]);
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), Tr(kWeekdayShort[c]));
         }
         // The days: one radio group, the cursor's day checked (the group's Tab stop).
         const Day first = FirstOfMonth(cal.cursor);
@@ -241,8 +244,8 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
                 dl->AddText(ImVec2(p.x + (cell - ns.x) * 0.5f, p.y + (cell - ns.y) * 0.5f), ink, num.c_str());
                 if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 std::string name = LongDate(day);
-                if (day == cal.today) name += ", today";
-                if (day == chosen) name += ", the date set";
+                if (day == cal.today) name += Tr("planner_widgets.today");
+                if (day == chosen) name += Tr("planner_widgets.the_date_set");
                 RecordControl(Role::Radio, id, name, day == cal.cursor ? SemFlag_Checked : 0);
                 if (Sem().TakeActivate(id)) pressed = true;
                 else if (pressed) Sem().last_activation_from_dom = false;
@@ -270,15 +273,15 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         // Footer: today, clear, close.
         ImGui::SetCursorScreenPos(ImVec2(a.x, grid.y + cell * rows + ImGui::GetStyle().ItemSpacing.y));
         Flow flow(std::max(width, cell * 7));
-        const std::string today_name = "Today, " + LongDate(cal.today);
-        flow.Next("Today");
-        if (Button("Today##today", today_name.c_str())) pick(cal.today);
+        const std::string today_name = Tr("planner_widgets.today_2") + LongDate(cal.today);
+        flow.Next(Tr("planner_widgets.today_3"));
+        if (Button(TrId("planner_widgets.today_3", "today"), today_name.c_str())) pick(cal.today);
         if (!text.empty()) {
-            flow.Next("Clear");
-            if (Button("Clear##clear", ("Clear " + what).c_str())) pick(kNoDay);
+            flow.Next(Tr("planner_widgets.clear"));
+            if (Button(TrId("planner_widgets.clear", "clear"), (Tr("planner_widgets.clear_2") + what).c_str())) pick(kNoDay);
         }
-        flow.Next("Close");
-        if (Button("Close##close", "Close the calendar") ||
+        flow.Next(Tr("common.close"));
+        if (Button(TrId("common.close", "close"), Tr("planner_widgets.close_the_calendar")) ||
             (cal.field == me && ImGui::IsKeyPressed(ImGuiKey_Escape, false) && Sem().edit.id == 0)) {
             cal.field = 0;
             cal.focus_toggle = me;
@@ -306,7 +309,11 @@ int RadioPills(const char* group, const std::vector<std::string>& options, int s
     return chosen;
 }
 
-std::vector<std::string> Options(const char* const* labels, int n) { return {labels, labels + n}; }
+std::vector<std::string> Options(const char* const* keys, int n) {
+    std::vector<std::string> out;
+    for (int i = 0; i < n; ++i) out.push_back(Tr(keys[i]));
+    return out;
+}
 
 bool LabelledRadio(const char* group, const std::vector<std::string>& options, int& selected, float width) {
     FieldLabel(group, width);
@@ -319,7 +326,7 @@ bool LabelledRadio(const char* group, const std::vector<std::string>& options, i
 bool PickKind(std::vector<std::string> kinds, std::string& kind, float width) {
     if (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
     int current = static_cast<int>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin());
-    if (!LabelledRadio("Kind", kinds, current, width)) return false;
+    if (!LabelledRadio(Tr("planner_widgets.kind"), kinds, current, width)) return false;
     kind = kinds[current];
     return true;
 }
@@ -353,10 +360,10 @@ ImU32 WithAlpha(ImU32 c, float a) {
 
 const char* StandingWord(Standing s) {
     switch (s) {
-        case Standing::Overdue: return "overdue";
-        case Standing::Due: return "due this week";
-        case Standing::Fine: return "up to date";
-        default: return "never contacted";
+        case Standing::Overdue: return Tr("standing.overdue");
+        case Standing::Due: return Tr("planner_widgets.due_this_week");
+        case Standing::Fine: return Tr("planner_widgets.up_to_date");
+        default: return Tr("planner_widgets.never_contacted");
     }
 }
 
@@ -364,26 +371,26 @@ const char* StandingWord(Standing s) {
 
 std::string DaysFromNow(Day day, Day today) {
     int d = day - today;
-    if (d == 0) return "today";
-    if (d == 1) return "tomorrow";
-    if (d == -1) return "yesterday";
-    return d > 0 ? "in " + std::to_string(d) + " days" : std::to_string(-d) + " days ago";
+    if (d == 0) return Tr("days.today");
+    if (d == 1) return Tr("days.tomorrow");
+    if (d == -1) return Tr("days.yesterday");
+    return d > 0 ? TrN("days.in", d) : TrN("days.ago", -d);
 }
 
 std::string DueWords(const Contact& c, Day today) {
     Day next = NextFollowUp(c);
-    if (next == kNoDay) return CadenceDays(c) <= 0 ? "no tier yet" : "never contacted";
+    if (next == kNoDay) return CadenceDays(c) <= 0 ? Tr("planner_widgets.no_tier_yet") : Tr("planner_widgets.never_contacted");
     int d = next - today;
-    if (d < 0) return "overdue by " + std::to_string(-d) + (d == -1 ? " day" : " days");
-    if (d == 0) return "due today";
-    if (d == 1) return "due tomorrow";
-    return "due " + FormatDay(next);
+    if (d < 0) return TrN("days.overdue_by", -d);
+    if (d == 0) return Tr("planner_widgets.due_today");
+    if (d == 1) return Tr("planner_widgets.due_tomorrow");
+    return TrF("days.due_on", {{"date", FormatDay(next)}});
 }
 
 std::string ContactLine(const Contact& c) { return c.company.empty() ? c.name : c.name + " (" + c.company + ")"; }
 
 std::string ContactDueLine(const Contact& c, Day today) {
-    std::string s = c.name.empty() ? std::string("(no name)") : c.name;
+    std::string s = c.name.empty() ? std::string(Tr("common.no_name")) : c.name;
     if (!c.company.empty()) s += " \xC2\xB7 " + c.company;
     s += " \xC2\xB7 " + DueWords(c, today);
     return s;
@@ -414,7 +421,7 @@ std::vector<std::string> KindsOr(const Templates* t, std::vector<std::string> Te
 bool StarterRow(size_t i, const std::string& words, const char* add_prefix) {
     ImGui::PushID(static_cast<int>(i));
     WrappedText(words, Colors().text);
-    bool add = Button("Add##starter", (add_prefix + words).c_str());
+    bool add = Button(TrId("common.add_2", "starter"), (add_prefix + words).c_str());
     ImGui::PopID();
     return add;
 }
@@ -439,7 +446,7 @@ bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* 
 bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const std::vector<std::string>& kinds,
                    float width, Day* day) {
     PlannerForms& f = ui.forms;
-    std::string title = std::string("Add ") + form.a_what;
+    const std::string title = Tr(form.title);
     if (!AddToggle(f, kind, (title + "##add").c_str(), nullptr)) return false;
     ImVec2 a = ImGui::GetCursorScreenPos();
     Day typed = kNoDay;
@@ -447,21 +454,20 @@ bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const 
     {
         SemScope scope(Role::Region, title, a, ImVec2(a.x + width, a.y + Em() * 8));
         SubHeading(title);
-        Field("##add_name", "Name", f.add_name, width, form.name_hint);
-        LabelledRadio("Kind", kinds, f.add_kind, width);
+        Field("##add_name", Tr("common.name"), f.add_name, width, Tr(form.name_hint));
+        LabelledRadio(Tr("planner_widgets.kind"), kinds, f.add_kind, width);
         std::string why;
         day_ok = !day || ReadOptionalDate(f.add_day, typed, why);
-        if (day) DateField(ui.calendar, "##add_day", "Date (YYYY-MM-DD)", f.add_day, typed, f.add_day_error, width);
-        add = AddFormEnd(f, "Add##add_named", ("Add the " + std::string(form.what)).c_str(),
-                         ("Cancel adding " + std::string(form.a_what)).c_str(), width);
+        if (day) DateField(ui.calendar, "##add_day", Tr("common.date_yyyy_mm_dd"), f.add_day, typed, f.add_day_error, width);
+        add = AddFormEnd(f, TrId("common.add_2", "add_named"), Tr(form.add), Tr(form.cancel), width);
     }
     if (!add) return false;
     if (f.add_name.find_first_not_of(' ') == std::string::npos) {
-        f.add_error = std::string("Name: empty. Type the ") + form.what + "'s name above, then press Add.";
+        f.add_error = Tr(form.empty_name);
         return false;
     }
     if (!day_ok) {
-        f.add_day_error = DateError("Date", f.add_day, kNoDay);
+        f.add_day_error = DateError(Tr("planner_widgets.date"), f.add_day, kNoDay);
         return false;
     }
     if (day) *day = typed;
@@ -472,10 +478,10 @@ bool AddFormEnd(PlannerForms& f, const char* add_id, const char* add_name, const
                 bool disabled) {
     if (!f.add_error.empty()) WrappedText(f.add_error, ErrorColor());
     Flow flow(width);
-    flow.Next("Add");
+    flow.Next(Tr("common.add_2"));
     bool add = Button(add_id, add_name, ImVec2(0, 0), disabled);
-    flow.Next("Cancel");
-    if (Button("Cancel##add_cancel", cancel_name)) f.adding.reset();
+    flow.Next(Tr("common.cancel"));
+    if (Button(TrId("common.cancel", "add_cancel"), cancel_name)) f.adding.reset();
     return add;
 }
 
@@ -483,25 +489,25 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
     ImGui::PushID("delete");
     if (f.confirm_kind == kind && f.confirm_id == id && Continuing(f.confirm_seen)) {
         ImVec2 a = ImGui::GetCursorScreenPos();
-        std::string q = "Delete \xE2\x80\x9C" + what + "\xE2\x80\x9D? This cannot be undone.";
+        std::string q = Tr("planner_widgets.delete") + what + Tr("planner_widgets.this_cannot_be_undone");
         SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
         WrappedText(q, Colors().text);
         Flow flow(width);
-        std::string yes = "Yes, delete \xE2\x80\x9C" + what + "\xE2\x80\x9D";
-        flow.Next("Yes, delete");
-        if (Button("Yes, delete##yes", yes.c_str())) {
+        std::string yes = Tr("planner_widgets.yes_delete") + what + "\xE2\x80\x9D";
+        flow.Next(Tr("planner_widgets.yes_delete_2"));
+        if (Button(TrId("planner_widgets.yes_delete_2", "yes"), yes.c_str())) {
             out.remove = std::make_pair(kind, id);
             f.confirm_kind.reset();
             f.confirm_id = 0;
         }
-        flow.Next("Keep it");
-        if (Button("Keep it##no")) {
+        flow.Next(Tr("planner_widgets.keep_it"));
+        if (Button(TrId("planner_widgets.keep_it", "no"))) {
             f.confirm_kind.reset();
             f.confirm_id = 0;
         }
     } else {
-        std::string name = "Delete " + what;
-        if (Button("Delete##ask", name.c_str())) {
+        std::string name = Tr("common.delete") + what;
+        if (Button(TrId("common.delete_2", "ask"), name.c_str())) {
             f.confirm_kind = kind;
             f.confirm_id = id;
             f.confirm_seen = ImGui::GetFrameCount();
@@ -512,20 +518,20 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
 
 bool EditorStart(std::string& name, const char* what, float width) {
     ImVec2 a = ImGui::GetCursorScreenPos();
-    std::string region = "Editing " + (name.empty() ? std::string(what) : name);
+    std::string region = Tr("planner_widgets.editing") + (name.empty() ? std::string(what) : name);
     // Its id stays while the name is typed: a new id would re-create the region
     // in the DOM mirror and take focus from the field being typed in.
     SemScope scope(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20), "##editor_region");
     SubHeading(region);
-    return Field("##name", "Name", name, width);
+    return Field("##name", Tr("common.name"), name, width);
 }
 
 void EditorEnd(PlannerUi& ui, RecordKind kind, Id id, const std::string& name, float width, PlannerIntents& out) {
     Gap(0.3f);
     Flow flow(width);
-    flow.Next("Done");
-    if (Button("Done##close", ("Done editing " + name).c_str())) ui.editing = 0;
-    flow.Next("Delete");
+    flow.Next(Tr("planner_widgets.done"));
+    if (Button(TrId("planner_widgets.done", "close"), (Tr("planner_widgets.done_editing") + name).c_str())) ui.editing = 0;
+    flow.Next(Tr("common.delete_2"));
     DeleteWithConfirm(ui.forms, kind, id, name, width, out);
 }
 
