@@ -5,6 +5,7 @@
 // parsed one at a time. Loaded after the first frame with the planner's code
 // (CMakeLists.txt, WB_DEFERRED_SOURCES).
 #include <unordered_set>
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -114,7 +115,7 @@ void EachElement(std::string_view t, size_t begin, Fn&& fn) {
 BackupRead DecodeBackup(std::string_view text) {
     BackupRead out;
     if (std::string why = CheckJsonLimits(text, kMaxBackupBytes); !why.empty()) {
-        out.error = "This file cannot be a workbook backup: " + why + ".";
+        out.error = Tr("backup.this_file_cannot_be_a") + why + ".";
         return out;
     }
     // Checked whole without a DOM first; then the planner's chunks (nearly all of a
@@ -137,21 +138,21 @@ BackupRead DecodeBackup(std::string_view text) {
     if (doc.is_discarded()) {
         JsonError e = invalid.id ? invalid : FindJsonError(text);
         // nlohmann refuses a number too large for a double ("1e999") as an error of its own.
-        out.error = e.id == 406 ? "This file is not valid JSON (a number in it is too large). Choose a backup file downloaded from the workbook."
-                                : "This file is not valid JSON (" + DescribeOffset(text, e.offset) +
-                                      "). Choose a backup file downloaded from the workbook.";
+        out.error = e.id == 406 ? Tr("backup.this_file_is_not_valid")
+                                : Tr("backup.this_file_is_not_valid_2") + DescribeOffset(text, e.offset) +
+                                      Tr("backup.choose_a_backup_file_downloaded");
         return out;
     }
     // Compared as JSON, not read with value(): a "format" that is not text must not throw.
     if (!doc.is_object() || !doc.contains("format") || doc["format"] != kBackupFormat) {
-        out.error = "This JSON file is not a Networking Workbook backup (it has no \"format\": \"" +
-                    std::string(kBackupFormat) + "\"). Choose a backup file downloaded from the workbook.";
+        out.error = Tr("backup.this_json_file_is_not") +
+                    std::string(kBackupFormat) + Tr("backup.choose_a_backup_file_downloaded_2");
         return out;
     }
     auto version = doc.find("version");
     // Compared as 64 bits: 4294967297 must not narrow to 1 (values past INT64_MAX read as negative).
     if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != 1) {
-        out.error = "This backup was made by a newer version of the workbook; update the workbook, then restore it.";
+        out.error = Tr("backup.this_backup_was_made_by");
         return out;
     }
     if (auto at = doc.find("exported_at"); at != doc.end() && at->is_number_integer()) out.exported_at = at->get<int64_t>();
@@ -163,7 +164,7 @@ BackupRead DecodeBackup(std::string_view text) {
         };
         const json* where = o->is_object() ? text("where") : nullptr;
         if (!where || (*where != "lms" && *where != "browser")) {
-            out.error = "This backup's \"owner\" (whose data it is) is damaged, so nothing was restored.";
+            out.error = Tr("backup.this_backup_s_owner_whose");
             return out;
         }
         out.owner.where = where->get<std::string>();
@@ -171,7 +172,7 @@ BackupRead DecodeBackup(std::string_view text) {
             const json* id = text("learner_id");
             const json* name = text("learner_name");
             if (!id || id->get_ref<const std::string&>().empty()) {
-                out.error = "This backup's \"owner\" names no learner id, so nothing was restored.";
+                out.error = Tr("backup.this_backup_s_owner_names");
                 return out;
             }
             out.owner.learner_id = id->get<std::string>();
@@ -180,20 +181,20 @@ BackupRead DecodeBackup(std::string_view text) {
     }
     auto state = doc.find("state");
     if (state == doc.end() || !state->is_object()) {
-        out.error = "This backup has no learner data in it (\"state\" is missing).";
+        out.error = Tr("backup.this_backup_has_no_learner");
         return out;
     }
     StateLoad load = DecodeState(Dump(*state));
     if (load.status != StateLoad::Status::Ok) {
-        out.error = "This backup is damaged, so nothing was restored: " +
-                    (load.problems.empty() ? std::string("it is empty") : load.problems.front()) + ".";
+        out.error = Tr("backup.this_backup_is_damaged_so") +
+                    (load.problems.empty() ? std::string(Tr("backup.it_is_empty")) : load.problems.front()) + ".";
         return out;
     }
     if (auto pl = doc.find("planner"); pl != doc.end()) {
         auto meta = pl->is_object() ? pl->find("meta") : pl->end();
         auto chunks = pl->is_object() ? pl->find("chunks") : pl->end();
         if (!pl->is_object() || meta == pl->end() || !meta->is_object() || chunks == pl->end() || !chunks->is_array()) {
-            out.error = "This backup's planner is damaged (\"planner\" needs \"meta\" and \"chunks\"), so nothing was restored.";
+            out.error = Tr("backup.this_backup_s_planner_is");
             return out;
         }
         // Numbers checked before anything is kept: each chunk number once, and only
@@ -201,8 +202,8 @@ BackupRead DecodeBackup(std::string_view text) {
         size_t count = 0;
         if (!chunks_text.empty()) EachElement(chunks_text, 0, [&](std::string_view) { return ++count <= planner::kMaxChunks; });
         if (count > planner::kMaxChunks) {
-            out.error = "This backup's planner is damaged (it lists more than " + std::to_string(planner::kMaxChunks) +
-                        " contact chunks, and no planner has more), so nothing was restored.";
+            out.error = Tr("backup.this_backup_s_planner_is_2") + std::to_string(planner::kMaxChunks) +
+                        Tr("backup.contact_chunks_and_no_planner");
             return out;
         }
         std::unordered_set<uint32_t> seen;
@@ -213,20 +214,19 @@ BackupRead DecodeBackup(std::string_view text) {
             const json c = json::parse(element, nullptr, false);  // one chunk's DOM at a time
             auto n = c.is_object() ? c.find("chunk") : c.end();
             if (n == c.end() || !n->is_number_unsigned()) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) +
-                            " has no number), so nothing was restored.";
+                out.error = Tr("backup.this_backup_s_planner_is_3") + std::to_string(i + 1) +
+                            Tr("backup.has_no_number_so_nothing");
                 return false;
             }
             if (n->get<uint64_t>() >= planner::kMaxChunks) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " has the number " + n->dump() +
-                            ", past the last chunk an id can fall in, " + std::to_string(planner::kMaxChunks - 1) +
-                            "), so nothing was restored.";
+                out.error = TrF("backup.chunk_past_last", {{"chunk", std::to_string(i + 1)}, {"number", n->dump()},
+                                                           {"last", std::to_string(planner::kMaxChunks - 1)}});
                 return false;
             }
             const auto key = static_cast<uint32_t>(n->get<uint64_t>());
             if (!seen.insert(key).second) {
-                out.error = "This backup's planner is damaged (chunk " + std::to_string(i + 1) + " repeats the number " +
-                            std::to_string(key) + "), so nothing was restored.";
+                out.error = Tr("backup.this_backup_s_planner_is_3") + std::to_string(i + 1) + Tr("backup.repeats_the_number") +
+                            std::to_string(key) + Tr("backup.so_nothing_was_restored");
                 return false;
             }
             out.planner.chunks.emplace_back(key, Dump(c));

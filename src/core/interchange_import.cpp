@@ -4,6 +4,7 @@
 // with the line that stopped it. Every loop is bounded by the input's size; no
 // recursion.
 #include "core/interchange.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -143,9 +144,8 @@ std::string Preview40(std::string_view s) {
 }
 
 std::string UnterminatedMessage(int line) {
-    return "Line " + std::to_string(line) +
-           " opens a quoted field (\") that is never closed, so the file cannot be read and nothing was imported. "
-           "Export the file again, or fix the quote on line " + std::to_string(line) + " and import it again.";
+    return Tr("import.line") + std::to_string(line) +
+           Tr("import.opens_a_quoted_field_that") + std::to_string(line) + Tr("import.and_import_it_again");
 }
 
 // Finds the header row: the first record naming "First Name" and "Last Name"
@@ -193,10 +193,10 @@ HeaderFound FindCsvHeader(std::string_view text, std::string_view filename) {
         return out;
     }
     std::string_view first_line = text.substr(0, text.find_first_of("\r\n"));
-    out.error = "This is not a contacts file this workbook can read: no row in its first " +
+    out.error = Tr("import.this_is_not_a_contacts") +
                 std::to_string(kHeaderSearchRecords) +
-                " lines names the columns \"First Name\" and \"Last Name\" (line 1 is \"" + Preview40(first_line) +
-                "\"). Choose LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file, exactly as exported.";
+                Tr("import.lines_names_the_columns_first") + Preview40(first_line) +
+                Tr("import.choose_linkedin_s_connections_csv");
     return out;
 }
 
@@ -419,27 +419,20 @@ struct LineReader {
 
 std::string ImportSummary(const ImportPreview& p) {
     auto n = [](int v) { return Grouped(static_cast<size_t>(std::max(v, 0))); };
-    return p.format + ": " + n(p.new_count) + " new, " + n(p.update_count) +
-           " to update (only empty fields are filled in), " + n(p.merged_count) + " merged into an earlier line, " +
-           n(p.skip_count) + " skipped.";
+    return p.format + ": " + n(p.new_count) + Tr("import.new_2") + n(p.update_count) +
+           Tr("import.to_update_only_empty_fields") + n(p.merged_count) + Tr("import.merged_into_an_earlier_line") +
+           TrF("import.skipped_count", {{"n", n(p.skip_count)}});
 }
 
 std::string DescribeImportChanges(const ImportPreview& p) {
     std::vector<std::string> parts;
-    auto count = [](int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-    if (p.removed_chars)
-        parts.push_back(count(p.removed_chars, "control character", "control characters") +
-                        " (invisible bytes such as a zero byte, which have no place in a name or note) " +
-                        (p.removed_chars == 1 ? "was" : "were") + " removed");
+    if (p.removed_chars) parts.push_back(TrN("import.removed_characters", p.removed_chars));
     if (p.cut_fields)
-        parts.push_back(count(p.cut_fields, "field was", "fields were") + " cut to " + std::to_string(kMaxImportShortField) +
-                        " characters (" + std::to_string(kMaxImportNotes) + " for notes)");
-    if (p.dropped_tags)
-        parts.push_back(count(p.dropped_tags, "tag was", "tags were") + " left out (at most " +
-                        std::to_string(kMaxImportTags) + " per contact)");
+        parts.push_back(TrN("import.cut_fields", p.cut_fields, {{"short", Grouped(kMaxImportShortField)}, {"notes", Grouped(kMaxImportNotes)}}));
+    if (p.dropped_tags) parts.push_back(TrN("import.dropped_tags", p.dropped_tags, {{"most", std::to_string(kMaxImportTags)}}));
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-    return out.empty() ? out : "Changed on the way in: " + out + ".";
+    return out.empty() ? out : Tr("import.changed_on_the_way_in") + out + ".";
 }
 
 // --- Detection ------------------------------------------------------------------
@@ -471,14 +464,16 @@ uint16_t FilledFields(const Contact& c) {
 }
 
 std::string DescribeFields(uint16_t m) {
+    // Keys into content/strings.json.
     static const std::pair<uint16_t, const char*> kNames[] = {
-        {kFieldName, "name"}, {kFieldCompany, "company"}, {kFieldRole, "role"}, {kFieldUrl, "profile URL"},
-        {kFieldEmail, "e-mail"}, {kFieldNotes, "notes"}, {kFieldTags, "tags"}, {kFieldLog, "connection date"}};
+        {kFieldName, "import.field_name"},   {kFieldCompany, "import.field_company"}, {kFieldRole, "import.field_role"},
+        {kFieldUrl, "import.profile_url"},   {kFieldEmail, "import.field_email"},     {kFieldNotes, "import.field_notes"},
+        {kFieldTags, "import.field_tags"},   {kFieldLog, "import.connection_date"}};
     std::string out;
     for (const auto& [bit, name] : kNames) {
         if (!(m & bit)) continue;
-        if (!out.empty()) out += ", ";
-        out += name;
+        if (!out.empty()) out += Tr("list.separator");
+        out += Tr(name);
     }
     return out;
 }
@@ -546,21 +541,19 @@ struct ImportJob::Impl {
 
     void Start() {
         if (bytes.size() > kMaxImportBytes) {
-            return Fail("This file is " + std::to_string(bytes.size() >> 20) +
-                        " MB; files over 32 MB are not imported. Export fewer contacts at a time.");
+            return Fail(Tr("import.this_file_is") + std::to_string(bytes.size() >> 20) +
+                        Tr("import.mb_files_over_32_mb"));
         }
         std::string_view b = bytes;
         if (b.size() >= 2 && (b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF")) {
-            return Fail("Line 1: this file is saved as UTF-16 text. Save it as \"CSV UTF-8\" (or export it again) "
-                        "and import that file.");
+            return Fail(Tr("import.line_1_this_file_is"));
         }
         // A spreadsheet, zip or PDF saved under a .csv name. A zero byte elsewhere does
         // not end or refuse the file: it is removed where text enters a contact (counted).
         for (std::string_view magic : {std::string_view("PK\x03\x04", 4), std::string_view("\xD0\xCF\x11\xE0", 4),
                                        std::string_view("%PDF")}) {
             if (b.substr(0, magic.size()) == magic)
-                return Fail("Line 1 holds binary data, so this is not a text file (it looks like a spreadsheet, "
-                            "archive or PDF). Choose LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.");
+                return Fail(Tr("import.line_1_holds_binary_data"));
         }
         if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") bytes.erase(0, 3);
         // A file resaved by a spreadsheet may be Windows-1252, not UTF-8.
@@ -574,7 +567,7 @@ struct ImportJob::Impl {
 
         if (LooksLikeVCard(text)) {
             format = ImportFormat::VCard;
-            preview.format = "vCard";
+            preview.format = Tr("import.vcard");
             source = "vcard";
             lines = LineReader{text};
             phase = Phase::VCard;
@@ -583,7 +576,7 @@ struct ImportJob::Impl {
         HeaderFound h = FindCsvHeader(text, filename);
         if (h.format == ImportFormat::Unknown) return Fail(h.error);
         format = h.format;
-        preview.format = format == ImportFormat::LinkedIn ? "LinkedIn connections" : "Google Contacts";
+        preview.format = format == ImportFormat::LinkedIn ? Tr("import.linkedin_connections") : Tr("import.google_contacts");
         source = format == ImportFormat::LinkedIn ? "linkedin" : "google";
         columns = h.columns;
         csv = CsvReader{text, h.delim, h.body_pos, h.body_line};
@@ -625,7 +618,7 @@ struct ImportJob::Impl {
             if (ParseConnectedOn(when, day)) {
                 c.connected = day;  // a fact, not a touch: it starts no follow-up clock
             } else {
-                note = "the date \"" + Preview40(when) + "\" was not understood, so no connection date is recorded";
+                note = Tr("import.the_date") + Preview40(when) + Tr("import.was_not_understood_so_no");
             }
         }
         AddRecord(std::move(c), line, std::move(note));
@@ -637,8 +630,8 @@ struct ImportJob::Impl {
         std::string l = lines.NextLogical(line);
         if (TrimView(l).empty()) return true;
         if (!EqualsNoCase(TrimView(l), "BEGIN:VCARD")) {
-            Fail("Line " + std::to_string(line) + " should start a card (BEGIN:VCARD) but is \"" + Preview40(l) +
-                 "\", so nothing was imported. Export the cards again, or fix line " + std::to_string(line) + ".");
+            Fail(Tr("import.line") + std::to_string(line) + Tr("import.should_start_a_card_begin") + Preview40(l) +
+                 Tr("import.so_nothing_was_imported_export") + std::to_string(line) + ".");
             return false;
         }
         const int begin_line = line;
@@ -649,9 +642,8 @@ struct ImportJob::Impl {
         std::string social;
         for (;;) {
             if (lines.AtEnd()) {
-                Fail("Line " + std::to_string(begin_line) +
-                     " starts a card that never ends (END:VCARD is missing), so nothing was imported. "
-                     "Export the cards again.");
+                Fail(Tr("import.line") + std::to_string(begin_line) +
+                     Tr("import.starts_a_card_that_never"));
                 return false;
             }
             std::string prop = lines.NextLogical(line);
@@ -674,8 +666,8 @@ struct ImportJob::Impl {
             std::string params = semi == std::string_view::npos ? std::string() : AsciiLower(head.substr(semi));
             if (EqualsNoCase(name, "END") && EqualsNoCase(TrimView(value), "VCARD")) break;
             if (EqualsNoCase(name, "BEGIN") && EqualsNoCase(TrimView(value), "VCARD")) {
-                Fail("Line " + std::to_string(line) + " starts a new card before the card from line " +
-                     std::to_string(begin_line) + " ends (END:VCARD is missing), so nothing was imported.");
+                Fail(Tr("import.line") + std::to_string(line) + Tr("import.starts_a_new_card_before") +
+                     std::to_string(begin_line) + Tr("import.ends_end_vcard_is_missing"));
                 return false;
             }
             if (params.find("quoted-printable") != std::string::npos) {
@@ -751,14 +743,14 @@ struct ImportJob::Impl {
         item.reason = std::move(note);
         if (c.name.empty() && c.profile_url.empty() && c.email.empty()) {
             item.outcome = ImportItem::Skip;
-            item.reason = "no name, e-mail or profile URL";
+            item.reason = Tr("import.no_name_e_mail_or");
             item.contact = std::move(c);
             preview.items.push_back(std::move(item));
             return;
         }
         if (c.name.empty()) {
             c.name = !c.email.empty() ? c.email : c.profile_url;
-            if (item.reason.empty()) item.reason = "no name in the file: named after its " + std::string(!c.email.empty() ? "e-mail" : "URL");
+            if (item.reason.empty()) item.reason = Tr("import.no_name_in_the_file") + std::string(!c.email.empty() ? "e-mail" : "URL");
         }
         c.source = source;
         c.added = today;
@@ -780,10 +772,10 @@ struct ImportJob::Impl {
             uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~have->filled);
             if (adds) {
                 item.outcome = ImportItem::Update;
-                item.reason = "already in your planner; adds " + DescribeFields(adds);
+                item.reason = Tr("import.already_in_your_planner_adds") + DescribeFields(adds);
             } else {
                 item.outcome = ImportItem::Skip;
-                item.reason = "already in your planner";
+                item.reason = Tr("import.already_in_your_planner");
             }
         }
         IndexKeys(seen_url, seen_email, seen_name, keys, static_cast<int>(preview.items.size()));
@@ -809,22 +801,22 @@ struct ImportJob::Impl {
             if (std::find(c.tags.begin(), c.tags.end(), t) == c.tags.end()) c.tags.push_back(t);
         if (c.connected == kNoDay) c.connected = dup.connected;
         const uint16_t gained = static_cast<uint16_t>(FilledFields(c) & ~before);
-        const std::string at = "line " + std::to_string(k.line);
+        const std::string at = TrF("import.line_n", {{"n", std::to_string(k.line)}});
         if (!gained && dup.tags.empty()) {
             item.outcome = ImportItem::Skip;
-            item.reason = "the same person as " + at + "; nothing new";
+            item.reason = Tr("import.the_same_person_as") + at + Tr("import.nothing_new");
             return;
         }
         item.outcome = ImportItem::Merged;
-        const std::string what = gained ? DescribeFields(gained) : std::string("tags");
-        item.reason = "the same person as " + at + "; its " + what + " merged into " + at;
-        k.reason += std::string(k.reason.empty() ? "" : "; ") + what + " from line " + std::to_string(item.line);
+        const std::string what = gained ? DescribeFields(gained) : std::string(Tr("import.field_tags"));
+        item.reason = Tr("import.the_same_person_as") + at + Tr("import.its") + what + Tr("import.merged_into") + at;
+        k.reason += std::string(k.reason.empty() ? "" : "; ") + what + Tr("import.from_line") + std::to_string(item.line);
         // A kept row that matched the planner may now add something after all.
         if (auto m = matched_filled.find(kept); m != matched_filled.end() && k.outcome != ImportItem::New) {
             const uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~m->second);
             if (adds) {
                 k.outcome = ImportItem::Update;
-                k.reason = "already in your planner; adds " + DescribeFields(adds) + " (with line " +
+                k.reason = Tr("import.already_in_your_planner_adds") + DescribeFields(adds) + Tr("import.with_line") +
                            std::to_string(item.line) + ")";
             }
         }

@@ -1,5 +1,6 @@
 // The LMS report and suspend_data codec. Formats: lms.h.
 #include "core/lms.h"
+#include "core/strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -409,37 +410,37 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
         r.problem = std::move(why);
         return r;
     };
-    if (text.empty()) return fail("nothing is stored");
+    if (text.empty()) return fail(Tr("lms_record.nothing_is_stored"));
     if (text.substr(0, 3) != "w1|") {
         if (text.size() >= 2 && text[0] == 'w' && text[1] >= '2' && text[1] <= '9')
-            return fail("it was saved by a newer version of the workbook");
-        return fail("it is not in the workbook's format");
+            return fail(Tr("lms_record.it_was_saved_by_a"));
+        return fail(Tr("lms_record.it_is_not_in_the"));
     }
     auto f = Split(text, '|');
-    if (f.size() != 11) return fail("it has " + std::to_string(f.size()) + " fields instead of 11");
+    if (f.size() != 11) return fail(Tr("lms_record.it_has") + std::to_string(f.size()) + Tr("lms_record.fields_instead_of_11"));
     if (f[10] != Checksum(text.substr(0, text.size() - f[10].size() - 1)))
-        return fail("it is incomplete or damaged (its checksum does not match)");
-    if (f[1] != ContentFingerprint(c)) return fail("the course content has changed since it was saved");
+        return fail(Tr("lms_record.it_is_incomplete_or_damaged"));
+    if (f[1] != ContentFingerprint(c)) return fail(Tr("lms_record.the_course_content_has_changed"));
     uint64_t saved, seed;
-    if (!FromBase36(f[2], saved) || !FromBase36(f[3], seed)) return fail("its time or seed is damaged");
+    if (!FromBase36(f[2], saved) || !FromBase36(f[3], seed)) return fail(Tr("lms_record.its_time_or_seed_is"));
     r.saved_at = int64_t(saved);
     const Rev rev{r.saved_at, "lms"};
     LearnerState& s = r.state;
     s.shuffle_seed = seed;
     if (!f[4].empty()) {
         uint64_t cur;
-        if (!FromBase36(f[4], cur) || cur >= c.sections.size()) return fail("its reading position is damaged");
+        if (!FromBase36(f[4], cur) || cur >= c.sections.size()) return fail(Tr("lms_record.its_reading_position_is_damaged"));
         s.reader.current = c.sections[cur].id;
         s.current_rev = rev;
     }
-    if (f[5].size() != (c.sections.size() + 5) / 6) return fail("its list of sections read is damaged");
+    if (f[5].size() != (c.sections.size() + 5) / 6) return fail(Tr("lms_record.its_list_of_sections_read"));
     for (size_t i = 0; i < f[5].size(); ++i) {
         int bits = FromB64(f[5][i]);
-        if (bits < 0) return fail("its list of sections read is damaged");
+        if (bits < 0) return fail(Tr("lms_record.its_list_of_sections_read"));
         for (int b = 0; b < 6; ++b)
             if (bits & (1 << b)) {
                 size_t si = i * 6 + b;
-                if (si >= c.sections.size()) return fail("its list of sections read is damaged");
+                if (si >= c.sections.size()) return fail(Tr("lms_record.its_list_of_sections_read"));
                 s.reader.read.insert(c.sections[si].id);
             }
     }
@@ -448,24 +449,24 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
             auto kv = Split(pair, ':');
             uint64_t si, px;
             if (kv.size() != 2 || !FromBase36(kv[0], si) || !FromBase36(kv[1], px) || si >= c.sections.size() || px > 1000000000)
-                return fail("its scroll positions are damaged");
+                return fail(Tr("lms_record.its_scroll_positions_are_damaged"));
             s.reader.scroll[c.sections[si].id] = float(px);
         }
     if (!f[7].empty())
         for (std::string_view rec : Split(f[7], '~')) {
-            if (rec.size() < 2) return fail("a reflection answer is damaged");
+            if (rec.size() < 2) return fail(Tr("lms_record.a_reflection_answer_is_damaged"));
             int si = FromB64(rec[0]), pi = FromB64(rec[1]);
             if (si < 0 || size_t(si) >= c.sections.size() || pi < 0 || size_t(pi) >= c.sections[si].reflections.size())
-                return fail("a reflection answer belongs to no prompt");
+                return fail(Tr("lms_record.a_reflection_answer_belongs_to"));
             const std::string& id = c.sections[si].reflections[pi].id;
-            if (s.reflections.count(id)) return fail("a reflection answer appears twice");
+            if (s.reflections.count(id)) return fail(Tr("lms_record.a_reflection_answer_appears_twice"));
             rec.remove_prefix(2);
             if (!rec.empty() && rec[0] == '*') {
                 r.cut.insert(id);
                 rec.remove_prefix(1);
             }
             std::string t;
-            if (!Unescape(rec, t)) return fail("a reflection answer is damaged");
+            if (!Unescape(rec, t)) return fail(Tr("lms_record.a_reflection_answer_is_damaged"));
             s.reflections[id] = std::move(t);
             s.reflection_revs[id] = rev;
         }
@@ -475,35 +476,35 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
     if (!f[8].empty()) {
         uint64_t total = 0;
         auto records = Split(f[8], '~');
-        if (records.size() > c.quizzes.size()) return fail("it has more quiz records than the course has quizzes");
+        if (records.size() > c.quizzes.size()) return fail(Tr("lms_record.it_has_more_quiz_records"));
         for (std::string_view rec : records) {
             auto parts = Split(rec, ',');
-            if (parts.size() != 3) return fail("a quiz record is damaged");
+            if (parts.size() != 3) return fail(Tr("lms_record.a_quiz_record_is_damaged"));
             uint64_t count;
             if (!FromBase36(Split(parts[2], '/')[0], count) || count > kMaxAttempts)
-                return fail("it claims more quiz attempts than the workbook keeps");
+                return fail(Tr("lms_record.it_claims_more_quiz_attempts"));
             total += count;
-            if (total > kMaxAttemptsTotal) return fail("it claims more quiz attempts than the workbook keeps");
+            if (total > kMaxAttemptsTotal) return fail(Tr("lms_record.it_claims_more_quiz_attempts"));
         }
     }
     if (!f[8].empty())
         for (std::string_view rec : Split(f[8], '~')) {
             auto parts = Split(rec, ',');
-            if (parts.size() != 3 || parts[0].size() != 2) return fail("a quiz record is damaged");
+            if (parts.size() != 3 || parts[0].size() != 2) return fail(Tr("lms_record.a_quiz_record_is_damaged"));
             int qi = FromB64(parts[0][0]), flags = FromB64(parts[0][1]);
-            if (qi < 0 || size_t(qi) >= c.quizzes.size() || flags < 0 || flags > 3) return fail("a quiz record is damaged");
+            if (qi < 0 || size_t(qi) >= c.quizzes.size() || flags < 0 || flags > 3) return fail(Tr("lms_record.a_quiz_record_is_damaged"));
             const Quiz& quiz = c.quizzes[qi];
-            if (s.quizzes.count(quiz.id)) return fail("a quiz record appears twice");
+            if (s.quizzes.count(quiz.id)) return fail(Tr("lms_record.a_quiz_record_appears_twice"));
             QuizProgress p;
             p.mastered = flags & 1;
             p.submitted = flags & 2;
             if (!parts[1].empty())
                 for (std::string_view tok : Split(parts[1], ':')) {
-                    if (tok.empty()) return fail("an answer in " + quiz.id + " is damaged");
+                    if (tok.empty()) return fail(Tr("lms_record.an_answer_in") + quiz.id + Tr("lms_record.is_damaged"));
                     int k = FromB64(tok[0]);
-                    if (k < 0 || size_t(k) >= quiz.questions.size()) return fail("an answer in " + quiz.id + " is damaged");
+                    if (k < 0 || size_t(k) >= quiz.questions.size()) return fail(Tr("lms_record.an_answer_in") + quiz.id + Tr("lms_record.is_damaged"));
                     const Question& q = quiz.questions[k];
-                    if (p.answers.count(q.id)) return fail("the answer to " + q.id + " appears twice");
+                    if (p.answers.count(q.id)) return fail(Tr("lms_record.the_answer_to") + q.id + Tr("lms_record.appears_twice"));
                     tok.remove_prefix(1);
                     Response resp;
                     resp.hash = q.hash;
@@ -535,25 +536,25 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
                         }
                         ok = ok && !resp.chosen.empty();
                     }
-                    if (!ok) return fail("the answer to " + q.id + " is damaged");
+                    if (!ok) return fail(Tr("lms_record.the_answer_to") + q.id + Tr("lms_record.is_damaged"));
                     p.answers[q.id] = std::move(resp);
                 }
             auto at = Split(parts[2], '/');
             uint64_t count;
             if (!FromBase36(at[0], count) || count > kMaxAttempts ||
                 at.size() != 1 + (count <= kWholeHistory ? count : 2))
-                return fail("the attempts at " + quiz.id + " are damaged");
+                return fail(Tr("lms_record.the_attempts_at") + quiz.id + Tr("lms_record.are_damaged"));
             if (count <= kWholeHistory) {
                 for (size_t i = 1; i < at.size(); ++i) {
                     Attempt a;
-                    if (!DecodeAttempt(quiz, at[i], a)) return fail("the attempts at " + quiz.id + " are damaged");
+                    if (!DecodeAttempt(quiz, at[i], a)) return fail(Tr("lms_record.the_attempts_at") + quiz.id + Tr("lms_record.are_damaged"));
                     p.attempts.push_back(std::move(a));
                 }
             } else {
                 Attempt best, last;
-                if (!DecodeAttempt(quiz, at[1], best)) return fail("the attempts at " + quiz.id + " are damaged");
+                if (!DecodeAttempt(quiz, at[1], best)) return fail(Tr("lms_record.the_attempts_at") + quiz.id + Tr("lms_record.are_damaged"));
                 if (at[2] == "=") last = best;
-                else if (!DecodeAttempt(quiz, at[2], last)) return fail("the attempts at " + quiz.id + " are damaged");
+                else if (!DecodeAttempt(quiz, at[2], last)) return fail(Tr("lms_record.the_attempts_at") + quiz.id + Tr("lms_record.are_damaged"));
                 p.attempts.assign(count - 1, best);
                 p.attempts.push_back(std::move(last));
             }
@@ -563,14 +564,14 @@ SuspendRead DecodeSuspendData(const Content& c, std::string_view text) {
     // One interaction per question at most: the list is never longer than the course has questions.
     size_t questions = 0;
     for (const Quiz& quiz : c.quizzes) questions += quiz.questions.size();
-    if (f[9].size() % 2 || f[9].size() / 2 > questions) return fail("its list of interactions is damaged");
+    if (f[9].size() % 2 || f[9].size() / 2 > questions) return fail(Tr("lms_record.its_list_of_interactions_is"));
     std::set<std::string> listed;
     for (size_t i = 0; i < f[9].size(); i += 2) {
         int qi = FromB64(f[9][i]), k = FromB64(f[9][i + 1]);
         if (qi < 0 || size_t(qi) >= c.quizzes.size() || k < 0 || size_t(k) >= c.quizzes[qi].questions.size())
-            return fail("its list of interactions is damaged");
+            return fail(Tr("lms_record.its_list_of_interactions_is"));
         const std::string& id = c.quizzes[qi].questions[k].id;
-        if (!listed.insert(id).second) return fail("its list of interactions names a question twice");
+        if (!listed.insert(id).second) return fail(Tr("lms_record.its_list_of_interactions_names"));
         r.order.push_back(id);
     }
     r.ok = true;

@@ -11,6 +11,7 @@
 //   Targets, goals, metrics
 //   Network map
 #include "core/planner.h"
+#include "core/strings.h"
 #include "core/text.h"
 #include "core/unicode_key.h"
 
@@ -622,7 +623,7 @@ std::vector<std::pair<std::string, int>> TopTen(const std::unordered_map<std::st
         int rest = 0;
         for (size_t i = 10; i < v.size(); ++i) rest += v[i].second;
         v.resize(10);
-        v.emplace_back("Other", rest);
+        v.emplace_back(Tr("planner_model.other"), rest);
     }
     return v;
 }
@@ -695,7 +696,7 @@ SectorMap BuildSectors(const Planner& p) {
         int rest = 0;
         for (size_t i = kMapSectors - 1; i < v.size(); ++i) rest += v[i].second;
         v.resize(kMapSectors - 1);
-        v.emplace_back("Other", rest);
+        v.emplace_back(Tr("planner_model.other"), rest);
         for (int i = 0; i < kMapSectors - 1; ++i) sm.of[v[static_cast<size_t>(i)].first] = i;
     } else {
         for (size_t i = 0; i < v.size(); ++i) sm.of[v[i].first] = static_cast<int>(i);

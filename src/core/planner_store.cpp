@@ -9,6 +9,7 @@
 //   Migrations       one step per schema version
 //   Reading          meta (DOM, field by field), chunks (a streaming reader)
 #include <algorithm>
+#include "core/strings.h"
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -375,7 +376,7 @@ bool GetRev(const json& j, Rev& out) {
 struct MetaReader {
     PlannerLoad& out;
     void Problem(std::string what) {
-        out.problems.push_back("Planner index record: " + std::move(what));
+        out.problems.push_back(Tr("store.planner_index_record") + std::move(what));
         out.meta_damaged = true;
     }
     // A list of objects; returns nullptr (and names the problem) if it is not a list.
@@ -383,7 +384,7 @@ struct MetaReader {
         auto it = doc.find(key);
         if (it == doc.end()) return nullptr;  // an empty list is left out by nobody, but a missing one is harmless
         if (!it->is_array()) {
-            Problem(std::string(key) + " is not a list; all of them were left out");
+            Problem(std::string(key) + Tr("store.is_not_a_list_all"));
             return nullptr;
         }
         return &*it;
@@ -399,13 +400,13 @@ struct MetaReader {
             Id id = 0;
             auto idj = r.is_object() ? r.find("id") : r.end();
             if (!r.is_object() || idj == r.end() || !GetId(*idj, id)) {
-                Problem(std::string(key) + " entry " + std::to_string(i + 1) + " has no valid id; it was left out");
+                Problem(std::string(key) + " entry " + std::to_string(i + 1) + Tr("store.has_no_valid_id_it"));
                 continue;
             }
             read_one(r, id, bad);
             if (!bad.empty())
-                Problem(std::string(key) + " entry " + std::to_string(i + 1) + " (id " + std::to_string(id) + "): " + bad +
-                        " could not be read and were left at their defaults");
+                Problem(std::string(key) + " entry " + std::to_string(i + 1) + Tr("store.id") + std::to_string(id) + "): " + bad +
+                        Tr("store.could_not_be_read_and"));
         }
     }
 };
@@ -420,7 +421,7 @@ void Field(const json& r, const char* key, std::string& bad, G get) {
 void ReadMeta(const json& doc, PlannerLoad& out) {
     MetaReader m{out};
     Planner& p = out.planner;
-    if (auto g = doc.find("generation"); g != doc.end() && !GetText(*g, p.generation)) m.Problem("generation is not text");
+    if (auto g = doc.find("generation"); g != doc.end() && !GetText(*g, p.generation)) m.Problem(Tr("store.generation_is_not_text"));
     // kMaxId + 1 is the most a planner can reach by adding records; more is damage
     // (at 4294967295 every new record would get the same id).
     if (auto n = doc.find("next_id"); n != doc.end() && !GetNum(*n, 1, int64_t{kMaxId} + 1, p.next_id)) {
@@ -428,12 +429,12 @@ void ReadMeta(const json& doc, PlannerLoad& out) {
         const bool past = n->is_number_unsigned() ? n->get<uint64_t>() > kMaxId
                                                   : n->is_number_integer() && n->get<int64_t>() > int64_t{kMaxId};
         m.Problem(past
-                      ? "next_id " + n->dump() + " is past the last id a record may have (" + std::to_string(kMaxId) +
-                            "); it was recomputed from the ids in use"
-                      : "next_id is not a valid id; it was recomputed");
+                      ? "next_id " + n->dump() + Tr("store.is_past_the_last_id") + std::to_string(kMaxId) +
+                            Tr("store.it_was_recomputed_from_the")
+                      : Tr("store.next_id_is_not_a"));
     }
     if (auto cs = doc.find("chunk_size"); cs != doc.end() && !(cs->is_number_integer() && cs->get<int64_t>() == kChunkSize))
-        m.Problem("chunk_size is not " + std::to_string(kChunkSize) + "; contacts are read by their ids regardless");
+        m.Problem(Tr("store.chunk_size_is_not") + std::to_string(kChunkSize) + Tr("store.contacts_are_read_by_their"));
     m.Records(doc, "organizations", [&](const json& r, Id id, std::string& bad) {
         Organization o;
         o.id = id;
@@ -541,7 +542,7 @@ void ReadMeta(const json& doc, PlannerLoad& out) {
                 ++damaged;
             }
         }
-        if (damaged) m.Problem(std::to_string(damaged) + " deletion records are damaged and were left out");
+        if (damaged) m.Problem(std::to_string(damaged) + Tr("store.deletion_records_are_damaged_and"));
     }
 }
 
@@ -554,8 +555,7 @@ int SchemaOf(const json& doc) {
 }
 
 std::string NewerMessage(const std::string& what, int schema) {
-    return what + " has schema version " + std::to_string(schema) + ", which this version of the workbook (schema " +
-           std::to_string(Planner::kSchema) + ") cannot read. Is a newer version open elsewhere? Nothing was changed.";
+    return TrF("store.newer_schema", {{"what", what}, {"schema", std::to_string(schema)}, {"ours", std::to_string(Planner::kSchema)}});
 }
 
 // --- Reading chunks --------------------------------------------------------------------
@@ -838,7 +838,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                             if (ReadInteraction(r, i)) c.log.push_back(std::move(i));
                             else ++dropped;
                         } while (r.ok() && r.More(']'));
-                    if (dropped) note(std::to_string(dropped) + " log entries");
+                    if (dropped) note(std::to_string(dropped) + Tr("store.log_entries"));
                     // Logs are kept sorted by day; a stored one out of order is sorted here.
                     auto by_day = [](const Interaction& x, const Interaction& y) { return x.day < y.day; };
                     if (!std::is_sorted(c.log.begin(), c.log.end(), by_day)) std::stable_sort(c.log.begin(), c.log.end(), by_day);
@@ -853,7 +853,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                 case kNotNow: good = r.Int(-kMaxDay, kMaxDay, c.not_now); break;
                 default:
                     r.Skip();
-                    if (f == kFieldCount) note("the fields after the " + std::to_string(kFieldCount) + " this version knows");
+                    if (f == kFieldCount) note(Tr("store.the_fields_after_the") + std::to_string(kFieldCount) + Tr("store.this_version_knows"));
             }
             if (!good && f < kFieldCount) note(kFieldNames[f]);
             ++f;
@@ -864,14 +864,14 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
 
 // One chunk into `contacts`; problems named with the chunk's number.
 void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vector<Contact>& contacts) {
-    const std::string name = "Contact chunk " + std::to_string(key);
+    const std::string name = Tr("store.contact_chunk") + std::to_string(key);
     auto damaged = [&](std::string what) {
         out.problems.push_back(name + ": " + std::move(what));
         if (out.damaged_chunks.empty() || out.damaged_chunks.back() != key) out.damaged_chunks.push_back(key);
     };
-    if (std::string why = CheckJsonLimits(text); !why.empty()) return damaged("could not be read: " + why + "; its contacts are missing");
+    if (std::string why = CheckJsonLimits(text); !why.empty()) return damaged(Tr("store.could_not_be_read") + why + Tr("store.its_contacts_are_missing"));
     ChunkReader r(text);
-    if (r.Peek() != '{') return damaged("is not a JSON object; its contacts are missing");
+    if (r.Peek() != '{') return damaged(Tr("store.is_not_a_json_object"));
     r.Expect('{');
     int schema = 0;
     size_t list_at = 0;  // where "contacts" starts when it came before "schema"
@@ -886,7 +886,7 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
         list_read = true;
         if (!lr.IsArray()) {
             lr.Skip();
-            return damaged("has no list of contacts; its contacts are missing");
+            return damaged(Tr("store.has_no_list_of_contacts"));
         }
         lr.Expect('[');
         if (lr.Eat(']')) return;
@@ -896,18 +896,18 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
             const bool usable = ReadContact(lr, c, bad);
             if (!lr.ok()) break;  // cut off inside this record: it is not kept
             ++records;
-            const std::string where = "record " + std::to_string(records);
+            const std::string where = TrF("store.record_n", {{"n", std::to_string(records)}});
             if (!usable) {
-                if (named++ < kNamed) damaged(where + " has no valid id; it was left out");
+                if (named++ < kNamed) damaged(where + Tr("store.has_no_valid_id_it"));
                 else ++unnamed;
                 continue;
             }
             if (!bad.empty()) {
-                if (named++ < kNamed) damaged(where + " (id " + std::to_string(c.id) + "): " + bad + " could not be read and were left empty");
+                if (named++ < kNamed) damaged(where + Tr("store.id") + std::to_string(c.id) + "): " + bad + Tr("store.could_not_be_read_and_2"));
                 else ++unnamed;
             }
             if (ChunkOf(c.id) != key)
-                damaged(where + " (id " + std::to_string(c.id) + ") belongs in chunk " + std::to_string(ChunkOf(c.id)) + "; it was read from here");
+                damaged(where + Tr("store.id") + std::to_string(c.id) + Tr("store.belongs_in_chunk") + std::to_string(ChunkOf(c.id)) + Tr("store.it_was_read_from_here"));
             contacts.push_back(std::move(c));
         } while (lr.ok() && lr.More(']'));
     };
@@ -930,9 +930,9 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
     if (r.ok() && !r.AtEnd()) r.Fail();
     if (!r.ok()) {
         const size_t kept = contacts.size() - kept_before;
-        return damaged("is not valid JSON at " + wb::DescribeOffset(text, r.offset()) + "; " +
-                       (kept ? "the " + std::to_string(kept) + " contacts before that point were kept"
-                             : std::string("its contacts are missing")));
+        return damaged(Tr("store.is_not_valid_json_at") + wb::DescribeOffset(text, r.offset()) + "; " +
+                       (kept ? TrF("store.contacts_kept_before", {{"n", std::to_string(kept)}})
+                             : std::string(Tr("store.its_contacts_are_missing_2"))));
     }
     if (schema > Planner::kSchema) {
         contacts.resize(kept_before);
@@ -942,20 +942,20 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
     }
     if (schema < 1) {
         contacts.resize(kept_before);
-        return damaged("has no usable schema version; its contacts are missing");
+        return damaged(Tr("store.has_no_usable_schema_version"));
     }
     if (schema < Planner::kSchema) {
         // An older layout: migrate the document, then read it as a current one.
         json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-        if (doc.is_discarded() || !MigrateChunk(doc, schema)) return damaged("could not be migrated; its contacts are missing");
+        if (doc.is_discarded() || !MigrateChunk(doc, schema)) return damaged(Tr("store.could_not_be_migrated_its"));
         return ReadChunk(key, doc.dump(-1, ' ', false, json::error_handler_t::replace), out, contacts);
     }
     if (list_seen && !list_read) {
         ChunkReader again(text, list_at);
         read_list(again);
     }
-    if (!list_read) return damaged("has no list of contacts; its contacts are missing");
-    if (unnamed) damaged(std::to_string(unnamed) + " more damaged records");
+    if (!list_read) return damaged(Tr("store.has_no_list_of_contacts"));
+    if (unnamed) damaged(std::to_string(unnamed) + Tr("store.more_damaged_records"));
 }
 
 }  // namespace
@@ -966,29 +966,28 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     if (meta.empty() && chunks.empty()) return out;  // a new planner
     if (meta.empty()) {
         out.meta_damaged = true;
-        out.problems.push_back("The planner's index record is missing; contacts were read from their chunks, "
-                               "organizations, events, plans, targets and goals are missing.");
+        out.problems.push_back(Tr("store.the_planner_s_index_record"));
     } else if (std::string why = CheckJsonLimits(meta); !why.empty()) {
         out.meta_damaged = true;
-        out.problems.push_back("The planner's index record could not be read: " + why + ".");
+        out.problems.push_back(Tr("store.the_planner_s_index_record_2") + why + ".");
     } else {
         json doc = json::parse(meta, nullptr, /*allow_exceptions=*/false);
         if (doc.is_discarded() || !doc.is_object()) {
             out.meta_damaged = true;
-            out.problems.push_back(doc.is_discarded() ? "The planner's index record is not valid JSON."
-                                                      : "The planner's index record is not a JSON object.");
+            out.problems.push_back(doc.is_discarded() ? Tr("store.the_planner_s_index_record_3")
+                                                      : Tr("store.the_planner_s_index_record_4"));
         } else {
             out.stored_schema = SchemaOf(doc);
             if (out.stored_schema > Planner::kSchema) {
                 out.newer_schema = true;
                 out.quarantine = true;
-                out.problems.push_back(NewerMessage("The saved planner", out.stored_schema));
+                out.problems.push_back(NewerMessage(Tr("store.the_saved_planner"), out.stored_schema));
                 out.planner = Planner{};
                 return out;  // read nothing: a newer layout could be misread
             }
             if (out.stored_schema < 1 || !MigrateMeta(doc, out.stored_schema)) {
                 out.meta_damaged = true;
-                out.problems.push_back("The planner's index record has no usable schema version.");
+                out.problems.push_back(Tr("store.the_planner_s_index_record_5"));
             } else {
                 ReadMeta(doc, out);
             }
@@ -1020,20 +1019,20 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
         v.erase(std::unique(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), v.end());
         if (v.size() != before)
             out.problems.push_back(std::to_string(before - v.size()) + " " + what +
-                                   " were stored twice; the latest copy of each was kept");
+                                   Tr("store.were_stored_twice_the_latest"));
     };
     dedupe(p.contacts, "contacts");
     dedupe(p.organizations, "organizations");
     dedupe(p.events, "events");
-    dedupe(p.social, "social plan items");
+    dedupe(p.social, Tr("store.social_plan_items"));
     dedupe(p.targets, "targets");
     dedupe(p.goals, "goals");
-    dedupe(p.deleted, "deletion records");
+    dedupe(p.deleted, Tr("store.deletion_records"));
 
     // Fields within the limits the learner's own have (a 30 MB company makes every frame slow).
     if (const size_t cut = CutLongFields(p))
-        out.problems.push_back(std::to_string(cut) + (cut == 1 ? " field was" : " fields were") +
-                               " longer than the planner keeps (2,000 characters; notes 100,000) and cut to that.");
+        out.problems.push_back(std::to_string(cut) + (cut == 1 ? Tr("store.field_was") : Tr("store.fields_were")) +
+                               Tr("store.longer_than_the_planner_keeps"));
 
     // next_id must stay ahead of every id in use, or a new record would take an old id.
     Id max_id = 0;
@@ -1049,7 +1048,7 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
     see(p.deleted);
     if (p.next_id <= max_id) {
         if (!out.meta_damaged && !meta.empty())
-            out.problems.push_back("The planner's next id was behind the ids in use; it was moved past them.");
+            out.problems.push_back(Tr("store.the_planner_s_next_id"));
         p.next_id = max_id + 1;
     }
     out.quarantine = !out.problems.empty();

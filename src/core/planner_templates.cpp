@@ -3,6 +3,7 @@
 // Decoding is strict, like the content compiler: one problem refuses the file and
 // is reported as "file:line:col: what", found by walking the text to the value.
 #include <optional>
+#include "core/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -124,7 +125,7 @@ std::string PathName(const std::vector<Step>& path) {
         if (st.index >= 0) s += "[" + std::to_string(st.index) + "]";
         else s += (s.empty() ? "" : ".") + st.key;
     }
-    return s.empty() ? "the file" : s;
+    return s.empty() ? Tr("templates.the_file") : s;
 }
 
 std::vector<Step> Plus(std::vector<Step> path, Step s) {
@@ -161,45 +162,47 @@ struct Reader {
 
     const json& Member(const json& obj, const std::vector<Step>& path, const char* key) {
         auto it = obj.find(key);
-        if (it == obj.end()) return Fail<const json&>(path, PathName(path) + " has no \"" + key + "\"", Null());
+        if (it == obj.end()) return Fail<const json&>(path, PathName(path) + Tr("templates.has_no") + key + "\"", Null());
         return *it;
     }
 
     std::string Text(const json& j, const std::vector<Step>& path) {
         if (!j.is_string() || j.get_ref<const std::string&>().empty())
-            return Fail(path, PathName(path) + " must be non-empty text", std::string());
+            return Fail(path, PathName(path) + Tr("templates.must_be_non_empty_text"), std::string());
         return j.get<std::string>();
     }
 
     int Whole(const json& j, const std::vector<Step>& path, int lo, int hi) {
         if (!j.is_number_integer() || j.get<int64_t>() < lo || j.get<int64_t>() > hi)
-            return Fail(path, PathName(path) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi), lo);
+            return Fail(path, TrF("templates.whole_number_range", {{"field", PathName(path)}, {"min", std::to_string(lo)},
+                                                                  {"max", std::to_string(hi)}}),
+                        lo);
         return static_cast<int>(j.get<int64_t>());
     }
 
     void OnlyKeys(const json& obj, const std::vector<Step>& path, std::initializer_list<const char*> keys) {
-        if (!obj.is_object()) return Fail(path, PathName(path) + " must be an object");
+        if (!obj.is_object()) return Fail(path, PathName(path) + Tr("templates.must_be_an_object"));
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool known = false;
             for (const char* k : keys) known = known || it.key() == k;
-            if (!known) return Fail(Plus(path, Step{it.key()}), "unknown field \"" + it.key() + "\" in " + PathName(path));
+            if (!known) return Fail(Plus(path, Step{it.key()}), Tr("templates.unknown_field") + it.key() + Tr("templates.in") + PathName(path));
         }
     }
 
     const json& List(const json& j, const std::vector<Step>& path) {
-        if (!j.is_array() || j.empty()) return Fail<const json&>(path, PathName(path) + " must be a non-empty list", NoList());
+        if (!j.is_array() || j.empty()) return Fail<const json&>(path, PathName(path) + Tr("templates.must_be_a_non_empty"), NoList());
         return j;
     }
 
     void CheckPlaceholders(const std::string& text, const std::vector<Step>& path) {
         for (size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '}') return Fail(path, PathName(path) + " has a \"}\" with no \"{\" before it");
+            if (text[i] == '}') return Fail(path, PathName(path) + Tr("templates.has_a_with_no_before"));
             if (text[i] != '{') continue;
             size_t end = text.find('}', i);
-            if (end == std::string::npos) return Fail(path, PathName(path) + " has a \"{\" that is never closed");
+            if (end == std::string::npos) return Fail(path, PathName(path) + Tr("templates.has_a_that_is_never"));
             std::string name = text.substr(i + 1, end - i - 1);
             if (!KnownPlaceholder(name))
-                return Fail(path, PathName(path) + " uses {" + name + "}; known: {name} {first_name} {company} {role} {event}");
+                return Fail(path, PathName(path) + Tr("templates.uses") + name + Tr("templates.known_name_first_name_company"));
             i = end;
         }
     }
@@ -213,7 +216,7 @@ struct Reader {
             MessageTemplate m;
             m.id = Text(Member(list[i], at, "id"), Plus(at, Step{"id"}));
             if (std::find(ids.begin(), ids.end(), m.id) != ids.end())
-                return Fail(Plus(at, Step{"id"}), "template id \"" + m.id + "\" is used twice");
+                return Fail(Plus(at, Step{"id"}), Tr("templates.template_id") + m.id + Tr("templates.is_used_twice"));
             ids.push_back(m.id);
             m.title = Text(Member(list[i], at, "title"), Plus(at, Step{"title"}));
             m.text = Text(Member(list[i], at, "text"), Plus(at, Step{"text"}));
@@ -235,14 +238,14 @@ struct Reader {
             for (const auto& n : names)
                 if (j.get_ref<const std::string&>() == n.first) return n.second;
         for (const auto& n : names) known += (known.empty() ? "" : ", ") + std::string(n.first);
-        return Fail<E>(path, PathName(path) + " must be one of: " + known, names.begin()->second);
+        return Fail<E>(path, PathName(path) + Tr("templates.must_be_one_of") + known, names.begin()->second);
     }
 
     void Read(const json& root, Templates& t) {
         OnlyKeys(root, {}, {"version", "event_kinds", "organization_kinds", "outreach", "thank_you", "goals", "social"});
         const json& version = Member(root, {}, "version");
         if (!version.is_number_integer() || version.get<int64_t>() != 1)
-            return Fail({Step{"version"}}, "version must be 1 (this build reads version 1 only)");
+            return Fail({Step{"version"}}, Tr("templates.version_must_be_1_this"));
         ReadNames(root, "event_kinds", t.event_kinds);
         ReadNames(root, "organization_kinds", t.organization_kinds);
         std::vector<std::string> ids;
@@ -292,7 +295,7 @@ bool DecodeTemplates(std::string_view text, Templates& out, std::string& error, 
     }
     json root = json::parse(text, nullptr, false);  // no exceptions: the wasm build has none
     if (root.is_discarded()) {
-        error = where + LineCol(text, FindJsonError(text).offset) + ": not valid JSON";
+        error = where + LineCol(text, FindJsonError(text).offset) + Tr("templates.not_valid_json");
         return false;
     }
     Templates t;
@@ -331,11 +334,13 @@ std::string FillTemplate(std::string_view tmpl, const Contact& c, std::string_vi
                 // A known placeholder with nothing to fill: a visible blank in
                 // words the learner fills in, never the raw "{company}".
                 if (!name.empty()) {
-                    static const std::pair<std::string_view, std::string_view> kBlanks[] = {
-                        {"name", "[their name]"}, {"first_name", "[their name]"}, {"company", "[their company]"},
-                        {"role", "[their role]"}, {"event", "[the event]"}};
+                    // Keys into content/strings.json, read each time (the table can change).
+                    static const std::pair<std::string_view, const char*> kBlanks[] = {
+                        {"name", "templates.their_name"}, {"first_name", "templates.their_name"},
+                        {"company", "templates.their_company"}, {"role", "templates.their_role"},
+                        {"event", "templates.the_event"}};
                     for (const auto& [key, blank] : kBlanks)
-                        if (key == name) out += blank;
+                        if (key == name) out += Tr(blank);
                     i = end;
                     continue;
                 }

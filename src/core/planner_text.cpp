@@ -1,4 +1,5 @@
 #include "core/planner_text.h"
+#include "core/strings.h"
 
 #include <cstdio>
 
@@ -6,23 +7,23 @@ namespace wb::planner {
 
 const char* TierName(Tier t) {
     switch (t) {
-        case Tier::Inner: return "Inner";
-        case Tier::Close: return "Close";
-        case Tier::Active: return "Active";
-        case Tier::Extended: return "Extended";
-        case Tier::None: return "No tier";
+        case Tier::Inner: return Tr("triage.inner");
+        case Tier::Close: return Tr("common.close");
+        case Tier::Active: return Tr("triage.active");
+        case Tier::Extended: return Tr("triage.extended");
+        case Tier::None: return Tr("text.no_tier");
     }
     return "";
 }
 
 const char* StageName(Stage s) {
     switch (s) {
-        case Stage::Identified: return "Identified";
-        case Stage::Contacted: return "Contacted";
-        case Stage::Replied: return "Replied";
-        case Stage::Met: return "Met";
-        case Stage::ThankYouSent: return "Thank-you sent";
-        case Stage::Advocate: return "Advocate";
+        case Stage::Identified: return Tr("text.identified");
+        case Stage::Contacted: return Tr("text.contacted");
+        case Stage::Replied: return Tr("text.replied");
+        case Stage::Met: return Tr("text.met");
+        case Stage::ThankYouSent: return Tr("text.thank_you_sent");
+        case Stage::Advocate: return Tr("text.advocate");
     }
     return "";
 }
@@ -66,7 +67,7 @@ bool ParseMoney(std::string_view text, int64_t& cents) {
 
 std::string RoleAtCompany(const Contact& c) {
     if (c.company.empty()) return c.role;
-    return c.role.empty() ? c.company : c.role + " at " + c.company;
+    return c.role.empty() ? c.company : TrF("text.role_at_company", {{"role", c.role}, {"company", c.company}});
 }
 
 std::string Grouped(size_t n) {
@@ -111,8 +112,10 @@ bool ParseOptionalDay(std::string_view text, Day& out) {
 }
 
 namespace {
-const char* const kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                     "July",    "August",   "September", "October", "November", "December"};
+// Keys into content/strings.json (read with Tr when a message is made).
+const char* const kMonthNames[12] = {"date.january", "date.february", "date.march",     "date.april",
+                                     "date.may",     "date.june",     "date.july",      "date.august",
+                                     "date.september", "date.october", "date.november", "date.december"};
 int DaysInMonth(int y, int m) {
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -133,13 +136,17 @@ bool Number(std::string_view s, size_t max_len, int& v) {
 bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& error) {
     size_t a = text.find_first_not_of(" \t"), b = text.find_last_not_of(" \t");
     if (a == std::string_view::npos) {
-        error = "empty. Type a date as YYYY-MM-DD" + std::string(today != kNoDay ? ", or T for today." : ".");
+        error = Tr(today != kNoDay ? "text.date_empty_or_today" : "text.date_empty");
         return false;
     }
     const std::string_view t = text.substr(a, b - a + 1);
     const std::string quoted = "\"" + std::string(t.substr(0, 40)) + "\"";
-    const std::string how = "Type it as YYYY-MM-DD, e.g. " + (today != kNoDay ? FormatDay(today) : std::string("2026-12-06")) +
-                            (today != kNoDay ? ", or T for today." : ".");
+    const std::string how = TrF(today != kNoDay ? "text.date_how_or_today" : "text.date_how",
+                                {{"example", today != kNoDay ? FormatDay(today) : std::string("2026-12-06")}});
+    auto says = [&](const char* key, std::initializer_list<TextArg> more = {}) {
+        std::string s = FillPlaceholders(Tr(key), more);
+        return FillPlaceholders(s, {{"typed", quoted}, {"how", how}});
+    };
     if (today != kNoDay && (t == "t" || t == "T" || (t.size() == 5 && (t[0] == 't' || t[0] == 'T') &&
                                                          (t.substr(1) == "oday" || t.substr(1) == "ODAY")))) {
         out = today;
@@ -165,53 +172,53 @@ bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& err
         }
     }
     if (!shape || n != 3) {
-        error = quoted + " is not a date. " + how;
+        error = says("text.not_a_date");
         return false;
     }
     int y = 0, m = 0, d = 0;
     if (parts[0].size() == 4) {  // ISO order: year first
         if (!Number(parts[0], 4, y) || !Number(parts[1], 2, m) || !Number(parts[2], 2, d)) {
-            error = quoted + " is not a date. " + how;
+            error = says("text.not_a_date");
             return false;
         }
     } else {
         int p0 = 0, p1 = 0;
         if (!Number(parts[0], 2, p0) || !Number(parts[1], 2, p1) || parts[2].size() != 4 || !Number(parts[2], 4, y)) {
-            error = quoted + " is not a date. " + how;
+            error = says("text.not_a_date");
             return false;
         }
         if (p0 > 12 && p1 <= 12) d = p0, m = p1;
         else if (p1 > 12 && p0 <= 12) m = p0, d = p1;
         else if (p0 == p1) d = m = p0;
         else if (p0 > 12 && p1 > 12) {
-            error = quoted + " is not a date: neither " + std::to_string(p0) + " nor " + std::to_string(p1) +
-                    " is a month. " + how;
+            error = says("text.date_no_month_either", {{"a", std::to_string(p0)}, {"b", std::to_string(p1)}});
             return false;
         } else {
             char a_iso[32], b_iso[32];  // room for any int, so no truncation warning
             std::snprintf(a_iso, sizeof a_iso, "%04d-%02d-%02d", y, p1, p0);
             std::snprintf(b_iso, sizeof b_iso, "%04d-%02d-%02d", y, p0, p1);
-            error = quoted + " could be " + std::to_string(p0) + " " + kMonthNames[p1 - 1] + " or " + kMonthNames[p0 - 1] +
-                    " " + std::to_string(p1) + ". Type " + a_iso + " or " + b_iso + ".";
+            error = says("text.date_ambiguous", {{"a", std::to_string(p0)}, {"month_b", Tr(kMonthNames[p1 - 1])},
+                                                 {"month_a", Tr(kMonthNames[p0 - 1])}, {"b", std::to_string(p1)},
+                                                 {"iso_a", a_iso}, {"iso_b", b_iso}});
             return false;
         }
     }
     if (y < 1) {
-        error = quoted + " is not a date: there is no year 0. " + how;
+        error = says("text.date_year_zero");
         return false;
     }
     if (m < 1 || m > 12) {
-        error = quoted + " is not a date: there is no month " + std::to_string(m) + ". " + how;
+        error = says("text.date_no_such_month", {{"month", std::to_string(m)}});
         return false;
     }
     if (d < 1 || d > DaysInMonth(y, m)) {
-        error = quoted + " is not a date: " + kMonthNames[m - 1] + " " + std::to_string(y) + " has " +
-                std::to_string(DaysInMonth(y, m)) + " days. " + how;
+        error = says("text.date_no_such_day", {{"month", Tr(kMonthNames[m - 1])}, {"year", std::to_string(y)},
+                                               {"days", std::to_string(DaysInMonth(y, m))}});
         return false;
     }
     const Day day = DayFromYmd(y, m, d);
     if (day == kNoDay) {  // 1970-01-01 is the "no date" value
-        error = quoted + " is too long ago: the planner's dates start on 1970-01-02. " + how;
+        error = says("text.date_too_long_ago");
         return false;
     }
     out = day;

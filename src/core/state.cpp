@@ -9,6 +9,7 @@
 //   Encode
 //   Merge           two tabs, record by record
 #include "core/state.h"
+#include "core/strings.h"
 
 #include "core/planner.h"
 #include "core/utf8.h"
@@ -53,7 +54,7 @@ JsonError FindJsonError(std::string_view text) {
 
 std::string CheckJsonLimits(std::string_view text, size_t max_bytes) {
     if (text.size() > max_bytes)
-        return "it is " + std::to_string(text.size() >> 20) + " MB, over the " + std::to_string(max_bytes >> 20) + " MB limit";
+        return Tr("state.it_is") + std::to_string(text.size() >> 20) + Tr("state.mb_over_the") + std::to_string(max_bytes >> 20) + Tr("state.mb_limit");
     int depth = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
@@ -65,7 +66,7 @@ std::string CheckJsonLimits(std::string_view text, size_t max_bytes) {
         }
         if (c == '"') in_string = true;
         else if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) return "it nests deeper than 64 levels";
+            if (++depth > kMaxJsonDepth) return Tr("state.it_nests_deeper_than_64");
         } else if (c == '}' || c == ']') --depth;
     }
     return "";
@@ -98,7 +99,7 @@ void LineColumnOf(std::string_view text, size_t offset, size_t& line, size_t& co
 std::string DescribeOffset(std::string_view text, size_t offset) {
     size_t line = 1, col = 1;
     LineColumnOf(text, offset, line, col);
-    return "line " + std::to_string(line) + ", column " + std::to_string(col);
+    return TrF("state.line_column", {{"line", std::to_string(line)}, {"column", std::to_string(col)}});
 }
 
 int LearnerState::AnsweredReflections() const {
@@ -125,7 +126,7 @@ struct Reader {
         if (j.type() == t || (t == json::value_t::number_float && j.is_number()) ||
             (t == json::value_t::number_integer && j.is_number_integer()))
             return true;
-        Problem(path + " should be " + kind + " but is " + j.type_name() + "; it was left out");
+        Problem(path + Tr("state.should_be") + kind + Tr("state.but_is") + j.type_name() + Tr("state.it_was_left_out"));
         return false;
     }
     // A revision: {"at": <ms>, "by": "<tab>"}. A bad one reads as "never".
@@ -133,13 +134,13 @@ struct Reader {
         Rev r;
         auto it = parent.find(key);
         if (it == parent.end()) return r;
-        if (!Expect(*it, json::value_t::object, path, "a revision object")) return r;
+        if (!Expect(*it, json::value_t::object, path, Tr("state.a_revision_object"))) return r;
         auto at = it->find("at");
         auto by = it->find("by");
-        if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", "a whole number")) {
+        if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", Tr("state.a_whole_number"))) {
             // Above INT64_MAX get<int64_t>() wraps (2^64 - 1 reads as -1): refuse it instead.
             if (at->is_number_unsigned() && at->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
-                Problem(path + ".at " + at->dump() + " is not a time this workbook could have written; it was left at 0");
+                Problem(path + ".at " + at->dump() + Tr("state.is_not_a_time_this"));
             else
                 r.at = at->get<int64_t>();
         }
@@ -189,7 +190,7 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
     for (auto& kv : j.items()) {
         const std::string path = "quizzes." + kv.key();
         const json& q = kv.value();
-        if (!r.Expect(q, json::value_t::object, path, "an object")) continue;
+        if (!r.Expect(q, json::value_t::object, path, Tr("state.an_object"))) continue;
         QuizProgress p;
         bool ok = OptionalField(q, "mastered", p.mastered, IsBool) && OptionalField(q, "submitted", p.submitted, IsBool);
         if (auto a = q.find("answers"); a != q.end()) {
@@ -232,7 +233,7 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
                 }
         }
         if (!ok) {
-            r.Problem(path + " is damaged; that quiz's answers were left out");
+            r.Problem(path + Tr("state.is_damaged_that_quiz_s"));
             continue;
         }
         s.quizzes[kv.key()] = std::move(p);
@@ -248,21 +249,21 @@ StateLoad DecodeState(std::string_view text) {
     if (text.empty()) return out;
     if (std::string why = CheckJsonLimits(text); !why.empty()) {
         out.status = StateLoad::Status::Unreadable;
-        out.problems.push_back("The saved workbook data could not be read: " + why + ".");
+        out.problems.push_back(Tr("state.the_saved_workbook_data_could") + why + ".");
         return out;
     }
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded() || !doc.is_object()) {
         out.status = StateLoad::Status::Unreadable;
-        out.problems.push_back(doc.is_discarded() ? "The saved workbook data is not valid JSON."
-                                                  : "The saved workbook data is not a JSON object.");
+        out.problems.push_back(doc.is_discarded() ? Tr("state.the_saved_workbook_data_is")
+                                                  : Tr("state.the_saved_workbook_data_is_2"));
         return out;
     }
     Reader r{out};
     auto schema = doc.find("schema");
     if (schema == doc.end() || !schema->is_number_integer()) {
         out.status = StateLoad::Status::Unreadable;
-        out.problems.push_back("The saved workbook data has no schema version.");
+        out.problems.push_back(Tr("state.the_saved_workbook_data_has"));
         return out;
     }
     // Range-check the 64-bit value before narrowing: 2^32 + 1 must not read as 1.
@@ -270,9 +271,8 @@ StateLoad DecodeState(std::string_view text) {
     out.stored_schema = schema64 > 1000000 || schema64 < -1000000 ? 1000000 : static_cast<int>(schema64);
     if (out.stored_schema > LearnerState::kSchema || out.stored_schema < 1) {
         out.status = StateLoad::Status::Unreadable;
-        out.problems.push_back("The saved workbook data has schema version " + std::to_string(out.stored_schema) +
-                               ", which this version of the workbook (schema " +
-                               std::to_string(LearnerState::kSchema) + ") cannot read. Is a newer version open elsewhere?");
+        out.problems.push_back(TrF("state.newer_schema", {{"schema", std::to_string(out.stored_schema)},
+                                                          {"ours", std::to_string(LearnerState::kSchema)}}));
         return out;
     }
     if (out.stored_schema == 1) MigrateV1(doc);
@@ -281,52 +281,52 @@ StateLoad DecodeState(std::string_view text) {
     LearnerState& s = out.state;
     if (auto g = doc.find("generation"); g != doc.end() && r.Expect(*g, json::value_t::string, "generation", "text"))
         s.generation = g->get<std::string>();
-    if (auto it = doc.find("settings"); it != doc.end() && r.Expect(*it, json::value_t::object, "settings", "an object")) {
+    if (auto it = doc.find("settings"); it != doc.end() && r.Expect(*it, json::value_t::object, "settings", Tr("state.an_object"))) {
         const json& j = *it;
         if (auto t = j.find("theme"); t != j.end() && r.Expect(*t, json::value_t::string, "settings.theme", "text")) {
             std::string v = t->get<std::string>();
             if (v == "light") s.settings.theme = ThemeChoice::Light;
             else if (v == "dark") s.settings.theme = ThemeChoice::Dark;
             else if (v == "system") s.settings.theme = ThemeChoice::System;
-            else r.Problem("settings.theme \"" + v + "\" is unknown; the system theme is used");
+            else r.Problem(Tr("state.settings_theme") + v + Tr("state.is_unknown_the_system_theme"));
         }
-        if (auto t = j.find("text_size"); t != j.end() && r.Expect(*t, json::value_t::number_integer, "settings.text_size", "a whole number")) {
+        if (auto t = j.find("text_size"); t != j.end() && r.Expect(*t, json::value_t::number_integer, "settings.text_size", Tr("state.a_whole_number"))) {
             int64_t v = t->get<int64_t>();
             if (v >= 100 && v <= 200) s.settings.text_size_pct = static_cast<int>(v);
-            else r.Problem("settings.text_size " + std::to_string(v) + " is outside 100..200; 100 is used");
+            else r.Problem("settings.text_size " + std::to_string(v) + Tr("state.is_outside_100_200_100"));
         }
-        if (auto t = j.find("high_contrast"); t != j.end() && r.Expect(*t, json::value_t::boolean, "settings.high_contrast", "true or false"))
+        if (auto t = j.find("high_contrast"); t != j.end() && r.Expect(*t, json::value_t::boolean, "settings.high_contrast", Tr("state.true_or_false")))
             s.settings.high_contrast = t->get<bool>();
         s.settings_rev = r.ReadRev(j, "rev", "settings.rev");
     }
-    if (auto it = doc.find("reader"); it != doc.end() && r.Expect(*it, json::value_t::object, "reader", "an object")) {
+    if (auto it = doc.find("reader"); it != doc.end() && r.Expect(*it, json::value_t::object, "reader", Tr("state.an_object"))) {
         const json& j = *it;
         if (auto t = j.find("current"); t != j.end() && r.Expect(*t, json::value_t::string, "reader.current", "text"))
             s.reader.current = t->get<std::string>();
         s.current_rev = r.ReadRev(j, "current_rev", "reader.current_rev");
-        if (auto t = j.find("scroll"); t != j.end() && r.Expect(*t, json::value_t::object, "reader.scroll", "an object")) {
+        if (auto t = j.find("scroll"); t != j.end() && r.Expect(*t, json::value_t::object, "reader.scroll", Tr("state.an_object"))) {
             for (auto& kv : t->items()) {
                 // Bounded: the encoder stores whole pixels as an int, and inf or 1e300 does not fit one.
                 double v = kv.value().is_number() ? kv.value().get<double>() : 0.0;
                 if (kv.value().is_number() && v >= -1e9 && v <= 1e9) s.reader.scroll[kv.key()] = static_cast<float>(v);
-                else r.Problem("reader.scroll." + kv.key() + " is not a number of pixels; it was left out");
+                else r.Problem("reader.scroll." + kv.key() + Tr("state.is_not_a_number_of"));
             }
         }
-        if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", "a list")) {
+        if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", Tr("state.a_list"))) {
             for (auto& v : *t) {
                 if (v.is_string()) s.reader.read.insert(v.get<std::string>());
-                else r.Problem("reader.read has an entry that is not a section id; it was left out");
+                else r.Problem(Tr("state.reader_read_has_an_entry"));
             }
         }
     }
-    if (auto it = doc.find("reflections"); it != doc.end() && r.Expect(*it, json::value_t::object, "reflections", "an object")) {
+    if (auto it = doc.find("reflections"); it != doc.end() && r.Expect(*it, json::value_t::object, "reflections", Tr("state.an_object"))) {
         for (auto& kv : it->items()) {
             const std::string path = "reflections." + kv.key();
             const json& v = kv.value();
-            if (!r.Expect(v, json::value_t::object, path, "an object")) continue;
+            if (!r.Expect(v, json::value_t::object, path, Tr("state.an_object"))) continue;
             auto t = v.find("text");
             if (t == v.end() || !t->is_string()) {
-                r.Problem("the reflection answer \"" + kv.key() + "\" is not text; it was left out");
+                r.Problem(Tr("state.the_reflection_answer") + kv.key() + Tr("state.is_not_text_it_was"));
                 continue;
             }
             s.reflections[kv.key()] = t->get<std::string>();
@@ -334,7 +334,7 @@ StateLoad DecodeState(std::string_view text) {
         }
     }
 
-    if (auto it = doc.find("quizzes"); it != doc.end() && r.Expect(*it, json::value_t::object, "quizzes", "an object"))
+    if (auto it = doc.find("quizzes"); it != doc.end() && r.Expect(*it, json::value_t::object, "quizzes", Tr("state.an_object")))
         ReadQuizzes(r, *it, s);
     if (auto it = doc.find("seed"); it != doc.end() && r.Expect(*it, json::value_t::string, "seed", "text")) {
         // 64 bits do not fit a JSON number exactly: stored as 16 hex digits.
@@ -347,7 +347,7 @@ StateLoad DecodeState(std::string_view text) {
             v = v * 16 + static_cast<uint64_t>(d < 0 ? 0 : d);
         }
         if (ok) s.shuffle_seed = v;
-        else r.Problem("seed \"" + hex + "\" is not 16 hex digits; a new option order will be made");
+        else r.Problem(Tr("state.seed") + hex + Tr("state.is_not_16_hex_digits"));
     }
 
     out.status = out.problems.empty() ? StateLoad::Status::Ok : StateLoad::Status::Partial;

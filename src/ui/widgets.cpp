@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "core/strings.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -326,7 +328,7 @@ bool SliderInt(const char* label, const char* name, int& v, int lo, int hi, floa
         }
     }
     Record(Role::Slider, id, name ? name : VisibleLabel(label), 0, std::to_string(v),
-           std::to_string(lo) + " to " + std::to_string(hi));
+           TrF("ui.range", {{"min", std::to_string(lo)}, {"max", std::to_string(hi)}}));
     return changed;
 }
 

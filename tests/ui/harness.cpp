@@ -29,12 +29,15 @@ Ui::Ui(float width, float height, std::string_view stored) {
 
     std::string error;
     std::string_view content(reinterpret_cast<const char*>(wb::assets::content_bin), wb::assets::content_bin_size);
+    if (!g_content_override.empty()) content = g_content_override;
     REQUIRE_MESSAGE(app.Init(content, error), error);
     app.LoadState(stored);  // as the platform does at start, even with nothing stored
     app.SetToday(kToday);
     app.SetClock(1764115200000);  // 2025-11-26 00:00 UTC: fixed, so revisions are predictable
-    app.SetTemplates(std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
-                                      wb::assets::planner_templates_size));
+    app.SetTemplates(!g_templates_override.empty()
+                         ? std::string_view(g_templates_override)
+                         : std::string_view(reinterpret_cast<const char*>(wb::assets::planner_templates),
+                                            wb::assets::planner_templates_size));
     // As the platform does once IndexedDB has been read: here, an empty planner.
     app.PlannerLoaded(app.planner().FinishLoad());
     app.SetViewportWide(width >= 17.0f * 48);  // the platform's rule at 100% text

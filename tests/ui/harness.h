@@ -16,6 +16,10 @@ struct ImGuiWindow;
 
 namespace wbtest {
 
+// The chapter and planner templates a Ui is built with: the embedded ones
+// unless a test sets these (test_pseudo.cpp builds from a pseudo-localised copy).
+inline std::string g_content_override, g_templates_override;
+
 // The learner's "today" in every UI test.
 inline const wb::planner::Day kToday = wb::planner::DayFromYmd(2026, 11, 26);
 

@@ -191,7 +191,7 @@ TEST_CASE("hostile: imported fields over the field limits are cut (counted), tag
     CHECK(c.tags.back() == "t99");
     CHECK(p.cut_fields == 1);
     CHECK(p.dropped_tags == 50);
-    CHECK(DescribeImportChanges(p).find("1 field was cut to 2000 characters") != std::string::npos);
+    CHECK(DescribeImportChanges(p).find("1 field was cut to 2,000 characters") != std::string::npos);
 }
 
 TEST_CASE("hostile: CutToChars never splits a character; RemoveStrayControls keeps what belongs") {

@@ -3,10 +3,14 @@
 
 #include "core/strings.h"
 
+namespace wbtest {
+void LoadRealStrings();  // real_strings.cpp
+}
+
 namespace {
-struct Table {  // a table for one test; the next SetStrings replaces it
+struct Table {  // a table for one test; the real one comes back after it
     Table(std::initializer_list<std::pair<std::string, std::string>> t) { wb::SetStrings({t.begin(), t.end()}); }
-    ~Table() { wb::SetStrings({}); }
+    ~Table() { wbtest::LoadRealStrings(); }
 };
 }  // namespace
 

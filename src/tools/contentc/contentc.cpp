@@ -1857,6 +1857,17 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
             texts.push_back({f.path, f.text});
         }
         quizzes = LoadQuizzes(dir, m, diags);
+        // A true/false question's two options read "True" and "False" in the workbook's own words.
+        auto word = [&](const char* key, const char* fallback) {
+            auto it = strings.find(key);
+            return it == strings.end() ? std::string(fallback) : it->second;
+        };
+        for (QuizSource& qs : quizzes)
+            for (wb::Question& q : qs.quiz.questions)
+                if (q.kind == wb::QuestionKind::TrueFalse && q.options.size() == 2) {
+                    q.options[0].text = word("quiz.true", "True");
+                    q.options[1].text = word("quiz.false", "False");
+                }
         if (!m.final_quiz.empty() &&
             std::none_of(quizzes.begin(), quizzes.end(), [&](const QuizSource& q) { return q.quiz.id == m.final_quiz; })) {
             SourceFile f;

@@ -15,6 +15,7 @@
 #include "core/interchange.h"
 #include "core/planner.h"
 #include "imgui.h"
+#include "core/strings.h"
 #include "ui/planner/map_geometry.h"
 
 namespace wb::ui {
@@ -23,23 +24,23 @@ enum class PlannerPage : uint8_t { Week, Contacts, Contact, Organizations, Event
 
 // The pages' names and URL slugs. Inline, as the app routes with them before the
 // planner's own code (workbook.deferred.wasm on the web) has arrived.
-struct PlannerPageInfo { PlannerPage page; const char* name; const char* slug; };
+struct PlannerPageInfo { PlannerPage page; const char* name; const char* slug; };  // name: a strings.json key
 inline constexpr PlannerPageInfo kPlannerPages[] = {
-    {PlannerPage::Week, "This week", "week"},
-    {PlannerPage::Contacts, "Contacts", "contacts"},
-    {PlannerPage::Triage, "Triage", "triage"},
-    {PlannerPage::Contact, "Contact", "contact"},
-    {PlannerPage::Organizations, "Organizations", "organizations"},
-    {PlannerPage::Events, "Events", "events"},
-    {PlannerPage::Social, "Social media", "social"},
-    {PlannerPage::Targets, "Target companies", "targets"},
-    {PlannerPage::Goals, "Goals", "goals"},
-    {PlannerPage::Map, "Network map", "map"},
-    {PlannerPage::Metrics, "Metrics", "metrics"},
+    {PlannerPage::Week, "planner.page_week", "week"},
+    {PlannerPage::Contacts, "planner.page_contacts", "contacts"},
+    {PlannerPage::Triage, "planner.page_triage", "triage"},
+    {PlannerPage::Contact, "planner.page_contact", "contact"},
+    {PlannerPage::Organizations, "planner.page_organizations", "organizations"},
+    {PlannerPage::Events, "planner.page_events", "events"},
+    {PlannerPage::Social, "planner.page_social", "social"},
+    {PlannerPage::Targets, "planner.page_targets", "targets"},
+    {PlannerPage::Goals, "planner.page_goals", "goals"},
+    {PlannerPage::Map, "planner.page_map", "map"},
+    {PlannerPage::Metrics, "planner.page_metrics", "metrics"},
 };
 inline const char* PlannerPageName(PlannerPage p) {  // "This week", ...
     for (const PlannerPageInfo& i : kPlannerPages)
-        if (i.page == p) return i.name;
+        if (i.page == p) return Tr(i.name);
     return "";
 }
 inline const char* PlannerPageSlug(PlannerPage p) {  // "week", ... (for #/planner/<slug>)

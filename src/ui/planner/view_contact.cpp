@@ -170,9 +170,8 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     changed |= TextArea("##notes", Tr("common.notes"), c.notes, ImVec2(std::min(ImGui::GetContentRegionAvail().x, Em() * 32), Em() * 6));
 
     Gap(0.4f);
-    char hh[64];
-    std::snprintf(hh, sizeof hh, "History (%zu)", c.log.size());
-    HeadingText(GetFonts().h2, hh, 2);
+    const std::string hh = TrF("contact.history_heading", {{"n", Grouped(c.log.size())}});
+    HeadingText(GetFonts().h2, hh.c_str(), 2);
     if (c.log.empty()) MutedText(Tr("contact.no_touches_yet_the_first"));
     ImVec2 la = ImGui::GetCursorScreenPos();
     {

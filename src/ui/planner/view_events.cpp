@@ -63,14 +63,14 @@ void DrawMetPicker(const PlannerView& v, PlannerUi& ui, const Event& e, float wi
                 break;
             }
             ImGui::PushID(static_cast<int>(c.id));
-            std::string label = Tr("common.add") + ContactLine(c);
+            const std::string label = TrF("events.add_person", {{"person", ContactLine(c)}});
             if (Button((label + "##pick").c_str(), label.c_str())) ui.met.push_back(c.id);
             ImGui::PopID();
         }
-        if (shown == 0) MutedText(Tr("events.no_contact_has") + ui.met_query + Tr("events.in_their_name"));
+        if (shown == 0) MutedText(TrF("events.no_contact_named", {{"name", ui.met_query}}));
         // Not a dead end: someone new met here becomes a contact from this form.
         if (ui.met_query.find_first_not_of(' ') != std::string::npos) {
-            std::string add = Tr("events.add") + ui.met_query + Tr("events.as_a_new_contact");
+            const std::string add = TrF("events.add_as_new_contact", {{"name", ui.met_query}});
             if (Button((add + "##new_met").c_str())) {
                 out.add_met_contact = std::make_pair(e.id, ui.met_query);
                 ui.met_query.clear();

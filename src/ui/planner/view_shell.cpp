@@ -19,18 +19,18 @@ void DrawPlanner(const PlannerView& v, PlannerUi& ui, bool wide, PlannerIntents&
         for (const PlannerPageInfo& i : kPlannerPages) {
             if (i.page == PlannerPage::Contact) continue;  // reached from a contact, not from the menu
             bool current = ui.page == i.page || (i.page == PlannerPage::Contacts && ui.page == PlannerPage::Contact);
-            std::string label = std::string(i.name) + "##pl_" + i.slug;
+            std::string label = std::string(Tr(i.name)) + "##pl_" + i.slug;
             std::string href = std::string("#/planner/") + i.slug;
             float w = 0;
             if (!wide) {
-                w = ImGui::CalcTextSize(i.name).x;
+                w = ImGui::CalcTextSize(Tr(i.name)).x;
                 if (!first) {
                     ImGui::SameLine();
                     if (ImGui::GetCursorScreenPos().x + w + ImGui::GetStyle().ItemSpacing.x > right) ImGui::NewLine();
                 }
             }
             first = false;
-            if (LinkRow(label.c_str(), current, i.name, nullptr, href.c_str(), 0, w)) out.go = i.page;
+            if (LinkRow(label.c_str(), current, Tr(i.name), nullptr, href.c_str(), 0, w)) out.go = i.page;
         }
     };
     if (wide) {
