@@ -27,7 +27,7 @@ bool App::Init(std::string_view compiled_chapter, std::string& error) {
         return false;
     }
     content_ = std::move(r.content);
-    SetStrings(content_.strings);  // every Tr() from here on reads this chapter's strings
+    SetStrings(content_.texts);  // every Tr() from here on reads this chapter's strings
     return true;
 }
 
@@ -243,7 +243,7 @@ void App::OpenSection(int index, bool push_route) {
     ui_.contents_open = false;
     ui_.planner_open = false;
     if (push_route) out.route = FormatReadRoute(s.id);
-    out.title = s.title + " \xE2\x80\x94 " + content_.Str("app.title");
+    out.title = s.title + " \xE2\x80\x94 " + Tr("app.title");
     AnnouncePage(s.title);
 }
 
@@ -397,7 +397,7 @@ void App::Apply(const ui::Intents& in) {
     if (in.toggle_settings) {
         ui_.settings_open = !ui_.settings_open;
         if (ui_.settings_open) ui_.search_open = ui_.results_open = ui_.contents_open = false;
-        if (ui_.settings_open) AnnouncePage(content_.Str("settings.title"));
+        if (ui_.settings_open) AnnouncePage(Tr("settings.title"));
     }
     if (in.toggle_search) {
         ui_.search_open = !ui_.search_open;

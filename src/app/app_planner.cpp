@@ -1,5 +1,7 @@
-// The App's planner half: opening pages, applying what the learner did, and
-// the platform's load, save, merge and file results.
+// The App's planner half: applying what the learner did, and the platform's
+// load, save, merge and file results. Loaded after the first frame with the
+// planner's code (CMakeLists.txt WB_DEFERRED_SOURCES); opening its pages and
+// saying when it is not there yet is in app_planner_shell.cpp.
 #include <algorithm>
 #include "core/strings.h"
 
@@ -20,31 +22,6 @@ void App::SetTemplates(std::string_view json) {
     }
 }
 
-void App::PlannerCodeArrived() {
-    planner_code_ = PlannerCode::Ready;
-    if (ui_.planner_open) OpenPlanner(planner_.ui.page, planner_.ui.contact, false);  // its title, now it can be read
-}
-
-void App::PlannerCodeFailed(const std::string& why) {
-    planner_code_ = PlannerCode::Failed;
-    planner_code_problem_ = why;
-    out.announce = why;
-}
-
-bool App::PlannerUnavailable() {
-    if (planner_code_ == PlannerCode::Ready) return false;
-    notice_ = planner_code_ == PlannerCode::Pending ? Tr("planner.the_planner_is_still_opening")
-                                                    : planner_code_problem_;
-    out.announce = notice_;
-    return true;
-}
-
-std::string App::PlannerNotice() const {
-    std::string s = planner_.load_problem();
-    if (!planner_save_problem_.empty()) s += (s.empty() ? "" : " ") + planner_save_problem_;
-    return s;
-}
-
 std::string App::PlannerWeekLine() const {
     const Planner& p = planner_.model();
     if (p.contacts.empty() && p.events.empty() && p.organizations.empty()) return "";
@@ -56,9 +33,10 @@ std::string App::PlannerWeekLine() const {
         overdue += StatusOf(c, today_) == FollowUpStatus::Overdue;
     }
     for (const Event& e : p.events) events += e.attended && e.day >= from && e.day < to;
-    return Tr("planner.your_planner_this_week") + std::to_string(touches) + Tr("planner.touches_logged") + std::to_string(added) +
-           Tr("planner.contacts_added") + std::to_string(events) + Tr("planner.events_attended") + std::to_string(overdue) +
-           Tr("planner.follow_ups_overdue");
+    return TrF("planner.week_line", {{"touches", std::to_string(touches)},
+                                     {"added", std::to_string(added)},
+                                     {"events", std::to_string(events)},
+                                     {"overdue", std::to_string(overdue)}});
 }
 
 // A recommendation's button: sets up the thing it recommends, then shows it.
@@ -132,29 +110,6 @@ void App::DoPlannerAction(const std::string& action) {
     } else {
         OpenPlanner(ui::PlannerPage::Week, 0, true);
     }
-}
-
-void App::OpenPlanner(ui::PlannerPage page, Id contact, bool push_route) {
-    ui::PlannerUi& pu = planner_.ui;
-    if (page == ui::PlannerPage::Contact && !contact) page = ui::PlannerPage::Contacts;
-    if (page == ui::PlannerPage::Contact && pu.contact != contact) {
-        pu.touch_note.clear();
-        pu.touch_day.clear();
-        pu.touch_day_for = 0;  // filled with today when drawn
-        pu.touch_day_error.clear();
-        pu.touch_future_confirm = false;
-        pu.confirm_delete = false;
-    }
-    pu.page = page;
-    if (page == ui::PlannerPage::Contact) pu.contact = contact;
-    ui_.planner_open = true;
-    ui_.search_open = ui_.settings_open = ui_.results_open = ui_.contents_open = false;
-    if (push_route) out.route = FormatPlannerRoute(ui::PlannerPageSlug(page), page == ui::PlannerPage::Contact ? contact : 0);
-    std::string title = ui::PlannerPageName(page);
-    if (page == ui::PlannerPage::Contact && planner_code_ == PlannerCode::Ready)
-        if (const Contact* c = FindContact(planner_.model(), contact)) title = c->name;
-    out.title = title + Tr("planner.planner") + content_.Str("app.title");
-    AnnouncePage(title + Tr("planner.planner_2"));
 }
 
 void App::PlannerLoaded(bool quarantined) {
@@ -315,7 +270,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                                {{"name", c->name},
                                 {"date", FormatDay(in.log_touch->second.day)},
                                 {"next", next ? FormatDay(next)
-                                              : std::string(Tr(CadenceDays(*c) <= 0 ? "planner.none_until_you_give_a" : "planner.no_next"))}});
+                                              : std::string(Tr(CadenceDays(*c) <= 0 ? Key("planner.none_until_you_give_a") : Key("planner.no_next")))}});
         }
     }
     if (in.snooze) {
@@ -437,7 +392,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
     }
     if (in.export_kind) {
         // Say what was saved, and download nothing when there is nothing to save.
-        auto save = [&](const char* file, const char* type, std::string bytes, size_t n, const char* count_key) {
+        auto save = [&](const char* file, const char* type, std::string bytes, size_t n, Key count_key) {
             out.downloads.push_back({file, type, std::move(bytes)});
             out.announce = TrF("planner.saved_to", {{"what", TrN(count_key, static_cast<long long>(n))}, {"file", file}});
         };
@@ -450,7 +405,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                     out.announce = Tr("planner.nothing_to_export_no_follow");
                     break;
                 }
-                save("networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_), follow_ups, "count.follow_ups");
+                save("networking-follow-ups.ics", "text/calendar", ExportIcs(p, today_, now_ms_), follow_ups, Key("count.follow_ups"));
                 if (events)
                     out.announce = TrF("planner.saved_to", {{"what", TrF("planner.follow_ups_and_events",
                                                                           {{"follow_ups", TrN("count.follow_ups", static_cast<long long>(follow_ups))},
@@ -465,9 +420,9 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                     break;
                 }
                 if (*in.export_kind == ui::ExportKind::Cards)
-                    save("networking-contacts.vcf", "text/vcard", ExportVcf(p), p.contacts.size(), "count.contacts");
+                    save("networking-contacts.vcf", "text/vcard", ExportVcf(p), p.contacts.size(), Key("count.contacts"));
                 else
-                    save("networking-contacts.csv", "text/csv", ExportCsv(p), p.contacts.size(), "count.contacts");
+                    save("networking-contacts.csv", "text/csv", ExportCsv(p), p.contacts.size(), Key("count.contacts"));
                 break;
             }
         }

@@ -38,13 +38,13 @@
 // (e.g. `sections[3].blocks[2]: "k" must be one of h,p,li,q,t`). Unknown keys
 // are ignored so newer compilers can add fields.
 //
-// Binary encoding, version 2 ("content.bin": contentc --bin; what the module
+// Binary encoding, version 3 ("content.bin": contentc --bin; what the module
 // embeds). EncodeContentBinary writes it, DecodeContentBinary reads it. The
 // same model as the JSON, field for field and in the JSON's order, nothing
 // more (a field the JSON leaves out for a kind is left out here too):
 //   FILE      "WBCB" (4 bytes), version:U16 (= 2), DOCUMENT, then nothing
 //   DOCUMENT  title:STR
-//             strings:N, N x (key:STR text:STR)     in Content::strings order
+//             texts:N, N x TEXT                      in Content::texts order (the code's keys, no names)
 //             sections:N, N x SECTION
 //             quizzes:N, N x QUIZ                   (0 = no "quizzes")
 //             completion sections:N, N x STR, final_quiz:STR   (version 2; 0 and "" = no rule)
@@ -99,17 +99,6 @@ const Quiz* Content::QuizForSection(std::string_view section) const {
     for (const auto& q : quizzes)
         if (q.section == section) return &q;
     return nullptr;
-}
-
-const char* Content::Str(std::string_view key) const {
-    for (const auto& [k, v] : strings)
-        if (k == key) return v.c_str();
-    // Missing: show the key itself, so a gap is visible but harmless. The key
-    // may not be NUL-terminated, so hand out a stable interned copy.
-    static std::set<std::string, std::less<>> missing;
-    auto it = missing.find(key);
-    if (it == missing.end()) it = missing.emplace(key).first;
-    return it->c_str();
 }
 
 std::string BlockText(const Block& b) {
@@ -576,12 +565,19 @@ public:
         }
         uint32_t n = 0;
         {
-            Frame f(*this, "strings");
+            Frame f(*this, "texts");
             if (!Count(n, 2)) return false;
-            c.strings.resize(n);
+            c.texts.resize(n);
             for (uint32_t i = 0; i < n; ++i) {
                 f.At(i);
-                if (!Str(c.strings[i].first) || !Str(c.strings[i].second)) return false;
+                UiText& t = c.texts[i];
+                uint8_t forms = 0;
+                if (!U8(forms)) return false;
+                if (forms >= (1u << kPluralForms)) return Invalid("forms", "names a plural form past \"other\"");
+                t.plural = forms != 0;
+                if (!t.plural && !Str(t.text)) return false;
+                for (int k = 0; k < kPluralForms; ++k)
+                    if ((forms & (1u << k)) && !Str(t.forms[k])) return false;
             }
         }
         {
@@ -885,10 +881,15 @@ std::string EncodeContentBinary(const Content& c) {
     w.U8(uint8_t(kContentBinaryVersion & 0xFF));
     w.U8(uint8_t(kContentBinaryVersion >> 8));
     w.Str(c.title);
-    w.Var(c.strings.size());
-    for (const auto& [k, v] : c.strings) {
-        w.Str(k);
-        w.Str(v);
+    w.Var(c.texts.size());
+    for (const UiText& t : c.texts) {
+        uint8_t forms = 0;
+        for (int k = 0; k < kPluralForms; ++k)
+            if (t.plural && !t.forms[k].empty()) forms |= uint8_t(1u << k);
+        w.U8(forms);
+        if (!t.plural) w.Str(t.text);
+        for (int k = 0; k < kPluralForms; ++k)
+            if (forms & (1u << k)) w.Str(t.forms[k]);
     }
     w.Var(c.sections.size());
     for (const Section& s : c.sections) {

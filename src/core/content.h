@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/quiz.h"
+#include "core/strings.h"
 
 namespace wb {
 
@@ -63,8 +64,11 @@ struct Section {
 struct Content {
     std::string title;                 // the chapter's title
     std::vector<Section> sections;     // reading order
-    // UI strings, key -> text (content/strings.json), so UI text lives with content.
+    // UI strings (content/strings.json): in the JSON document by key (plural
+    // forms as "key|one"); in the binary one per key the code uses, in
+    // kStringKeys order, without the keys (core/strings.h).
     std::vector<std::pair<std::string, std::string>> strings;
+    std::vector<UiText> texts;
     // Quizzes in the reading order of their sections; at most one per section.
     std::vector<Quiz> quizzes;
     // What "complete" means for a course system (SCORM): every one of these
@@ -79,7 +83,6 @@ struct Content {
     int FindSection(std::string_view id) const;  // index or -1
     const Quiz* FindQuiz(std::string_view quiz_id) const;         // nullptr if none
     const Quiz* QuizForSection(std::string_view section) const;   // nullptr if the section has no quiz
-    const char* Str(std::string_view key) const;  // the string, or the key itself if missing
 };
 
 // Plain text of a block (spans concatenated): for search, semantics and word counts.
@@ -98,7 +101,7 @@ ContentResult DecodeContent(std::string_view json);
 // The binary encoding ("content.bin", format in content.cpp). Carries exactly
 // what the JSON form carries: DecodeContentBinary(EncodeContentBinary(
 // DecodeContent(json).content)) gives the same Content as DecodeContent(json).
-constexpr uint16_t kContentBinaryVersion = 2;  // 2: the completion rule
+constexpr uint16_t kContentBinaryVersion = 3;  // 2: the completion rule; 3: UI texts by the code's key order
 std::string EncodeContentBinary(const Content& c);
 // Bounds-checked: never reads past bytes.end(), never throws; checks what
 // DecodeContent checks. Errors start with "content.bin: " and say where, e.g.

@@ -464,11 +464,14 @@ uint16_t FilledFields(const Contact& c) {
 }
 
 std::string DescribeFields(uint16_t m) {
-    // Keys into content/strings.json.
-    static const std::pair<uint16_t, const char*> kNames[] = {
-        {kFieldName, "import.field_name"},   {kFieldCompany, "import.field_company"}, {kFieldRole, "import.field_role"},
-        {kFieldUrl, "import.profile_url"},   {kFieldEmail, "import.field_email"},     {kFieldNotes, "import.field_notes"},
-        {kFieldTags, "import.field_tags"},   {kFieldLog, "import.connection_date"}};
+    struct Named {
+        uint16_t bit;
+        Key name;
+    };
+    static const Named kNames[] = {
+        {kFieldName, Key("import.field_name")},   {kFieldCompany, Key("import.field_company")}, {kFieldRole, Key("import.field_role")},
+        {kFieldUrl, Key("import.profile_url")},   {kFieldEmail, Key("import.field_email")},     {kFieldNotes, Key("import.field_notes")},
+        {kFieldTags, Key("import.field_tags")},   {kFieldLog, Key("import.connection_date")}};
     std::string out;
     for (const auto& [bit, name] : kNames) {
         if (!(m & bit)) continue;

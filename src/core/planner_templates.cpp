@@ -335,10 +335,14 @@ std::string FillTemplate(std::string_view tmpl, const Contact& c, std::string_vi
                 // words the learner fills in, never the raw "{company}".
                 if (!name.empty()) {
                     // Keys into content/strings.json, read each time (the table can change).
-                    static const std::pair<std::string_view, const char*> kBlanks[] = {
-                        {"name", "templates.their_name"}, {"first_name", "templates.their_name"},
-                        {"company", "templates.their_company"}, {"role", "templates.their_role"},
-                        {"event", "templates.the_event"}};
+                    struct Blank {
+                        std::string_view name;
+                        Key text;
+                    };
+                    static const Blank kBlanks[] = {
+                        {"name", Key("templates.their_name")}, {"first_name", Key("templates.their_name")},
+                        {"company", Key("templates.their_company")}, {"role", Key("templates.their_role")},
+                        {"event", Key("templates.the_event")}};
                     for (const auto& [key, blank] : kBlanks)
                         if (key == name) out += Tr(blank);
                     i = end;

@@ -113,9 +113,9 @@ bool ParseOptionalDay(std::string_view text, Day& out) {
 
 namespace {
 // Keys into content/strings.json (read with Tr when a message is made).
-const char* const kMonthNames[12] = {"date.january", "date.february", "date.march",     "date.april",
-                                     "date.may",     "date.june",     "date.july",      "date.august",
-                                     "date.september", "date.october", "date.november", "date.december"};
+const Key kMonthNames[12] = {Key("date.january"), Key("date.february"), Key("date.march"),     Key("date.april"),
+                                     Key("date.may"),     Key("date.june"),     Key("date.july"),      Key("date.august"),
+                                     Key("date.september"), Key("date.october"), Key("date.november"), Key("date.december")};
 int DaysInMonth(int y, int m) {
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -136,14 +136,14 @@ bool Number(std::string_view s, size_t max_len, int& v) {
 bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& error) {
     size_t a = text.find_first_not_of(" \t"), b = text.find_last_not_of(" \t");
     if (a == std::string_view::npos) {
-        error = Tr(today != kNoDay ? "text.date_empty_or_today" : "text.date_empty");
+        error = today != kNoDay ? Tr("text.date_empty_or_today") : Tr("text.date_empty");
         return false;
     }
     const std::string_view t = text.substr(a, b - a + 1);
     const std::string quoted = "\"" + std::string(t.substr(0, 40)) + "\"";
-    const std::string how = TrF(today != kNoDay ? "text.date_how_or_today" : "text.date_how",
+    const std::string how = TrF(today != kNoDay ? Key("text.date_how_or_today") : Key("text.date_how"),
                                 {{"example", today != kNoDay ? FormatDay(today) : std::string("2026-12-06")}});
-    auto says = [&](const char* key, std::initializer_list<TextArg> more = {}) {
+    auto says = [&](Key key, std::initializer_list<TextArg> more = {}) {
         std::string s = FillPlaceholders(Tr(key), more);
         return FillPlaceholders(s, {{"typed", quoted}, {"how", how}});
     };
@@ -172,53 +172,53 @@ bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& err
         }
     }
     if (!shape || n != 3) {
-        error = says("text.not_a_date");
+        error = says(Key("text.not_a_date"));
         return false;
     }
     int y = 0, m = 0, d = 0;
     if (parts[0].size() == 4) {  // ISO order: year first
         if (!Number(parts[0], 4, y) || !Number(parts[1], 2, m) || !Number(parts[2], 2, d)) {
-            error = says("text.not_a_date");
+            error = says(Key("text.not_a_date"));
             return false;
         }
     } else {
         int p0 = 0, p1 = 0;
         if (!Number(parts[0], 2, p0) || !Number(parts[1], 2, p1) || parts[2].size() != 4 || !Number(parts[2], 4, y)) {
-            error = says("text.not_a_date");
+            error = says(Key("text.not_a_date"));
             return false;
         }
         if (p0 > 12 && p1 <= 12) d = p0, m = p1;
         else if (p1 > 12 && p0 <= 12) m = p0, d = p1;
         else if (p0 == p1) d = m = p0;
         else if (p0 > 12 && p1 > 12) {
-            error = says("text.date_no_month_either", {{"a", std::to_string(p0)}, {"b", std::to_string(p1)}});
+            error = says(Key("text.date_no_month_either"), {{"a", std::to_string(p0)}, {"b", std::to_string(p1)}});
             return false;
         } else {
             char a_iso[32], b_iso[32];  // room for any int, so no truncation warning
             std::snprintf(a_iso, sizeof a_iso, "%04d-%02d-%02d", y, p1, p0);
             std::snprintf(b_iso, sizeof b_iso, "%04d-%02d-%02d", y, p0, p1);
-            error = says("text.date_ambiguous", {{"a", std::to_string(p0)}, {"month_b", Tr(kMonthNames[p1 - 1])},
+            error = says(Key("text.date_ambiguous"), {{"a", std::to_string(p0)}, {"month_b", Tr(kMonthNames[p1 - 1])},
                                                  {"month_a", Tr(kMonthNames[p0 - 1])}, {"b", std::to_string(p1)},
                                                  {"iso_a", a_iso}, {"iso_b", b_iso}});
             return false;
         }
     }
     if (y < 1) {
-        error = says("text.date_year_zero");
+        error = says(Key("text.date_year_zero"));
         return false;
     }
     if (m < 1 || m > 12) {
-        error = says("text.date_no_such_month", {{"month", std::to_string(m)}});
+        error = says(Key("text.date_no_such_month"), {{"month", std::to_string(m)}});
         return false;
     }
     if (d < 1 || d > DaysInMonth(y, m)) {
-        error = says("text.date_no_such_day", {{"month", Tr(kMonthNames[m - 1])}, {"year", std::to_string(y)},
+        error = says(Key("text.date_no_such_day"), {{"month", Tr(kMonthNames[m - 1])}, {"year", std::to_string(y)},
                                                {"days", std::to_string(DaysInMonth(y, m))}});
         return false;
     }
     const Day day = DayFromYmd(y, m, d);
     if (day == kNoDay) {  // 1970-01-01 is the "no date" value
-        error = says("text.date_too_long_ago");
+        error = says(Key("text.date_too_long_ago"));
         return false;
     }
     out = day;

@@ -6,32 +6,29 @@ namespace wb {
 
 namespace {
 struct Table {
-    std::map<std::string, std::string, std::less<>> text;
-    std::map<std::string, std::string, std::less<>> labels;   // TrId's "text##id"
-    std::map<std::string, std::string, std::less<>> missing;  // keys shown as themselves
+    std::vector<UiText> text;
+    std::map<std::pair<uint16_t, std::string>, std::string> labels;  // TrId's "text##id"
 };
 Table& T() {
     static Table t;
     return t;
 }
+const UiText& At(Key key) {
+    static const UiText none;
+    const Table& t = T();
+    return key.index < t.text.size() ? t.text[key.index] : none;
+}
 }  // namespace
 
-void SetStrings(const std::vector<std::pair<std::string, std::string>>& table) {
+void SetStrings(const std::vector<UiText>& table) {
     Table& t = T();
-    t.text.clear();
+    t.text = table;
     t.labels.clear();
-    for (const auto& [k, v] : table) t.text[k] = v;
 }
 
-bool HasString(std::string_view key) { return T().text.count(key) > 0; }
-
-const char* Tr(std::string_view key) {
-    Table& t = T();
-    auto it = t.text.find(key);
-    if (it != t.text.end()) return it->second.c_str();
-    auto m = t.missing.find(key);
-    if (m == t.missing.end()) m = t.missing.emplace(std::string(key), std::string(key)).first;
-    return m->second.c_str();
+const char* Tr(Key key) {
+    const UiText& u = At(key);
+    return u.plural ? u.forms[kOther].c_str() : u.text.c_str();
 }
 
 std::string FillPlaceholders(std::string_view text, std::initializer_list<TextArg> args) {
@@ -61,37 +58,36 @@ std::string FillPlaceholders(std::string_view text, std::initializer_list<TextAr
     return out;
 }
 
-std::string TrF(std::string_view key, std::initializer_list<TextArg> args) { return FillPlaceholders(Tr(key), args); }
+std::string TrF(Key key, std::initializer_list<TextArg> args) { return FillPlaceholders(Tr(key), args); }
 
-const char* PluralCategory(std::string_view rule, long long n) {
-    long long a = n < 0 ? -n : n;
-    long long m10 = a % 10, m100 = a % 100;
-    if (rule == "ja" || rule == "zh" || rule == "ko" || rule == "none") return "other";
-    if (rule == "fr") return a <= 1 ? "one" : "other";
-    if (rule == "ru" || rule == "uk") {
-        if (m10 == 1 && m100 != 11) return "one";
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return "few";
-        return "many";
-    }
-    if (rule == "pl") {
-        if (a == 1) return "one";
-        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return "few";
-        return "many";
+PluralForm PluralCategory(std::string_view rule, long long n) {
+    const long long a = n < 0 ? -n : n, m10 = a % 10, m100 = a % 100;
+    if (rule == "ja" || rule == "zh" || rule == "ko" || rule == "none") return kOther;
+    if (rule == "fr") return a <= 1 ? kOne : kOther;
+    if (rule == "ru" || rule == "uk" || rule == "pl") {
+        if (rule == "pl" ? a == 1 : (m10 == 1 && m100 != 11)) return kOne;
+        if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return kFew;
+        return kMany;
     }
     if (rule == "ar") {
-        if (a == 0) return "zero";
-        if (a == 1) return "one";
-        if (a == 2) return "two";
-        if (m100 >= 3 && m100 <= 10) return "few";
-        if (m100 >= 11) return "many";
-        return "other";
+        if (a == 0) return kZero;
+        if (a == 1) return kOne;
+        if (a == 2) return kTwo;
+        if (m100 >= 3 && m100 <= 10) return kFew;
+        if (m100 >= 11) return kMany;
+        return kOther;
     }
-    return a == 1 ? "one" : "other";  // en and the default
+    return a == 1 ? kOne : kOther;  // en, and any rule not named above
+}
+
+const char* PluralFormName(PluralForm f) {
+    static const char* const kNames[] = {"zero", "one", "two", "few", "many", "other"};
+    return f < kPluralForms ? kNames[f] : "";
 }
 
 std::string GroupedNumber(long long n) {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string_view sep = HasString("number.group") ? std::string_view(Tr("number.group")) : std::string_view(",");
+    const std::string digits = std::to_string(n < 0 ? -n : n);
+    const std::string_view sep = Tr("number.group");
     std::string out = n < 0 ? "-" : "";
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
@@ -100,24 +96,20 @@ std::string GroupedNumber(long long n) {
     return out;
 }
 
-std::string TrN(std::string_view key, long long n, std::initializer_list<TextArg> args) {
-    Table& t = T();
-    auto rule_it = t.text.find(std::string_view("plural.rule"));
-    std::string_view rule = rule_it == t.text.end() ? std::string_view("en") : std::string_view(rule_it->second);
-    std::string k(key);
-    k += '|';
-    auto it = t.text.find(k + PluralCategory(rule, n));
-    if (it == t.text.end()) it = t.text.find(k + "other");
-    std::string_view text = it != t.text.end() ? std::string_view(it->second) : std::string_view(Tr(key));
+std::string TrN(Key key, long long n, std::initializer_list<TextArg> args) {
+    const UiText& u = At(key);
+    std::string_view text = u.text;
+    if (u.plural) {
+        const PluralForm f = PluralCategory(Tr("plural.rule"), n);
+        text = !u.forms[f].empty() ? u.forms[f] : u.forms[kOther];
+    }
     const std::string num = GroupedNumber(n);
     return FillPlaceholders(FillPlaceholders(text, args), {{"n", num}});  // the caller's args first
 }
 
-const char* TrId(std::string_view key, std::string_view id) {
+const char* TrId(Key key, std::string_view id) {
     Table& t = T();
-    std::string k(key);
-    k += "##";
-    k += id;
+    auto k = std::make_pair(key.index, std::string(id));
     auto it = t.labels.find(k);
     if (it == t.labels.end()) it = t.labels.emplace(k, std::string(Tr(key)) + "##" + std::string(id)).first;
     return it->second.c_str();

@@ -14,6 +14,7 @@
 // (2 s .. 60 s, 8 times), and again with every later save or when the page is
 // hidden.
 #include "platform/web_lms.h"
+#include "core/strings.h"
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -133,25 +134,25 @@ void Send(bool commit, bool terminate) {
         if (!L.retry_pending) ++L.failures;
         std::string why;
         if (code == kNotHeld) {
-            why = "your course system answered the last save but does not hold it";
+            why = Tr("lms_web.your_course_system_answered_the");
         } else {
             std::string what = ErrorText(code);
-            why = "your course system did not accept the last save (error " + std::to_string(code) +
+            why = Tr("lms_web.your_course_system_did_not") + std::to_string(code) +
                   (what.empty() ? "" : ": " + what) + ")";
         }
-        std::string msg = "Your progress is not reaching your course yet: " + why + ". Your work is kept on this device";
+        std::string msg = Tr("lms_web.your_progress_is_not_reaching") + why + Tr("lms_web.your_work_is_kept_on");
         if (L.ended) {
-            msg += "; open the workbook from your course again on this device to send it.";
+            msg += Tr("lms_web.open_the_workbook_from_your");
         } else if (L.failures <= 8) {
             int delay = std::min(60, 1 << L.failures);
-            msg += " and will be sent again in " + std::to_string(delay) +
-                   " seconds. Keep this page open until this message goes away; if it stays, tell your course's support.";
+            msg += Tr("lms_web.and_will_be_sent_again") + std::to_string(delay) +
+                   Tr("lms_web.seconds_keep_this_page_open");
             if (!L.retry_pending) {
                 L.retry_pending = true;
                 emscripten_set_timeout(OnRetry, delay * 1000.0, nullptr);
             }
         } else {
-            msg += " and will be sent again with your next change. Keep this page open and tell your course's support.";
+            msg += Tr("lms_web.and_will_be_sent_again_2");
         }
         app.SetLmsStatus(msg);
     }
@@ -188,15 +189,14 @@ void LmsStart(App& app, void (*redraw)(), bool safe_mode) {
         // The record the LMS holds may be what made the workbook stop: it is not read,
         // and nothing is written over it in this session.
         L.ended = true;
-        app.SetLmsStatus("Safe mode: this session reads nothing from your course and sends nothing to it, so the record "
-                         "your course holds stays as it was. Reload the workbook to send your progress again.");
+        app.SetLmsStatus(Tr("lms_web.safe_mode_this_session_reads"));
         return;
     }
     if (L.found < 0) {
         std::string what = ErrorText(-L.found);
-        app.SetLmsStatus("Your progress is not reaching your course: your course system could not be reached (error " +
+        app.SetLmsStatus(Tr("lms_web.your_progress_is_not_reaching_2") +
                          std::to_string(-L.found) + (what.empty() ? "" : ": " + what) +
-                         "). Your work is kept on this device; open the workbook from your course again to send it.");
+                         Tr("lms_web.your_work_is_kept_on_2"));
         return;
     }
     app.SetClock(static_cast<int64_t>(L.start_ms));

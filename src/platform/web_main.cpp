@@ -12,6 +12,7 @@
 // no HiDPI, broken touch, a no-op clipboard, no IME, and puts its wheel handler
 // on the document, which stops the page around an embedded workbook scrolling.
 #include <emscripten.h>
+#include "core/strings.h"
 #include <emscripten/html5.h>
 
 #include <cmath>
@@ -494,11 +495,8 @@ int SaveNow(bool merge) {
         return 0;
     }
     // The last saved copy stays as it was; this change stays in memory and is retried.
-    P.app.SetSaveProblem(r == 1 ? "Your latest changes are not saved yet: this browser's storage for the workbook is full. "
-                                  "They are kept in this page and saving is retried every few seconds; freeing space "
-                                  "(or downloading a backup) keeps them safe."
-                                : "Your latest changes are not saved yet: the browser refused to store them. They are kept "
-                                  "in this page and saving is retried; download a backup to keep them safe.");
+    P.app.SetSaveProblem(r == 1 ? wb::Tr("web.your_latest_changes_are_not")
+                                : wb::Tr("web.your_latest_changes_are_not_2"));
     RetrySaveLater();
     return r;
 }
@@ -617,13 +615,10 @@ EMSCRIPTEN_KEEPALIVE void wb_sem_submit(unsigned id) {
 }
 // The field's element refused an edit that would take it past its limit.
 EMSCRIPTEN_KEEPALIVE void wb_sem_refused(unsigned id, double wanted, int limit) {
-    char text[256];
-    std::snprintf(text, sizeof text,
-                  "Not added: that would make %.0f characters, and this field holds at most %d. "
-                  "What you wrote before is kept; paste a shorter piece.",
-                  wanted, limit);
+    const std::string text = wb::TrF("web.paste_too_long", {{"wanted", wb::GroupedNumber(static_cast<long long>(wanted))},
+                                                           {"limit", wb::GroupedNumber(limit)}});
     wb::Sem().notice = {id, text};
-    wb_js_announce(text);
+    wb_js_announce(text.c_str());
     RequestFrames();
 }
 // Another tab saved: take its records (the storage event).
@@ -643,11 +638,8 @@ EMSCRIPTEN_KEEPALIVE void wb_state_kept(int ok, const char* why) {
     if (ok) {
         P.kept_hash = P.keeping_hash;  // a save waiting for it goes on at its retry
     } else {
-        P.app.SetSaveProblem(std::string("Your latest changes are not saved yet: your saved answers could not be read, and "
-                                         "keeping a copy of them aside failed (") + (why ? why : "") +
-                             "), so nothing is written over them. Your changes are kept in this page and saving is "
-                             "retried; freeing storage space, or downloading the unreadable data and a backup, keeps "
-                             "everything safe.");
+        P.app.SetSaveProblem(std::string(wb::Tr("web.your_latest_changes_are_not_3")) + (why ? why : "") +
+                             wb::Tr("web.so_nothing_is_written_over"));
         RetrySaveLater();
     }
     RequestFrames();
@@ -674,7 +666,7 @@ EMSCRIPTEN_KEEPALIVE void wb_planner_code(int ok, const char* why) {
                                             wb::assets::planner_templates_size));
         P.app.PlannerCodeArrived();
     } else {
-        P.app.PlannerCodeFailed(why ? why : "The planner could not be downloaded. Reload the page to try again.");
+        P.app.PlannerCodeFailed(why ? why : wb::Tr("web.the_planner_could_not_be"));
     }
     RequestFrames();
 }

@@ -217,7 +217,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
                 const int n = q.Graded() ? ++graded_n : ++rating_n;
                 auto it = p.answers.find(q.id);
                 if (it != p.answers.end() && IsStale(q, it->second))
-                    changed.push_back(TrF(q.Graded() ? "quiz.question_ref" : "quiz.self_check_ref", {{"n", std::to_string(n)}}));
+                    changed.push_back(TrF(q.Graded() ? Key("quiz.question_ref") : Key("quiz.self_check_ref"), {{"n", std::to_string(n)}}));
             }
             if (!changed.empty()) {
                 std::string list;

@@ -26,9 +26,9 @@ namespace {
 
 const char* StatusLabel(const Content& c, SectionStatus s) {
     switch (s) {
-        case SectionStatus::Read: return c.Str("status.read");
-        case SectionStatus::QuizPassed: return c.Str("status.quiz_passed");
-        default: return c.Str("status.not_started");
+        case SectionStatus::Read: return Tr("status.read");
+        case SectionStatus::QuizPassed: return Tr("status.quiz_passed");
+        default: return Tr("status.not_started");
     }
 }
 
@@ -36,8 +36,8 @@ const char* StatusLabel(const Content& c, SectionStatus s) {
 void DrawContents(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    SemScope scope(Role::Navigation, c.Str("nav.contents"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetContentRegionAvail().y));
-    HeadingText(GetFonts().bold, c.Str("nav.contents"), 2);
+    SemScope scope(Role::Navigation, Tr("nav.contents"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().bold, Tr("nav.contents"), 2);
     ImGui::Spacing();
     for (int i = 0; i < static_cast<int>(c.sections.size()); ++i) {
         const Section& s = c.sections[i];
@@ -62,12 +62,12 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, z, Colors().callout_bg, Em() * 0.4f);
     dl->AddRectFilled(a, ImVec2(a.x + Em() * 0.25f, z.y), Colors().callout_border);
-    dl->AddText(GetFonts().bold, Em(), ImVec2(a.x + pad, a.y + pad), Colors().text, c.Str("reader.takeaway"));
+    dl->AddText(GetFonts().bold, Em(), ImVec2(a.x + pad, a.y + pad), Colors().text, Tr("reader.takeaway"));
     ImGui::SetCursorScreenPos(ImVec2(a.x + pad, a.y + pad + label_h));
-    std::string name = std::string(c.Str("reader.takeaway")) + ": " + BlockText(b);
+    std::string name = std::string(Tr("reader.takeaway")) + ": " + BlockText(b);
     DrawTextResult r;
     {
-        SemScope scope(Role::Region, c.Str("reader.takeaway"), a, z);
+        SemScope scope(Role::Region, Tr("reader.takeaway"), a, z);
         r = DrawRichText("takeaway", b.spans, lay, Colors().text, highlight);
     }
     if (!r.clicked_link.empty()) out.open_external = r.clicked_link;
@@ -76,12 +76,11 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
 }
 
 void DrawReflections(const WorkbookView& v, const Section& s, float width, Intents& out) {
-    const Content& c = v.content;
     for (const ReflectionPrompt& p : s.reflections) {
         Gap(0.5f);
         ImGui::PushID(p.id.c_str());
         ImGui::PushFont(GetFonts().bold);
-        ImGui::TextUnformatted(c.Str("reader.reflection"));
+        ImGui::TextUnformatted(Tr("reader.reflection"));
         ImGui::PopFont();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         Text(p.text);
@@ -91,9 +90,7 @@ void DrawReflections(const WorkbookView& v, const Section& s, float width, Inten
         std::string text = it == v.state.reflections.end() ? std::string() : it->second;
         if (TextArea("##answer", p.text.c_str(), text, ImVec2(width, ImGui::GetTextLineHeight() * 6)))
             out.reflection_edit = {p.id, text};
-        char words[64];
-        std::snprintf(words, sizeof words, "%d %s", CountWords(text), c.Str("reader.words"));
-        MutedText(words);
+        MutedText(TrN("reader.word_count", CountWords(text)));
         ImGui::PopID();
     }
 }
@@ -192,12 +189,12 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
     Gap(0.5f);
     int n = static_cast<int>(c.sections.size());
     if (v.section > 0) {
-        if (Button(TrId("shell.previous_section", "prev"), c.Str("nav.prev"))) out.go_to_section = v.section - 1;
+        if (Button(TrId("shell.previous_section", "prev"), Tr("nav.prev"))) out.go_to_section = v.section - 1;
         ImGui::SameLine();
         MutedText(c.sections[v.section - 1].title);
     }
     if (v.section + 1 < n) {
-        if (Button(TrId("shell.next_section", "next"), c.Str("nav.next"))) out.go_to_section = v.section + 1;
+        if (Button(TrId("shell.next_section", "next"), Tr("nav.next"))) out.go_to_section = v.section + 1;
         ImGui::SameLine();
         MutedText(c.sections[v.section + 1].title);
     }
@@ -241,15 +238,15 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
 void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
     const Content& c = v.content;
     ImVec2 a = ImGui::GetCursorScreenPos();
-    SemScope scope(Role::Region, c.Str("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
-    HeadingText(GetFonts().h2, c.Str("search.title"), 2);
+    SemScope scope(Role::Region, Tr("search.title"), a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y + Em() * 4));
+    HeadingText(GetFonts().h2, Tr("search.title"), 2);
     if (ui.focus_search) {
         Sem().FocusNextControl();
         ui.focus_search = false;
     }
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Em() * 30));
     std::string q = ui.query;
-    if (TextField("##query", c.Str("search.placeholder"), q, c.Str("search.placeholder"))) out.search_query = q;
+    if (TextField("##query", Tr("search.placeholder"), q, Tr("search.placeholder"))) out.search_query = q;
     if (q.size() >= 2) MutedText(SearchCount(c, ui.hits.size()));
     for (size_t i = 0; i < ui.hits.size(); ++i) {
         const SearchHit& h = ui.hits[i];
@@ -266,27 +263,31 @@ void DrawSearch(const WorkbookView& v, ShellUi& ui, Intents& out) {
 
 // --- Settings ---------------------------------------------------------------
 void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
-    const Content& c = v.content;
     const Settings& s = v.state.settings;
     float width = std::min(ImGui::GetContentRegionAvail().x, Em() * 38.0f);
     ImVec2 a = ImGui::GetCursorScreenPos();
-    SemScope scope(Role::Region, c.Str("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
-    HeadingText(GetFonts().h1, c.Str("settings.title"), 1);
+    SemScope scope(Role::Region, Tr("settings.title"), a, ImVec2(a.x + width, a.y + ImGui::GetContentRegionAvail().y));
+    HeadingText(GetFonts().h1, Tr("settings.title"), 1);
     if (Button(TrId("shell.close_settings", "close"))) out.toggle_settings = true;
 
     HeadingText(GetFonts().h2, Tr("shell.appearance"), 2);
-    ImGui::TextUnformatted(c.Str("settings.theme"));
-    const std::pair<ThemeChoice, const char*> themes[] = {{ThemeChoice::System, "settings.theme_system"},
-                                                          {ThemeChoice::Light, "settings.theme_light"},
-                                                          {ThemeChoice::Dark, "settings.theme_dark"}};
-    for (auto& [t, key] : themes) {
+    ImGui::TextUnformatted(Tr("settings.theme"));
+    struct Theme {
+        ThemeChoice choice;
+        Key name;
+        const char* id;
+    };
+    const Theme themes[] = {{ThemeChoice::System, Key("settings.theme_system"), "system"},
+                            {ThemeChoice::Light, Key("settings.theme_light"), "light"},
+                            {ThemeChoice::Dark, Key("settings.theme_dark"), "dark"}};
+    for (const auto& [t, key, id] : themes) {
         ImGui::SameLine();
-        std::string label = std::string(s.theme == t ? "\xE2\x97\x8F " : "") + c.Str(key) + "##theme" + key;
-        std::string name = std::string(c.Str("settings.theme")) + ": " + c.Str(key) + (s.theme == t ? Tr("shell.selected") : "");
+        std::string label = std::string(s.theme == t ? "\xE2\x97\x8F " : "") + Tr(key) + "##theme" + id;
+        std::string name = std::string(Tr("settings.theme")) + ": " + Tr(key) + (s.theme == t ? Tr("shell.selected") : "");
         if (Button(label.c_str(), name.c_str())) out.set_theme = t;
     }
-    char size[64];
-    std::snprintf(size, sizeof size, "%s: %d%%", c.Str("settings.text_size"), s.text_size_pct);
+    const std::string size_text = TrF("settings.text_size_percent", {{"percent", std::to_string(s.text_size_pct)}});
+    const char* size = size_text.c_str();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(size);
     SemText(Role::Status, size, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -390,7 +391,7 @@ void DrawPlannerPending(const WorkbookView& v) {
 
 // --- Shell ------------------------------------------------------------------
 std::string SearchCount(const Content& c, size_t hits) {
-    if (hits == 0) return c.Str("search.none");
+    if (hits == 0) return Tr("search.none");
     return TrN("search.matches", static_cast<long long>(hits));
 }
 
@@ -423,7 +424,7 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
     const char* planner_label = ui.planner_open ? TrId("shell.chapter", "planner") : TrId("common.planner", "planner");
     const char* planner_text = ui.planner_open ? Tr("shell.chapter") : Tr("common.planner");
     float buttons_w = button_w(planner_text) + button_w(Tr("shell.results")) + button_w(Tr("search.title")) + button_w(Tr("settings.title")) + st.ItemSpacing.x * 3;
-    const char* title = v.wide ? c.title.c_str() : c.Str("app.title");
+    const char* title = v.wide ? c.title.c_str() : Tr("app.title");
     ImGui::PushFont(GetFonts().bold);
     float title_w = ImGui::CalcTextSize(title).x;
     float x_after_first = first ? ImGui::GetCursorPosX() : ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + st.ItemSpacing.x;
@@ -444,9 +445,9 @@ void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const Planne
     same_line_if_fits(button_w(Tr("shell.results")));
     if (Button(TrId("shell.results", "results"), Tr("common.your_results"))) out.toggle_results = true;
     same_line_if_fits(button_w(Tr("search.title")));
-    if (Button(TrId("search.title", "search"), c.Str("search.title"))) out.toggle_search = true;
+    if (Button(TrId("search.title", "search"), Tr("search.title"))) out.toggle_search = true;
     same_line_if_fits(button_w(Tr("settings.title")));
-    if (Button(TrId("settings.title", "settings"), c.Str("settings.title"))) out.toggle_settings = true;
+    if (Button(TrId("settings.title", "settings"), Tr("settings.title"))) out.toggle_settings = true;
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F) && !ui.search_open) out.toggle_search = true;
     ImGui::Separator();
 

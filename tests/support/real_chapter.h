@@ -24,7 +24,10 @@ inline const RealChapter& CompiledRealChapter() {
     static const RealChapter c = [] {
         RealChapter r;
 #ifndef __EMSCRIPTEN__
-        contentc::CompileResult compiled = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content");
+        // In the order of the keys this build's code uses (as the build compiles it).
+        contentc::CompileOptions options;
+        options.keys_file = WB_STRING_KEYS;
+        contentc::CompileResult compiled = contentc::CompileContent(std::string(WB_SOURCE_DIR) + "/content", options);
         r.ok = compiled.ok;
         r.json = std::move(compiled.json);
         r.bin = std::move(compiled.bin);

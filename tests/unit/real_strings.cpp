@@ -10,7 +10,7 @@ extern void (*wbtest_before_tests)();
 namespace wbtest {
 void LoadRealStrings() {
     const wb::ContentResult r = wb::DecodeContentBinary(CompiledRealChapter().bin);
-    wb::SetStrings(r.content.strings);
+    wb::SetStrings(r.content.texts);
 }
 }  // namespace wbtest
 

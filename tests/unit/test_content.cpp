@@ -143,36 +143,23 @@ TEST_CASE("content: internal links resolve, and the cross-references exist") {
     CHECK(LinksTo(c.sections[c.FindSection("attend-industry-events")], "follow-up-and-stay-in-touch"));
 }
 
-TEST_CASE("content: UI strings") {
-    const wb::Content& c = DecodedRealContent();
-    const std::vector<std::pair<const char*, const char*>> strings = {
-        {"app.title", "Networking Workbook"},
-        {"nav.prev", "Previous section"},
-        {"nav.next", "Next section"},
-        {"nav.contents", "Contents"},
-        {"reader.takeaway", "Key takeaway"},
-        {"reader.reflection", "Reflection"},
-        {"reader.words", "words"},
-        {"status.not_started", "Not started"},
-        {"status.read", "Read"},
-        {"status.quiz_passed", "Quiz passed"},
-        {"search.title", "Search"},
-        {"search.placeholder", "Search the chapter and your answers"},
-        {"search.none", "No matches"},
-        {"settings.title", "Settings"},
-        {"settings.theme", "Theme"},
-        {"settings.theme_system", "System"},
-        {"settings.theme_light", "Light"},
-        {"settings.theme_dark", "Dark"},
-        {"settings.text_size", "Text size"},
-        {"count.contacts|one", "{n} contact"},
-        {"count.contacts|other", "{n} contacts"},
-    };
-    for (const auto& [k, v] : strings) CHECK(std::string(c.Str(k)) == v);
-    CHECK(std::string(c.Str("no.such.key")) == "no.such.key");
-    // A key that is not NUL-terminated still comes back as its own C string.
-    std::string_view part = std::string_view("missing.keyXYZ").substr(0, 11);
-    CHECK(std::string(c.Str(part)) == "missing.key");
+TEST_CASE("content: UI strings, one per key the code uses, in its order") {
+    const wb::ContentResult decoded = wb::DecodeContentBinary(RealContent().bin);
+    REQUIRE_MESSAGE(decoded.ok, decoded.error);
+    const wb::Content& c = decoded.content;
+    REQUIRE(c.texts.size() == wb::kStringKeyCount);
+    CHECK(c.texts[wb::Key("app.title").index].text == "Networking Workbook");
+    CHECK(c.texts[wb::Key("nav.next").index].text == "Next section");
+    CHECK(c.texts[wb::Key("status.not_started").index].text == "Not started");
+    CHECK(c.texts[wb::Key("search.placeholder").index].text == "Search the chapter and your answers");
+    const wb::UiText& contacts = c.texts[wb::Key("count.contacts").index];
+    CHECK(contacts.plural);
+    CHECK(contacts.forms[wb::kOne] == "{n} contact");
+    CHECK(contacts.forms[wb::kOther] == "{n} contacts");
+    CHECK(contacts.forms[wb::kFew].empty());
+    // Every key has its text (contentc refuses a chapter that lacks one).
+    for (unsigned i = 0; i < wb::kStringKeyCount; ++i)
+        CHECK_MESSAGE(!(c.texts[i].plural ? c.texts[i].forms[wb::kOther] : c.texts[i].text).empty(), wb::kStringKeys[i]);
 }
 
 //-----------------------------------------------------------------------------
@@ -206,7 +193,7 @@ TEST_CASE("DecodeContent: a full document") {
     REQUIRE_MESSAGE(r.ok, r.error);
     const wb::Content& c = r.content;
     CHECK(c.title == "T");
-    CHECK(std::string(c.Str("a")) == "b");
+    CHECK(c.strings == std::vector<std::pair<std::string, std::string>>{{"a", "b"}});
     REQUIRE(c.sections.size() == 1);
     const wb::Section& s = c.sections[0];
     CHECK(s.kind == wb::SectionKind::Tip);
@@ -511,16 +498,18 @@ std::string Diff(const wb::Content& a, const wb::Content& b) {
         const auto& y = b;
         const std::string where = "content";
         WB_DIFF(title, where);
-        WB_DIFF(strings.size(), where);
+        WB_DIFF(texts.size(), where);
         WB_DIFF(sections.size(), where);
         WB_DIFF(quizzes.size(), where);
     }
-    for (size_t i = 0; i < a.strings.size(); ++i) {
-        const auto& x = a.strings[i];
-        const auto& y = b.strings[i];
-        const std::string where = idx("strings", i);
-        WB_DIFF(first, where);
-        WB_DIFF(second, where);
+    // The binary carries the UI texts (by the code's key order), not the JSON's named strings.
+    for (size_t i = 0; i < a.texts.size(); ++i) {
+        const auto& x = a.texts[i];
+        const auto& y = b.texts[i];
+        const std::string where = idx("texts", i);
+        WB_DIFF(text, where);
+        WB_DIFF(plural, where);
+        for (int f = 0; f < wb::kPluralForms; ++f) WB_DIFF(forms[f], where);
     }
     for (size_t i = 0; i < a.sections.size(); ++i) {
         const std::string sw = idx("sections", i);
@@ -656,6 +645,12 @@ wb::Content SmallContent() {
                              sections + R"(,"quizzes":)" + quizzes + "}";
     wb::ContentResult r = wb::DecodeContent(json);
     REQUIRE_MESSAGE(r.ok, r.error);
+    r.content.texts.resize(3);
+    r.content.texts[0].text = "b";
+    r.content.texts[1].plural = true;
+    r.content.texts[1].forms[wb::kOne] = "{n} one";
+    r.content.texts[1].forms[wb::kOther] = "{n} others";
+    r.content.texts[2].text = "";
     return r.content;
 }
 
@@ -675,17 +670,21 @@ struct Rng {
 TEST_CASE("content.bin: the real chapter decodes to exactly the Content its JSON decodes to") {
     const std::string& bin = RealBin();
     REQUIRE(bin.size() > 6);
-    CHECK(bin.compare(0, 6, std::string("WBCB\x02\x00", 6)) == 0);
+    CHECK(bin.compare(0, 6, std::string("WBCB\x03\x00", 6)) == 0);
     CHECK(bin.size() < RealContent().json.size());
     const wb::ContentResult r = DecodeExact(bin, bin.size());
     REQUIRE_MESSAGE(r.ok, r.error);
     CHECK(r.error.empty());
-    CHECK(Diff(DecodedRealContent(), r.content) == "");
+    // The JSON names its strings; the binary has them by the code's key order (checked above).
+    wb::Content from_json = DecodedRealContent();
+    REQUIRE(r.content.texts.size() == wb::kStringKeyCount);
+    from_json.texts = r.content.texts;
+    CHECK(Diff(from_json, r.content) == "");
     // quiz.h's own operator== agrees.
     CHECK(r.content.quizzes == DecodedRealContent().quizzes);
     // Encoding is stable: what was decoded encodes to the same bytes.
     CHECK(wb::EncodeContentBinary(r.content) == bin);
-    CHECK(wb::EncodeContentBinary(DecodedRealContent()) == bin);
+    CHECK(wb::EncodeContentBinary(from_json) == bin);
 }
 
 TEST_CASE("content.bin: Diff notices a change in every field") {
@@ -694,9 +693,10 @@ TEST_CASE("content.bin: Diff notices a change in every field") {
     using M = void (*)(wb::Content&);
     const std::vector<std::pair<std::string, M>> mutations = {
         {"content.title", [](wb::Content& c) { c.title += "!"; }},
-        {"strings[0].first", [](wb::Content& c) { c.strings[0].first += "!"; }},
-        {"strings[0].second", [](wb::Content& c) { c.strings[0].second += "!"; }},
-        {"content.strings.size()", [](wb::Content& c) { c.strings.pop_back(); }},
+        {"texts[0].text", [](wb::Content& c) { c.texts[0].text += "!"; }},
+        {"texts[1].forms[f]", [](wb::Content& c) { c.texts[1].forms[wb::kOne] += "!"; }},
+        {"texts[1].plural", [](wb::Content& c) { c.texts[1].plural = false; }},
+        {"content.texts.size()", [](wb::Content& c) { c.texts.pop_back(); }},
         {"sections[0].id", [](wb::Content& c) { c.sections[0].id += "!"; }},
         {"sections[0].title", [](wb::Content& c) { c.sections[0].title += "!"; }},
         {"sections[0].kind", [](wb::Content& c) { c.sections[0].kind = wb::SectionKind::Intro; }},
@@ -752,7 +752,7 @@ TEST_CASE("content.bin: every kind of block, span, question and quiz round-trips
 
     // The smallest document: no strings, sections, quizzes or completion rule.
     const std::string empty = wb::EncodeContentBinary(wb::Content{});
-    CHECK(empty == std::string("WBCB\x02\x00\x00\x00\x00\x00\x00\x00", 12));
+    CHECK(empty == std::string("WBCB\x03\x00\x00\x00\x00\x00\x00\x00", 12));
     CHECK(wb::DecodeContentBinary(empty).ok);
 }
 
@@ -764,11 +764,11 @@ TEST_CASE("content.bin: header errors") {
     bad[0] = 'X';
     CHECK(BinError(bad) == "content.bin: bad magic (not a compiled chapter)");
     bad = bin;
-    bad[4] = 3;
-    CHECK(BinError(bad) == "content.bin: format version 3, this build reads 2");
+    bad[4] = 2;
+    CHECK(BinError(bad) == "content.bin: format version 2, this build reads 3");
     bad[4] = 0;
     bad[5] = 1;
-    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 2");
+    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 3");
     CHECK(BinError("WB") == "content.bin: truncated in the header");
     CHECK(BinError("WBCB\x01") == "content.bin: truncated in the header");
     CHECK(BinError(bin + '\0') == "content.bin: 1 unexpected bytes after the end of the document");
@@ -808,10 +808,10 @@ TEST_CASE("content.bin: every truncation of the real chapter fails cleanly, sayi
 
 TEST_CASE("content.bin: a count larger than the bytes left is refused before allocating") {
     // Header, empty title, then 2^32-1 strings.
-    const std::string huge = std::string("WBCB\x02\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
-    CHECK(BinError(huge) == "content.bin: truncated in strings (4294967295 declared, 0 bytes left)");
+    const std::string huge = std::string("WBCB\x03\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
+    CHECK(BinError(huge) == "content.bin: truncated in texts (4294967295 declared, 0 bytes left)");
     // A varint longer than 32 bits.
-    CHECK(BinError(std::string("WBCB\x02\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
+    CHECK(BinError(std::string("WBCB\x03\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
 }
 
 TEST_CASE("content.bin: what the JSON decoder refuses, the binary decoder refuses too") {

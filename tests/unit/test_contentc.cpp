@@ -311,11 +311,27 @@ TEST_CASE("contentc: plural strings are objects of CLDR forms with an \"other\""
     t.Write("strings.json", "{\n  \"app.title\": \"Test\",\n  \"count.people\": {\"one\": \"{n} person\", \"other\": \"{n} people\"}\n}\n");
     auto ok = contentc::CompileContent(t.dir);
     REQUIRE(ok.ok);
-    // Flattened as key|form for core/strings.h.
+    // In the binary, one text per key in order (no --keys: strings.json's keys, sorted), without the names.
     auto decoded = wb::DecodeContentBinary(ok.bin);
     REQUIRE(decoded.ok);
-    CHECK(std::string(decoded.content.Str("count.people|one")) == "{n} person");
-    CHECK(std::string(decoded.content.Str("count.people|other")) == "{n} people");
+    REQUIRE(decoded.content.texts.size() == 2);
+    CHECK(decoded.content.texts[0].text == "Test");  // app.title
+    CHECK(decoded.content.texts[1].plural);          // count.people
+    CHECK(decoded.content.texts[1].forms[wb::kOne] == "{n} person");
+    CHECK(decoded.content.texts[1].forms[wb::kOther] == "{n} people");
+    // The JSON document keeps the names, the forms as key|form.
+    auto json = wb::DecodeContent(ok.json);
+    REQUIRE(json.ok);
+    CHECK(json.content.strings == std::vector<std::pair<std::string, std::string>>{
+                                      {"app.title", "Test"}, {"count.people|one", "{n} person"}, {"count.people|other", "{n} people"}});
+
+    // With the code's list of keys (--keys), a key the file lacks is an error.
+    t.Write("keys.txt", "app.title\nnav.next\n");
+    contentc::CompileOptions with_keys;
+    with_keys.keys_file = t.Path("keys.txt");
+    auto missing = contentc::CompileContent(t.dir, with_keys);
+    CHECK(Errors(missing) == Lines{t.Path("strings.json") +
+                                   ":1:1: error: UI string \"nav.next\" is missing: the code uses it (add it, in the workbook's words)"});
 
     t.Write("strings.json", "{\n  \"app.title\": \"Test\",\n  \"count.people\": {\"one\": \"{n} person\", \"plenty\": \"x\"}\n}\n");
     auto bad = contentc::CompileContent(t.dir);
@@ -496,7 +512,9 @@ TEST_CASE("contentc: CLI --bin writes the binary encoding of the same document")
     REQUIRE_MESSAGE(from_bin.ok, from_bin.error);
     REQUIRE(from_json.ok);
     CHECK(from_bin.content.sections.size() == from_json.content.sections.size());
-    CHECK(wb::EncodeContentBinary(from_json.content) == bin);  // full equality: test_content.cpp
+    wb::Content same = from_json.content;
+    same.texts = from_bin.content.texts;  // the binary has the UI texts by key order, the JSON by name
+    CHECK(wb::EncodeContentBinary(same) == bin);  // full equality: test_content.cpp
 
     // Without --bin, no binary file is written.
     const std::string only_json = t.Path("only/content.json");

@@ -1919,13 +1919,53 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
     r.json = doc.dump(-1, ' ', false, OJson::error_handler_t::replace);
     // The binary form is encoded from the JSON's own decode, so both carry
     // exactly the same model (and the JSON is checked by the workbook's decoder).
-    const wb::ContentResult decoded = wb::DecodeContent(r.json);
+    wb::ContentResult decoded = wb::DecodeContent(r.json);
     if (!decoded.ok) {
         r.diagnostics.push_back(
             {"<compiled document>", 1, 1, true, "internal error: the compiled document does not decode: " + decoded.error});
         r.ok = false;
         r.json.clear();
         return r;
+    }
+    // The UI strings, one per key the code uses, in the code's order (core/strings.h).
+    {
+        std::vector<std::string> keys;
+        if (!options.keys_file.empty()) {
+            bool read_ok;
+            std::istringstream lines(ReadFile(options.keys_file, read_ok));
+            if (!read_ok) {
+                r.diagnostics.push_back({options.keys_file, 1, 1, true, "cannot read the list of the code's string keys"});
+                r.ok = false;
+            }
+            for (std::string k; std::getline(lines, k);)
+                if (!k.empty()) keys.push_back(k);
+        } else {
+            std::set<std::string> base;
+            for (const auto& [k, v] : strings) base.insert(k.substr(0, k.find('|')));
+            keys.assign(base.begin(), base.end());
+        }
+        for (const std::string& k : keys) {
+            wb::UiText t;
+            if (auto it = strings.find(k); it != strings.end()) {
+                t.text = it->second;
+            } else {
+                for (int f = 0; f < wb::kPluralForms; ++f)
+                    if (auto p = strings.find(k + "|" + wb::PluralFormName(wb::PluralForm(f))); p != strings.end()) {
+                        t.forms[f] = p->second;
+                        t.plural = true;
+                    }
+                if (!t.plural) {
+                    r.diagnostics.push_back({JoinPath(dir, "strings.json"), 1, 1, true,
+                                             "UI string " + Quoted(k) + " is missing: the code uses it (add it, in the workbook's words)"});
+                    r.ok = false;
+                }
+            }
+            decoded.content.texts.push_back(std::move(t));
+        }
+        if (!r.ok) {
+            r.json.clear();
+            return r;
+        }
     }
     r.bin = wb::EncodeContentBinary(decoded.content);
     r.counts = CountDocument(doc);
@@ -1941,13 +1981,13 @@ CompileResult CompileContent(const std::string& dir, const CompileOptions& optio
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
     static const char* kUsage =
         "usage: contentc --content DIR --out FILE.json [--bin FILE.bin] [--glyphs FILE.txt] [--emphasis-glyphs FILE.txt] "
-        "[--sources DIR] [--lint-report FILE]";
-    std::string content, out_path, bin_path, glyphs_path, emphasis_path, sources, lint_report;
+        "[--sources DIR] [--keys FILE.txt] [--lint-report FILE]";
+    std::string content, out_path, bin_path, glyphs_path, emphasis_path, sources, lint_report, keys;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         std::string* target = a == "--content" ? &content : a == "--out" ? &out_path : a == "--bin" ? &bin_path
                               : a == "--glyphs" ? &glyphs_path : a == "--emphasis-glyphs" ? &emphasis_path
-                              : a == "--sources" ? &sources
+                              : a == "--sources" ? &sources : a == "--keys" ? &keys
                               : a == "--lint-report" ? &lint_report : nullptr;
         if (a == "--help" || a == "-h") {
             out << kUsage << "\n";
@@ -1966,6 +2006,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 
     CompileOptions options;
     options.sources_dir = sources;
+    options.keys_file = keys;
     if (sources.empty()) {  // the project's layout: content/ next to src/
         const std::filesystem::path guess = std::filesystem::path(content) / ".." / "src";
         std::error_code ec;

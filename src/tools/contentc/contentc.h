@@ -58,6 +58,10 @@ struct CompileOptions {
     // The app's C++ sources: strings.json keys are checked against their Str("key")
     // calls. Empty: that check is skipped.
     std::string sources_dir;
+    // The keys the code uses, one per line, in the order the module numbers them
+    // (scripts/string-keys.py): the binary carries one text per key, in this
+    // order. Empty: every key of strings.json, sorted (tests of contentc alone).
+    std::string keys_file;
 };
 
 // Reads content_dir/chapter.json, content_dir/strings.json, the section

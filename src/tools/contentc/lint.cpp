@@ -338,7 +338,7 @@ void CheckStrings(const LintInput& in, Out& out) {
     }
     std::sort(files.begin(), files.end());
     // Str("key") (the chapter's Content::Str) and core/strings.h's Tr, TrF, TrN, TrId.
-    static const std::regex str_call(R"re(\b(Str|Tr|TrF|TrN|TrId)\(\s*"([a-z_]+(?:\.[a-z_0-9]+)+)")re");
+    static const std::regex str_call(R"re(\b(Str|Tr|TrF|TrN|TrId|Key)\(\s*"([a-z_]+(?:\.[a-z_0-9]+)+)")re");
     static const std::regex literal(R"re("([a-z_]+(?:\.[a-z_0-9]+)+)")re");
     std::set<std::string> mentioned;
     for (const auto& path : files) {
@@ -355,7 +355,7 @@ void CheckStrings(const LintInput& in, Out& out) {
             if (!keys.count(key))
                 out.Add(path, line, col, true,
                         "UI string " + Quoted(key) + " is not in " + in.strings_file + " (the learner would see the key)");
-            else if (plural.count(key) && call != "TrN")
+            else if (plural.count(key) && call != "TrN" && call != "Key")
                 out.Add(path, line, col, true,
                         "UI string " + Quoted(key) + " has plural forms, so it needs TrN(key, count), not " + call + "()");
         }

@@ -24,19 +24,19 @@ enum class PlannerPage : uint8_t { Week, Contacts, Contact, Organizations, Event
 
 // The pages' names and URL slugs. Inline, as the app routes with them before the
 // planner's own code (workbook.deferred.wasm on the web) has arrived.
-struct PlannerPageInfo { PlannerPage page; const char* name; const char* slug; };  // name: a strings.json key
+struct PlannerPageInfo { PlannerPage page; Key name; const char* slug; };
 inline constexpr PlannerPageInfo kPlannerPages[] = {
-    {PlannerPage::Week, "planner.page_week", "week"},
-    {PlannerPage::Contacts, "planner.page_contacts", "contacts"},
-    {PlannerPage::Triage, "planner.page_triage", "triage"},
-    {PlannerPage::Contact, "planner.page_contact", "contact"},
-    {PlannerPage::Organizations, "planner.page_organizations", "organizations"},
-    {PlannerPage::Events, "planner.page_events", "events"},
-    {PlannerPage::Social, "planner.page_social", "social"},
-    {PlannerPage::Targets, "planner.page_targets", "targets"},
-    {PlannerPage::Goals, "planner.page_goals", "goals"},
-    {PlannerPage::Map, "planner.page_map", "map"},
-    {PlannerPage::Metrics, "planner.page_metrics", "metrics"},
+    {PlannerPage::Week, Key("planner.page_week"), "week"},
+    {PlannerPage::Contacts, Key("planner.page_contacts"), "contacts"},
+    {PlannerPage::Triage, Key("planner.page_triage"), "triage"},
+    {PlannerPage::Contact, Key("planner.page_contact"), "contact"},
+    {PlannerPage::Organizations, Key("planner.page_organizations"), "organizations"},
+    {PlannerPage::Events, Key("planner.page_events"), "events"},
+    {PlannerPage::Social, Key("planner.page_social"), "social"},
+    {PlannerPage::Targets, Key("planner.page_targets"), "targets"},
+    {PlannerPage::Goals, Key("planner.page_goals"), "goals"},
+    {PlannerPage::Map, Key("planner.page_map"), "map"},
+    {PlannerPage::Metrics, Key("planner.page_metrics"), "metrics"},
 };
 inline const char* PlannerPageName(PlannerPage p) {  // "This week", ...
     for (const PlannerPageInfo& i : kPlannerPages)

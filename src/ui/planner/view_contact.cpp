@@ -12,8 +12,8 @@ using namespace planner;
 
 namespace {
 
-const char* const kTierHints[] = {"tier.monthly", "common.every_2_months", "tier.quarterly", "tier.yearly"};
-const char* const kChannels[] = {"contact.in_person", "contact.call", "common.email", "contact.message", "contact.event", "contact.social"};
+const Key kTierHints[] = {Key("tier.monthly"), Key("common.every_2_months"), Key("tier.quarterly"), Key("tier.yearly")};
+const Key kChannels[] = {Key("contact.in_person"), Key("contact.call"), Key("common.email"), Key("contact.message"), Key("contact.event"), Key("contact.social")};
 
 // The contact page's fields sit alone on their line: as wide as FieldWidth(),
 // identified by their label.

@@ -137,7 +137,7 @@ void DrawContacts(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             ui.rows_dirty = true;
         }
     }
-    const char* const sorts[] = {"common.name", "common.company", "contacts.next_follow_up", "common.last_touch", "common.tier", "common.stage"};
+    const Key sorts[] = {Key("common.name"), Key("common.company"), Key("contacts.next_follow_up"), Key("common.last_touch"), Key("common.tier"), Key("common.stage")};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(Tr("contacts.sort_by"));
     ImGui::SameLine();

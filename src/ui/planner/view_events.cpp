@@ -13,8 +13,8 @@ using namespace planner;
 namespace {
 
 // A key: the strings load after start.
-const char* const kNoEvents = "events.no_events_yet_conferences_meetups";
-const NamedForm kEventForm = {"events.add_title", "events.add", "events.add_cancel", "events.e_g_data_summit_2026", "events.name_empty"};
+const Key kNoEvents = Key("events.no_events_yet_conferences_meetups");
+const NamedForm kEventForm = {Key("events.add_title"), Key("events.add"), Key("events.add_cancel"), Key("events.e_g_data_summit_2026"), Key("events.name_empty")};
 
 std::vector<std::string> EventKinds(const PlannerView& v) {
     return KindsOr(v.templates, &Templates::event_kinds, {Tr("events.conference"), Tr("events.meetup"), Tr("events.workshop"), Tr("events.networking_event")});

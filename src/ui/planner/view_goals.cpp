@@ -10,14 +10,14 @@ namespace {
 
 // Each GoalKind, in its order: its name, and what it counts.
 struct GoalWords {
-    const char* name;
-    const char* noun;
+    Key name;
+    Key noun;
 };
-const GoalWords kGoalWords[] = {{"goals.new_contacts", "goals.new_contacts_2"},
-                                {"goals.follow_ups", "goals.follow_ups_noun"},
-                                {"common.events", "goals.events_attended"},
-                                {"goals.social_media_actions", "goals.social_media_actions_2"}};
-const char* const kGoalNounsOne[] = {"goals.new_contact", "goals.follow_up_noun", "goals.event_attended", "goals.social_media_action"};
+const GoalWords kGoalWords[] = {{Key("goals.new_contacts"), Key("goals.new_contacts_2")},
+                                {Key("goals.follow_ups"), Key("goals.follow_ups_noun")},
+                                {Key("common.events"), Key("goals.events_attended")},
+                                {Key("goals.social_media_actions"), Key("goals.social_media_actions_2")}};
+const Key kGoalNounsOne[] = {Key("goals.new_contact"), Key("goals.follow_up_noun"), Key("goals.event_attended"), Key("goals.social_media_action")};
 // The noun that agrees with `n`: "1 new contact a week", "2 new contacts a week".
 const char* GoalNoun(GoalKind k, int n = 2) {
     return n == 1 ? Tr(kGoalNounsOne[static_cast<int>(k) & 3]) : Tr(kGoalWords[static_cast<int>(k) & 3].noun);

@@ -10,10 +10,10 @@ using namespace planner;
 
 namespace {
 
-const char* const kOrgStatus[] = {"organizations.researching", "organizations.applied", "organizations.member", "organizations.lapsed"};
+const Key kOrgStatus[] = {Key("organizations.researching"), Key("organizations.applied"), Key("organizations.member"), Key("organizations.lapsed")};
 // A key: the strings load after start.
-const char* const kNoOrganizations = "organizations.no_organizations_yet_professional_organizations";
-const NamedForm kOrgForm = {"organizations.add_title", "organizations.add", "organizations.add_cancel", "organizations.e_g_society_of_data", "organizations.name_empty"};
+const Key kNoOrganizations = Key("organizations.no_organizations_yet_professional_organizations");
+const NamedForm kOrgForm = {Key("organizations.add_title"), Key("organizations.add"), Key("organizations.add_cancel"), Key("organizations.e_g_society_of_data"), Key("organizations.name_empty")};
 
 std::vector<std::string> OrgKinds(const PlannerView& v) {
     return KindsOr(v.templates, &Templates::organization_kinds,

@@ -8,9 +8,9 @@ using namespace planner;
 
 namespace {
 
-const char* const kActions[] = {"social.update_profile", "social.post", "social.comment", "social.share"};
+const Key kActions[] = {Key("social.update_profile"), Key("social.post"), Key("social.comment"), Key("social.share")};
 // What each SocialAction asks of the learner, in its order.
-const char* const kActionVerbs[] = {"social.update_your_profile", "social.post_verb", "social.comment_on_others_posts", "social.share_something_useful"};
+const Key kActionVerbs[] = {Key("social.update_your_profile"), Key("social.post_verb"), Key("social.comment_on_others_posts"), Key("social.share_something_useful")};
 const char* ActionVerb(SocialAction a) { return Tr(kActionVerbs[static_cast<int>(a) & 3]); }
 std::string PlanTitle(const SocialPlan& s) {
     return TrN("social.plan_title", s.every_days,

@@ -94,8 +94,8 @@ const Contact* Current(TriageCache& c, const Planner& p) {
     return nullptr;
 }
 
-const char* const kChoice[] = {"triage.inner", "common.close", "triage.active", "triage.extended", "common.not_now"};
-const char* const kRhythm[] = {"tier.monthly", "common.every_2_months", "tier.quarterly", "tier.yearly", "triage.stays_without_a_tier"};
+const Key kChoice[] = {Key("triage.inner"), Key("common.close"), Key("triage.active"), Key("triage.extended"), Key("common.not_now")};
+const Key kRhythm[] = {Key("tier.monthly"), Key("common.every_2_months"), Key("tier.quarterly"), Key("tier.yearly"), Key("triage.stays_without_a_tier")};
 const char* const kKey[] = {"1", "2", "3", "4", "0"};
 
 // Text wrapped at the wrap position in force (the card's edge, the page's
@@ -192,7 +192,7 @@ constexpr int kListRows = 20;
 std::string RowDetails(const Contact& c) {
     std::string s = RoleAtCompany(c);
     if (c.connected != kNoDay)
-        s += TrF(s.empty() ? "triage.connected_year" : "triage.connected_year_after", {{"year", FormatDay(c.connected).substr(0, 4)}});
+        s += TrF(s.empty() ? Key("triage.connected_year") : Key("triage.connected_year_after"), {{"year", FormatDay(c.connected).substr(0, 4)}});
     return s;
 }
 
@@ -278,7 +278,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                   "\xE2\x80\x9D.");
 
     // One card (keys 1 to 4, 0) or the fast list (a page of rows, one press each).
-    static const char* const kViews[] = {"triage.one_at_a_time", "triage.list"};
+    static const Key kViews[] = {Key("triage.one_at_a_time"), Key("triage.list")};
     int view = t.list ? 1 : 0;
     if (LabelledRadio(Tr("triage.sort"), Options(kViews, 2), view, width)) t.list = view == 1;
 

@@ -83,8 +83,8 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     for (const Goal& g : p.goals) {
         int have = Progress(p, g, v.today);
-        static const char* const kinds[] = {"week.goal_new_contacts", "week.goal_follow_ups", "week.goal_events", "week.goal_social"};
-        const char* period = g.period == GoalPeriod::Week ? "week.goal_this_week" : "week.goal_this_month";
+        static const Key kinds[] = {Key("week.goal_new_contacts"), Key("week.goal_follow_ups"), Key("week.goal_events"), Key("week.goal_social")};
+        const Key period = g.period == GoalPeriod::Week ? Key("week.goal_this_week") : Key("week.goal_this_month");
         MutedText(TrN(kinds[static_cast<int>(g.kind) & 3], g.target, {{"have", std::to_string(have)}, {"period", Tr(period)}}));
     }
 

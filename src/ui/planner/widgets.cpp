@@ -115,9 +115,9 @@ bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& 
 // --- Calendar -----------------------------------------------------------------
 
 // Keys into content/strings.json: looked up when drawn, as the strings load after start.
-static const char* const kMonthNames[12] = {"date.january", "date.february", "date.march", "date.april", "date.may", "date.june", "date.july", "date.august", "date.september", "date.october", "date.november", "date.december"};
-static const char* const kWeekdayNames[7] = {"date.monday", "date.tuesday", "date.wednesday", "date.thursday", "date.friday", "date.saturday", "date.sunday"};
-static const char* const kWeekdayShort[7] = {"date.monday_short", "date.tuesday_short", "date.wednesday_short", "date.thursday_short", "date.friday_short", "date.saturday_short", "date.sunday_short"};
+static const Key kMonthNames[12] = {Key("date.january"), Key("date.february"), Key("date.march"), Key("date.april"), Key("date.may"), Key("date.june"), Key("date.july"), Key("date.august"), Key("date.september"), Key("date.october"), Key("date.november"), Key("date.december")};
+static const Key kWeekdayNames[7] = {Key("date.monday"), Key("date.tuesday"), Key("date.wednesday"), Key("date.thursday"), Key("date.friday"), Key("date.saturday"), Key("date.sunday")};
+static const Key kWeekdayShort[7] = {Key("date.monday_short"), Key("date.tuesday_short"), Key("date.wednesday_short"), Key("date.thursday_short"), Key("date.friday_short"), Key("date.saturday_short"), Key("date.sunday_short")};
 
 static Day FirstOfMonth(Day d) {
     int y, m, dd;
@@ -309,7 +309,7 @@ int RadioPills(const char* group, const std::vector<std::string>& options, int s
     return chosen;
 }
 
-std::vector<std::string> Options(const char* const* keys, int n) {
+std::vector<std::string> Options(const Key* keys, int n) {
     std::vector<std::string> out;
     for (int i = 0; i < n; ++i) out.push_back(Tr(keys[i]));
     return out;

@@ -70,7 +70,7 @@ std::string DateError(const char* label, const std::string& text, planner::Day k
 // recorded as a radio group named `group`. Returns the index the learner
 // picked this frame (possibly the selected one again), or -1.
 int RadioPills(const char* group, const std::vector<std::string>& options, int selected, float width);
-std::vector<std::string> Options(const char* const* keys, int n);  // the strings of n keys
+std::vector<std::string> Options(const Key* keys, int n);  // the strings of n keys
 // A radio group with its name above it. True when the learner picked another option.
 bool LabelledRadio(const char* group, const std::vector<std::string>& options, int& selected, float width);
 // A record's kind among the suggested `kinds` (plus its own, when it is not one
@@ -136,12 +136,12 @@ bool AddFormEnd(PlannerForms& f, const char* add_id, const char* add_name, const
 // The add form of a record with a name and a kind (organizations; events also
 // have a date): opened by its button, it sends the record with id 0 and asks
 // for its editor (the app gives the id). Words are the record's: "organization".
-struct NamedForm {  // keys into content/strings.json
-    const char* title;        // "Add an organization"
-    const char* add;          // "Add the organization"
-    const char* cancel;       // "Cancel adding an organization"
-    const char* name_hint;    // "e.g. Society of Data Analysts"
-    const char* empty_name;   // "Name: empty. Type the organization's name above, then press Add."
+struct NamedForm {
+    Key title;        // "Add an organization"
+    Key add;          // "Add the organization"
+    Key cancel;       // "Cancel adding an organization"
+    Key name_hint;    // "e.g. Society of Data Analysts"
+    Key empty_name;   // "Name: empty. Type the organization's name above, then press Add."
 };
 // Draws it; true on an Add with a name (and, with `day`, a real date, stored there).
 bool NamedFormDraw(PlannerUi& ui, RecordKind kind, const NamedForm& form, const std::vector<std::string>& kinds,

@@ -145,7 +145,7 @@ test('a 20 million character paste into a reflection is refused with the limit s
   });
   const t0 = Date.now();
   await act(page, () => page.keyboard.press('Control+V'));
-  await page.getByText(/this field holds at most 100000/).first().waitFor();
+  await page.getByText(/this field holds at most 100,000/).first().waitFor();
   const shown = Date.now() - t0;
   await valueIs(area, 'Kept answer.', 'nothing typed before is lost');
   const longest = await page.evaluate(() => window.__longest);
@@ -154,7 +154,7 @@ test('a 20 million character paste into a reflection is refused with the limit s
   assert.equal(heap[1], heap[0], 'the refused text never reaches the module');
   await act(page, () => page.keyboard.type(' Still typing.'));
   await valueIs(area, 'Kept answer. Still typing.', 'the field works on');
-  await liveMatches(page, /holds at most 100000/);
+  await liveMatches(page, /holds at most 100,000/);
   assert.deepEqual(errors, []);
   await ctx.close();
 });
