@@ -32,10 +32,12 @@ build_quietly build/wasm
 
 # The static site: our shell plus the module.
 rm -rf build/web && mkdir -p build/web
-cp web/index.html web/style.css web/icon.svg build/web/
-# The page's scripts without their whole-line comments (they hold no multi-line strings):
+cp web/style.css web/icon.svg build/web/
+# The page and its scripts with their words from content/strings.json ({{key}}, T('key')),
+# the scripts without their whole-line comments (they hold no multi-line strings):
 # the comments are for us, the bytes are every learner's first download.
-for js in boot.js pwa.js; do sed -E '/^[[:space:]]*\/\//d' "web/$js" > "build/web/$js"; done
+node scripts/web-text.mjs content/strings.json build/web web/index.html web/boot.js web/pwa.js
+for js in boot.js pwa.js; do sed -i -E '/^[[:space:]]*\/\//d' "build/web/$js"; done
 cp build/wasm/workbook.js build/wasm/workbook.wasm build/wasm/workbook.deferred.wasm build/web/
 # Fonts of other scripts, fetched only when learner text needs them (ui/theme.h).
 mkdir -p build/web/fonts

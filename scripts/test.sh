@@ -32,6 +32,8 @@ suite unit build/native/unit_tests
 suite ui build/native/ui_tests
 suite wasm node --no-experimental-fetch build/wasm/wasm_core_tests.js
 suite interop node tests/interop/ical.test.mjs
+# The pseudo-localised build: the module's pages (in "ui": tests/ui/test_pseudo.cpp) and the page around it.
+suite pseudo node tests/pseudo/page.test.mjs
 suite fuzz scripts/fuzz.sh 1  # a smoke run, 1 s per target; scripts/fuzz.sh alone runs 60 s each
 for t in tests/e2e/*.test.mjs; do
   suite "e2e $(basename "$t" .test.mjs)" node "$t"

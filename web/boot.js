@@ -1,18 +1,18 @@
 // Starts the workbook: checks what the browser can do, shows download progress,
 // and turns any failure into a human message instead of a blank canvas.
 // No inline script anywhere: the page runs under script-src 'self'.
+// T(key) is the text of a content/strings.json key, put in by the build
+// (scripts/web-text.mjs); fill() puts values into its {placeholders}.
 (function () {
   'use strict';
   var errorBox = document.getElementById('wb-error');
   var loading = document.getElementById('wb-loading');
 
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? String(values[k]) : m; });
+  }
   function showError(message) {
-    var text = {
-      webgl2: 'Your browser could not start WebGL 2, which the workbook uses to draw. Turn on hardware acceleration in ' +
-              'your browser settings, update your browser, or try another one (Chrome, Edge, Firefox or Safari 15+).',
-      wasm: 'Your browser does not support WebAssembly, which the workbook needs. Please update your browser, or ' +
-            'open the workbook in Chrome, Edge, Firefox or Safari.',
-    }[message] || message;
+    var text = {webgl2: T('web.no_webgl2'), wasm: T('web.no_wasm')}[message] || message;
     document.getElementById('wb-error-text').textContent = text;
     errorBox.hidden = false;
     loading.style.display = 'none';
@@ -47,11 +47,9 @@
     s.aborts = (s.aborts | 0) + 1;
     s.last = {at: new Date().toISOString(), what: String(what || 'Aborted()').slice(0, 300)};
     writeStarts(s);
-    document.getElementById('wb-error-title').textContent = 'The workbook stopped';
-    showError('The workbook stopped unexpectedly (' + s.last.what + '). Your saved work is safe: nothing was written ' +
-              'over it. Reload to try again. ' + (s.aborts >= 2
-                ? 'It has stopped ' + s.aborts + ' times in a row, so it will start in a safe mode that sets your stored data aside (you can download it there) and starts fresh.'
-                : 'If it stops again, it will start in a safe mode that sets your stored data aside and starts fresh.'));
+    document.getElementById('wb-error-title').textContent = T('web.stopped_title');
+    showError(fill(T('web.stopped'), {what: s.last.what}) + ' ' +
+              (s.aborts >= 2 ? fill(T('web.stopped_again'), {n: s.aborts}) : T('web.if_it_stops_again')));
     canvas.style.display = 'none';
     var sem = document.getElementById('wb-semantics');
     if (sem) sem.style.display = 'none';
@@ -99,8 +97,7 @@
   if (!gl) return showError('webgl2');
 
   window.addEventListener('error', function (e) {
-    if (!window.__appReady && !crashed) showError('The workbook stopped while starting: ' + (e.message || 'unknown error') +
-                                      '. Reloading the page usually helps.');
+    if (!window.__appReady && !crashed) showError(fill(T('web.stopped_starting'), {what: e.message || T('web.unknown_error')}));
   });
 
   var bar = document.getElementById('wb-progress');
@@ -108,17 +105,17 @@
   function progress(done, total) {
     if (total > 0) {
       bar.value = Math.min(100, Math.round(done * 100 / total));
-      barText.textContent = Math.round(done / 1024) + ' of ' + Math.round(total / 1024) + ' KB';
+      barText.textContent = fill(T('web.progress_of'), {done: Math.round(done / 1024), total: Math.round(total / 1024)});
     } else {
       bar.removeAttribute('value');
-      barText.textContent = Math.round(done / 1024) + ' KB';
+      barText.textContent = fill(T('web.progress'), {done: Math.round(done / 1024)});
     }
   }
 
   // Fetch the module ourselves to report progress, then compile it while it streams.
   function fetchWithProgress(url) {
     return fetch(url, {credentials: 'same-origin'}).then(function (res) {
-      if (!res.ok) throw new Error('could not download ' + url + ' (HTTP ' + res.status + ')');
+      if (!res.ok) throw new Error(fill(T('web.http_failed'), {file: url, status: res.status}));
       var total = Number(res.headers.get('Content-Length')) || 0;
       if (!res.body || !window.ReadableStream) return res;
       var done = 0;
@@ -164,7 +161,7 @@
     var b = new Uint8Array(bytes), h = 0x811c9dc5;
     for (var i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
     if (b.length + ':' + ('0000000' + h.toString(16)).slice(-8) !== want) {
-      var e = new Error('another version');
+      var e = new Error('other-version');  // not shown: deferredError() says it
       e.otherVersion = true;
       throw e;
     }
@@ -172,11 +169,9 @@
   }
   function deferredError(e) {
     if (e && e.otherVersion) {
-      return new Error('The planner could not be opened: the workbook was updated while this page was open. ' +
-                       'Reload the page to use the new version; your work is saved on this device.');
+      return new Error(T('web.planner_updated'));
     }
-    return new Error('The planner could not be downloaded (' + deferredUrl + ': ' + ((e && e.message) || e) +
-                     '). Check your connection and reload the page; your work is saved on this device.');
+    return new Error(fill(T('web.planner_download_failed'), {what: deferredUrl + ': ' + ((e && e.message) || e)}));
   }
   // Resolves once the planner's functions are in place; rejects with a message for the learner.
   function loadDeferred() {
@@ -244,7 +239,7 @@
         .then(function (r) { done(r.instance, r.module); })
         .catch(function (e) {
           if (crashed) return;  // main() stopped: showCrash said so
-          showError('The workbook could not be downloaded: ' + e.message + '. Check your connection and reload.');
+          showError(fill(T('web.download_failed_because'), {what: e.message}));
         });
       return {};
     },
@@ -256,6 +251,6 @@
 
   var s = document.createElement('script');
   s.src = 'workbook.js';
-  s.onerror = function () { showError('The workbook could not be downloaded. Check your connection and reload.'); };
+  s.onerror = function () { showError(T('web.download_failed')); };
   document.body.appendChild(s);
 })();

@@ -21,9 +21,10 @@
     status.dataset.state = online ? 'online' : 'offline';
     status.dataset.installed = installed ? 'yes' : 'no';
     if (build) status.dataset.build = build;
-    statusText.textContent = (installed ? 'Installed · ' : '') + (online ? 'Online' : 'Offline');
-    status.title = (online ? 'Connected.' : 'No network: the workbook keeps working and saves on this device.') +
-      (offlineReady ? ' Saved for offline use.' : '') + (build ? ' Version ' + build + '.' : '');
+    // T(key): a content/strings.json text, put in by the build (scripts/web-text.mjs).
+    statusText.textContent = (installed ? T('web.installed') + ' · ' : '') + (online ? T('web.online') : T('web.offline'));
+    status.title = (online ? T('web.connected') : T('web.no_network')) +
+      (offlineReady ? ' ' + T('web.saved_for_offline') : '') + (build ? ' ' + T('web.version').replace('{build}', build) : '');
   }
   window.addEventListener('online', render);
   window.addEventListener('offline', render);

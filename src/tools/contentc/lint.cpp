@@ -360,6 +360,33 @@ void CheckStrings(const LintInput& in, Out& out) {
                         "UI string " + Quoted(key) + " has plural forms, so it needs TrN(key, count), not " + call + "()");
         }
     }
+    // The page and its start-up scripts (web/, beside src/): {{key}} and T('key'),
+    // filled in by the build (scripts/web-text.mjs).
+    const fs::path web = fs::path(in.sources_dir) / ".." / "web";
+    std::vector<std::string> web_files;
+    for (fs::directory_iterator it(web, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto ext = it->path().extension();
+        if (it->is_regular_file(ec) && (ext == ".js" || ext == ".html")) web_files.push_back(it->path().lexically_normal().string());
+    }
+    std::sort(web_files.begin(), web_files.end());
+    static const std::regex web_use(R"re(\{\{([a-z_]+(?:\.[a-z_0-9]+)+)\}\}|\bT\('([a-z_]+(?:\.[a-z_0-9]+)+)'\))re");
+    for (const auto& path : web_files) {
+        std::ifstream f(path, std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        const std::string src = ss.str();
+        for (auto it = std::sregex_iterator(src.begin(), src.end(), web_use); it != std::sregex_iterator(); ++it) {
+            const int group = (*it)[1].matched ? 1 : 2;
+            const std::string key = (*it)[group].str();
+            mentioned.insert(key);
+            if (keys.count(key) && !plural.count(key)) continue;
+            int line, col;
+            LineCol(src, it->position(group), line, col);
+            out.Add(path, line, col, true,
+                    "UI string " + Quoted(key) + (plural.count(key) ? " has plural forms, which the page cannot choose among"
+                                                                   : " is not in " + in.strings_file + " (the build would stop)"));
+        }
+    }
     for (const auto& [key, off] : keys) {
         if (mentioned.count(key)) continue;
         int line, col;
