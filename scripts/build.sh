@@ -49,5 +49,5 @@ cat build/wasm/gen/content-report.txt
 node scripts/size-report.mjs build/web index.html style.css boot.js pwa.js workbook.js workbook.wasm
 # The planner's code, loaded after the first frame (scripts/split-wasm.py).
 node scripts/size-report.mjs build/web workbook.deferred.wasm | sed -n 's/^size:/after first frame:/p' | head -2
-# The chapter inside the module (budget: 20 KB brotli), and the fonts.
+# The chapter and every UI string (strings.json, by key number) inside the module, and the fonts.
 node scripts/size-report.mjs build/wasm/gen content.bin font_regular.ttf font_bold.ttf font_italic.ttf | sed 's/^size:/embedded:/' 

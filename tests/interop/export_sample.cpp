@@ -10,7 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/assets.h"
+#include "core/content.h"
 #include "core/interchange.h"
+#include "core/strings.h"
 #include "core/interchange_internal.h"
 
 using namespace wb::planner;
@@ -38,6 +41,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s OUT.ics OUT.vcf OUT.expected.json\n", argv[0]);
         return 2;
     }
+    // The exports' words (a contact's "role at company") are the workbook's, as the app loads them.
+    const wb::ContentResult chapter = wb::DecodeContentBinary(
+        std::string_view(reinterpret_cast<const char*>(wb::assets::content_bin), wb::assets::content_bin_size));
+    wb::SetStrings(chapter.content.texts);
     const Day today = DayFromYmd(2026, 11, 26);
     const int64_t now_ms = 1764153000000;  // 2025-11-26T10:30:00Z
     Planner p;
