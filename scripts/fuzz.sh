@@ -31,8 +31,11 @@ if [ ! -f "$key_table" ] || [ scripts/gen-unicode-key.py -nt "$key_table" ]; the
   rm -f "$out/obj/unicode_key.o"  # recompiled with the new table
 fi
 
+# The strings.json keys the code uses, which core/strings.h numbers (rewritten only when they change).
+python3 scripts/string-keys.py src "$out/gen/string_keys.h" "$out/gen/string_keys.txt" || die "listing the string keys failed"
+
 # Core objects, coverage-instrumented; one is rebuilt when its source or any core header changed.
-newest_header=$(ls -t src/core/*.h | head -1)
+newest_header=$(ls -t src/core/*.h "$out/gen/string_keys.h" | head -1)
 objs=() pids=() build_failed=0
 for src in src/core/*.cpp; do
   obj="$out/obj/$(basename "$src" .cpp).o"
@@ -49,9 +52,14 @@ done
 for p in "${pids[@]}"; do wait "$p" || build_failed=1; done
 [ $build_failed -eq 0 ] || die "compiling src/core for fuzzing failed"
 
-# The SCORM target reads the compiled chapter, as the workbook does.
+# The SCORM target reads the compiled chapter, as the workbook does; every target
+# loads the workbook's strings from its binary (tests/fuzz/fuzz_util.h), whose
+# texts follow the native build's list of keys: the same as this source's.
 chapter=build/native/gen/content.json
-[ -f "$chapter" ] || WB_SKIP_SETUP=1 scripts/build.sh || die "building the chapter for the suspend_data target failed"
+chapter_bin=build/native/gen/content.bin
+[ -f "$chapter_bin" ] || WB_SKIP_SETUP=1 scripts/build.sh || die "building the chapter for the fuzz targets failed"
+cmp -s build/native/gen/string_keys.txt "$out/gen/string_keys.txt" ||
+  die "build/native is older than src/ (its string keys differ): run scripts/build.sh first"
 
 passed=0 failed=0
 for target_src in ${WB_FUZZ_ONLY:-tests/fuzz/*.cpp}; do
@@ -59,7 +67,7 @@ for target_src in ${WB_FUZZ_ONLY:-tests/fuzz/*.cpp}; do
   bin="$out/$name"
   newest=$(ls -t "$target_src" tests/fuzz/*.h "${objs[@]}" | head -1)
   if [ ! -f "$bin" ] || [ "$newest" -nt "$bin" ]; then
-    if ! "$CXX" "${flags[@]}" -DWB_CONTENT_JSON="\"$PWD/$chapter\"" -fsanitize=fuzzer "$target_src" "${objs[@]}" -o "$bin"; then
+    if ! "$CXX" "${flags[@]}" -DWB_CONTENT_JSON="\"$PWD/$chapter\"" -DWB_CONTENT_BIN="\"$PWD/$chapter_bin\"" -fsanitize=fuzzer "$target_src" "${objs[@]}" -o "$bin"; then
       echo "  FAIL  $name (does not build)"
       failed=$((failed + 1))
       continue
