@@ -107,7 +107,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 std::string text = std::to_string(k + 1) + ". " + q.options[oi].text;
                 if (reveal != Reveal::Nothing && g.answered) {
                     bool right = static_cast<size_t>(oi) == k;
-                    text += right ? "  \xE2\x9C\x93" : Tr("quiz.belongs_at") + std::to_string(oi + 1) + ")";
+                    text += right ? std::string("  \xE2\x9C\x93") : TrF("quiz.belongs_at_place", {{"place", std::to_string(oi + 1)}});
                 }
                 float bw = Em() * 2.2f;
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - bw * 2 - Em());
@@ -126,7 +126,8 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
                 run.id = ImGui::GetID("text");
                 Sem().Add(run);
                 ImGui::SameLine(ImGui::GetCursorStartPos().x + width - bw * 2);
-                std::string up = Tr("quiz.move_up") + q.options[oi].text, down = Tr("quiz.move_down") + q.options[oi].text;
+                std::string up = TrF("quiz.move_up_item", {{"item", q.options[oi].text}}),
+                            down = TrF("quiz.move_down_item", {{"item", q.options[oi].text}});
                 if (Button("\xE2\x86\x91##up", up.c_str(), ImVec2(bw, 0), locked || k == 0)) {
                     QuizIntent i = Make(QuizIntent::Kind::Move, quiz, &q);
                     i.from = static_cast<int>(k);
@@ -173,7 +174,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
     if (q.Graded() && reveal != Reveal::Nothing) {
         std::string verdict = !g.answered ? Tr("quiz.not_answered") : g.correct ? Tr("common.correct") : g.score > 0 ? Tr("common.partly_right") : Tr("common.not_quite");
         if (!q.explanation.empty())
-            verdict += Tr("quiz.from") + SectionTitle(c, q.cite) + "\xE2\x80\x9D: " + q.explanation;
+            verdict += TrF("quiz.explanation_from", {{"section", SectionTitle(c, q.cite)}, {"explanation", q.explanation}});
         WrappedText(verdict, Colors().text);
         Sem().OutcomeDrawn(ImGui::GetID("verdict"));
     }
@@ -182,7 +183,7 @@ void DrawQuestion(const WorkbookView& v, const Quiz& quiz, const QuizProgress& p
     // as it stands, by someone who thinks it right or who cannot drag.
     bool answered = resp ? !g.stale && !resp->chosen.empty() : q.kind == QuestionKind::Ordering;
     if (quiz.feedback == FeedbackMode::Immediate && q.Graded() && !locked && answered) {
-        if (Button(TrId("quiz.check_answer", "check"), (Tr("quiz.check_answer_to_question") + std::to_string(number)).c_str())) {
+        if (Button(TrId("quiz.check_answer", "check"), TrF("quiz.check_answer_to_question_n", {{"n", std::to_string(number)}}).c_str())) {
             out.quiz = Make(QuizIntent::Kind::Check, quiz, &q);
             Sem().FocusOutcome(ImGui::GetID("verdict"));  // where the learner's attention goes next
         }
@@ -235,7 +236,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
 
         Gap(0.8f);
         if (!p.submitted) {
-            if (Button(TrId("quiz.submit_quiz", "submit"), (Tr("quiz.submit_quiz_2") + quiz.title).c_str())) {
+            if (Button(TrId("quiz.submit_quiz", "submit"), TrF("quiz.submit_quiz_named", {{"quiz", quiz.title}}).c_str())) {
                 out.quiz = Make(QuizIntent::Kind::Submit, quiz);
                 Sem().FocusOutcome(ImGui::GetID("score"));
             }
@@ -254,7 +255,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
             if (p.submitted) {
                 if (Button(TrId("quiz.retry_wrong_answers_only", "retry_wrong"))) out.quiz = Make(QuizIntent::Kind::RetryWrong, quiz);
                 ImGui::SameLine();
-                if (Button(TrId("quiz.retry_all", "retry_all"), (Tr("quiz.retry_all_of") + quiz.title).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
+                if (Button(TrId("quiz.retry_all", "retry_all"), TrF("quiz.retry_all_of_named", {{"quiz", quiz.title}}).c_str())) out.quiz = Make(QuizIntent::Kind::RetryAll, quiz);
             }
         }
     }
@@ -310,9 +311,10 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (const TipRating& t : ratings) {
         std::string title = SectionTitle(c, t.tip);
-        std::string text = t.HasRating() ? title + ": " + std::to_string(static_cast<int>(t.average * 10 + 0.5) / 10) + "." +
-                                               std::to_string(static_cast<int>(t.average * 10 + 0.5) % 10) + Tr("quiz.of_5")
-                                         : title + Tr("quiz.not_rated_yet");
+        const int tenths = static_cast<int>(t.average * 10 + 0.5);
+        std::string text = t.HasRating() ? TrF("quiz.rating_of_5", {{"tip", title}, {"rating", std::to_string(tenths / 10) + Tr("number.decimal") +
+                                                                                             std::to_string(tenths % 10)}})
+                                         : TrF("quiz.rating_none", {{"tip", title}});
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         float label_w = std::min(width * 0.45f, Em() * 16);
         float bar_w = width - label_w - Em();
@@ -335,10 +337,10 @@ void DrawResults(const WorkbookView& v, ShellUi& ui, Intents& out) {
         WrappedText("\xE2\x80\xA2 " + r.text + " (" + SectionTitle(c, r.tip) + ")", Colors().text);
         ImGui::PushID(r.action.c_str());
         // Names start with the visible label (WCAG 2.5.3), then say which one.
-        std::string plan = Tr("quiz.do_it_in_the_planner") + r.text;
+        std::string plan = TrF("quiz.do_it_in_the_planner_named", {{"action", r.text}});
         if (Button(TrId("quiz.do_it_in_the_planner_2", "plan"), plan.c_str())) out.planner_action = r.action;
         ImGui::SameLine();
-        std::string name = Tr("quiz.read_the_tip") + SectionTitle(c, r.tip);
+        std::string name = TrF("quiz.read_the_tip_named", {{"tip", SectionTitle(c, r.tip)}});
         if (Button(TrId("quiz.read_the_tip_2", "tip"), name.c_str())) {
             int si = c.FindSection(r.tip);
             if (si >= 0) out.go_to_section = si;

@@ -308,7 +308,7 @@ void DrawSettings(const WorkbookView& v, ShellUi& ui, Intents& out) {
     } else if (v.in_lms && v.lms_learner.empty()) {
         where = Tr("shell.your_course_system_did_not");
     } else if (v.in_lms) {
-        where = Tr("shell.this_is_the_work_of") + v.lms_learner + Tr("shell.in_this_course_it_is");
+        where = TrF("shell.work_of_learner", {{"learner", v.lms_learner}});
     } else {
         where = Tr("shell.everything_you_do_here_is");
     }

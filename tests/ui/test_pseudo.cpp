@@ -105,16 +105,17 @@ TEST_CASE("pseudo-localised build: every word on every page comes from content/,
                 ui.Frames(1);
             }
             w.Sweep(at + "section " + s.id + ", answered");
-            for (const wb::SemNode* b : ui.All(Role::Button)) {
-                const std::string name = b->name;
-                if (name.find(wb::Tr("quiz.check_answer_to_question")) == 0) {
-                    ui.Activate(Role::Button, name);
-                    ui.Frames(1);
-                }
+            // Every "Check answer to question N" (names first: a frame rebuilds the nodes).
+            const std::string check = wb::TrF("quiz.check_answer_to_question_n", {{"n", ""}});
+            std::vector<std::string> checks;
+            for (const wb::SemNode* b : ui.All(Role::Button))
+                if (b->name.rfind(check, 0) == 0) checks.push_back(b->name);
+            for (const std::string& name : checks) {
+                ui.Activate(Role::Button, name);
+                ui.Frames(1);
             }
-            w.Press(Role::Button, std::string(wb::Tr("quiz.submit_quiz_2")) + c.quizzes.front().title, at + "submitted");
             for (const wb::Quiz& q : c.quizzes)
-                if (q.section == s.id) w.Press(Role::Button, std::string(wb::Tr("quiz.submit_quiz_2")) + q.title, at + s.id + " submitted");
+                if (q.section == s.id) w.Press(Role::Button, wb::TrF("quiz.submit_quiz_named", {{"quiz", q.title}}), at + s.id + " submitted");
             w.Sweep(at + "section " + s.id + ", checked");
         }
         // Results, search, settings (the shell's toggles).
