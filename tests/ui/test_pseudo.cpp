@@ -61,9 +61,9 @@ struct Walk {
         ui.Frames(3);
         Sweep(where);
     }
-    // Presses every button named `name` in turn (by the pseudo text of its key).
+    // Presses the control named `name` (the pseudo text of its key), which must be on screen.
     void Press(Role role, const std::string& name, const std::string& where) {
-        if (!ui.Find(role, name)) return;
+        REQUIRE_MESSAGE(ui.Find(role, name) != nullptr, where << ": no " << wb::RoleName(role) << " \"" << name << "\"");
         ui.Activate(role, name);
         ui.Frames(2);
         Sweep(where);
@@ -140,7 +140,7 @@ TEST_CASE("pseudo-localised build: every word on every page comes from content/,
             ui.app.OnRestoreFile("backup.json", ui.app.out.downloads.back().data);
             ui.Frames(2);
             w.Sweep(at + "restore preview");
-            w.Press(Role::Button, wb::Tr("common.cancel"), at + "restore canceled");
+            w.Press(Role::Button, wb::Tr("shell.cancel_restore"), at + "restore canceled");
         }
         for (const char* bad : {"not json", "{\"format\":\"other\"}", "[1,2"}) {
             ui.app.OnRestoreFile("notes.json", bad);
