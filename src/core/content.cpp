@@ -4,7 +4,8 @@
 //   {"format":1,"title":"...","strings":{"key":"text",...},
 //    "sections":[{"id":"...","title":"...","kind":"intro|benefit|tip|conclusion",
 //      "blocks":[BLOCK...],
-//      "reflections":[{"id":"<section-id>.<prompt-id>","text":"..."}]}]}
+//      "reflections":[{"id":"<section-id>.<prompt-id>","text":"...",
+//                      "planner":"contacts|event|organization"}]}]}   ("planner" optional: what the answer names)
 //   BLOCK: {"k":"h","l":2..4,"s":SPANS}   heading inside the section
 //          {"k":"p","s":SPANS}            paragraph
 //          {"k":"li","d":1..,"n":0..,"s":SPANS}  list item (d depth, n ordinal, 0 = bullet)
@@ -38,11 +39,11 @@
 // (e.g. `sections[3].blocks[2]: "k" must be one of h,p,li,q,t`). Unknown keys
 // are ignored so newer compilers can add fields.
 //
-// Binary encoding, version 3 ("content.bin": contentc --bin; what the module
+// Binary encoding, version 4 ("content.bin": contentc --bin; what the module
 // embeds). EncodeContentBinary writes it, DecodeContentBinary reads it. The
 // same model as the JSON, field for field and in the JSON's order, nothing
 // more (a field the JSON leaves out for a kind is left out here too):
-//   FILE      "WBCB" (4 bytes), version:U16 (= 2), DOCUMENT, then nothing
+//   FILE      "WBCB" (4 bytes), version:U16 (= kContentBinaryVersion), DOCUMENT, then nothing
 //   DOCUMENT  title:STR
 //             texts:N, N x TEXT                      in Content::texts order (the code's keys, no names)
 //             sections:N, N x SECTION
@@ -50,7 +51,7 @@
 //             completion sections:N, N x STR, final_quiz:STR   (version 2; 0 and "" = no rule)
 //   SECTION   id:STR title:STR kind:U8 (0 intro, 1 benefit, 2 tip, 3 conclusion)
 //             blocks:N, N x BLOCK
-//             reflections:N, N x (id:STR text:STR)
+//             reflections:N, N x (id:STR text:STR planner:U8 (0 none, 1 contacts, 2 event, 3 organization))
 //   BLOCK     kind:U8 (0 heading "h", 1 paragraph "p", 2 list item "li", 3 quote "q", 4 takeaway "t")
 //             heading: level:U8 (2..4); list item: depth:U8 (1..255) ordinal:VAR (0..65535)
 //             spans:N, N x SPAN
@@ -227,6 +228,12 @@ struct Decoder {
             if (!r.is_object()) return Fail(p, "must be an object");
             ReflectionPrompt rp;
             if (!GetString(r, "id", p, rp.id, true) || !GetString(r, "text", p, rp.text, true)) return false;
+            std::string planner;
+            if (!GetOptString(r, "planner", p, planner)) return false;
+            if (planner == "contacts") rp.planner = ReflectionPlanner::Contacts;
+            else if (planner == "event") rp.planner = ReflectionPlanner::Event;
+            else if (planner == "organization") rp.planner = ReflectionPlanner::Organization;
+            else if (!planner.empty()) return Fail(p + ".planner", "must be one of contacts,event,organization");
             s.reflections.push_back(std::move(rp));
         }
         return true;
@@ -763,7 +770,11 @@ private:
         s.reflections.resize(n);
         for (uint32_t i = 0; i < n; ++i) {
             f.At(i);
-            if (!NonEmptyStr(s.reflections[i].id, "id") || !NonEmptyStr(s.reflections[i].text, "text")) return false;
+            uint8_t planner = 0;
+            if (!NonEmptyStr(s.reflections[i].id, "id") || !NonEmptyStr(s.reflections[i].text, "text") ||
+                !Enum(planner, 3, "planner", "none,contacts,event,organization"))
+                return false;
+            s.reflections[i].planner = ReflectionPlanner(planner);
         }
         return true;
     }
@@ -902,6 +913,7 @@ std::string EncodeContentBinary(const Content& c) {
         for (const ReflectionPrompt& r : s.reflections) {
             w.Str(r.id);
             w.Str(r.text);
+            w.U8(uint8_t(r.planner));
         }
     }
     w.Var(c.quizzes.size());

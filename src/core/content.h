@@ -46,9 +46,14 @@ struct Block {
     std::vector<Span> spans;
 };
 
+// What a reflection prompt asks the learner to name, that the planner can hold:
+// the reader offers to add what the answer names (people, an event, an organization).
+enum class ReflectionPlanner : uint8_t { None, Contacts, Event, Organization };
+
 struct ReflectionPrompt {
     std::string id;     // stable, unique across the chapter, e.g. "be-proactive.r1"
     std::string text;
+    ReflectionPlanner planner = ReflectionPlanner::None;
 };
 
 enum class SectionKind : uint8_t { Intro, Benefit, Tip, Conclusion };
@@ -101,7 +106,7 @@ ContentResult DecodeContent(std::string_view json);
 // The binary encoding ("content.bin", format in content.cpp). Carries exactly
 // what the JSON form carries: DecodeContentBinary(EncodeContentBinary(
 // DecodeContent(json).content)) gives the same Content as DecodeContent(json).
-constexpr uint16_t kContentBinaryVersion = 3;  // 2: the completion rule; 3: UI texts by the code's key order
+constexpr uint16_t kContentBinaryVersion = 4;  // 2: the completion rule; 3: UI texts by the code's key order; 4: reflections' planner
 std::string EncodeContentBinary(const Content& c);
 // Bounds-checked: never reads past bytes.end(), never throws; checks what
 // DecodeContent checks. Errors start with "content.bin: " and say where, e.g.

@@ -6,6 +6,8 @@
 // corrupt or hand-broken bytes fail cleanly with a precise error.
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <cstring>
 #include <memory>
 #include <set>
@@ -94,6 +96,23 @@ TEST_CASE("content: every section has one takeaway and at least one reflection p
         prompts += s.reflections.size();
     }
     CHECK(prompts >= 11);
+}
+
+TEST_CASE("content: the prompts that ask for people, an event or an organization offer them to the planner") {
+    const wb::Content& c = DecodedRealContent();
+    std::map<std::string, wb::ReflectionPlanner> tagged;
+    for (const auto& s : c.sections)
+        for (const auto& r : s.reflections)
+            if (r.planner != wb::ReflectionPlanner::None) tagged[r.id] = r.planner;
+    using P = wb::ReflectionPlanner;
+    CHECK(tagged == std::map<std::string, P>{{"building-relationships.r1", P::Contacts},
+                                             {"learning-from-others.r1", P::Contacts},
+                                             {"accessing-hidden-opportunities.r1", P::Contacts},
+                                             {"be-proactive.r1", P::Contacts},
+                                             {"attend-industry-events.r1", P::Event},
+                                             {"join-professional-organizations.r1", P::Organization},
+                                             {"utilize-social-media.r2", P::Contacts},
+                                             {"follow-up-and-stay-in-touch.r1", P::Contacts}});
 }
 
 TEST_CASE("content: the chapter's own text is kept verbatim") {
@@ -254,6 +273,8 @@ TEST_CASE("DecodeContent: wrong types") {
     CHECK(DecodeError(with_block(R"({"k":"p","s":[["x",0,7]]})")) == "sections[1].blocks[2].s[0]: link must be a non-empty string");
     CHECK(DecodeError(Doc(R"([{"id":"a","title":"A","kind":"tip","blocks":[],"reflections":[{"id":"a.r1"}]}])")) ==
           R"(sections[0].reflections[0]: missing "text")");
+    CHECK(DecodeError(Doc(R"([{"id":"a","title":"A","kind":"tip","blocks":[],"reflections":[{"id":"a.r1","text":"T","planner":"people"}]}])")) ==
+          "sections[0].reflections[0].planner: must be one of contacts,event,organization");
 }
 
 //-----------------------------------------------------------------------------
@@ -546,6 +567,7 @@ std::string Diff(const wb::Content& a, const wb::Content& b) {
             const auto& y = b.sections[i].reflections[j];
             WB_DIFF(id, rw);
             WB_DIFF(text, rw);
+            WB_DIFF(planner, rw);
         }
     }
     for (size_t i = 0; i < a.quizzes.size(); ++i) {
@@ -634,7 +656,8 @@ wb::Content SmallContent() {
         R"({"k":"p","s":[["a ",0],["b",1],["c",6,"#/read/s2"],["\u00e9\u2014 long enough to need the heap",4,"https://example.com/x"]]},)"
         R"({"k":"li","d":2,"n":300,"s":[["item",0]]},)"
         R"({"k":"q","s":[["quote",0]]},{"k":"t","s":[["take",2]]},{"k":"p","s":[]}],)"
-        R"("reflections":[{"id":"s1.r1","text":"Why?"},{"id":"s1.r2","text":"How?"}]},)"
+        R"("reflections":[{"id":"s1.r1","text":"Why?"},{"id":"s1.r2","text":"Who?","planner":"contacts"},)"
+        R"({"id":"s1.r3","text":"Where?","planner":"event"},{"id":"s1.r4","text":"Which?","planner":"organization"}]},)"
         R"({"id":"s2","title":"Two","kind":"benefit","blocks":[],"reflections":[]},)"
         R"({"id":"s3","title":"Three","kind":"intro","blocks":[],"reflections":[]},)"
         R"({"id":"s4","title":"Four","kind":"conclusion","blocks":[],"reflections":[]}])";
@@ -670,7 +693,7 @@ struct Rng {
 TEST_CASE("content.bin: the real chapter decodes to exactly the Content its JSON decodes to") {
     const std::string& bin = RealBin();
     REQUIRE(bin.size() > 6);
-    CHECK(bin.compare(0, 6, std::string("WBCB\x03\x00", 6)) == 0);
+    CHECK(bin.compare(0, 6, std::string("WBCB\x04\x00", 6)) == 0);
     CHECK(bin.size() < RealContent().json.size());
     const wb::ContentResult r = DecodeExact(bin, bin.size());
     REQUIRE_MESSAGE(r.ok, r.error);
@@ -710,6 +733,7 @@ TEST_CASE("content.bin: Diff notices a change in every field") {
         {"sections[0].blocks[1].spans[2].link", [](wb::Content& c) { c.sections[0].blocks[1].spans[2].link += "!"; }},
         {"sections[0].reflections[1].id", [](wb::Content& c) { c.sections[0].reflections[1].id += "!"; }},
         {"sections[0].reflections[1].text", [](wb::Content& c) { c.sections[0].reflections[1].text += "!"; }},
+        {"sections[0].reflections[1].planner", [](wb::Content& c) { c.sections[0].reflections[1].planner = wb::ReflectionPlanner::Event; }},
         {"quizzes[0].id", [](wb::Content& c) { c.quizzes[0].id += "!"; }},
         {"quizzes[0].section", [](wb::Content& c) { c.quizzes[0].section += "!"; }},
         {"quizzes[0].title", [](wb::Content& c) { c.quizzes[0].title += "!"; }},
@@ -752,7 +776,7 @@ TEST_CASE("content.bin: every kind of block, span, question and quiz round-trips
 
     // The smallest document: no strings, sections, quizzes or completion rule.
     const std::string empty = wb::EncodeContentBinary(wb::Content{});
-    CHECK(empty == std::string("WBCB\x03\x00\x00\x00\x00\x00\x00\x00", 12));
+    CHECK(empty == std::string("WBCB\x04\x00\x00\x00\x00\x00\x00\x00", 12));
     CHECK(wb::DecodeContentBinary(empty).ok);
 }
 
@@ -764,11 +788,11 @@ TEST_CASE("content.bin: header errors") {
     bad[0] = 'X';
     CHECK(BinError(bad) == "content.bin: bad magic (not a compiled chapter)");
     bad = bin;
-    bad[4] = 2;
-    CHECK(BinError(bad) == "content.bin: format version 2, this build reads 3");
+    bad[4] = 3;
+    CHECK(BinError(bad) == "content.bin: format version 3, this build reads 4");
     bad[4] = 0;
     bad[5] = 1;
-    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 3");
+    CHECK(BinError(bad) == "content.bin: format version 256, this build reads 4");
     CHECK(BinError("WB") == "content.bin: truncated in the header");
     CHECK(BinError("WBCB\x01") == "content.bin: truncated in the header");
     CHECK(BinError(bin + '\0') == "content.bin: 1 unexpected bytes after the end of the document");
@@ -808,10 +832,10 @@ TEST_CASE("content.bin: every truncation of the real chapter fails cleanly, sayi
 
 TEST_CASE("content.bin: a count larger than the bytes left is refused before allocating") {
     // Header, empty title, then 2^32-1 strings.
-    const std::string huge = std::string("WBCB\x03\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
+    const std::string huge = std::string("WBCB\x04\x00\x00", 7) + "\xFF\xFF\xFF\xFF\x0F";
     CHECK(BinError(huge) == "content.bin: truncated in texts (4294967295 declared, 0 bytes left)");
     // A varint longer than 32 bits.
-    CHECK(BinError(std::string("WBCB\x03\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
+    CHECK(BinError(std::string("WBCB\x04\x00\xFF\xFF\xFF\xFF\x1F", 11)) == "content.bin: title: number does not fit in 32 bits");
 }
 
 TEST_CASE("content.bin: what the JSON decoder refuses, the binary decoder refuses too") {

@@ -237,6 +237,26 @@ TEST_CASE("contentc: duplicate reflection id") {
           Lines{t.Path("sections/tip-one.md") + ":13:1: error: duplicate reflection id \"r1\" (first used at line 9)"});
 }
 
+TEST_CASE("contentc: a reflection says what its answer names for the planner") {
+    TempContent t;
+    t.Write("sections/tip-one.md", "# Tip One\n\nText.\n\n```takeaway\nT.\n```\n\n"
+                                   "```reflection r1 planner=contacts\nWho?\n```\n\n```reflection r2 planner=event\nWhere?\n```\n\n"
+                                   "```reflection r3 planner=organization\nWhich?\n```\n");
+    auto r = contentc::CompileContent(t.dir);
+    REQUIRE(r.ok);
+    CHECK(r.json.find(R"("reflections":[{"id":"tip-one.r1","text":"Who?","planner":"contacts"},)"
+                      R"({"id":"tip-one.r2","text":"Where?","planner":"event"},)"
+                      R"({"id":"tip-one.r3","text":"Which?","planner":"organization"}])") != std::string::npos);
+
+    t.Write("sections/tip-one.md", "# Tip One\n\nText.\n\n```takeaway\nT.\n```\n\n```reflection r1 planner=people\nWho?\n```\n");
+    CHECK(Errors(contentc::CompileContent(t.dir)) ==
+          Lines{t.Path("sections/tip-one.md") + ":9:1: error: reflection \"r1\": planner=\"people\" is not one of contacts, event, organization"});
+    t.Write("sections/tip-one.md", "# Tip One\n\nText.\n\n```takeaway\nT.\n```\n\n```reflection r1 contacts\nWho?\n```\n");
+    CHECK(Errors(contentc::CompileContent(t.dir)) ==
+          Lines{t.Path("sections/tip-one.md") + ":9:1: error: reflection block needs one id and may say what the answer names: "
+                                                 "```reflection <id> [planner=contacts|event|organization]"});
+}
+
 TEST_CASE("contentc: missing section file") {
     TempContent t;
     fs::remove(t.Path("sections/tip-one.md"));

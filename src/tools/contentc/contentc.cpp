@@ -340,6 +340,7 @@ struct OutBlock {
 
 struct OutReflection {
     std::string id, text;
+    std::string planner;  // "contacts", "event", "organization" or "" (the info string's planner=)
 };
 
 struct OutSection {
@@ -721,8 +722,18 @@ private:
             return;
         }
         if (words[0] == "reflection") {
-            if (words.size() != 2) {
-                Error(c.fence_off, "reflection block needs one id: ```reflection <id>");
+            // ```reflection <id> [planner=contacts|event|organization]
+            std::string planner;
+            if (words.size() == 3 && words[2].rfind("planner=", 0) == 0) {
+                planner = words[2].substr(8);
+                if (planner != "contacts" && planner != "event" && planner != "organization") {
+                    Error(c.fence_off, "reflection " + Quoted(words[1]) + ": planner=" + Quoted(planner) +
+                                           " is not one of contacts, event, organization");
+                    return;
+                }
+            } else if (words.size() != 2) {
+                Error(c.fence_off, "reflection block needs one id and may say what the answer names: "
+                                   "```reflection <id> [planner=contacts|event|organization]");
                 return;
             }
             const std::string& pid = words[1];
@@ -743,7 +754,7 @@ private:
                 return;
             }
             reflection_at_[pid] = c.fence_off;
-            reflections.push_back({full, Trim(PlainText(ParseInline(c, "reflection prompt")))});
+            reflections.push_back({full, Trim(PlainText(ParseInline(c, "reflection prompt"))), planner});
             return;
         }
         Error(c.fence_off, "unknown fenced block info string " + Quoted(words[0]) +
@@ -1708,7 +1719,11 @@ OJson BuildDocument(const Manifest& m, const std::map<std::string, std::string>&
         }
         js["blocks"] = std::move(blocks);
         OJson refl = OJson::array();
-        for (const auto& r : s.reflections) refl.push_back(OJson{{"id", r.id}, {"text", r.text}});
+        for (const auto& r : s.reflections) {
+            OJson jr{{"id", r.id}, {"text", r.text}};
+            if (!r.planner.empty()) jr["planner"] = r.planner;
+            refl.push_back(std::move(jr));
+        }
         js["reflections"] = std::move(refl);
         secs.push_back(std::move(js));
     }
