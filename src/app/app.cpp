@@ -306,6 +306,10 @@ void App::Frame() {
     } else {
         planner_week_stale_ = true;
     }
+    if (!ui_.planner_open && planner_code_ == PlannerCode::Ready && planner_.loaded()) {
+        UpdateReflectionOffers();
+        v.offers = &offers_;
+    }
     v.status.reserve(content_.sections.size());
     for (const Section& s : content_.sections) {
         const Quiz* quiz = content_.QuizForSection(s.id);
@@ -373,6 +377,12 @@ void App::Apply(const ui::Intents& in) {
         MarkDirty();
         if (!ui_.query.empty()) ui_.hits = Search(content_, state_.reflections, ui_.query);  // answers are searchable
     }
+    if (in.add_from_reflection && !PlannerUnavailable()) AddFromReflection(in.add_from_reflection->first, in.add_from_reflection->second);
+    if (in.show_in_planner)
+        OpenPlanner(*in.show_in_planner == ReflectionPlanner::Event          ? ui::PlannerPage::Events
+                    : *in.show_in_planner == ReflectionPlanner::Organization ? ui::PlannerPage::Organizations
+                                                                             : ui::PlannerPage::Contacts,
+                    0, true);
     if (in.go_to_section && *in.go_to_section >= 0 && *in.go_to_section < static_cast<int>(content_.sections.size())) {
         ui_.highlight.clear();
         OpenSection(*in.go_to_section, true);

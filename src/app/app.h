@@ -155,6 +155,11 @@ private:
     }
     std::string PlannerNotice() const;
     std::string PlannerWeekLine() const;
+    // Reflection answers that name people, an event or an organization: what the
+    // reader offers to add to the planner (app_planner.cpp). Worked out again only
+    // when the section, its answers or the planner change.
+    void UpdateReflectionOffers();
+    void AddFromReflection(const std::string& prompt, const std::vector<std::string>& names);
     void DoPlannerAction(const std::string& action);
 
     Content content_;
@@ -206,6 +211,8 @@ private:
     PlannerCode planner_code_ = PlannerCode::Ready;
     std::string planner_code_problem_;
     bool PlannerUnavailable();  // says why (a notice) when the planner's code is not here
+    std::vector<ui::ReflectionOffer> offers_;
+    std::string offers_key_;    // what offers_ was worked out from
     std::string planner_week_;  // the results page's line on this week's planner activity
     planner::Day planner_week_day_ = planner::kNoDay;
     bool planner_week_stale_ = true;

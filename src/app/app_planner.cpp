@@ -7,7 +7,9 @@
 
 #include "app/app.h"
 #include "core/planner_text.h"
+#include "core/reflection_names.h"
 #include "core/route.h"
+#include "core/unicode_key.h"
 #include "ui/theme.h"
 
 namespace wb {
@@ -110,6 +112,94 @@ void App::DoPlannerAction(const std::string& action) {
     } else {
         OpenPlanner(ui::PlannerPage::Week, 0, true);
     }
+}
+
+namespace {
+
+NameCues Cues() { return {Tr("list.last_separator"), Tr("reflection.lead_words"), Tr("reflection.filler_words")}; }
+
+// Is a record of this name there already (any case, any accents)?
+template <class Records>
+bool HoldsName(const Records& records, const std::string& key) {
+    return std::any_of(records.begin(), records.end(), [&](const auto& r) { return unicode::SearchKey(r.name) == key; });
+}
+
+}  // namespace
+
+void App::UpdateReflectionOffers() {
+    const Section& s = content_.sections[section_];
+    std::string key = s.id + '\x1f' + std::to_string(planner_.changes());
+    for (const ReflectionPrompt& r : s.reflections) {
+        if (r.planner == ReflectionPlanner::None) continue;
+        auto it = state_.reflections.find(r.id);
+        key += '\x1f' + (it == state_.reflections.end() ? std::string() : it->second);
+    }
+    if (key == offers_key_) return;
+    offers_key_ = std::move(key);
+    offers_.clear();
+    const Planner& p = planner_.model();
+    for (const ReflectionPrompt& r : s.reflections) {
+        auto it = state_.reflections.find(r.id);
+        if (r.planner == ReflectionPlanner::None || it == state_.reflections.end()) continue;
+        ui::ReflectionOffer o{r.id, r.planner, {}};
+        for (NamedInReflection& n : NamedIn(it->second, r.planner, Cues())) {
+            const std::string k = unicode::SearchKey(n.name);
+            const bool held = r.planner == ReflectionPlanner::Contacts ? HoldsName(p.contacts, k)
+                              : r.planner == ReflectionPlanner::Event  ? HoldsName(p.events, k)
+                                                                       : HoldsName(p.organizations, k);
+            o.items.push_back({std::move(n.name), held});
+        }
+        if (!o.items.empty()) offers_.push_back(std::move(o));
+    }
+}
+
+void App::AddFromReflection(const std::string& prompt, const std::vector<std::string>& names) {
+    const ReflectionPrompt* r = nullptr;
+    for (const Section& s : content_.sections)
+        for (const ReflectionPrompt& rp : s.reflections)
+            if (rp.id == prompt) r = &rp;
+    auto answer = state_.reflections.find(prompt);
+    if (!r || answer == state_.reflections.end() || names.empty()) return;
+    Planner& p = planner_.model();
+    if (p.generation.empty()) p.generation = std::to_string(now_ms_) + "-" + tab_id_;
+    const Rev rev = NewRev();
+    std::vector<std::string> added;
+    // What the answer names now, as offered: the ticked ones not there yet, with the learner's why.
+    for (NamedInReflection& n : NamedIn(answer->second, r->planner, Cues())) {
+        if (std::find(names.begin(), names.end(), n.name) == names.end()) continue;
+        const std::string k = unicode::SearchKey(n.name);
+        if (r->planner == ReflectionPlanner::Contacts && !HoldsName(p.contacts, k)) {
+            Contact c;
+            c.name = n.name;
+            c.notes = std::move(n.context);
+            c.source = "reflection";
+            c.added = today_;
+            planner_.TouchContact(AddContact(p, std::move(c), rev));
+        } else if (r->planner == ReflectionPlanner::Event && !HoldsName(p.events, k)) {
+            Event e;
+            e.name = n.name;
+            e.notes = std::move(n.context);
+            AddEvent(p, std::move(e), rev);
+        } else if (r->planner == ReflectionPlanner::Organization && !HoldsName(p.organizations, k)) {
+            Organization o;
+            o.name = n.name;
+            o.notes = std::move(n.context);
+            AddOrganization(p, std::move(o), rev);
+        } else {
+            continue;
+        }
+        added.push_back(n.name);
+    }
+    if (added.empty()) return;
+    planner_.TouchMeta();
+    MarkPlannerDirty();
+    std::string list;
+    for (size_t i = 0; i < added.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == added.size() ? Tr("list.last_separator") : Tr("list.separator")) + added[i];
+    out.announce = r->planner == ReflectionPlanner::Contacts
+                       ? TrN("reflection.added_contacts", static_cast<long long>(added.size()), {{"names", list}})
+                   : r->planner == ReflectionPlanner::Event ? TrF("reflection.added_event", {{"name", list}})
+                                                            : TrF("reflection.added_organization", {{"name", list}});
 }
 
 void App::PlannerLoaded(bool quarantined) {

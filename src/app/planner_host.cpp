@@ -42,6 +42,7 @@ bool PlannerHost::FinishLoad() {
     planner_ = std::move(load.planner);
     side_.published = planner_.next_id;
     loaded_ = true;
+    ++changes_;
     newer_schema_ = load.newer_schema;
     ui.rows_dirty = true;
     if (!load.problems.empty()) {
@@ -125,6 +126,7 @@ std::string PlannerHost::SaveFinished(SaveStatus status, const std::string& mess
         undo_.reset();
         replace_outcome_ = ReplaceOutcome::Undone;
         ui.rows_dirty = true;
+        ++changes_;
         return "";
     }
     // Nothing is dropped: what was being written is written again on the next try,
@@ -189,6 +191,7 @@ bool PlannerHost::MergeStoredDone(const Rev& now) {
     }
     if (side_.moved.size() > moved_before) meta_dirty_ = true;
     ui.rows_dirty = true;  // the table queries again
+    ++changes_;
     return true;
 }
 
@@ -201,6 +204,7 @@ void PlannerHost::Replace(Planner next) {
     for (uint32_t c : ChunksOf(planner_)) dirty_chunks_.insert(c);
     meta_dirty_ = true;
     ui.rows_dirty = true;
+    ++changes_;
     ui.contact = 0;
     ui.draft_loaded = false;
 }

@@ -60,8 +60,11 @@ public:
     void WillEdit(planner::Id id);
     planner::Planner& model() { return planner_; }
     const planner::Planner& model() const { return planner_; }
-    void TouchContact(planner::Id id) { dirty_chunks_.insert(planner::ChunkOf(id)); ui.rows_dirty = true; }
-    void TouchMeta() { meta_dirty_ = true; }
+    void TouchContact(planner::Id id) { dirty_chunks_.insert(planner::ChunkOf(id)); ui.rows_dirty = true; ++changes_; }
+    void TouchMeta() { meta_dirty_ = true; ++changes_; }
+    // Moves on whenever the planner's records may have changed (edits, loads, merges,
+    // replacing it): what is worked out from them is worked out again.
+    uint64_t changes() const { return changes_; }
     // Replaces the whole planner (restore, reset): every stored chunk is rewritten or deleted.
     void Replace(planner::Planner next);
     // Replace, keeping what it replaces: if the save that carries the new planner
@@ -93,6 +96,7 @@ private:
     std::set<uint32_t> stored_chunk_ids_;   // chunks that exist in storage (to delete emptied ones)
     std::set<uint32_t> dirty_chunks_, inflight_chunks_;
     bool meta_dirty_ = false, meta_inflight_ = false;
+    uint64_t changes_ = 0;
     // What merges need besides the records: next_id as stored, and the records
     // edited since they were stored, as they were (base_; those encoded into the
     // save in flight wait in encoded_base_ until it ends).

@@ -75,7 +75,7 @@ void DrawTakeaway(const Content& c, const Block& b, float width, const std::stri
     ImGui::Dummy(ImVec2(width, std::round(Em() * 0.5f)));
 }
 
-void DrawReflections(const WorkbookView& v, const Section& s, float width, Intents& out) {
+void DrawReflections(const WorkbookView& v, ShellUi& ui, const Section& s, float width, Intents& out) {
     for (const ReflectionPrompt& p : s.reflections) {
         Gap(0.5f);
         ImGui::PushID(p.id.c_str());
@@ -91,6 +91,9 @@ void DrawReflections(const WorkbookView& v, const Section& s, float width, Inten
         if (TextArea("##answer", p.text.c_str(), text, ImVec2(width, ImGui::GetTextLineHeight() * 6)))
             out.reflection_edit = {p.id, text};
         MutedText(TrN("reader.word_count", CountWords(text)));
+        if (v.offers)
+            for (const ReflectionOffer& o : *v.offers)
+                if (o.prompt == p.id && !o.items.empty()) DrawReflectionOffer(o, ui, width, out);
         ImGui::PopID();
     }
 }
@@ -180,7 +183,7 @@ void DrawReader(const WorkbookView& v, ShellUi& ui, Intents& out) {
         ImGui::PopID();
     }
 
-    DrawReflections(v, s, width, out);
+    DrawReflections(v, ui, s, width, out);
     if (const Quiz* quiz = c.QuizForSection(s.id)) DrawQuiz(v, *quiz, width, out);
 
     // Previous / next.

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct Intents {
     std::optional<int> go_to_section;           // open this section
     std::optional<int> end_seen;                // this section's end was on screen
     std::optional<std::pair<std::string, std::string>> reflection_edit;  // prompt id, new text
+    // A reflection's offer taken: its prompt id and the names ticked, to add to the planner.
+    std::optional<std::pair<std::string, std::vector<std::string>>> add_from_reflection;
+    std::optional<ReflectionPlanner> show_in_planner;  // the planner's page for what a reflection added
     std::optional<float> scrolled;              // the reader's scroll offset changed
     std::optional<std::string> open_external;   // an external link the learner clicked
     std::optional<ThemeChoice> set_theme;
@@ -64,6 +68,18 @@ struct RestorePreview {
     std::vector<Row> rows;
 };
 
+// What a reflection answer names that the planner can hold (core/reflection_names.h):
+// offered under the answer, each ticked unless the learner unticks it.
+struct ReflectionOffer {
+    std::string prompt;  // the prompt's id
+    ReflectionPlanner kind = ReflectionPlanner::None;
+    struct Item {
+        std::string name;
+        bool in_planner = false;  // already there (same name, any case or accents): not offered again
+    };
+    std::vector<Item> items;
+};
+
 // UI-only state that lives between frames but is not stored.
 struct ShellUi {
     bool search_open = false;
@@ -80,6 +96,8 @@ struct ShellUi {
     bool results_open = false;
     bool planner_open = false;    // the planner instead of the chapter
     bool only_unanswered = false; // results: show only quizzes with unanswered questions
+    std::set<std::string> offer_unticked;  // "<prompt id>\x1f<name>": a reflection offer's names left out
+    std::string offer_taken;  // the prompt whose offer was just taken: its "Open the planner" takes the focus
 };
 
 enum class SectionStatus { NotStarted, Read, QuizPassed };
@@ -105,6 +123,8 @@ struct WorkbookView {
     std::string lms_learner;   // whose data this is inside the LMS ("" = the LMS gave no learner id)
     // The planner is open but its code has not arrived (workbook.deferred.wasm): what to say instead.
     std::string planner_pending;
+    // What the section's reflection answers name for the planner (once its code and records are here).
+    const std::vector<ReflectionOffer>* offers = nullptr;
 };
 
 // The quiz of the section being read (drawn inside the reader).
@@ -118,6 +138,11 @@ struct PlannerPane {
     PlannerUi& ui;
     PlannerIntents& out;
 };
+
+// Under an answer that names people, an event or an organization: what the planner
+// would get (each ticked; unticking leaves one out), then one button adds them
+// (planner/view_reflection_offer.cpp: drawn only once the planner's code is here).
+void DrawReflectionOffer(const ReflectionOffer& o, ShellUi& ui, float width, Intents& out);
 
 // The whole window: top bar, contents, reader (or the planner), search and settings panels.
 void DrawWorkbook(const WorkbookView& v, ShellUi& ui, Intents& out, const PlannerPane* planner = nullptr);

@@ -217,6 +217,29 @@ TEST_CASE("pseudo-localised build: every word on every page comes from content/,
             w.Sweep(at + "import refused");
         }
 
+        // Reflections that name people, an event or an organization: the offer, then adding.
+        const char* surnames[] = {"Иванова", "Смирнова", "Кузнецова", "Попова", "Соколова", "Лебедева", "Козлова", "Новикова"};
+        int tagged = 0;
+        for (const wb::Section& s : c.sections)
+            for (const wb::ReflectionPrompt& r : s.reflections) {
+                if (r.planner == wb::ReflectionPlanner::None) continue;
+                w.Go("#/read/" + s.id, at + r.id + ", before its answer");
+                const wb::SemNode* area = ui.Find(Role::TextArea, r.text);
+                REQUIRE(area != nullptr);
+                wb::Sem().requests.set_value_id = area->id;
+                const std::string surname = surnames[tagged++ % 8];
+                wb::Sem().requests.set_value = r.planner == wb::ReflectionPlanner::Contacts
+                                                   ? "Мария " + surname + ", Олег " + surname + "\nΓιώργος " + surname
+                                                   : "Ένωση " + surname + " Λογισμικού: Ѐвент";
+                ui.Frames(2);
+                w.Sweep(at + r.id + ", offered");
+                w.Press(Role::Button,
+                        r.planner == wb::ReflectionPlanner::Contacts ? wb::TrN("reflection.add_contacts", 3)
+                        : r.planner == wb::ReflectionPlanner::Event  ? std::string(wb::Tr("reflection.add_event"))
+                                                                     : std::string(wb::Tr("reflection.add_organization")),
+                        at + r.id + ", added");
+            }
+
         // Inside a course system, with stored data the workbook cannot read.
         Ui lms(width, 800, "{\"schema\": 99}");
         Walk l{lms};
