@@ -86,7 +86,7 @@ build_core_bench() {
     pids+=($!)
   done
   for src in tests/bench/core_bench.cpp tests/bench/planner_timings.cpp; do
-    g++ -std=c++20 -O2 -Isrc -c "$src" -o "$OUT/bench_obj/$(basename "${src%.cpp}").o" &
+    g++ -std=c++20 -O2 -Isrc -Ibuild/native/gen -c "$src" -o "$OUT/bench_obj/$(basename "${src%.cpp}").o" &
     pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || return 1; done

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <array>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "ui/views.h"
 
 namespace wb {
+
+struct HeldNames;  // core/reflection_names.h
 
 // Requests from the app to the platform, collected during a frame.
 struct Outbox {
@@ -160,6 +163,7 @@ private:
     // when the section, its answers or the planner change.
     void UpdateReflectionOffers();
     void AddFromReflection(const std::string& prompt, const std::vector<std::string>& names);
+    const HeldNames& HeldNow();  // the planner's names now (made again after it changed)
     void DoPlannerAction(const std::string& action);
 
     Content content_;
@@ -213,6 +217,8 @@ private:
     bool PlannerUnavailable();  // says why (a notice) when the planner's code is not here
     std::vector<ui::ReflectionOffer> offers_;
     std::string offers_key_;    // what offers_ was worked out from
+    std::shared_ptr<const HeldNames> held_names_;  // the planner's names, as of planner_.changes() == held_at_
+    uint64_t held_at_ = 0;
     std::string planner_week_;  // the results page's line on this week's planner activity
     planner::Day planner_week_day_ = planner::kNoDay;
     bool planner_week_stale_ = true;

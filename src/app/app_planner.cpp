@@ -9,7 +9,6 @@
 #include "core/planner_text.h"
 #include "core/reflection_names.h"
 #include "core/route.h"
-#include "core/unicode_key.h"
 #include "ui/theme.h"
 
 namespace wb {
@@ -118,13 +117,15 @@ namespace {
 
 NameCues Cues() { return {Tr("list.last_separator"), Tr("reflection.lead_words"), Tr("reflection.filler_words")}; }
 
-// Is a record of this name there already (any case, any accents)?
-template <class Records>
-bool HoldsName(const Records& records, const std::string& key) {
-    return std::any_of(records.begin(), records.end(), [&](const auto& r) { return unicode::SearchKey(r.name) == key; });
-}
-
 }  // namespace
+
+const HeldNames& App::HeldNow() {
+    if (!held_names_ || held_at_ != planner_.changes()) {
+        held_names_ = std::make_shared<const HeldNames>(HeldNamesOf(planner_.model()));
+        held_at_ = planner_.changes();
+    }
+    return *held_names_;
+}
 
 void App::UpdateReflectionOffers() {
     const Section& s = content_.sections[section_];
@@ -137,19 +138,18 @@ void App::UpdateReflectionOffers() {
     if (key == offers_key_) return;
     offers_key_ = std::move(key);
     offers_.clear();
-    const Planner& p = planner_.model();
     for (const ReflectionPrompt& r : s.reflections) {
         auto it = state_.reflections.find(r.id);
         if (r.planner == ReflectionPlanner::None || it == state_.reflections.end()) continue;
         ui::ReflectionOffer o{r.id, r.planner, {}};
-        for (NamedInReflection& n : NamedIn(it->second, r.planner, Cues())) {
-            const std::string k = unicode::SearchKey(n.name);
-            const bool held = r.planner == ReflectionPlanner::Contacts ? HoldsName(p.contacts, k)
-                              : r.planner == ReflectionPlanner::Event  ? HoldsName(p.events, k)
-                                                                       : HoldsName(p.organizations, k);
+        std::vector<NamedInReflection> named = NamedIn(it->second, r.planner, Cues());
+        if (named.empty()) continue;
+        const HeldNames& in_planner = HeldNow();
+        for (NamedInReflection& n : named) {
+            const bool held = in_planner.Holds(r.planner, n.name);
             o.items.push_back({std::move(n.name), held});
         }
-        if (!o.items.empty()) offers_.push_back(std::move(o));
+        offers_.push_back(std::move(o));
     }
 }
 
@@ -165,28 +165,26 @@ void App::AddFromReflection(const std::string& prompt, const std::vector<std::st
     const Rev rev = NewRev();
     std::vector<std::string> added;
     // What the answer names now, as offered: the ticked ones not there yet, with the learner's why.
+    const HeldNames held = HeldNow();  // a copy: adding moves the planner on
     for (NamedInReflection& n : NamedIn(answer->second, r->planner, Cues())) {
-        if (std::find(names.begin(), names.end(), n.name) == names.end()) continue;
-        const std::string k = unicode::SearchKey(n.name);
-        if (r->planner == ReflectionPlanner::Contacts && !HoldsName(p.contacts, k)) {
+        if (std::find(names.begin(), names.end(), n.name) == names.end() || held.Holds(r->planner, n.name)) continue;
+        if (r->planner == ReflectionPlanner::Contacts) {
             Contact c;
             c.name = n.name;
             c.notes = std::move(n.context);
             c.source = "reflection";
             c.added = today_;
             planner_.TouchContact(AddContact(p, std::move(c), rev));
-        } else if (r->planner == ReflectionPlanner::Event && !HoldsName(p.events, k)) {
+        } else if (r->planner == ReflectionPlanner::Event) {
             Event e;
             e.name = n.name;
             e.notes = std::move(n.context);
             AddEvent(p, std::move(e), rev);
-        } else if (r->planner == ReflectionPlanner::Organization && !HoldsName(p.organizations, k)) {
+        } else {
             Organization o;
             o.name = n.name;
             o.notes = std::move(n.context);
             AddOrganization(p, std::move(o), rev);
-        } else {
-            continue;
         }
         added.push_back(n.name);
     }

@@ -337,4 +337,20 @@ std::vector<NamedInReflection> NamedIn(std::string_view answer, ReflectionPlanne
     return out;
 }
 
+HeldNames HeldNamesOf(const planner::Planner& p) {
+    HeldNames h;
+    h.contacts.reserve(p.contacts.size());
+    for (const planner::Contact& c : p.contacts) h.contacts.insert(unicode::SearchKey(c.name));
+    for (const planner::Event& e : p.events) h.events.insert(unicode::SearchKey(e.name));
+    for (const planner::Organization& o : p.organizations) h.organizations.insert(unicode::SearchKey(o.name));
+    return h;
+}
+
+bool HeldNames::Holds(ReflectionPlanner kind, std::string_view name) const {
+    const std::unordered_set<std::string>& in = kind == ReflectionPlanner::Event          ? events
+                                                : kind == ReflectionPlanner::Organization ? organizations
+                                                                                          : contacts;
+    return in.count(unicode::SearchKey(name)) > 0;
+}
+
 }  // namespace wb

@@ -12,9 +12,11 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/content.h"
+#include "core/planner.h"
 
 namespace wb {
 
@@ -39,5 +41,14 @@ constexpr size_t kMaxNamedInReflection = 12;
 // People: each once, in the answer's order, at most kMaxNamedInReflection. An event or an
 // organization: at most one, its context the rest of the answer.
 std::vector<NamedInReflection> NamedIn(std::string_view answer, ReflectionPlanner kind, const NameCues& cues);
+
+// The names a planner holds, by search key (any case, any accents): is a name an
+// answer offers there already? Made once per change of the planner (30,000
+// contacts), asked once per name per change of the answer.
+struct HeldNames {
+    std::unordered_set<std::string> contacts, events, organizations;
+    bool Holds(ReflectionPlanner kind, std::string_view name) const;
+};
+HeldNames HeldNamesOf(const planner::Planner& p);
 
 }  // namespace wb

@@ -6,7 +6,8 @@
 import { startServer } from '../../scripts/server.mjs';
 import { launch } from '../e2e/lib.mjs';
 
-const KEYS = 'networking pays off.';  // 20 keys
+// 20 keys; a name, so the reflection's offer to the planner is read and drawn as the learner types.
+const KEYS = 'I will ask Dana Lee.';
 
 // Collects keydown durations (Event Timing reports events slower than 16 ms; faster ones count as 16).
 const OBSERVE = `(() => {

@@ -103,6 +103,23 @@ TEST_CASE("reflection names: an event or an organization is the first line's nam
           V{"日本ソフトウェアテスト技術者協会"});
 }
 
+TEST_CASE("reflection names: the planner's names are held by key, per kind of record") {
+    wb::planner::Planner p;
+    wb::planner::Contact c;
+    c.name = "María López";
+    wb::planner::AddContact(p, c, wb::Rev{1, "t"});
+    wb::planner::Event e;
+    e.name = "TestBash";
+    wb::planner::AddEvent(p, e, wb::Rev{1, "t"});
+    const wb::HeldNames held = wb::HeldNamesOf(p);
+    CHECK(held.Holds(wb::ReflectionPlanner::Contacts, "maria lopez"));
+    CHECK(held.Holds(wb::ReflectionPlanner::Contacts, "MARÍA LÓPEZ"));
+    CHECK_FALSE(held.Holds(wb::ReflectionPlanner::Contacts, "Maria Lopes"));
+    CHECK(held.Holds(wb::ReflectionPlanner::Event, "testbash"));
+    CHECK_FALSE(held.Holds(wb::ReflectionPlanner::Organization, "TestBash"));  // an event, not an organization
+    CHECK_FALSE(held.Holds(wb::ReflectionPlanner::Contacts, "TestBash"));
+}
+
 TEST_CASE("reflection names: the workbook's own words (strings.json) read an English answer") {
     const wb::NameCues cues{wb::Tr("list.last_separator"), wb::Tr("reflection.lead_words"), wb::Tr("reflection.filler_words")};
     CHECK(wb::NamedIn("Hi Dana, thanks again.", wb::ReflectionPlanner::Contacts, cues).at(0).name == "Dana");
