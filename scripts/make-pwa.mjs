@@ -61,12 +61,15 @@ for (const icon of ICONS) {
 // Relative start_url and scope: the same files work from / and from a subpath.
 // No "id": it would resolve against the origin, not this folder, so two copies on
 // one host would be one app; without it the id is start_url, this folder.
+// Its words are the page's, which scripts/web-text.mjs took from content/strings.json.
+const unescape = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const meta = (name) => unescape((index.match(new RegExp(`<meta name="${name}" content="([^"]*)">`)) || [])[1] ??
+  fail(`index.html has no <meta name="${name}">`));
 const manifest = {
-  name: 'Networking Workbook',
-  short_name: 'Workbook',
-  description: (index.match(/<meta name="description" content="([^"]*)">/) || [])[1] ||
-    fail('index.html has no <meta name="description">'),
-  lang: 'en',
+  name: meta('application-name'),
+  short_name: meta('apple-mobile-web-app-title'),
+  description: meta('description'),
+  lang: (index.match(/<html lang="([^"]*)">/) || [])[1] || fail('index.html has no <html lang>'),
   start_url: './',
   scope: './',
   display: 'standalone',

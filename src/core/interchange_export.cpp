@@ -6,6 +6,7 @@
 #include "core/interchange.h"
 #include "core/interchange_internal.h"
 #include "core/planner_text.h"
+#include "core/strings.h"
 
 namespace wb::planner {
 
@@ -133,11 +134,12 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
         };
         add(RoleAtCompany(c));
         if (const Interaction* last = LastInteraction(c))
-            add("Last contact: " + FormatDay(last->day) + " (" + ChannelName(last->channel) + ")" +
-                (last->note.empty() ? "" : ": " + last->note));
-        if (overdue) add("Due since " + FormatDay(due));
-        if (!c.email.empty()) add("E-mail: " + c.email);
-        if (!c.profile_url.empty()) add("Profile: " + c.profile_url);
+            add(TrF(last->note.empty() ? Key("export.last_contact") : Key("export.last_contact_note"),
+                    {{"date", FormatDay(last->day)}, {"channel", ChannelName(last->channel)}, {"note", last->note}}));
+        if (overdue) add(TrF("export.due_since", {{"date", FormatDay(due)}}));
+        if (!c.email.empty()) add(TrF("export.email", {{"email", c.email}}));
+        if (!c.profile_url.empty()) add(TrF("export.profile", {{"url", c.profile_url}}));
+        const std::string follow_up = TrF("export.follow_up_with", {{"name", name}});
 
         AppendContentLine(out, "BEGIN:VEVENT");
         Prop(out, "UID", "followup-" + std::to_string(c.id) + "@networking-workbook");
@@ -145,12 +147,12 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
         Prop(out, "DTSTART;VALUE=DATE", start);
         Prop(out, "DTEND;VALUE=DATE", end);
         Prop(out, "SEQUENCE", std::to_string(Sequence(changed)));
-        Prop(out, "SUMMARY", EscapeText("Follow up with " + name));
+        Prop(out, "SUMMARY", EscapeText(follow_up));
         if (!description.empty()) Prop(out, "DESCRIPTION", EscapeText(description));
         Prop(out, "TRANSP", "TRANSPARENT");  // a reminder, not a meeting: the day stays free
         AppendContentLine(out, "BEGIN:VALARM");
         Prop(out, "ACTION", "DISPLAY");
-        Prop(out, "DESCRIPTION", EscapeText("Follow up with " + name));
+        Prop(out, "DESCRIPTION", EscapeText(follow_up));
         Prop(out, "TRIGGER", "PT9H");  // 09:00 on the day
         AppendContentLine(out, "END:VALARM");
         AppendContentLine(out, "END:VEVENT");
@@ -168,7 +170,7 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
             description += text;
         };
         add(e.kind);
-        if (!e.goal.empty()) add("Goal: " + e.goal);
+        if (!e.goal.empty()) add(TrF("export.goal", {{"goal", e.goal}}));
         for (const ChecklistItem& p : e.prep) add(std::string(p.done ? "[x] " : "[ ] ") + p.text);
         add(e.notes);
         if (uri.empty()) add(e.link);  // not a usable URL: keep it readable instead
@@ -179,7 +181,7 @@ std::string ExportIcs(const Planner& planner, Day today, int64_t now_ms) {
         Prop(out, "DTSTART;VALUE=DATE", start);
         Prop(out, "DTEND;VALUE=DATE", end);
         Prop(out, "SEQUENCE", std::to_string(Sequence(e.rev.at)));
-        Prop(out, "SUMMARY", EscapeText(TrimView(e.name).empty() ? std::string("Networking event") : e.name));
+        Prop(out, "SUMMARY", EscapeText(TrimView(e.name).empty() ? std::string(Tr("export.networking_event")) : e.name));
         if (!e.place.empty()) Prop(out, "LOCATION", EscapeText(e.place));
         if (!uri.empty()) Prop(out, "URL", uri);
         if (!description.empty()) Prop(out, "DESCRIPTION", EscapeText(description));

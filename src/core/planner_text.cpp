@@ -1,5 +1,6 @@
 #include "core/planner_text.h"
 #include "core/strings.h"
+#include "core/text.h"
 
 #include <cstdio>
 
@@ -147,11 +148,16 @@ bool ParseDateInput(std::string_view text, Day today, Day& out, std::string& err
         std::string s = FillPlaceholders(Tr(key), more);
         return FillPlaceholders(s, {{"typed", quoted}, {"how", how}});
     };
-    if (today != kNoDay && (t == "t" || t == "T" || (t.size() == 5 && (t[0] == 't' || t[0] == 'T') &&
-                                                         (t.substr(1) == "oday" || t.substr(1) == "ODAY")))) {
-        out = today;
-        return true;
-    }
+    // The words for today ("t|today"), in any case.
+    if (today != kNoDay)
+        for (std::string_view words = Tr("text.today_words"); !words.empty();) {
+            const size_t bar = std::min(words.find('|'), words.size());
+            if (!words.substr(0, bar).empty() && EqualsNoCase(t, words.substr(0, bar))) {
+                out = today;
+                return true;
+            }
+            words.remove_prefix(std::min(bar + 1, words.size()));
+        }
     // Three numbers separated by one kind of separator.
     char sep = 0;
     for (char c : t)

@@ -157,6 +157,10 @@ async function installableFlow(base) {
     assert.equal(m.display, 'standalone');
     assert.equal(m.start_url, './');
     assert.equal(m.scope, './');
+    // Its names, description and language are the workbook's words (content/strings.json).
+    const words = JSON.parse(readFileSync('content/strings.json', 'utf8'));
+    assert.deepEqual([m.name, m.short_name, m.description, m.lang],
+      [words['app.title'], words['web.short_name'], words['web.description'], words['web.lang']]);
     const icons = m.icons.filter((i) => i.type === 'image/png');
     assert.deepEqual(icons.map((i) => `${i.sizes} ${i.purpose}`).sort(), ['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of icons) {
