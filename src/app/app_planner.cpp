@@ -19,7 +19,7 @@ void App::SetTemplates(std::string_view json) {
     if (!DecodeTemplates(json, planner_.templates, error)) {
         // Built from content/ by us: a problem here is a build bug; the planner works without templates.
         planner_.templates = {};
-        notice_ = Tr("planner.the_planner_s_message_templates") + error + Tr("planner.everything_else_works");
+        notice_ = TrF("planner.templates_unreadable", {{"error", error}});
     }
 }
 
@@ -232,8 +232,7 @@ void App::PlannerSaveFinished(int status, const std::string& message) {
         extra_glyphs_stale_ = planner_week_stale_ = true;
         if (restoring_) {
             restoring_->undoing = true;
-            restoring_->why = "\"" + restoring_->name + Tr("planner.could_not_be_restored_the") +
-                              message + Tr("planner.your_answers_and_your_planner");
+            restoring_->why = TrF("planner.restore_refused", {{"file", restoring_->name}, {"why", message}});
             ReplaceState(std::move(restoring_->old_state), Tr("planner.putting_your_answers_back"));
         }
         break;
@@ -274,7 +273,7 @@ void App::OnImportFile(const std::string& filename, std::string bytes) {
     planner_.StartImport(planner_.model(), filename, std::move(bytes), today_);
     OpenPlanner(ui::PlannerPage::Contacts, 0, true);
     out.busy = true;
-    out.announce = Tr("planner.reading") + filename + "\xE2\x80\xA6";
+    out.announce = TrF("planner.reading_file", {{"file", filename}});
 }
 
 void App::ApplyPlanner(const ui::PlannerIntents& in) {
@@ -366,7 +365,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             Snooze(*c, in.snooze->second, rev);
             planner_.TouchContact(c->id);
             MarkPlannerDirty();
-            out.announce = c->name + Tr("planner.snoozed_until") + FormatDay(in.snooze->second) + ".";
+            out.announce = TrF("planner.snoozed_until_date", {{"name", c->name}, {"date", FormatDay(in.snooze->second)}});
         }
     }
     if (in.attended) {
@@ -379,8 +378,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             const Event* ev = FindEvent(p, in.attended->first);
             for (Id id : in.attended->second)
                 if (const Contact* c = FindContact(p, id); c && ev && c->follow_up_by != kNoDay && c->follow_up_from == ev->day) ++owed;
-            out.announce = Tr("planner.marked_attended") + std::to_string(owed) + (owed == 1 ? Tr("planner.follow_up_is") : Tr("planner.follow_ups_are")) +
-                           Tr("planner.due_within_48_hours_of");
+            out.announce = TrN("planner.marked_attended_owed", owed);
         }
     }
     if (in.add_met_contact) {
@@ -394,7 +392,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         planner_.TouchMeta();
         MarkPlannerDirty();
         pu.met.push_back(id);  // chosen as met; recorded with the others when the learner saves the list
-        out.announce = in.add_met_contact->second + Tr("planner.added_as_a_contact_and");
+        out.announce = TrF("planner.added_as_met", {{"name", in.add_met_contact->second}});
     }
     if (in.social_done) {
         for (SocialPlan& s : p.social)
@@ -402,7 +400,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
                 MarkDone(s, today_, rev);
                 planner_.TouchMeta();
                 MarkPlannerDirty();
-                out.announce = Tr("planner.done_for_today_streak") + std::to_string(CurrentStreak(s, today_)) + ".";
+                out.announce = TrF("planner.done_for_today_streak_n", {{"n", std::to_string(CurrentStreak(s, today_))}});
             }
     }
     if (in.triage && !in.triage->ids.empty()) {
@@ -449,10 +447,9 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
         if (fresh) ui::TriageNoteChange(pu.triage.cache, p, back, true);
         const std::string progress = ui::TriageProgress(p, fresh ? pu.triage.cache.to_go : ComputeAgenda(p, today_).awaiting_triage);
         if (step.size() == 1 && !back.empty())
-            out.announce = Tr("planner.undone") + FindContact(p, back[0])->name + Tr("planner.is_back_in_triage") + progress + ".";
+            out.announce = TrF("planner.undone_one", {{"name", FindContact(p, back[0])->name}, {"progress", progress}});
         else
-            out.announce = Tr("planner.undone") + Grouped(back.size()) + (back.size() == 1 ? Tr("planner.contact_is") : Tr("planner.contacts_are")) +
-                           Tr("planner.back_in_triage") + progress + ".";
+            out.announce = TrN("planner.undone_many", static_cast<long long>(back.size()), {{"progress", progress}});
     }
     if (in.download_quarantine) out.download_planner_quarantine = true;
     if (in.choose_import) out.choose_import_file = true;
@@ -474,7 +471,7 @@ void App::ApplyPlanner(const ui::PlannerIntents& in) {
             const size_t added = p.contacts.size() - before;
             out.announce = TrN("planner.imported_summary", static_cast<long long>(added),
                                {{"updated", Grouped(static_cast<size_t>(changed - static_cast<int>(added)))}}) +
-                           (added ? Tr("planner.none_is_due_until_you") : "");
+                           (added ? " " + std::string(Tr("planner.none_due_until_tier")) : "");
             planner_.EndImport();
         }
     }

@@ -70,15 +70,14 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     if (ui.touch_future_confirm && date_ok && touch_day > v.today) {
         const std::string when = FormatDay(touch_day);
         ImVec2 qa = ImGui::GetCursorScreenPos();
-        const std::string q = when + Tr("contact.is_in_the_future") + DaysFromNow(touch_day, v.today) +
-                              Tr("contact.a_touch_is_something_that");
+        const std::string q = TrF("contact.touch_in_the_future_q", {{"date", when}, {"from_now", DaysFromNow(touch_day, v.today)}});
         SemScope scope(Role::Group, q.c_str(), qa, ImVec2(qa.x + FieldWidth(), qa.y + Em() * 3));
         WrappedText(q, Colors().text);
-        if (Button((Tr("contact.yes_log_it_on") + when + "##log_future").c_str())) log = true;
+        if (Button((TrF("contact.yes_log_it_on_date", {{"date", when}}) + "##log_future").c_str())) log = true;
         ImGui::SameLine();
         if (Button(TrId("contact.change_the_date", "no_future"))) ui.touch_future_confirm = false;
     } else if (Button(TrId("contact.log_this_touch", "log"))) {
-        if (!date_ok) ui.touch_day_error = Tr("contact.date_of_the_touch_2") + why + Tr("contact.nothing_was_logged");
+        if (!date_ok) ui.touch_day_error = TrF("contact.touch_date_problem", {{"why", why}});
         else if (touch_day > v.today) ui.touch_future_confirm = true;
         else log = true;
     }
@@ -116,15 +115,14 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     }
     if (c.introduced_by) {
         if (const Contact* by = FindContact(p, c.introduced_by)) {
-            std::string l = Tr("contact.introduced_by") + by->name;
+            std::string l = TrF("contact.introduced_by_name", {{"name", by->name}});
             if (LinkRow((l + "##introducer").c_str(), false, l.c_str())) out.open_contact = by->id;
         }
     }
 
     float avail = ImGui::GetContentRegionAvail().x;
     if (c.tier == Tier::None && c.not_now != kNoDay)
-        MutedText(Tr("contact.set_aside_with_not_now") + FormatDay(c.not_now) +
-                  Tr("contact.triage_no_longer_offers_this"));
+        MutedText(TrF("contact.set_aside_not_now_on", {{"date", FormatDay(c.not_now)}}));
     FieldLabel(c.tier == Tier::None ? Tr("contact.tier_how_often_to_keep")
                                     : Tr("contact.tier_how_often_to_keep_2"),
                avail);
@@ -221,7 +219,7 @@ void DrawContactDetail(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
     } else {
         ImVec2 da = ImGui::GetCursorScreenPos();
         SemScope scope(Role::Dialog, Tr("contact.delete_this_contact_3"), da, ImVec2(da.x + Em() * 30, da.y + Em() * 5));
-        WrappedText(Tr("common.delete") + c.name + Tr("contact.and_their_history_this_cannot"), Colors().text);
+        WrappedText(TrF("contact.delete_with_history_q", {{"name", c.name}}), Colors().text);
         if (Button(TrId("common.delete_2", "confirm_del"))) {
             out.remove = std::make_pair(RecordKind::Contact, c.id);
             ui.confirm_delete = false;

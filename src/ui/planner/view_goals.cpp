@@ -51,22 +51,22 @@ void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         Gap(0.4f);
         int done = Progress(p, g, v.today);
         std::string text = GoalText(g, done);
-        if (g.target > 0 && done >= g.target) text += Tr("goals.reached");
+        if (g.target > 0 && done >= g.target) text = TrF("goals.progress_reached", {{"progress", text}});
         WrappedText(text, Colors().text);
-        std::string name = std::string(Tr(kGoalWords[static_cast<int>(g.kind) & 3].name)) +
-                           (g.period == GoalPeriod::Week ? Tr("goals.per_week") : Tr("goals.per_month"));
+        std::string name = TrF(g.period == GoalPeriod::Week ? Key("goals.kind_per_week") : Key("goals.kind_per_month"),
+                               {{"kind", Tr(kGoalWords[static_cast<int>(g.kind) & 3].name)}});
         ProgressBar(g.target > 0 ? static_cast<float>(done) / g.target : 0.0f, name.c_str(), text.c_str(), width);
         Flow flow(width);
         bool editing = ui.editing == g.id;
         flow.Next(Tr("goals.change_target"));
-        if (Button(editing ? TrId("common.close", "edit") : TrId("goals.change_target", "edit"), ((editing ? Tr("common.close_2") : Tr("goals.change_target_2")) + name).c_str())) {
+        if (Button(editing ? TrId("common.close", "edit") : TrId("goals.change_target", "edit"), TrF(editing ? Key("common.close_name") : Key("goals.change_target_name"), {{"name", name}}).c_str())) {
             ui.editing = editing ? 0 : g.id;
         }
         flow.Next(Tr("common.delete_2"));
         DeleteWithConfirm(f, RecordKind::Goal, g.id, name, width, out);
         if (ui.editing == g.id) {
             if (!Continuing(f.goal_seen) || f.goal.id != g.id || f.goal.rev != g.rev) f.goal = g;
-            if (SliderInt("##target", (Tr("goals.target") + name).c_str(), f.goal.target, 1, 50, std::min(width, Em() * 16)))
+            if (SliderInt("##target", TrF("goals.target_name", {{"name", name}}).c_str(), f.goal.target, 1, 50, std::min(width, Em() * 16)))
                 out.put_goal = f.goal;
         }
         ImGui::PopID();
@@ -77,7 +77,7 @@ void DrawGoals(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         for (size_t i = 0; i < v.templates->goals.size(); ++i) {
             Goal g = v.templates->goals[i];
             g.id = 0;
-            if (StarterRow(i, GoalLabel(g), Tr("goals.add_goal"))) out.put_goal = g;
+            if (StarterRow(i, GoalLabel(g), Tr("goals.add_goal_what"))) out.put_goal = g;
         }
     if (AddToggle(f, RecordKind::Goal, TrId("goals.set_your_own", "add"), Tr("goals.set_your_own_goal"))) {
         ImVec2 a = ImGui::GetCursorScreenPos();

@@ -113,7 +113,7 @@ void DrawOrganizations(const PlannerView& v, PlannerUi& ui, PlannerIntents& out)
         MutedText(line);
         if (soon(o)) WrappedText(Tr("organizations.renewal") + DaysFromNow(o->renewal, v.today) + Tr("organizations.decide_whether_to_renew"), Colors().text);
         if (soon(o)) ImGui::Unindent(Em() * 0.6f);
-        if (Button(TrId("common.edit", "edit"), (Tr("common.edit_2") + o->name).c_str())) {
+        if (Button(TrId("common.edit", "edit"), TrF("common.edit_name", {{"name", o->name}}).c_str())) {
             ui.editing = o->id;
             Sem().FocusNextControl();
         }

@@ -36,21 +36,21 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         bool done_today = !s.done.empty() && s.done.back() == v.today;
         // Periods of every_days; the next one starts on this day.
         Day next_period = (PeriodOf(s, v.today) + 1) * std::max(1, s.every_days) + 4;
-        std::string line = done_today ? Tr("social.done_today") : due ? Tr("social.due_now") : Tr("social.done_for_now_next_due") + FormatDay(next_period) + ".";
-        line += streak > 0 ? Tr("social.streak") + std::to_string(streak) + Tr("social.in_a_row") : Tr("social.no_streak_yet");
+        std::string line = done_today ? Tr("social.done_today") : due ? Tr("social.due_now") : TrF("social.done_for_now_next_due_date", {{"date", FormatDay(next_period)}});
+        line += " " + (streak > 0 ? TrF("social.streak_in_a_row", {{"n", std::to_string(streak)}}) : std::string(Tr("social.no_streak_yet")));
         WrappedText(line, due ? StandingColor(Standing::Due) : Colors().text);
         if (!s.done.empty()) {
-            std::string log = Tr("social.last_done");
+            std::string dates;
             int n = 0;
-            for (auto it = s.done.rbegin(); it != s.done.rend() && n < 5; ++it, ++n) log += (n ? ", " : "") + FormatDay(*it);
-            MutedText(log);
+            for (auto it = s.done.rbegin(); it != s.done.rend() && n < 5; ++it, ++n) dates += (n ? Tr("list.separator") : "") + FormatDay(*it);
+            MutedText(TrF("social.last_done_dates", {{"dates", dates}}));
         }
         Flow flow(width);
         flow.Next(Tr("social.done_today_2"));
-        if (Button(TrId("social.done_today_2", "done"), (Tr("social.done_today_3") + title).c_str(), ImVec2(0, 0), done_today)) out.social_done = s.id;
+        if (Button(TrId("social.done_today_2", "done"), TrF("social.done_today_name", {{"name", title}}).c_str(), ImVec2(0, 0), done_today)) out.social_done = s.id;
         flow.Next(Tr("common.edit"));
         bool editing = ui.editing == s.id;
-        if (Button(editing ? TrId("common.close", "edit") : TrId("common.edit", "edit"), ((editing ? Tr("common.close_2") : Tr("common.edit_2")) + title).c_str())) {
+        if (Button(editing ? TrId("common.close", "edit") : TrId("common.edit", "edit"), TrF(editing ? Key("common.close_name") : Key("common.edit_name"), {{"name", title}}).c_str())) {
             ui.editing = editing ? 0 : s.id;
         }
         if (ui.editing == s.id) {
@@ -77,7 +77,7 @@ void DrawSocial(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         plan.id = 0;
         plan.done.clear();
         plan.every_days = std::max(1, plan.every_days);
-        if (StarterRow(i, PlanTitle(plan), Tr("social.add"))) out.put_social = plan;
+        if (StarterRow(i, PlanTitle(plan), Tr("social.add_what"))) out.put_social = plan;
     }
     if (AddToggle(f, RecordKind::Social, TrId("social.make_your_own", "add"), Tr("social.add_your_own_social_media"))) {
         ImVec2 a = ImGui::GetCursorScreenPos();

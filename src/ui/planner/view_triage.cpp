@@ -20,7 +20,7 @@ using namespace planner;
 
 std::string TriageProgress(const Planner& p, size_t to_go) {
     const size_t sorted = p.contacts.size() >= to_go ? p.contacts.size() - to_go : 0;
-    return Grouped(sorted) + Tr("triage.sorted") + Grouped(to_go) + Tr("triage.to_go");
+    return TrF("triage.progress", {{"sorted", Grouped(sorted)}, {"to_go", Grouped(to_go)}});
 }
 
 // --- Cache ---------------------------------------------------------------------------
@@ -124,7 +124,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
     {
-        SemScope card(Role::Region, Tr("triage.contact_to_sort") + c.name, "##triage_card");
+        SemScope card(Role::Region, TrF("triage.contact_to_sort_name", {{"name", c.name}}), "##triage_card");
         HeadingText(GetFonts().h2, c.name.empty() ? std::string(Tr("common.no_name")) : c.name, 2);
         if (std::string what = RoleAtCompany(c); !what.empty()) Para(what, Colors().text);
         if (c.connected != kNoDay) {
@@ -132,9 +132,10 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
             YmdFromDay(c.connected, y, m, d);
             YmdFromDay(v.today, ty, tm, td);
             int years = ty - y - ((tm < m || (tm == m && td < d)) ? 1 : 0);
-            std::string ago = years >= 1 ? " (" + TrN("count.years", static_cast<long long>(static_cast<size_t>(years))) + ")"
-                                         : Tr("triage.less_than_a_year");
-            Fact(Tr("triage.connected_since"), FormatDay(c.connected) + (v.today != kNoDay ? ago : std::string()));
+            std::string when = FormatDay(c.connected);
+            if (v.today != kNoDay)
+                when = years >= 1 ? TrN("triage.connected_date_years", years, {{"date", when}}) : TrF("triage.connected_date_recent", {{"date", when}});
+            Fact(Tr("triage.connected_since"), when);
         }
         Fact(Tr("common.industry"), c.industry);
         Fact(Tr("common.location"), c.location);
@@ -161,9 +162,8 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
                     }
         }
         if (cache.same_company)
-            Fact((Tr("triage.also_at") + c.company).c_str(),
-                 TrN("count.other_contacts", static_cast<long long>(cache.same_company)) + ", " +
-                     Grouped(cache.same_company_tiered) + Tr("triage.with_a_tier"));
+            Fact(TrF("triage.also_at_company", {{"company", c.company}}).c_str(),
+                 TrN("triage.same_company_counts", static_cast<long long>(cache.same_company), {{"tiered", Grouped(cache.same_company_tiered)}}));
         if (!c.notes.empty()) {
             // Long notes are cut (at a character's start, never inside a UTF-8 sequence).
             size_t cut = c.notes.size() > 600 ? 600 : c.notes.size();
@@ -171,7 +171,7 @@ void DrawCard(const PlannerView& v, TriageCache& cache, const Contact& c, float 
             Fact(Tr("common.notes"), cut < c.notes.size() ? c.notes.substr(0, cut) + "\xE2\x80\xA6" : c.notes);
         }
         if (!c.log.empty())
-            Fact(Tr("common.last_touch"), FormatDay(LastTouch(c)) + " (" + TrN("count.touches", static_cast<long long>(c.log.size())) + Tr("triage.logged"));
+            Fact(Tr("common.last_touch"), TrN("triage.last_touch_logged", static_cast<long long>(c.log.size()), {{"date", FormatDay(LastTouch(c))}}));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -243,7 +243,7 @@ void DrawList(const PlannerView& v, TriageUi& t, float width, PlannerIntents& ou
     // No row after it in this frame or the next (the last one was sorted): nothing to move to.
     if (t.refocus_after && ImGui::GetFrameCount() - t.refocus_frame > 1) t.refocus_after = 0;
     if (cache.shown > static_cast<size_t>(rows))
-        Para(Tr("triage.showing_the_first") + TrN("count.contacts", static_cast<long long>(static_cast<size_t>(rows))) + Tr("triage.the_next_ones_move_up"));
+        Para(TrN("triage.showing_first_rows", rows));
 }
 
 }  // namespace
@@ -342,7 +342,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 next += (next.empty() ? "" : ", ") + k->name;
                 ++shown;
             }
-        if (!next.empty()) Para(Tr("triage.next") + next + (cache.shown > 4 ? ", \xE2\x80\xA6" : ""));
+        if (!next.empty()) Para(TrF("triage.next_names", {{"names", next + (cache.shown > 4 ? ", \xE2\x80\xA6" : "")}}));
     }
     Gap(0.2f);
     if (Button(TrId("triage.undo_u", "triage_undo"), Tr("triage.undo_u_the_last_decision"), ImVec2(0, 0), !can_undo)) out.triage_undo = true;
@@ -355,14 +355,13 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         if (t.confirm_tier >= 0) {
             ImVec2 a = ImGui::GetCursorScreenPos();
             const int k = t.confirm_tier;
-            std::string q = k == 4 ? Tr("triage.set_all") + Grouped(t.confirm_count) + Tr("triage.shown_aside_with_not_now")
-                                   : Tr("triage.set_all") + Grouped(t.confirm_count) + Tr("triage.shown_to") + Tr(kChoice[k]) + Tr("triage.they_are_followed_up") +
-                                         Tr(kRhythm[k]) + Tr("triage.counted_from_the_last_touch");
+            std::string q = k == 4 ? TrF("triage.set_all_aside_q", {{"n", Grouped(t.confirm_count)}})
+                                   : TrF("triage.set_all_to_q", {{"n", Grouped(t.confirm_count)}, {"tier", Tr(kChoice[k])}, {"rhythm", Tr(kRhythm[k])}});
             SemScope scope(Role::Group, q.c_str(), a, ImVec2(a.x + width, a.y + Em() * 3));
             Para(q, Colors().text);
             Flow flow(width);
             // Short enough for a phone at 200% text; the name says the tier too (the question above does).
-            std::string yes_label = Tr("triage.yes_set") + Grouped(t.confirm_count) + "##yes";
+            std::string yes_label = TrF("triage.yes_set_n", {{"n", Grouped(t.confirm_count)}}) + "##yes";
             const std::string yes = TrF("triage.yes_set_to", {{"n", Grouped(t.confirm_count)}, {"tier", Tr(kChoice[k])}});
             flow.Next(yes_label.c_str());
             if (Button(yes_label.c_str(), yes.c_str())) {
@@ -381,7 +380,7 @@ void DrawTriage(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             Flow flow(width);
             for (int i = 0; i < 5; ++i) {
                 std::string label = std::string(Tr(kChoice[i])) + "##bulk" + kKey[i];
-                std::string name = Tr("triage.set_all") + Grouped(cache.shown) + Tr("triage.shown_to") + Tr(kChoice[i]);
+                std::string name = TrF("triage.set_all_shown_to", {{"n", Grouped(cache.shown)}, {"tier", Tr(kChoice[i])}});
                 flow.Next(Tr(kChoice[i]));
                 if (Button(label.c_str(), name.c_str())) {
                     t.confirm_tier = i;

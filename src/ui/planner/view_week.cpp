@@ -17,7 +17,7 @@ void ContactActions(const Contact& c, Day today, PlannerIntents& out) {
     ImGui::PushID(static_cast<int>(c.id));
     std::string href = ContactHref(c.id);
     if (LinkRow((line + "##open").c_str(), false, line.c_str(), nullptr, href.c_str())) out.open_contact = c.id;
-    std::string touch = Tr("week.log_a_touch_with") + c.name;
+    std::string touch = TrF("week.log_a_touch_with_name", {{"name", c.name}});
     if (Button(TrId("common.log_a_touch", "touch"), touch.c_str())) {
         Interaction i;
         i.day = today;
@@ -25,7 +25,7 @@ void ContactActions(const Contact& c, Day today, PlannerIntents& out) {
         out.log_touch = std::make_pair(c.id, i);
     }
     ImGui::SameLine();
-    std::string snooze = Tr("week.snooze") + c.name + Tr("week.for_a_week");
+    std::string snooze = TrF("week.snooze_name_a_week", {{"name", c.name}});
     if (Button(TrId("common.snooze_a_week", "snooze"), snooze.c_str())) out.snooze = std::make_pair(c.id, today + 7);
     ImGui::PopID();
     Gap(0.2f);
@@ -54,13 +54,8 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
         size_t imported = 0;
         for (const Contact& c : p.contacts) imported += c.tier == Tier::None && c.source != "manual" && !c.source.empty();
         Gap(0.3f);
-        std::string what = imported == ag.untiered
-                               ? Tr("week.you_imported") + TrN("count.connections", static_cast<long long>(imported)) + ". " +
-                                     (imported == 1 ? Tr("week.it_is") : Tr("week.none_is")) +
-                                     Tr("week.due_an_imported_connection_has")
-                               : TrN("count.contacts_have", static_cast<long long>(ag.untiered)) +
-                                     Tr("week.no_tier_yet_so_no");
-        WrappedText(what + Tr("week.give_the_people_who_matter"),
+        WrappedText(imported == ag.untiered ? TrN("week.imported_untiered", static_cast<long long>(imported))
+                                            : TrN("week.untiered", static_cast<long long>(ag.untiered)),
                     Colors().text);
         // Triage first: one card at a time, one key each.
         Flow flow(ImGui::GetContentRegionAvail().x);
@@ -78,8 +73,7 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
             out.go = PlannerPage::Contacts;
         }
         if (ag.awaiting_triage < ag.untiered)
-            MutedText(TrN("count.of_them_were", static_cast<long long>(ag.untiered - ag.awaiting_triage)) +
-                      Tr("week.set_aside_with_not_now"));
+            MutedText(TrN("week.set_aside_not_now", static_cast<long long>(ag.untiered - ag.awaiting_triage)));
     }
     for (const Goal& g : p.goals) {
         int have = Progress(p, g, v.today);
@@ -104,7 +98,7 @@ void DrawWeek(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                 if (const Contact* c = FindContact(p, ids[i])) ContactActions(*c, v.today, out);
         }
         if (ids.size() > n) {
-            MutedText(std::to_string(ids.size() - n) + Tr("week.more_open_contacts_and_choose"));
+            MutedText(TrN("week.more_in_contacts", static_cast<long long>(ids.size() - n)));
         }
     };
     section(Tr("week.overdue_2"), ag.overdue, 25);

@@ -92,8 +92,8 @@ std::string DateError(const char* label, const std::string& text, Day kept) {
     Day ignored = kNoDay;
     std::string why;
     ReadOptionalDate(text, ignored, why);
-    return what + ": " + why + Tr("planner_widgets.or_leave_it_empty_until") +
-           (kept == kNoDay ? std::string(Tr("planner_widgets.empty")) : FormatDay(kept)) + ".";
+    return TrF("planner_widgets.date_problem_kept", {{"field", what}, {"why", why},
+                                                     {"kept", kept == kNoDay ? std::string(Tr("planner_widgets.empty")) : FormatDay(kept)}});
 }
 
 bool DateField(CalendarUi& cal, const char* id, const char* label, std::string& text, Day& day, std::string& error,
@@ -159,7 +159,7 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         Sem().FocusNextControl();
         cal.focus_toggle = 0;
     }
-    if (Button(TrId("planner_widgets.calendar", "toggle"), (Tr("planner_widgets.calendar_for") + what).c_str(), ImVec2(0, 0), false,
+    if (Button(TrId("planner_widgets.calendar", "toggle"), TrF("planner_widgets.calendar_for_field", {{"field", what}}).c_str(), ImVec2(0, 0), false,
                open ? SemFlag_Expanded : SemFlag_Collapsed)) {
         open = !open;
         cal.field = open ? me : 0;
@@ -172,7 +172,8 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
     bool picked = false;
     auto pick = [&](Day d) {
         text = d == kNoDay ? std::string() : FormatDay(d);
-        Sem().announcement = what + (d == kNoDay ? Tr("planner_widgets.cleared") : ": " + LongDate(d) + ".");
+        Sem().announcement = d == kNoDay ? TrF("planner_widgets.field_cleared", {{"field", what}})
+                                         : TrF("planner_widgets.field_set_to", {{"field", what}, {"date", LongDate(d)}});
         cal.field = 0;
         cal.focus_toggle = me;  // (moves DOM focus only when the learner is using the DOM)
         picked = true;
@@ -181,7 +182,7 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         const float cell = std::floor(std::clamp(width / 7, kMinTarget + 4, Em() * 2.6f));
         ImVec2 a = ImGui::GetCursorScreenPos();
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        SemScope group(Role::Group, Tr("planner_widgets.calendar_2") + what, a, ImVec2(a.x + cell * 7, a.y + cell * 8));
+        SemScope group(Role::Group, TrF("planner_widgets.calendar_of_field", {{"field", what}}), a, ImVec2(a.x + cell * 7, a.y + cell * 8));
         int y, m, d;
         YmdFromDay(cal.cursor, y, m, d);
         const std::string month = TrF("date.month_year", {{"month", Tr(kMonthNames[m - 1])}, {"year", std::to_string(y)}});
@@ -273,12 +274,12 @@ bool DatePicker(CalendarUi& cal, const char* field_id, const char* label, std::s
         // Footer: today, clear, close.
         ImGui::SetCursorScreenPos(ImVec2(a.x, grid.y + cell * rows + ImGui::GetStyle().ItemSpacing.y));
         Flow flow(std::max(width, cell * 7));
-        const std::string today_name = Tr("planner_widgets.today_2") + LongDate(cal.today);
+        const std::string today_name = TrF("planner_widgets.today_date", {{"date", LongDate(cal.today)}});
         flow.Next(Tr("planner_widgets.today_3"));
         if (Button(TrId("planner_widgets.today_3", "today"), today_name.c_str())) pick(cal.today);
         if (!text.empty()) {
             flow.Next(Tr("planner_widgets.clear"));
-            if (Button(TrId("planner_widgets.clear", "clear"), (Tr("planner_widgets.clear_2") + what).c_str())) pick(kNoDay);
+            if (Button(TrId("planner_widgets.clear", "clear"), TrF("planner_widgets.clear_field", {{"field", what}}).c_str())) pick(kNoDay);
         }
         flow.Next(Tr("common.close"));
         if (Button(TrId("common.close", "close"), Tr("planner_widgets.close_the_calendar")) ||
@@ -418,10 +419,10 @@ std::vector<std::string> KindsOr(const Templates* t, std::vector<std::string> Te
     return t && !(t->*kinds).empty() ? t->*kinds : fallback;
 }
 
-bool StarterRow(size_t i, const std::string& words, const char* add_prefix) {
+bool StarterRow(size_t i, const std::string& words, const char* add_name) {
     ImGui::PushID(static_cast<int>(i));
     WrappedText(words, Colors().text);
-    bool add = Button(TrId("common.add_2", "starter"), (add_prefix + words).c_str());
+    bool add = Button(TrId("common.add_2", "starter"), FillPlaceholders(add_name, {{"what", words}}).c_str());
     ImGui::PopID();
     return add;
 }
@@ -506,7 +507,7 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
             f.confirm_id = 0;
         }
     } else {
-        std::string name = Tr("common.delete") + what;
+        std::string name = TrF("common.delete_what", {{"what", what}});
         if (Button(TrId("common.delete_2", "ask"), name.c_str())) {
             f.confirm_kind = kind;
             f.confirm_id = id;
@@ -518,7 +519,7 @@ void DeleteWithConfirm(PlannerForms& f, RecordKind kind, Id id, const std::strin
 
 bool EditorStart(std::string& name, const char* what, float width) {
     ImVec2 a = ImGui::GetCursorScreenPos();
-    std::string region = Tr("planner_widgets.editing") + (name.empty() ? std::string(what) : name);
+    std::string region = TrF("planner_widgets.editing_name", {{"name", name.empty() ? std::string(what) : name}});
     // Its id stays while the name is typed: a new id would re-create the region
     // in the DOM mirror and take focus from the field being typed in.
     SemScope scope(Role::Region, region.c_str(), a, ImVec2(a.x + width, a.y + Em() * 20), "##editor_region");
@@ -530,7 +531,7 @@ void EditorEnd(PlannerUi& ui, RecordKind kind, Id id, const std::string& name, f
     Gap(0.3f);
     Flow flow(width);
     flow.Next(Tr("planner_widgets.done"));
-    if (Button(TrId("planner_widgets.done", "close"), (Tr("planner_widgets.done_editing") + name).c_str())) ui.editing = 0;
+    if (Button(TrId("planner_widgets.done", "close"), TrF("planner_widgets.done_editing_name", {{"name", name}}).c_str())) ui.editing = 0;
     flow.Next(Tr("common.delete_2"));
     DeleteWithConfirm(ui.forms, kind, id, name, width, out);
 }

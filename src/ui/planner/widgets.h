@@ -122,9 +122,9 @@ void EditorEnd(PlannerUi& ui, RecordKind kind, planner::Id id, const std::string
 std::vector<std::string> KindsOr(const planner::Templates* t, std::vector<std::string> planner::Templates::*kinds,
                                  std::vector<std::string> fallback);
 
-// One starter from the templates: its words and an Add button named `add_prefix`
-// + the words. True when the learner adds it.
-bool StarterRow(size_t i, const std::string& words, const char* add_prefix);
+// One starter from the templates: its words and an Add button named by `add_name`
+// ("Add goal: {what}", the words in {what}). True when the learner adds it.
+bool StarterRow(size_t i, const std::string& words, const char* add_name);
 
 // Opens the add form for `kind` (closing any other) with a button; true while it is open.
 bool AddToggle(PlannerForms& f, RecordKind kind, const char* label, const char* name);
