@@ -144,8 +144,7 @@ std::string Preview40(std::string_view s) {
 }
 
 std::string UnterminatedMessage(int line) {
-    return Tr("import.line") + std::to_string(line) +
-           Tr("import.opens_a_quoted_field_that") + std::to_string(line) + Tr("import.and_import_it_again");
+    return TrF("import.unterminated_quote", {{"line", std::to_string(line)}});
 }
 
 // Finds the header row: the first record naming "First Name" and "Last Name"
@@ -193,10 +192,7 @@ HeaderFound FindCsvHeader(std::string_view text, std::string_view filename) {
         return out;
     }
     std::string_view first_line = text.substr(0, text.find_first_of("\r\n"));
-    out.error = Tr("import.this_is_not_a_contacts") +
-                std::to_string(kHeaderSearchRecords) +
-                Tr("import.lines_names_the_columns_first") + Preview40(first_line) +
-                Tr("import.choose_linkedin_s_connections_csv");
+    out.error = TrF("import.not_a_contacts_file", {{"lines", std::to_string(kHeaderSearchRecords)}, {"first", Preview40(first_line)}});
     return out;
 }
 
@@ -419,9 +415,8 @@ struct LineReader {
 
 std::string ImportSummary(const ImportPreview& p) {
     auto n = [](int v) { return Grouped(static_cast<size_t>(std::max(v, 0))); };
-    return p.format + ": " + n(p.new_count) + Tr("import.new_2") + n(p.update_count) +
-           Tr("import.to_update_only_empty_fields") + n(p.merged_count) + Tr("import.merged_into_an_earlier_line") +
-           TrF("import.skipped_count", {{"n", n(p.skip_count)}});
+    return TrF("import.summary", {{"format", p.format}, {"new", n(p.new_count)}, {"update", n(p.update_count)},
+                                  {"merged", n(p.merged_count)}, {"skipped", n(p.skip_count)}});
 }
 
 std::string DescribeImportChanges(const ImportPreview& p) {
@@ -432,7 +427,7 @@ std::string DescribeImportChanges(const ImportPreview& p) {
     if (p.dropped_tags) parts.push_back(TrN("import.dropped_tags", p.dropped_tags, {{"most", std::to_string(kMaxImportTags)}}));
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-    return out.empty() ? out : Tr("import.changed_on_the_way_in") + out + ".";
+    return out.empty() ? out : TrF("import.changed_on_the_way_in_list", {{"changes", out}});
 }
 
 // --- Detection ------------------------------------------------------------------
@@ -544,8 +539,7 @@ struct ImportJob::Impl {
 
     void Start() {
         if (bytes.size() > kMaxImportBytes) {
-            return Fail(Tr("import.this_file_is") + std::to_string(bytes.size() >> 20) +
-                        Tr("import.mb_files_over_32_mb"));
+            return Fail(TrF("import.file_too_big", {{"mb", std::to_string(bytes.size() >> 20)}}));
         }
         std::string_view b = bytes;
         if (b.size() >= 2 && (b.substr(0, 2) == "\xFF\xFE" || b.substr(0, 2) == "\xFE\xFF")) {
@@ -633,8 +627,7 @@ struct ImportJob::Impl {
         std::string l = lines.NextLogical(line);
         if (TrimView(l).empty()) return true;
         if (!EqualsNoCase(TrimView(l), "BEGIN:VCARD")) {
-            Fail(Tr("import.line") + std::to_string(line) + Tr("import.should_start_a_card_begin") + Preview40(l) +
-                 Tr("import.so_nothing_was_imported_export") + std::to_string(line) + ".");
+            Fail(TrF("import.vcard_no_begin", {{"line", std::to_string(line)}, {"text", Preview40(l)}}));
             return false;
         }
         const int begin_line = line;
@@ -645,8 +638,7 @@ struct ImportJob::Impl {
         std::string social;
         for (;;) {
             if (lines.AtEnd()) {
-                Fail(Tr("import.line") + std::to_string(begin_line) +
-                     Tr("import.starts_a_card_that_never"));
+                Fail(TrF("import.vcard_never_ends", {{"line", std::to_string(begin_line)}}));
                 return false;
             }
             std::string prop = lines.NextLogical(line);
@@ -669,8 +661,7 @@ struct ImportJob::Impl {
             std::string params = semi == std::string_view::npos ? std::string() : AsciiLower(head.substr(semi));
             if (EqualsNoCase(name, "END") && EqualsNoCase(TrimView(value), "VCARD")) break;
             if (EqualsNoCase(name, "BEGIN") && EqualsNoCase(TrimView(value), "VCARD")) {
-                Fail(Tr("import.line") + std::to_string(line) + Tr("import.starts_a_new_card_before") +
-                     std::to_string(begin_line) + Tr("import.ends_end_vcard_is_missing"));
+                Fail(TrF("import.vcard_nested", {{"line", std::to_string(line)}, {"begin", std::to_string(begin_line)}}));
                 return false;
             }
             if (params.find("quoted-printable") != std::string::npos) {
@@ -753,7 +744,8 @@ struct ImportJob::Impl {
         }
         if (c.name.empty()) {
             c.name = !c.email.empty() ? c.email : c.profile_url;
-            if (item.reason.empty()) item.reason = Tr("import.no_name_in_the_file") + std::string(!c.email.empty() ? "e-mail" : "URL");
+            if (item.reason.empty())
+                item.reason = TrF("import.no_name_named_after", {{"field", Tr(!c.email.empty() ? Key("import.field_email") : Key("import.field_url"))}});
         }
         c.source = source;
         c.added = today;
@@ -775,7 +767,7 @@ struct ImportJob::Impl {
             uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~have->filled);
             if (adds) {
                 item.outcome = ImportItem::Update;
-                item.reason = Tr("import.already_in_your_planner_adds") + DescribeFields(adds);
+                item.reason = TrF("import.in_planner_adds", {{"fields", DescribeFields(adds)}});
             } else {
                 item.outcome = ImportItem::Skip;
                 item.reason = Tr("import.already_in_your_planner");
@@ -807,20 +799,19 @@ struct ImportJob::Impl {
         const std::string at = TrF("import.line_n", {{"n", std::to_string(k.line)}});
         if (!gained && dup.tags.empty()) {
             item.outcome = ImportItem::Skip;
-            item.reason = Tr("import.the_same_person_as") + at + Tr("import.nothing_new");
+            item.reason = TrF("import.same_person_nothing_new", {{"at", at}});
             return;
         }
         item.outcome = ImportItem::Merged;
         const std::string what = gained ? DescribeFields(gained) : std::string(Tr("import.field_tags"));
-        item.reason = Tr("import.the_same_person_as") + at + Tr("import.its") + what + Tr("import.merged_into") + at;
-        k.reason += std::string(k.reason.empty() ? "" : "; ") + what + Tr("import.from_line") + std::to_string(item.line);
+        item.reason = TrF("import.same_person_merged", {{"at", at}, {"fields", what}});
+        k.reason += std::string(k.reason.empty() ? "" : "; ") + TrF("import.fields_from_line", {{"fields", what}, {"line", std::to_string(item.line)}});
         // A kept row that matched the planner may now add something after all.
         if (auto m = matched_filled.find(kept); m != matched_filled.end() && k.outcome != ImportItem::New) {
             const uint16_t adds = static_cast<uint16_t>(FilledFields(c) & ~m->second);
             if (adds) {
                 k.outcome = ImportItem::Update;
-                k.reason = Tr("import.already_in_your_planner_adds") + DescribeFields(adds) + Tr("import.with_line") +
-                           std::to_string(item.line) + ")";
+                k.reason = TrF("import.in_planner_adds_with_line", {{"fields", DescribeFields(adds)}, {"line", std::to_string(item.line)}});
             }
         }
     }

@@ -66,7 +66,7 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
                                : it.outcome == ImportItem::Merged ? Tr("import.merged")
                                                                   : Tr("import.skip");
             // Whole (a fixed buffer could cut a name inside a character).
-            std::string line = Tr("import.line") + std::to_string(it.line) + " \xC2\xB7 " + what + " \xC2\xB7 " +
+            std::string line = TrF("import.row_line", {{"n", std::to_string(it.line)}}) + " \xC2\xB7 " + what + " \xC2\xB7 " +
                                (it.contact.name.empty() ? std::string(Tr("common.no_name")) : it.contact.name);
             if (!it.contact.company.empty()) line += ", " + it.contact.company;
             if (!it.reason.empty()) line += " \xC2\xB7 " + it.reason;
