@@ -376,7 +376,7 @@ bool GetRev(const json& j, Rev& out) {
 struct MetaReader {
     PlannerLoad& out;
     void Problem(std::string what) {
-        out.problems.push_back(Tr("store.planner_index_record") + std::move(what));
+        out.problems.push_back(TrF("store.index_problem", {{"problem", what}}));
         out.meta_damaged = true;
     }
     // A list of objects; returns nullptr (and names the problem) if it is not a list.
@@ -384,7 +384,7 @@ struct MetaReader {
         auto it = doc.find(key);
         if (it == doc.end()) return nullptr;  // an empty list is left out by nobody, but a missing one is harmless
         if (!it->is_array()) {
-            Problem(std::string(key) + Tr("store.is_not_a_list_all"));
+            Problem(TrF("store.not_a_list", {{"key", key}}));
             return nullptr;
         }
         return &*it;
@@ -400,13 +400,12 @@ struct MetaReader {
             Id id = 0;
             auto idj = r.is_object() ? r.find("id") : r.end();
             if (!r.is_object() || idj == r.end() || !GetId(*idj, id)) {
-                Problem(std::string(key) + " entry " + std::to_string(i + 1) + Tr("store.has_no_valid_id_it"));
+                Problem(TrF("store.entry_no_id", {{"key", key}, {"n", std::to_string(i + 1)}}));
                 continue;
             }
             read_one(r, id, bad);
             if (!bad.empty())
-                Problem(std::string(key) + " entry " + std::to_string(i + 1) + Tr("store.id") + std::to_string(id) + "): " + bad +
-                        Tr("store.could_not_be_read_and"));
+                Problem(TrF("store.entry_bad_fields", {{"key", key}, {"n", std::to_string(i + 1)}, {"id", std::to_string(id)}, {"fields", bad}}));
         }
     }
 };
@@ -429,12 +428,11 @@ void ReadMeta(const json& doc, PlannerLoad& out) {
         const bool past = n->is_number_unsigned() ? n->get<uint64_t>() > kMaxId
                                                   : n->is_number_integer() && n->get<int64_t>() > int64_t{kMaxId};
         m.Problem(past
-                      ? "next_id " + n->dump() + Tr("store.is_past_the_last_id") + std::to_string(kMaxId) +
-                            Tr("store.it_was_recomputed_from_the")
+                      ? TrF("store.next_id_past", {{"value", n->dump()}, {"max", std::to_string(kMaxId)}})
                       : Tr("store.next_id_is_not_a"));
     }
     if (auto cs = doc.find("chunk_size"); cs != doc.end() && !(cs->is_number_integer() && cs->get<int64_t>() == kChunkSize))
-        m.Problem(Tr("store.chunk_size_is_not") + std::to_string(kChunkSize) + Tr("store.contacts_are_read_by_their"));
+        m.Problem(TrF("store.chunk_size_not", {{"size", std::to_string(kChunkSize)}}));
     m.Records(doc, "organizations", [&](const json& r, Id id, std::string& bad) {
         Organization o;
         o.id = id;
@@ -838,7 +836,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                             if (ReadInteraction(r, i)) c.log.push_back(std::move(i));
                             else ++dropped;
                         } while (r.ok() && r.More(']'));
-                    if (dropped) note(std::to_string(dropped) + Tr("store.log_entries"));
+                    if (dropped) note(TrN("store.n_log_entries", dropped));
                     // Logs are kept sorted by day; a stored one out of order is sorted here.
                     auto by_day = [](const Interaction& x, const Interaction& y) { return x.day < y.day; };
                     if (!std::is_sorted(c.log.begin(), c.log.end(), by_day)) std::stable_sort(c.log.begin(), c.log.end(), by_day);
@@ -853,7 +851,7 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
                 case kNotNow: good = r.Int(-kMaxDay, kMaxDay, c.not_now); break;
                 default:
                     r.Skip();
-                    if (f == kFieldCount) note(Tr("store.the_fields_after_the") + std::to_string(kFieldCount) + Tr("store.this_version_knows"));
+                    if (f == kFieldCount) note(TrF("store.fields_after_known", {{"n", std::to_string(kFieldCount)}}));
             }
             if (!good && f < kFieldCount) note(kFieldNames[f]);
             ++f;
@@ -864,12 +862,12 @@ bool ReadContact(ChunkReader& r, Contact& c, std::string& bad) {
 
 // One chunk into `contacts`; problems named with the chunk's number.
 void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vector<Contact>& contacts) {
-    const std::string name = Tr("store.contact_chunk") + std::to_string(key);
+    const std::string name = TrF("store.contact_chunk_n", {{"n", std::to_string(key)}});
     auto damaged = [&](std::string what) {
         out.problems.push_back(name + ": " + std::move(what));
         if (out.damaged_chunks.empty() || out.damaged_chunks.back() != key) out.damaged_chunks.push_back(key);
     };
-    if (std::string why = CheckJsonLimits(text); !why.empty()) return damaged(Tr("store.could_not_be_read") + why + Tr("store.its_contacts_are_missing"));
+    if (std::string why = CheckJsonLimits(text); !why.empty()) return damaged(TrF("store.chunk_unreadable", {{"why", why}}));
     ChunkReader r(text);
     if (r.Peek() != '{') return damaged(Tr("store.is_not_a_json_object"));
     r.Expect('{');
@@ -898,16 +896,16 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
             ++records;
             const std::string where = TrF("store.record_n", {{"n", std::to_string(records)}});
             if (!usable) {
-                if (named++ < kNamed) damaged(where + Tr("store.has_no_valid_id_it"));
+                if (named++ < kNamed) damaged(TrF("store.record_no_id", {{"where", where}}));
                 else ++unnamed;
                 continue;
             }
             if (!bad.empty()) {
-                if (named++ < kNamed) damaged(where + Tr("store.id") + std::to_string(c.id) + "): " + bad + Tr("store.could_not_be_read_and_2"));
+                if (named++ < kNamed) damaged(TrF("store.record_bad_fields", {{"where", where}, {"id", std::to_string(c.id)}, {"fields", bad}}));
                 else ++unnamed;
             }
             if (ChunkOf(c.id) != key)
-                damaged(where + Tr("store.id") + std::to_string(c.id) + Tr("store.belongs_in_chunk") + std::to_string(ChunkOf(c.id)) + Tr("store.it_was_read_from_here"));
+                damaged(TrF("store.record_wrong_chunk", {{"where", where}, {"id", std::to_string(c.id)}, {"chunk", std::to_string(ChunkOf(c.id))}}));
             contacts.push_back(std::move(c));
         } while (lr.ok() && lr.More(']'));
     };
@@ -930,9 +928,9 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
     if (r.ok() && !r.AtEnd()) r.Fail();
     if (!r.ok()) {
         const size_t kept = contacts.size() - kept_before;
-        return damaged(Tr("store.is_not_valid_json_at") + wb::DescribeOffset(text, r.offset()) + "; " +
-                       (kept ? TrF("store.contacts_kept_before", {{"n", std::to_string(kept)}})
-                             : std::string(Tr("store.its_contacts_are_missing_2"))));
+        return damaged(TrF("store.chunk_not_json", {{"at", wb::DescribeOffset(text, r.offset())},
+                                                    {"then", kept ? TrF("store.contacts_kept_before", {{"n", std::to_string(kept)}})
+                                                                  : std::string(Tr("store.its_contacts_are_missing_2"))}}));
     }
     if (schema > Planner::kSchema) {
         contacts.resize(kept_before);
@@ -955,7 +953,7 @@ void ReadChunk(uint32_t key, std::string_view text, PlannerLoad& out, std::vecto
         read_list(again);
     }
     if (!list_read) return damaged(Tr("store.has_no_list_of_contacts"));
-    if (unnamed) damaged(std::to_string(unnamed) + Tr("store.more_damaged_records"));
+    if (unnamed) damaged(TrN("store.more_damaged", unnamed));
 }
 
 }  // namespace
@@ -969,7 +967,7 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
         out.problems.push_back(Tr("store.the_planner_s_index_record"));
     } else if (std::string why = CheckJsonLimits(meta); !why.empty()) {
         out.meta_damaged = true;
-        out.problems.push_back(Tr("store.the_planner_s_index_record_2") + why + ".");
+        out.problems.push_back(TrF("store.index_unreadable", {{"why", why}}));
     } else {
         json doc = json::parse(meta, nullptr, /*allow_exceptions=*/false);
         if (doc.is_discarded() || !doc.is_object()) {
@@ -1018,21 +1016,19 @@ PlannerLoad DecodePlanner(std::string_view meta, const std::vector<std::pair<uin
         size_t before = v.size();
         v.erase(std::unique(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.id == b.id; }), v.end());
         if (v.size() != before)
-            out.problems.push_back(std::to_string(before - v.size()) + " " + what +
-                                   Tr("store.were_stored_twice_the_latest"));
+            out.problems.push_back(TrF("store.stored_twice", {{"n", std::to_string(before - v.size())}, {"what", what}}));
     };
-    dedupe(p.contacts, "contacts");
-    dedupe(p.organizations, "organizations");
-    dedupe(p.events, "events");
+    dedupe(p.contacts, Tr("store.kind_contacts"));
+    dedupe(p.organizations, Tr("store.kind_organizations"));
+    dedupe(p.events, Tr("store.kind_events"));
     dedupe(p.social, Tr("store.social_plan_items"));
-    dedupe(p.targets, "targets");
-    dedupe(p.goals, "goals");
+    dedupe(p.targets, Tr("store.kind_targets"));
+    dedupe(p.goals, Tr("store.kind_goals"));
     dedupe(p.deleted, Tr("store.deletion_records"));
 
     // Fields within the limits the learner's own have (a 30 MB company makes every frame slow).
     if (const size_t cut = CutLongFields(p))
-        out.problems.push_back(std::to_string(cut) + (cut == 1 ? Tr("store.field_was") : Tr("store.fields_were")) +
-                               Tr("store.longer_than_the_planner_keeps"));
+        out.problems.push_back(TrN("store.fields_cut", static_cast<long long>(cut)));
 
     // next_id must stay ahead of every id in use, or a new record would take an old id.
     Id max_id = 0;

@@ -54,7 +54,7 @@ JsonError FindJsonError(std::string_view text) {
 
 std::string CheckJsonLimits(std::string_view text, size_t max_bytes) {
     if (text.size() > max_bytes)
-        return Tr("state.it_is") + std::to_string(text.size() >> 20) + Tr("state.mb_over_the") + std::to_string(max_bytes >> 20) + Tr("state.mb_limit");
+        return TrF("state.too_big", {{"mb", std::to_string(text.size() >> 20)}, {"max", std::to_string(max_bytes >> 20)}});
     int depth = 0;
     bool in_string = false, escaped = false;
     for (char c : text) {
@@ -126,7 +126,7 @@ struct Reader {
         if (j.type() == t || (t == json::value_t::number_float && j.is_number()) ||
             (t == json::value_t::number_integer && j.is_number_integer()))
             return true;
-        Problem(path + Tr("state.should_be") + kind + Tr("state.but_is") + j.type_name() + Tr("state.it_was_left_out"));
+        Problem(TrF("state.wrong_type", {{"path", path}, {"kind", kind}, {"type", j.type_name()}}));
         return false;
     }
     // A revision: {"at": <ms>, "by": "<tab>"}. A bad one reads as "never".
@@ -140,7 +140,7 @@ struct Reader {
         if (at != it->end() && Expect(*at, json::value_t::number_integer, path + ".at", Tr("state.a_whole_number"))) {
             // Above INT64_MAX get<int64_t>() wraps (2^64 - 1 reads as -1): refuse it instead.
             if (at->is_number_unsigned() && at->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
-                Problem(path + ".at " + at->dump() + Tr("state.is_not_a_time_this"));
+                Problem(TrF("state.not_a_time", {{"path", path + ".at"}, {"value", at->dump()}}));
             else
                 r.at = at->get<int64_t>();
         }
@@ -233,7 +233,7 @@ void ReadQuizzes(Reader& r, const json& j, LearnerState& s) {
                 }
         }
         if (!ok) {
-            r.Problem(path + Tr("state.is_damaged_that_quiz_s"));
+            r.Problem(TrF("state.quiz_damaged", {{"path", path}}));
             continue;
         }
         s.quizzes[kv.key()] = std::move(p);
@@ -249,7 +249,7 @@ StateLoad DecodeState(std::string_view text) {
     if (text.empty()) return out;
     if (std::string why = CheckJsonLimits(text); !why.empty()) {
         out.status = StateLoad::Status::Unreadable;
-        out.problems.push_back(Tr("state.the_saved_workbook_data_could") + why + ".");
+        out.problems.push_back(TrF("state.unreadable", {{"why", why}}));
         return out;
     }
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -293,7 +293,7 @@ StateLoad DecodeState(std::string_view text) {
         if (auto t = j.find("text_size"); t != j.end() && r.Expect(*t, json::value_t::number_integer, "settings.text_size", Tr("state.a_whole_number"))) {
             int64_t v = t->get<int64_t>();
             if (v >= 100 && v <= 200) s.settings.text_size_pct = static_cast<int>(v);
-            else r.Problem("settings.text_size " + std::to_string(v) + Tr("state.is_outside_100_200_100"));
+            else r.Problem(TrF("state.text_size_outside", {{"path", "settings.text_size"}, {"value", std::to_string(v)}}));
         }
         if (auto t = j.find("high_contrast"); t != j.end() && r.Expect(*t, json::value_t::boolean, "settings.high_contrast", Tr("state.true_or_false")))
             s.settings.high_contrast = t->get<bool>();
@@ -309,7 +309,7 @@ StateLoad DecodeState(std::string_view text) {
                 // Bounded: the encoder stores whole pixels as an int, and inf or 1e300 does not fit one.
                 double v = kv.value().is_number() ? kv.value().get<double>() : 0.0;
                 if (kv.value().is_number() && v >= -1e9 && v <= 1e9) s.reader.scroll[kv.key()] = static_cast<float>(v);
-                else r.Problem("reader.scroll." + kv.key() + Tr("state.is_not_a_number_of"));
+                else r.Problem(TrF("state.scroll_not_pixels", {{"path", "reader.scroll." + kv.key()}}));
             }
         }
         if (auto t = j.find("read"); t != j.end() && r.Expect(*t, json::value_t::array, "reader.read", Tr("state.a_list"))) {
