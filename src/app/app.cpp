@@ -281,7 +281,7 @@ void App::Frame() {
         const BackupOwner& o = pending_restore_->owner;
         if (o.where == "browser") p.whose = Tr("app.it_holds_the_work_kept");
         else if (o.where == "lms")
-            p.whose = Tr("app.it_holds_the_work_of") + (o.learner_name.empty() ? "" : o.learner_name + ", ") + Tr("common.learner_id") + o.learner_id + ".";
+            p.whose = TrF("app.it_holds_the_work_of_learner", {{"learner", LearnerLabel(o.learner_name, o.learner_id)}});
         p.rows = {{Tr("app.reflection_answers"), state_.AnsweredReflections(), next.AnsweredReflections()},
                   {Tr("app.sections_read"), static_cast<int>(state_.reader.read.size()), static_cast<int>(next.reader.read.size())},
                   {Tr("app.quizzes_with_answers"), static_cast<int>(state_.quizzes.size()), static_cast<int>(next.quizzes.size())}};
@@ -331,8 +331,8 @@ void App::Frame() {
             out.busy = true;
             if (const planner::ImportJob* done = planner_.import_job(); done && done->Done()) {
                 const planner::ImportPreview& ip = done->Preview();
-                out.announce = ip.ok() ? Tr("app.preview") + planner::ImportSummary(ip) + Tr("app.nothing_has_changed_yet")
-                                       : Tr("common.this_file_cannot_be_imported") + ip.error;
+                out.announce = ip.ok() ? TrF("app.import_preview_ready", {{"summary", planner::ImportSummary(ip)}})
+                                       : TrF("common.file_cannot_be_imported_why", {{"why", ip.error}});
             }
         }
         const planner::ImportJob* job = planner_.import_job();

@@ -45,6 +45,9 @@ struct Outbox {
 };
 
 
+// "Ana, learner id 42" (or "learner id 42" without a name): whose work it is inside a course system.
+std::string LearnerLabel(const std::string& name, const std::string& id);
+
 class App {
 public:
     // Hands the embedded fonts to the theme (ui knows no assets of the app's).

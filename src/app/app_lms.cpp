@@ -92,8 +92,11 @@ void App::LmsSaved(const LmsReport& r) {
 std::string App::LmsLearnerLabel() const {
     if (lms_ == LmsVersion::None) return "";
     if (lms_learner_id_.empty()) return "";
-    std::string name = lms_learner_name_.empty() ? "" : lms_learner_name_ + ", ";
-    return name + Tr("common.learner_id") + lms_learner_id_;
+    return LearnerLabel(lms_learner_name_, lms_learner_id_);
+}
+
+std::string LearnerLabel(const std::string& name, const std::string& id) {
+    return name.empty() ? TrF("common.learner_id_n", {{"id", id}}) : TrF("common.learner_named_id", {{"name", name}, {"id", id}});
 }
 
 void App::SetLmsStatus(const std::string& status) {

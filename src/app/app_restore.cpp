@@ -101,18 +101,15 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
     if (text.empty()) r.error = Tr("restore.the_file_is_empty_or");
     else r = DecodeBackup(text);
     if (!r.ok) {
-        notice_ = "\"" + filename + Tr("restore.could_not_be_restored") + r.error + Tr("restore.nothing_was_changed");
+        notice_ = TrF("restore.file_not_restored_why", {{"file", filename}, {"why", r.error}});
         out.announce = notice_;
         pending_restore_.reset();
         return;
     }
     // Inside a course, a backup of another learner's work is never restored into this learner's.
     if (lms_ != LmsVersion::None && r.owner.where == "lms" && r.owner.learner_id != lms_learner_id_) {
-        std::string theirs = (r.owner.learner_name.empty() ? "" : r.owner.learner_name + ", ") + Tr("common.learner_id") + r.owner.learner_id;
         std::string mine = lms_learner_id_.empty() ? Tr("restore.a_learner_your_course_system") : LmsLearnerLabel();
-        notice_ = "\"" + filename + Tr("restore.was_not_restored_it_holds") + theirs +
-                  Tr("restore.and_this_workbook_is_open") + mine +
-                  Tr("restore.restore_only_a_backup_of");
+        notice_ = TrF("restore.another_learners_backup", {{"file", filename}, {"theirs", LearnerLabel(r.owner.learner_name, r.owner.learner_id)}, {"mine", mine}});
         out.announce = notice_;
         pending_restore_.reset();
         return;
@@ -121,8 +118,7 @@ void App::OnRestoreFile(const std::string& filename, std::string_view text) {
         if (PlannerUnavailable()) return;  // the planner's code reads its part of the backup
         planner::PlannerLoad pl = planner::DecodePlanner(r.planner.meta, r.planner.chunks);
         if (!pl.problems.empty()) {
-            notice_ = "\"" + filename + Tr("restore.could_not_be_restored_its") + pl.problems.front() +
-                      Tr("restore.nothing_was_changed_2");
+            notice_ = TrF("restore.planner_damaged", {{"file", filename}, {"why", pl.problems.front()}});
             out.announce = notice_;
             pending_restore_.reset();
             return;

@@ -115,7 +115,7 @@ void EachElement(std::string_view t, size_t begin, Fn&& fn) {
 BackupRead DecodeBackup(std::string_view text) {
     BackupRead out;
     if (std::string why = CheckJsonLimits(text, kMaxBackupBytes); !why.empty()) {
-        out.error = Tr("backup.this_file_cannot_be_a") + why + ".";
+        out.error = TrF("backup.cannot_be_a_backup", {{"why", why}});
         return out;
     }
     // Checked whole without a DOM first; then the planner's chunks (nearly all of a
@@ -139,8 +139,7 @@ BackupRead DecodeBackup(std::string_view text) {
         JsonError e = invalid.id ? invalid : FindJsonError(text);
         // nlohmann refuses a number too large for a double ("1e999") as an error of its own.
         out.error = e.id == 406 ? Tr("backup.this_file_is_not_valid")
-                                : Tr("backup.this_file_is_not_valid_2") + DescribeOffset(text, e.offset) +
-                                      Tr("backup.choose_a_backup_file_downloaded");
+                                : TrF("backup.not_json_at", {{"at", DescribeOffset(text, e.offset)}});
         return out;
     }
     // Compared as JSON, not read with value(): a "format" that is not text must not throw.
@@ -186,8 +185,7 @@ BackupRead DecodeBackup(std::string_view text) {
     }
     StateLoad load = DecodeState(Dump(*state));
     if (load.status != StateLoad::Status::Ok) {
-        out.error = Tr("backup.this_backup_is_damaged_so") +
-                    (load.problems.empty() ? std::string(Tr("backup.it_is_empty")) : load.problems.front()) + ".";
+        out.error = TrF("backup.damaged_why", {{"why", load.problems.empty() ? std::string(Tr("backup.it_is_empty")) : load.problems.front()}});
         return out;
     }
     if (auto pl = doc.find("planner"); pl != doc.end()) {

@@ -27,7 +27,7 @@ void DrawImport(const PlannerView& v, PlannerUi& ui, PlannerIntents& out) {
     }
     const ImportPreview& pv = *v.import;
     if (!pv.ok()) {
-        WrappedText(Tr("common.this_file_cannot_be_imported") + pv.error + Tr("import.nothing_in_your_planner_was"), Colors().error);
+        WrappedText(TrF("import.refused_nothing_changed", {{"why", pv.error}}), Colors().error);
         if (Button(TrId("common.close", "close_import"), Tr("import.close_the_import"))) out.cancel_import = true;
         return;
     }
