@@ -251,7 +251,7 @@ test('keyboard only: skip link, open a section, read to its end, answer a reflec
     await idle(page);
     // The section now counts as read (its contents entry says so).
     const entry = page.getByRole('link', { name: 'Be Proactive' }).first();
-    assert.equal(await entry.getAttribute('aria-description'), 'Read');
+    assert.equal(await entry.getAttribute('aria-description'), 'Finished reading');
     // Type a reflection answer in the first prompt.
     await tabTo(page, 'textarea', 'Draft the first message');
     await page.keyboard.type('Priya Shah: ask how she moved into UX research.');
@@ -303,6 +303,8 @@ test('forced colors: the canvas uses the system colours and the mirror stays uns
         s.remove();
         return r;
       });
+      const idle = () => page.waitForFunction(() => (window.__wbStats || {}).idle === 1, null, { timeout: 20000 });
+      await idle();  // no frame in flight: the two screenshots below see the same canvas
       const shot = await page.screenshot();
       // Count the pixels of each system colour in the window's top left quarter
       // (the screenshot decoded by the browser itself).
@@ -326,6 +328,7 @@ test('forced colors: the canvas uses the system colours and the mirror stays uns
       assert.ok(text / all > 0.005, `${colorScheme}: text is drawn in CanvasText`);
       // The mirror is unseen: hiding it changes no pixel.
       await page.evaluate(() => { document.getElementById('wb-semantics').style.visibility = 'hidden'; });
+      await idle();
       const hidden = await page.screenshot();
       assert.ok(shot.equals(hidden), `${colorScheme}: the mirror shows over the canvas under forced colors`);
     });

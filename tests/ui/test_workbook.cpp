@@ -197,7 +197,7 @@ TEST_CASE("ui: scrolling to the end of a section with the End key marks it read"
     ui.Activate(Role::Button, "Contents");
     const wb::SemNode* link = ui.Find(Role::Link, Title(ui, 0));
     REQUIRE(link != nullptr);
-    CHECK(link->desc == "Read");
+    CHECK(link->desc == "Finished reading");
 }
 
 TEST_CASE("ui: scrolling to the end of a section with the mouse wheel marks it read") {
