@@ -191,9 +191,7 @@ void App::AddFromReflection(const std::string& prompt, const std::vector<std::st
     if (added.empty()) return;
     planner_.TouchMeta();
     MarkPlannerDirty();
-    std::string list;
-    for (size_t i = 0; i < added.size(); ++i)
-        list += (i == 0 ? "" : i + 1 == added.size() ? Tr("list.last_separator") : Tr("list.separator")) + added[i];
+    const std::string list = ListInWords(added);
     out.announce = r->planner == ReflectionPlanner::Contacts
                        ? TrN("reflection.added_contacts", static_cast<long long>(added.size()), {{"names", list}})
                    : r->planner == ReflectionPlanner::Event ? TrF("reflection.added_event", {{"name", list}})

@@ -115,4 +115,11 @@ const char* TrId(Key key, std::string_view id) {
     return it->second.c_str();
 }
 
+std::string ListInWords(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? Tr("list.last_separator") : Tr("list.separator")) + items[i];
+    return out;
+}
+
 }  // namespace wb

@@ -74,5 +74,8 @@ PluralForm PluralCategory(std::string_view rule, long long n);
 const char* PluralFormName(PluralForm f);  // "zero", ... "other"
 // n with thousands grouped by the separator in "number.group".
 std::string GroupedNumber(long long n);
+// "a, b and c", in the workbook's words: list.separator between items, list.last_separator before the last
+// (planner_text.h JoinList is the editable "a, b, c" of tags and roles).
+std::string ListInWords(const std::vector<std::string>& items);
 
 }  // namespace wb

@@ -221,10 +221,7 @@ void DrawQuiz(const WorkbookView& v, const Quiz& quiz, float width, Intents& out
                     changed.push_back(TrF(q.Graded() ? Key("quiz.question_ref") : Key("quiz.self_check_ref"), {{"n", std::to_string(n)}}));
             }
             if (!changed.empty()) {
-                std::string list;
-                for (size_t k = 0; k < changed.size(); ++k)
-                    list += (k == 0 ? "" : k + 1 == changed.size() ? Tr("list.last_separator") : Tr("list.separator")) + changed[k];
-                WrappedText(TrN("quiz.stale_answers", static_cast<long long>(changed.size()), {{"list", list}}), Colors().text);
+                WrappedText(TrN("quiz.stale_answers", static_cast<long long>(changed.size()), {{"list", ListInWords(changed)}}), Colors().text);
             }
         }
 
